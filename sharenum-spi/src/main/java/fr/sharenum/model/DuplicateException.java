@@ -1,0 +1,10 @@
+package fr.sharenum.model;
+
+/** Something that must be unique already exists (a member with the same e-mail, an id reused). */
+public final class DuplicateException extends ShareNumException {
+    private static final long serialVersionUID = 1L;
+
+    public DuplicateException(String message) {
+        super(message);
+    }
+}

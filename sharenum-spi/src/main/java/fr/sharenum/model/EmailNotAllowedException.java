@@ -1,0 +1,13 @@
+package fr.sharenum.model;
+
+/**
+ * An address is not a well-formed e-mail address, or its domain is not one of the professional
+ * domains the host's email policy accepts. The message says which.
+ */
+public final class EmailNotAllowedException extends InvalidValueException {
+    private static final long serialVersionUID = 1L;
+
+    public EmailNotAllowedException(String message) {
+        super("email", message);
+    }
+}

@@ -1,0 +1,10 @@
+package fr.sharenum.model;
+
+/** A string is not a valid UAI (establishment identifier); the message says which rule failed. */
+public final class InvalidUaiException extends InvalidValueException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidUaiException(String message) {
+        super("uai", message);
+    }
+}

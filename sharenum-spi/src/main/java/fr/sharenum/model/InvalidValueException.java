@@ -1,0 +1,34 @@
+package fr.sharenum.model;
+
+/**
+ * A value given to ShareNum is malformed or out of range (a coordinate beyond ±90°, an empty name,
+ * a radius outside the host's bounds…). {@link #field()} names the offending input.
+ */
+public class InvalidValueException extends ShareNumException {
+    private static final long serialVersionUID = 1L;
+    private final String field;
+
+    public InvalidValueException(String field, String message) {
+        super(field + ": " + message);
+        this.field = field;
+    }
+
+    /** The name of the input that was refused, e.g. {@code "latitude"} or {@code "radiusKm"}. */
+    public String field() {
+        return field;
+    }
+
+    static String require(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidValueException(field, "must not be empty");
+        }
+        return value.strip();
+    }
+
+    static <T> T requireNonNull(String field, T value) {
+        if (value == null) {
+            throw new InvalidValueException(field, "is required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,116 @@
+package fr.sharenum.model;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A member of the educational community and their profile. Immutable: every {@code with…} method
+ * returns a copy with the same {@link #version()}; ShareNum bumps the version when it stores an edit
+ * (optimistic concurrency: an edit based on an old version is refused with
+ * {@link VersionConflictException}).
+ *
+ * @param id            identifier
+ * @param displayName   name shown to other members, 1–120 characters
+ * @param email         professional address (accepted by the host's email policy)
+ * @param establishment where the member works; their location for matching
+ * @param role          what they do
+ * @param disciplines   subjects taught or fields, each 1–80 characters, at most 10
+ * @param skills        competence per tool
+ * @param followedTools tools the member wants to hear about (event broadcasts)
+ * @param followedThemes pedagogical themes the member wants to hear about
+ * @param status        account state
+ * @param registeredAt  when the member registered
+ * @param version       optimistic-concurrency version, starting at 1
+ */
+public record Member(MemberId id, String displayName, Email email, Uai establishment, Role role,
+                     Set<String> disciplines, Map<ToolId, Skill> skills, Set<ToolId> followedTools,
+                     Set<Theme> followedThemes, MemberStatus status, Instant registeredAt, long version) {
+
+    public Member {
+        InvalidValueException.requireNonNull("id", id);
+        displayName = Texts.text("displayName", displayName, 120);
+        InvalidValueException.requireNonNull("email", email);
+        InvalidValueException.requireNonNull("establishment", establishment);
+        InvalidValueException.requireNonNull("role", role);
+        disciplines = Texts.cleanSet("disciplines", disciplines, 10, 80);
+        skills = skills == null ? Map.of() : Map.copyOf(skills);
+        for (Map.Entry<ToolId, Skill> e : skills.entrySet()) {
+            if (!e.getKey().equals(e.getValue().tool())) {
+                throw new InvalidValueException("skills", "skill for " + e.getValue().tool() + " filed under " + e.getKey());
+            }
+        }
+        if (skills.size() > 200) {
+            throw new InvalidValueException("skills", "at most 200 tools, got " + skills.size());
+        }
+        followedTools = Texts.copySet("followedTools", followedTools);
+        followedThemes = Texts.copySet("followedThemes", followedThemes);
+        InvalidValueException.requireNonNull("status", status);
+        InvalidValueException.requireNonNull("registeredAt", registeredAt);
+        if (version < 1) {
+            throw new InvalidValueException("version", "must be at least 1, was " + version);
+        }
+    }
+
+    /** The level on {@code tool}, if the member declared one. */
+    public Optional<CompetenceLevel> levelOn(ToolId tool) {
+        Skill s = skills.get(tool);
+        return s == null ? Optional.empty() : Optional.of(s.level());
+    }
+
+    /** Whether the member may act (open tickets, offer help) and be matched. */
+    public boolean isActive() {
+        return status == MemberStatus.ACTIVE;
+    }
+
+    public Member withSkill(Skill skill) {
+        Map<ToolId, Skill> copy = new HashMap<>(skills);
+        copy.put(skill.tool(), skill);
+        return new Member(id, displayName, email, establishment, role, disciplines, copy, followedTools, followedThemes, status, registeredAt, version);
+    }
+
+    public Member withoutSkill(ToolId tool) {
+        Map<ToolId, Skill> copy = new HashMap<>(skills);
+        copy.remove(tool);
+        return new Member(id, displayName, email, establishment, role, disciplines, copy, followedTools, followedThemes, status, registeredAt, version);
+    }
+
+    public Member withEstablishment(Uai newEstablishment) {
+        return new Member(id, displayName, email, newEstablishment, role, disciplines, skills, followedTools, followedThemes, status, registeredAt, version);
+    }
+
+    public Member withDisplayName(String newName) {
+        return new Member(id, newName, email, establishment, role, disciplines, skills, followedTools, followedThemes, status, registeredAt, version);
+    }
+
+    public Member withRole(Role newRole) {
+        return new Member(id, displayName, email, establishment, newRole, disciplines, skills, followedTools, followedThemes, status, registeredAt, version);
+    }
+
+    public Member withDisciplines(Set<String> newDisciplines) {
+        return new Member(id, displayName, email, establishment, role, newDisciplines, skills, followedTools, followedThemes, status, registeredAt, version);
+    }
+
+    public Member withInterests(Set<ToolId> tools, Set<Theme> themes) {
+        return new Member(id, displayName, email, establishment, role, disciplines, skills, tools, themes, status, registeredAt, version);
+    }
+
+    public Member withStatus(MemberStatus newStatus) {
+        return new Member(id, displayName, email, establishment, role, disciplines, skills, followedTools, followedThemes, newStatus, registeredAt, version);
+    }
+
+    /** This member at the next version; used by stores and services when an edit is saved. */
+    public Member nextVersion() {
+        return new Member(id, displayName, email, establishment, role, disciplines, skills, followedTools, followedThemes, status, registeredAt, version + 1);
+    }
+
+    /** Tools followed plus tools the member has a skill on, in a stable order (for display). */
+    public Set<ToolId> toolsOfInterest() {
+        Set<ToolId> all = new LinkedHashSet<>(followedTools);
+        all.addAll(skills.keySet());
+        return all;
+    }
+}

@@ -1,0 +1,36 @@
+package fr.sharenum.model;
+
+import java.util.UUID;
+
+/**
+ * Identifier of a member. Hosts may use their own identifiers (an ENT account id) or let ShareNum
+ * draw a random one. Up to 128 printable characters, no spaces.
+ */
+public record MemberId(String value) implements Comparable<MemberId> {
+
+    public MemberId {
+        value = InvalidValueException.require("memberId", value);
+        if (value.length() > 128 || !value.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new InvalidValueException("memberId", "must be 1 to 128 printable ASCII characters without spaces");
+        }
+    }
+
+    public static MemberId of(String value) {
+        return new MemberId(value);
+    }
+
+    /** A fresh random identifier. */
+    public static MemberId random() {
+        return new MemberId(UUID.randomUUID().toString());
+    }
+
+    @Override
+    public int compareTo(MemberId o) {
+        return value.compareTo(o.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,10 @@
+package fr.sharenum.model;
+
+/** The member has not yet confirmed their professional address, so cannot open tickets or offer help. */
+public final class MemberNotVerifiedException extends NotAllowedException {
+    private static final long serialVersionUID = 1L;
+
+    public MemberNotVerifiedException(MemberId member) {
+        super("member " + member.value() + " has not verified their professional e-mail address yet");
+    }
+}

@@ -1,0 +1,70 @@
+package fr.sharenum.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Something ShareNum asks the host's {@link fr.sharenum.spi.Notifier} to tell one member. Each kind is
+ * a record below; a notifier switches on them to pick a template.
+ *
+ * <p>{@link #id()} is an idempotency key: the same logical notification always carries the same id,
+ * so a notifier that sees an id twice can drop the second.
+ *
+ * <p>Notifications carry only what the recipient may see: never another member's e-mail address.
+ */
+public sealed interface Notification {
+
+    /** Idempotency key, stable for one logical notification. */
+    String id();
+
+    /** The member told. */
+    MemberId recipient();
+
+    /** Their professional address. */
+    Email to();
+
+    /** Confirm your professional address with this token. */
+    record VerificationRequested(String id, MemberId recipient, Email to, String token, Instant expiresAt)
+            implements Notification {
+    }
+
+    /**
+     * A colleague nearby needs help with a tool you master.
+     *
+     * @param distanceKm distance between establishments rounded to the km
+     * @param guides     guide documents that help go beyond technical support
+     */
+    record TicketAlert(String id, MemberId recipient, Email to, TicketId ticket, String requesterName,
+                       Set<ToolId> tools, TicketKind kind, String text, long distanceKm, List<Guide> guides)
+            implements Notification {
+        public TicketAlert {
+            tools = Set.copyOf(tools);
+            guides = List.copyOf(guides);
+        }
+    }
+
+    /** A helper offered help on your ticket. */
+    record OfferReceived(String id, MemberId recipient, Email to, TicketId ticket, MemberId helper,
+                         String helperName, String message) implements Notification {
+    }
+
+    /** The requester accepted your offer: you can now talk and plan. */
+    record OfferAccepted(String id, MemberId recipient, Email to, TicketId ticket, String requesterName)
+            implements Notification {
+    }
+
+    /** The requester chose another helper; thank you for offering. */
+    record OfferDeclined(String id, MemberId recipient, Email to, TicketId ticket) implements Notification {
+    }
+
+    /** A new message in a ticket's conversation. */
+    record MessagePosted(String id, MemberId recipient, Email to, TicketId ticket, MemberId sender,
+                         String senderName, String text) implements Notification {
+    }
+
+    /** A ticket you take part in was cancelled, expired or is done. */
+    record TicketClosed(String id, MemberId recipient, Email to, TicketId ticket, TicketStatus status)
+            implements Notification {
+    }
+}

@@ -1,0 +1,31 @@
+package fr.sharenum.model;
+
+import java.util.UUID;
+
+/** Identifier of a TicketNum. */
+public record TicketId(String value) implements Comparable<TicketId> {
+    public TicketId {
+        value = InvalidValueException.require("ticketId", value);
+        if (value.length() > 128) {
+            throw new InvalidValueException("ticketId", "at most 128 characters");
+        }
+    }
+
+    public static TicketId of(String value) {
+        return new TicketId(value);
+    }
+
+    public static TicketId random() {
+        return new TicketId(UUID.randomUUID().toString());
+    }
+
+    @Override
+    public int compareTo(TicketId o) {
+        return value.compareTo(o.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,10 @@
+package fr.sharenum.model;
+
+/** A verification token is wrong, already used or expired. */
+public final class VerificationFailedException extends ShareNumException {
+    private static final long serialVersionUID = 1L;
+
+    public VerificationFailedException(String message) {
+        super(message);
+    }
+}

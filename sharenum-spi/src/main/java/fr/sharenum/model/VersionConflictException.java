@@ -1,0 +1,26 @@
+package fr.sharenum.model;
+
+/**
+ * Optimistic concurrency: an update was based on a version that is no longer the stored one
+ * (someone else changed the same record in between). Reload, re-apply, retry.
+ */
+public final class VersionConflictException extends ShareNumException {
+    private static final long serialVersionUID = 1L;
+    private final long expectedVersion;
+    private final long actualVersion;
+
+    public VersionConflictException(String kind, Object id, long expectedVersion, long actualVersion) {
+        super(kind + " " + id + " was changed by someone else: expected version " + expectedVersion
+                + " but the stored version is " + actualVersion + "; reload it and try again");
+        this.expectedVersion = expectedVersion;
+        this.actualVersion = actualVersion;
+    }
+
+    public long expectedVersion() {
+        return expectedVersion;
+    }
+
+    public long actualVersion() {
+        return actualVersion;
+    }
+}

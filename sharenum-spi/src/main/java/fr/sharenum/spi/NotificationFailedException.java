@@ -1,0 +1,25 @@
+package fr.sharenum.spi;
+
+import fr.sharenum.model.ShareNumException;
+
+/**
+ * A notifier could not deliver a notification. {@link #isPermanent()} tells whether retrying can
+ * help (a refused address) or not (a network outage is transient).
+ */
+public final class NotificationFailedException extends ShareNumException {
+    private static final long serialVersionUID = 1L;
+    private final boolean permanent;
+
+    public NotificationFailedException(String message, boolean permanent, Throwable cause) {
+        super(message, cause);
+        this.permanent = permanent;
+    }
+
+    public NotificationFailedException(String message, boolean permanent) {
+        this(message, permanent, null);
+    }
+
+    public boolean isPermanent() {
+        return permanent;
+    }
+}

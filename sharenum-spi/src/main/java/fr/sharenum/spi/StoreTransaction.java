@@ -1,0 +1,105 @@
+package fr.sharenum.spi;
+
+import fr.sharenum.model.Email;
+import fr.sharenum.model.Establishment;
+import fr.sharenum.model.Member;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.Message;
+import fr.sharenum.model.TicketId;
+import fr.sharenum.model.TicketNum;
+import fr.sharenum.model.Uai;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What ShareNum reads and writes inside one {@link ShareNumStore#inTransaction transaction}. Only
+ * valid during the call that received it. Reads see the transaction's own writes.
+ */
+public interface StoreTransaction {
+
+    // --- establishments
+    Optional<Establishment> establishment(Uai uai);
+
+    /** Inserts or replaces an establishment. */
+    void putEstablishment(Establishment establishment);
+
+    /** Visits every establishment, in no particular order. */
+    void forEachEstablishment(Consumer<? super Establishment> action);
+
+    // --- members
+    Optional<Member> member(MemberId id);
+
+    /** The member registered with {@code email}, which is stored lower-case. */
+    Optional<Member> memberByEmail(Email email);
+
+    /**
+     * Inserts a new member.
+     *
+     * @throws fr.sharenum.model.DuplicateException when the id or the e-mail is already taken
+     */
+    void insertMember(Member member);
+
+    /**
+     * Replaces a member whose stored version is {@code expectedVersion}; {@code member.version()}
+     * must be {@code expectedVersion + 1}.
+     *
+     * @throws fr.sharenum.model.VersionConflictException when the stored version differs
+     * @throws fr.sharenum.model.NotFoundException        when there is no such member
+     */
+    void updateMember(Member member, long expectedVersion);
+
+    /** Members working at {@code establishment}, in no particular order. */
+    List<Member> membersAt(Uai establishment);
+
+    /** Visits every member, in no particular order. */
+    void forEachMember(Consumer<? super Member> action);
+
+    // --- e-mail verifications
+    Optional<VerificationRecord> verification(MemberId member);
+
+    /** Inserts or replaces the pending verification of a member. */
+    void putVerification(VerificationRecord record);
+
+    void deleteVerification(MemberId member);
+
+    // --- tickets
+    Optional<TicketNum> ticket(TicketId id);
+
+    /** @throws fr.sharenum.model.DuplicateException when the id is taken */
+    void insertTicket(TicketNum ticket);
+
+    /**
+     * Replaces a ticket whose stored version is {@code expectedVersion}; {@code ticket.version()}
+     * must be {@code expectedVersion + 1}.
+     *
+     * @throws fr.sharenum.model.VersionConflictException when the stored version differs
+     * @throws fr.sharenum.model.NotFoundException        when there is no such ticket
+     */
+    void updateTicket(TicketNum ticket, long expectedVersion);
+
+    /** Tickets opened by {@code requester}, oldest first. */
+    List<TicketNum> ticketsOf(MemberId requester);
+
+    /**
+     * Tickets still accepting offers (OPEN or OFFERS_RECEIVED) whose expiry is at or before
+     * {@code instant}, oldest expiry first, at most {@code limit}.
+     */
+    List<TicketNum> ticketsExpiringBy(Instant instant, int limit);
+
+    // --- conversations
+    /**
+     * Appends a message; its {@code seq} must be the ticket's last seq plus one (1 for the first).
+     *
+     * @throws fr.sharenum.model.VersionConflictException when another message took that seq
+     */
+    void appendMessage(Message message);
+
+    /** Messages of a ticket with seq greater than {@code afterSeq}, in order, at most {@code limit}. */
+    List<Message> messages(TicketId ticket, long afterSeq, int limit);
+
+    /** Seq of the ticket's last message, 0 when there is none. */
+    long lastMessageSeq(TicketId ticket);
+}
