@@ -1,0 +1,66 @@
+package fr.sharenum;
+
+import fr.sharenum.model.Member;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.Skill;
+import fr.sharenum.model.ToolId;
+import fr.sharenum.model.Uai;
+
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Registration, verification and profiles. Obtained from {@link ShareNum#members()}; thread-safe.
+ *
+ * <p>Every profile edit names the version it was based on; an edit based on an old version is
+ * refused with {@link fr.sharenum.model.VersionConflictException} (no lost update).
+ */
+public interface Members {
+
+    /**
+     * Registers a member, pending verification, and sends a verification token through the
+     * notifier ({@link fr.sharenum.model.Notification.VerificationRequested}).
+     *
+     * @throws fr.sharenum.model.EmailNotAllowedException when the address is not professional
+     * @throws fr.sharenum.model.DuplicateException       when the address or id is already registered
+     * @throws fr.sharenum.model.NotFoundException        when the establishment or a tool is unknown
+     * @throws fr.sharenum.model.InvalidValueException    when a field is missing or malformed
+     */
+    Member register(NewMember request);
+
+    /**
+     * Confirms the address with the token sent at registration; the member becomes active and
+     * matchable.
+     *
+     * @throws fr.sharenum.model.VerificationFailedException when the token is wrong, used or expired
+     */
+    Member verify(MemberId member, String token);
+
+    /** Sends a new verification token (the previous one stops working). */
+    void resendVerification(MemberId member);
+
+    Optional<Member> find(MemberId member);
+
+    /** @throws fr.sharenum.model.NotFoundException when unknown */
+    Member get(MemberId member);
+
+    /** Sets (adds or replaces) a competence. */
+    Member setSkill(MemberId member, long expectedVersion, Skill skill);
+
+    Member removeSkill(MemberId member, long expectedVersion, ToolId tool);
+
+    /** Moves the member to another establishment (they changed school). */
+    Member moveTo(MemberId member, long expectedVersion, Uai establishment);
+
+    /**
+     * Applies any profile edit (name, role, disciplines, skills, interests, establishment). The edit
+     * may not change the id, e-mail, status, registration date or version.
+     */
+    Member edit(MemberId member, long expectedVersion, UnaryOperator<Member> edit);
+
+    /** An administrator suspends a member: they stop being matched and cannot act. */
+    Member suspend(MemberId member);
+
+    /** Lifts a suspension. */
+    Member reinstate(MemberId member);
+}

@@ -1,0 +1,251 @@
+package fr.sharenum;
+
+import fr.sharenum.core.internal.Engine;
+import fr.sharenum.core.internal.InMemoryStore;
+import fr.sharenum.core.internal.Settings;
+import fr.sharenum.model.CompetenceLevel;
+import fr.sharenum.model.Guide;
+import fr.sharenum.model.Notification;
+import fr.sharenum.model.Training;
+import fr.sharenum.spi.GuideCatalog;
+import fr.sharenum.spi.MatchingEngine;
+import fr.sharenum.spi.Notifier;
+import fr.sharenum.spi.ShareNumStore;
+import fr.sharenum.spi.TrainingCatalog;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The entry point: one ShareNum instance per host application, shared by all its threads.
+ *
+ * <pre>{@code
+ * ShareNum sharenum = ShareNum.builder()
+ *         .store(myStore)                 // default: in memory
+ *         .notifier(myNotifier)           // default: SLF4J log + outbox
+ *         .trainingCatalog(myPafFeed)     // default: empty
+ *         .build();                       // matching engine: found by ServiceLoader
+ *
+ * sharenum.establishments().put(lyceeCarnot);
+ * Member claire = sharenum.members().register(NewMember.builder()...build());
+ * sharenum.members().verify(claire.id(), tokenFromMail);
+ * List<Training> shown = sharenum.trainings().forMember(claire.id(), Set.of(capytale));
+ * TicketNum ticket = sharenum.tickets().open(TicketRequest.builder(claire.id(), capytale)
+ *         .text("Démarrer Python en 2de").radiusKm(30)
+ *         .declinedTrainings(shown.stream().map(Training::id).toList()).build());
+ * }</pre>
+ *
+ * <p>Thread-safe. Everything it returns is immutable.
+ */
+public final class ShareNum {
+
+    private final Engine engine;
+
+    private ShareNum(Engine engine) {
+        this.engine = engine;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A fresh in-memory store (the default), for hosts that wrap or share it. */
+    public static ShareNumStore inMemoryStore() {
+        return new InMemoryStore();
+    }
+
+    public Establishments establishments() {
+        return engine.establishments();
+    }
+
+    public Members members() {
+        return engine.members();
+    }
+
+    public Trainings trainings() {
+        return engine.trainings();
+    }
+
+    public Tickets tickets() {
+        return engine.tickets();
+    }
+
+    public ToolCatalog tools() {
+        return engine.settings().tools();
+    }
+
+    public EmailPolicy emailPolicy() {
+        return engine.settings().emailPolicy();
+    }
+
+    /** The matching engine in use (discovered, given, or the reference one). */
+    public MatchingEngine matchingEngine() {
+        return engine.matchingEngine();
+    }
+
+    /**
+     * Notifications the notifier refused, oldest first, kept so that nothing is silently lost.
+     * {@link #retryFailedNotifications()} sends them again.
+     */
+    public List<Notification> failedNotifications() {
+        return engine.dispatcher().failed();
+    }
+
+    /** Sends the failed notifications again; returns how many were delivered this time. */
+    public int retryFailedNotifications() {
+        return engine.dispatcher().retryFailed();
+    }
+
+    /**
+     * Configures and builds a {@link ShareNum}. Every setting has a default; {@link #build()} loads
+     * the active members of the store into the matching engine. Not thread-safe.
+     */
+    public static final class Builder {
+        private ShareNumStore store;
+        private Notifier notifier;
+        private TrainingCatalog trainingCatalog;
+        private GuideCatalog guideCatalog;
+        private MatchingEngine matchingEngine;
+        private EmailPolicy emailPolicy = EmailPolicy.defaults();
+        private ToolCatalog tools = ToolCatalog.defaults();
+        private Clock clock = Clock.systemUTC();
+        private CompetenceLevel minimumHelperLevel = CompetenceLevel.INTERMEDIATE;
+        private double minRadiusKm = 1;
+        private double maxRadiusKm = 200;
+        private double defaultRadiusKm = 30;
+        private Duration ticketLifetime = Duration.ofDays(30);
+        private Duration verificationValidity = Duration.ofHours(72);
+        private Duration trainingHorizon = Duration.ofDays(90);
+        private int maxAlertsPerTicket = Integer.MAX_VALUE;
+
+        private Builder() {
+        }
+
+        /** Persistence; default {@link ShareNum#inMemoryStore()}. */
+        public Builder store(ShareNumStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Notification delivery; default a new {@link OutboxNotifier}. */
+        public Builder notifier(Notifier notifier) {
+            this.notifier = Objects.requireNonNull(notifier, "notifier");
+            return this;
+        }
+
+        /** Institutional trainings; default none. */
+        public Builder trainingCatalog(TrainingCatalog catalog) {
+            this.trainingCatalog = Objects.requireNonNull(catalog, "trainingCatalog");
+            return this;
+        }
+
+        /** A fixed list of trainings, served by an in-memory catalogue. */
+        public Builder trainings(List<Training> trainings) {
+            return trainingCatalog(fr.sharenum.core.internal.InMemoryCatalogs.trainings(trainings));
+        }
+
+        /** Guide documents; default none. */
+        public Builder guideCatalog(GuideCatalog catalog) {
+            this.guideCatalog = Objects.requireNonNull(catalog, "guideCatalog");
+            return this;
+        }
+
+        /** A fixed list of guides, served by an in-memory catalogue. */
+        public Builder guides(List<Guide> guides) {
+            return guideCatalog(fr.sharenum.core.internal.InMemoryCatalogs.guides(guides));
+        }
+
+        /**
+         * The matching engine, overriding discovery. Default: the highest-priority
+         * {@link fr.sharenum.spi.MatchingEngineProvider} found, else {@link MatchingEngines#reference()}.
+         * Give a new, empty engine: ShareNum fills it from the store.
+         */
+        public Builder matchingEngine(MatchingEngine engine) {
+            this.matchingEngine = Objects.requireNonNull(engine, "matchingEngine");
+            return this;
+        }
+
+        /** Which addresses may register; default {@link EmailPolicy#defaults()}. */
+        public Builder emailPolicy(EmailPolicy policy) {
+            this.emailPolicy = Objects.requireNonNull(policy, "emailPolicy");
+            return this;
+        }
+
+        /** The tool catalogue; default {@link ToolCatalog#defaults()}. */
+        public Builder tools(ToolCatalog tools) {
+            this.tools = Objects.requireNonNull(tools, "tools");
+            return this;
+        }
+
+        /** Time source; default the UTC system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Lowest level alerted for a ticket; default INTERMEDIATE. */
+        public Builder minimumHelperLevel(CompetenceLevel level) {
+            this.minimumHelperLevel = Objects.requireNonNull(level, "minimumHelperLevel");
+            return this;
+        }
+
+        /** Radius bounds a requester may choose within, and the default radius; default 1, 200 and 30 km. */
+        public Builder radiusKm(double min, double max, double byDefault) {
+            if (!(min > 0) || !(max >= min) || Double.isInfinite(max) || !(byDefault >= min && byDefault <= max)) {
+                throw new IllegalArgumentException("need 0 < min <= default <= max < infinity, got "
+                        + min + ", " + byDefault + ", " + max);
+            }
+            this.minRadiusKm = min;
+            this.maxRadiusKm = max;
+            this.defaultRadiusKm = byDefault;
+            return this;
+        }
+
+        /** How long a ticket waits for a helper; default 30 days. */
+        public Builder ticketLifetime(Duration lifetime) {
+            this.ticketLifetime = positive(lifetime, "ticketLifetime");
+            return this;
+        }
+
+        /** How long a verification token is valid; default 72 hours. */
+        public Builder verificationValidity(Duration validity) {
+            this.verificationValidity = positive(validity, "verificationValidity");
+            return this;
+        }
+
+        /** How far ahead trainings are searched; default 90 days. */
+        public Builder trainingHorizon(Duration horizon) {
+            this.trainingHorizon = positive(horizon, "trainingHorizon");
+            return this;
+        }
+
+        /** At most this many members alerted per ticket (nearest and most experienced kept); default unlimited. */
+        public Builder maxAlertsPerTicket(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxAlertsPerTicket must be at least 1");
+            }
+            this.maxAlertsPerTicket = max;
+            return this;
+        }
+
+        public ShareNum build() {
+            Settings settings = new Settings(emailPolicy, tools, clock, minimumHelperLevel, minRadiusKm, maxRadiusKm,
+                    defaultRadiusKm, ticketLifetime, verificationValidity, trainingHorizon, maxAlertsPerTicket);
+            return new ShareNum(new Engine(settings,
+                    store != null ? store : new InMemoryStore(),
+                    notifier != null ? notifier : new OutboxNotifier(),
+                    trainingCatalog != null ? trainingCatalog : fr.sharenum.core.internal.InMemoryCatalogs.trainings(List.of()),
+                    guideCatalog != null ? guideCatalog : fr.sharenum.core.internal.InMemoryCatalogs.guides(List.of()),
+                    matchingEngine != null ? matchingEngine : MatchingEngines.discover()));
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be a positive duration");
+            }
+            return d;
+        }
+    }
+}

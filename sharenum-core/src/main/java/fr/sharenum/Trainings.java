@@ -1,0 +1,19 @@
+package fr.sharenum;
+
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.ToolId;
+import fr.sharenum.model.Training;
+
+import java.util.List;
+import java.util.Set;
+
+/** The "trainings first" step. Obtained from {@link ShareNum#trainings()}; thread-safe. */
+public interface Trainings {
+
+    /**
+     * Institutional trainings the member should be shown before opening a ticket on {@code tools}:
+     * those of their académie (and national ones) covering one of the tools and starting within the
+     * host's horizon, earliest first. An empty list means a ticket may be opened directly.
+     */
+    List<Training> forMember(MemberId member, Set<ToolId> tools);
+}

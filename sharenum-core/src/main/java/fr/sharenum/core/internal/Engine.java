@@ -1,0 +1,169 @@
+package fr.sharenum.core.internal;
+
+import fr.sharenum.Establishments;
+import fr.sharenum.Members;
+import fr.sharenum.Tickets;
+import fr.sharenum.Trainings;
+import fr.sharenum.model.Establishment;
+import fr.sharenum.model.Member;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.NotFoundException;
+import fr.sharenum.model.VersionConflictException;
+import fr.sharenum.spi.GuideCatalog;
+import fr.sharenum.spi.MatchCandidate;
+import fr.sharenum.spi.MatchingEngine;
+import fr.sharenum.spi.Notifier;
+import fr.sharenum.spi.ShareNumStore;
+import fr.sharenum.spi.StoreTransaction;
+import fr.sharenum.spi.TrainingCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Wiring of one ShareNum instance: settings, SPIs, services, and the bookkeeping that keeps the
+ * matching engine in step with the store.
+ *
+ * <p>Every change that affects matching runs under the member's lock stripe, stores first, then
+ * updates the engine, so the engine always ends with the member's latest stored state.
+ */
+public final class Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    private static final int STRIPES = 256;
+
+    private final Settings settings;
+    private final ShareNumStore store;
+    private final TrainingCatalog trainingCatalog;
+    private final GuideCatalog guideCatalog;
+    private final MatchingEngine matchingEngine;
+    private final Dispatcher dispatcher;
+    private final Object[] stripes = new Object[STRIPES];
+
+    private final MembersImpl members;
+    private final EstablishmentsImpl establishments;
+    private final TicketsImpl tickets;
+    private final Trainings trainings;
+
+    public Engine(Settings settings, ShareNumStore store, Notifier notifier, TrainingCatalog trainingCatalog,
+                  GuideCatalog guideCatalog, MatchingEngine matchingEngine) {
+        this.settings = settings;
+        this.store = store;
+        this.trainingCatalog = trainingCatalog;
+        this.guideCatalog = guideCatalog;
+        this.matchingEngine = matchingEngine;
+        this.dispatcher = new Dispatcher(notifier);
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
+        this.members = new MembersImpl(this);
+        this.establishments = new EstablishmentsImpl(this);
+        this.tickets = new TicketsImpl(this);
+        this.trainings = (member, tools) -> {
+            Member m = members.get(member);
+            Establishment e = tx(t -> t.establishment(m.establishment()))
+                    .orElseThrow(() -> new NotFoundException("establishment", m.establishment()));
+            Instant now = now();
+            return trainingCatalog.find(e.academie(), tools, now, now.plus(settings.trainingHorizon()));
+        };
+        loadMatchingEngine();
+    }
+
+    private void loadMatchingEngine() {
+        List<MatchCandidate> candidates = tx(t -> {
+            List<MatchCandidate> all = new ArrayList<>();
+            t.forEachMember(m -> {
+                if (m.isActive()) {
+                    t.establishment(m.establishment()).ifPresent(e -> all.add(MatchCandidate.of(m, e.location())));
+                }
+            });
+            return all;
+        });
+        matchingEngine.upsertAll(candidates);
+        LOG.info("matching engine {} loaded with {} active members", matchingEngine.getClass().getSimpleName(), candidates.size());
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public MatchingEngine matchingEngine() {
+        return matchingEngine;
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public Members members() {
+        return members;
+    }
+
+    public Establishments establishments() {
+        return establishments;
+    }
+
+    public Tickets tickets() {
+        return tickets;
+    }
+
+    public Trainings trainings() {
+        return trainings;
+    }
+
+    TrainingCatalog trainingCatalog() {
+        return trainingCatalog;
+    }
+
+    GuideCatalog guideCatalog() {
+        return guideCatalog;
+    }
+
+    Instant now() {
+        return settings.clock().instant();
+    }
+
+    <T> T tx(Function<StoreTransaction, T> work) {
+        return store.inTransaction(work);
+    }
+
+    /** Runs {@code work} holding the lock stripe of {@code member}. */
+    <T> T lockedFor(MemberId member, Supplier<T> work) {
+        synchronized (stripes[Math.floorMod(member.hashCode(), STRIPES)]) {
+            return work.get();
+        }
+    }
+
+    /**
+     * Retries {@code work} a few times when a concurrent writer changed the same record: for
+     * workflow steps that re-read what they change (offers, expiry), a conflict is not the caller's
+     * fault.
+     */
+    <T> T retryingConflicts(Supplier<T> work) {
+        VersionConflictException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                return work.get();
+            } catch (VersionConflictException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    /** Brings the engine in line with the stored member (must hold the member's stripe). */
+    void reindex(MemberId id) {
+        Optional<MatchCandidate> candidate = tx(t -> t.member(id).filter(Member::isActive)
+                .flatMap(m -> t.establishment(m.establishment()).map(e -> MatchCandidate.of(m, e.location()))));
+        if (candidate.isPresent()) {
+            matchingEngine.upsert(candidate.get());
+        } else {
+            matchingEngine.remove(id);
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package fr.sharenum.core.internal;
+
+import fr.sharenum.model.DuplicateException;
+import fr.sharenum.model.Email;
+import fr.sharenum.model.Establishment;
+import fr.sharenum.model.Member;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.Message;
+import fr.sharenum.model.NotFoundException;
+import fr.sharenum.model.TicketId;
+import fr.sharenum.model.TicketNum;
+import fr.sharenum.model.Uai;
+import fr.sharenum.model.VersionConflictException;
+import fr.sharenum.spi.ShareNumStore;
+import fr.sharenum.spi.StoreTransaction;
+import fr.sharenum.spi.VerificationRecord;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The default store: everything in memory. Transactions are serialised by one lock and undone from
+ * an undo log when their work throws, so they are atomic and isolated. Thread-safe.
+ */
+public final class InMemoryStore implements ShareNumStore {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<Uai, Establishment> establishments = new HashMap<>();
+    private final Map<MemberId, Member> members = new HashMap<>();
+    private final Map<Email, MemberId> memberByEmail = new HashMap<>();
+    private final Map<Uai, Set<MemberId>> membersByEstablishment = new HashMap<>();
+    private final Map<MemberId, VerificationRecord> verifications = new HashMap<>();
+    private final Map<TicketId, TicketNum> tickets = new HashMap<>();
+    private final Map<MemberId, List<TicketId>> ticketsByRequester = new HashMap<>();
+    private final TreeSet<TicketNum> awaitingByExpiry = new TreeSet<>(
+            Comparator.comparing(TicketNum::expiresAt).thenComparing(TicketNum::id));
+    private final Map<TicketId, List<Message>> messages = new HashMap<>();
+
+    @Override
+    public <T> T inTransaction(Function<StoreTransaction, T> work) {
+        lock.lock();
+        Tx tx = new Tx();
+        try {
+            T result = work.apply(tx);
+            tx.open = false;
+            return result;
+        } catch (RuntimeException | Error e) {
+            tx.rollback();
+            throw e;
+        } finally {
+            tx.open = false;
+            lock.unlock();
+        }
+    }
+
+    private final class Tx implements StoreTransaction {
+        private final Deque<Runnable> undo = new ArrayDeque<>();
+        private boolean open = true;
+
+        private void check() {
+            if (!open) {
+                throw new IllegalStateException("this transaction is over");
+            }
+        }
+
+        void rollback() {
+            while (!undo.isEmpty()) {
+                undo.pop().run();
+            }
+        }
+
+        @Override
+        public Optional<Establishment> establishment(Uai uai) {
+            check();
+            return Optional.ofNullable(establishments.get(uai));
+        }
+
+        @Override
+        public void putEstablishment(Establishment e) {
+            check();
+            Establishment old = establishments.put(e.uai(), e);
+            undo.push(() -> {
+                if (old == null) {
+                    establishments.remove(e.uai());
+                } else {
+                    establishments.put(old.uai(), old);
+                }
+            });
+        }
+
+        @Override
+        public void forEachEstablishment(Consumer<? super Establishment> action) {
+            check();
+            List.copyOf(establishments.values()).forEach(action);
+        }
+
+        @Override
+        public Optional<Member> member(MemberId id) {
+            check();
+            return Optional.ofNullable(members.get(id));
+        }
+
+        @Override
+        public Optional<Member> memberByEmail(Email email) {
+            check();
+            return Optional.ofNullable(memberByEmail.get(email)).map(members::get);
+        }
+
+        @Override
+        public void insertMember(Member m) {
+            check();
+            if (members.containsKey(m.id())) {
+                throw new DuplicateException("a member with id " + m.id() + " already exists");
+            }
+            if (memberByEmail.containsKey(m.email())) {
+                throw new DuplicateException("the address " + m.email() + " is already registered");
+            }
+            index(m);
+            undo.push(() -> unindex(m));
+        }
+
+        @Override
+        public void updateMember(Member m, long expectedVersion) {
+            check();
+            Member old = members.get(m.id());
+            if (old == null) {
+                throw new NotFoundException("member", m.id());
+            }
+            if (old.version() != expectedVersion) {
+                throw new VersionConflictException("member", m.id(), expectedVersion, old.version());
+            }
+            requireNextVersion(m.version(), expectedVersion);
+            if (!old.email().equals(m.email()) && memberByEmail.containsKey(m.email())) {
+                throw new DuplicateException("the address " + m.email() + " is already registered");
+            }
+            unindex(old);
+            index(m);
+            undo.push(() -> {
+                unindex(m);
+                index(old);
+            });
+        }
+
+        private void index(Member m) {
+            members.put(m.id(), m);
+            memberByEmail.put(m.email(), m.id());
+            membersByEstablishment.computeIfAbsent(m.establishment(), k -> new LinkedHashSet<>()).add(m.id());
+        }
+
+        private void unindex(Member m) {
+            members.remove(m.id());
+            memberByEmail.remove(m.email());
+            Set<MemberId> at = membersByEstablishment.get(m.establishment());
+            if (at != null) {
+                at.remove(m.id());
+                if (at.isEmpty()) {
+                    membersByEstablishment.remove(m.establishment());
+                }
+            }
+        }
+
+        @Override
+        public List<Member> membersAt(Uai establishment) {
+            check();
+            return membersByEstablishment.getOrDefault(establishment, Set.of()).stream().map(members::get).toList();
+        }
+
+        @Override
+        public void forEachMember(Consumer<? super Member> action) {
+            check();
+            List.copyOf(members.values()).forEach(action);
+        }
+
+        @Override
+        public Optional<VerificationRecord> verification(MemberId member) {
+            check();
+            return Optional.ofNullable(verifications.get(member));
+        }
+
+        @Override
+        public void putVerification(VerificationRecord record) {
+            check();
+            VerificationRecord old = verifications.put(record.member(), record);
+            undo.push(() -> restore(verifications, record.member(), old));
+        }
+
+        @Override
+        public void deleteVerification(MemberId member) {
+            check();
+            VerificationRecord old = verifications.remove(member);
+            undo.push(() -> restore(verifications, member, old));
+        }
+
+        @Override
+        public Optional<TicketNum> ticket(TicketId id) {
+            check();
+            return Optional.ofNullable(tickets.get(id));
+        }
+
+        @Override
+        public void insertTicket(TicketNum t) {
+            check();
+            if (tickets.containsKey(t.id())) {
+                throw new DuplicateException("a ticket with id " + t.id() + " already exists");
+            }
+            indexTicket(t);
+            ticketsByRequester.computeIfAbsent(t.requester(), k -> new ArrayList<>()).add(t.id());
+            undo.push(() -> {
+                unindexTicket(t);
+                List<TicketId> mine = ticketsByRequester.get(t.requester());
+                mine.remove(mine.size() - 1);
+                if (mine.isEmpty()) {
+                    ticketsByRequester.remove(t.requester());
+                }
+            });
+        }
+
+        @Override
+        public void updateTicket(TicketNum t, long expectedVersion) {
+            check();
+            TicketNum old = tickets.get(t.id());
+            if (old == null) {
+                throw new NotFoundException("ticket", t.id());
+            }
+            if (old.version() != expectedVersion) {
+                throw new VersionConflictException("ticket", t.id(), expectedVersion, old.version());
+            }
+            requireNextVersion(t.version(), expectedVersion);
+            if (!old.requester().equals(t.requester())) {
+                throw new IllegalArgumentException("a ticket's requester cannot change");
+            }
+            unindexTicket(old);
+            indexTicket(t);
+            undo.push(() -> {
+                unindexTicket(t);
+                indexTicket(old);
+            });
+        }
+
+        private void indexTicket(TicketNum t) {
+            tickets.put(t.id(), t);
+            if (t.status().acceptsOffers()) {
+                awaitingByExpiry.add(t);
+            }
+        }
+
+        private void unindexTicket(TicketNum t) {
+            tickets.remove(t.id());
+            awaitingByExpiry.remove(t);
+        }
+
+        @Override
+        public List<TicketNum> ticketsOf(MemberId requester) {
+            check();
+            return ticketsByRequester.getOrDefault(requester, List.of()).stream().map(tickets::get).toList();
+        }
+
+        @Override
+        public List<TicketNum> ticketsExpiringBy(Instant instant, int limit) {
+            check();
+            List<TicketNum> due = new ArrayList<>();
+            for (TicketNum t : awaitingByExpiry) {
+                if (t.expiresAt().isAfter(instant) || due.size() >= limit) {
+                    break;
+                }
+                due.add(t);
+            }
+            return due;
+        }
+
+        @Override
+        public void appendMessage(Message m) {
+            check();
+            if (!tickets.containsKey(m.ticket())) {
+                throw new NotFoundException("ticket", m.ticket());
+            }
+            List<Message> list = messages.computeIfAbsent(m.ticket(), k -> new ArrayList<>());
+            if (m.seq() != list.size() + 1) {
+                throw new VersionConflictException("conversation", m.ticket(), m.seq() - 1, list.size());
+            }
+            list.add(m);
+            undo.push(() -> {
+                list.remove(list.size() - 1);
+                if (list.isEmpty()) {
+                    messages.remove(m.ticket());
+                }
+            });
+        }
+
+        @Override
+        public List<Message> messages(TicketId ticket, long afterSeq, int limit) {
+            check();
+            List<Message> list = messages.getOrDefault(ticket, List.of());
+            int from = (int) Math.min(Math.max(afterSeq, 0), list.size());
+            int to = (int) Math.min((long) from + Math.max(limit, 0), list.size());
+            return List.copyOf(list.subList(from, to));
+        }
+
+        @Override
+        public long lastMessageSeq(TicketId ticket) {
+            check();
+            return messages.getOrDefault(ticket, List.of()).size();
+        }
+    }
+
+    private static void requireNextVersion(long newVersion, long expectedVersion) {
+        if (newVersion != expectedVersion + 1) {
+            throw new IllegalArgumentException("the new version must be " + (expectedVersion + 1) + ", was " + newVersion);
+        }
+    }
+
+    private static <K, V> void restore(Map<K, V> map, K key, V old) {
+        if (old == null) {
+            map.remove(key);
+        } else {
+            map.put(key, old);
+        }
+    }
+}

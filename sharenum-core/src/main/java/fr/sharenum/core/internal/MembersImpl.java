@@ -1,0 +1,217 @@
+package fr.sharenum.core.internal;
+
+import fr.sharenum.Members;
+import fr.sharenum.NewMember;
+import fr.sharenum.model.DuplicateException;
+import fr.sharenum.model.Email;
+import fr.sharenum.model.InvalidValueException;
+import fr.sharenum.model.Member;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.MemberStatus;
+import fr.sharenum.model.NotFoundException;
+import fr.sharenum.model.Notification;
+import fr.sharenum.model.Skill;
+import fr.sharenum.model.ToolId;
+import fr.sharenum.model.Uai;
+import fr.sharenum.model.VerificationFailedException;
+import fr.sharenum.model.VersionConflictException;
+import fr.sharenum.spi.StoreTransaction;
+import fr.sharenum.spi.VerificationRecord;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+final class MembersImpl implements Members {
+    private final Engine engine;
+
+    MembersImpl(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public Member register(NewMember request) {
+        Objects.requireNonNull(request, "request");
+        Email email = engine.settings().emailPolicy().check(request.email());
+        if (request.establishment() == null) {
+            throw new InvalidValueException("establishment", "is required");
+        }
+        if (request.role() == null) {
+            throw new InvalidValueException("role", "is required");
+        }
+        MemberId id = request.id() != null ? request.id() : MemberId.random();
+        Instant now = engine.now();
+        Member member = new Member(id, request.displayName(), email, request.establishment(), request.role(),
+                request.disciplines(), request.skillMap(), request.followedTools(), request.followedThemes(),
+                MemberStatus.PENDING_VERIFICATION, now, 1);
+        checkTools(member);
+        String token = Tokens.newToken();
+        Instant expiresAt = now.plus(engine.settings().verificationValidity());
+        engine.tx(t -> {
+            requireEstablishment(t, member.establishment());
+            if (t.memberByEmail(email).isPresent()) {
+                throw new DuplicateException("the address " + email + " is already registered");
+            }
+            t.insertMember(member);
+            t.putVerification(new VerificationRecord(id, Tokens.hash(token), expiresAt));
+            return null;
+        });
+        engine.dispatcher().sendAll(List.of(verification(member, token, expiresAt)));
+        return member;
+    }
+
+    private static Notification verification(Member m, String token, Instant expiresAt) {
+        return new Notification.VerificationRequested("verify:" + m.id() + ":" + Tokens.hash(token).substring(0, 16),
+                m.id(), m.email(), token, expiresAt);
+    }
+
+    @Override
+    public Member verify(MemberId id, String token) {
+        Objects.requireNonNull(id, "member");
+        if (token == null || token.isBlank()) {
+            throw new VerificationFailedException("a verification token is required");
+        }
+        return engine.lockedFor(id, () -> {
+            Member verified = engine.tx(t -> {
+                Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
+                VerificationRecord record = t.verification(id).orElseThrow(() ->
+                        new VerificationFailedException("member " + id + " has no pending verification"));
+                if (!Tokens.matches(token.strip(), record.tokenHash())) {
+                    throw new VerificationFailedException("this verification token is not valid");
+                }
+                if (engine.now().isAfter(record.expiresAt())) {
+                    throw new VerificationFailedException("this verification token expired at " + record.expiresAt()
+                            + "; ask for a new one");
+                }
+                t.deleteVerification(id);
+                if (m.status() != MemberStatus.PENDING_VERIFICATION) {
+                    return m;
+                }
+                Member updated = m.withStatus(MemberStatus.ACTIVE).nextVersion();
+                t.updateMember(updated, m.version());
+                return updated;
+            });
+            engine.reindex(id);
+            return verified;
+        });
+    }
+
+    @Override
+    public void resendVerification(MemberId id) {
+        String token = Tokens.newToken();
+        Instant expiresAt = engine.now().plus(engine.settings().verificationValidity());
+        Member m = engine.tx(t -> {
+            Member member = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
+            if (member.status() != MemberStatus.PENDING_VERIFICATION) {
+                throw new VerificationFailedException("member " + id + " has nothing to verify");
+            }
+            t.putVerification(new VerificationRecord(id, Tokens.hash(token), expiresAt));
+            return member;
+        });
+        engine.dispatcher().sendAll(List.of(verification(m, token, expiresAt)));
+    }
+
+    @Override
+    public Optional<Member> find(MemberId id) {
+        return engine.tx(t -> t.member(id));
+    }
+
+    @Override
+    public Member get(MemberId id) {
+        return find(id).orElseThrow(() -> new NotFoundException("member", id));
+    }
+
+    @Override
+    public Member setSkill(MemberId id, long expectedVersion, Skill skill) {
+        Objects.requireNonNull(skill, "skill");
+        return edit(id, expectedVersion, m -> m.withSkill(skill));
+    }
+
+    @Override
+    public Member removeSkill(MemberId id, long expectedVersion, ToolId tool) {
+        return edit(id, expectedVersion, m -> m.withoutSkill(tool));
+    }
+
+    @Override
+    public Member moveTo(MemberId id, long expectedVersion, Uai establishment) {
+        Objects.requireNonNull(establishment, "establishment");
+        return edit(id, expectedVersion, m -> m.withEstablishment(establishment));
+    }
+
+    @Override
+    public Member edit(MemberId id, long expectedVersion, UnaryOperator<Member> edit) {
+        Objects.requireNonNull(edit, "edit");
+        return engine.lockedFor(id, () -> {
+            Member saved = engine.tx(t -> {
+                Member current = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
+                if (current.version() != expectedVersion) {
+                    throw new VersionConflictException("member", id, expectedVersion, current.version());
+                }
+                Member updated = edit.apply(current);
+                if (updated == null) {
+                    throw new InvalidValueException("edit", "returned no member");
+                }
+                if (!updated.id().equals(current.id()) || !updated.email().equals(current.email())
+                        || updated.status() != current.status() || !updated.registeredAt().equals(current.registeredAt())
+                        || updated.version() != current.version()) {
+                    throw new InvalidValueException("edit", "may not change the id, e-mail, status, registration date or version");
+                }
+                checkTools(updated);
+                requireEstablishment(t, updated.establishment());
+                Member next = updated.nextVersion();
+                t.updateMember(next, expectedVersion);
+                return next;
+            });
+            engine.reindex(id);
+            return saved;
+        });
+    }
+
+    @Override
+    public Member suspend(MemberId id) {
+        return setStatus(id, MemberStatus.SUSPENDED);
+    }
+
+    @Override
+    public Member reinstate(MemberId id) {
+        return setStatus(id, null);
+    }
+
+    private Member setStatus(MemberId id, MemberStatus target) {
+        return engine.lockedFor(id, () -> {
+            Member saved = engine.tx(t -> {
+                Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
+                MemberStatus to = target != null ? target
+                        : t.verification(id).isPresent() ? MemberStatus.PENDING_VERIFICATION : MemberStatus.ACTIVE;
+                if (target == null && m.status() != MemberStatus.SUSPENDED) {
+                    throw new fr.sharenum.model.IllegalTransitionException("member " + id, m.status(), to);
+                }
+                if (m.status() == to) {
+                    return m;
+                }
+                Member next = m.withStatus(to).nextVersion();
+                t.updateMember(next, m.version());
+                return next;
+            });
+            engine.reindex(id);
+            return saved;
+        });
+    }
+
+    private void checkTools(Member m) {
+        for (ToolId tool : m.skills().keySet()) {
+            engine.settings().tools().get(tool);
+        }
+        for (ToolId tool : m.followedTools()) {
+            engine.settings().tools().get(tool);
+        }
+    }
+
+    private static void requireEstablishment(StoreTransaction t, Uai uai) {
+        if (t.establishment(uai).isEmpty()) {
+            throw new NotFoundException("establishment", uai);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package fr.sharenum.core.internal;
+
+import fr.sharenum.model.CompetenceLevel;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.spi.FollowersQuery;
+import fr.sharenum.spi.Match;
+import fr.sharenum.spi.MatchCandidate;
+import fr.sharenum.spi.MatchingEngine;
+import fr.sharenum.spi.Nearby;
+import fr.sharenum.spi.QualifiedQuery;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Exhaustive matching: every query scans every candidate and computes its distance with
+ * {@link fr.sharenum.model.GeoPoint#distanceKm}. Correct by construction; O(members) per query.
+ * Thread-safe (a {@link ConcurrentHashMap} of candidates).
+ */
+public final class ReferenceMatchingEngine implements MatchingEngine {
+
+    private final ConcurrentHashMap<MemberId, MatchCandidate> candidates = new ConcurrentHashMap<>();
+
+    @Override
+    public void upsert(MatchCandidate candidate) {
+        candidates.put(candidate.member(), candidate);
+    }
+
+    @Override
+    public void remove(MemberId member) {
+        candidates.remove(member);
+    }
+
+    @Override
+    public List<Match> qualified(QualifiedQuery q) {
+        List<Match> hits = new ArrayList<>();
+        for (MatchCandidate c : candidates.values()) {
+            CompetenceLevel level = c.levels().get(q.tool());
+            if (level == null || !level.isAtLeast(q.minLevel()) || q.excluded().contains(c.member())) {
+                continue;
+            }
+            double d = q.center().distanceKm(c.location());
+            if (d <= q.radiusKm()) {
+                hits.add(new Match(c.member(), c.establishment(), level, d));
+            }
+        }
+        hits.sort(Match.ORDER);
+        return hits.size() > q.limit() ? List.copyOf(hits.subList(0, q.limit())) : hits;
+    }
+
+    @Override
+    public List<Nearby> followers(FollowersQuery q) {
+        List<Nearby> hits = new ArrayList<>();
+        for (MatchCandidate c : candidates.values()) {
+            if (q.excluded().contains(c.member())) {
+                continue;
+            }
+            if (Collections.disjoint(c.followedTools(), q.tools()) && Collections.disjoint(c.followedThemes(), q.themes())) {
+                continue;
+            }
+            double d = q.center().distanceKm(c.location());
+            if (d <= q.radiusKm()) {
+                hits.add(new Nearby(c.member(), c.establishment(), d));
+            }
+        }
+        hits.sort(Nearby.ORDER);
+        return hits;
+    }
+
+    @Override
+    public int size() {
+        return candidates.size();
+    }
+
+    @Override
+    public String toString() {
+        return "ReferenceMatchingEngine[" + candidates.size() + " members]";
+    }
+}

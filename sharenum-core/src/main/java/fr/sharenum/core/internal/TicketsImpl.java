@@ -1,0 +1,343 @@
+package fr.sharenum.core.internal;
+
+import fr.sharenum.TicketRequest;
+import fr.sharenum.Tickets;
+import fr.sharenum.model.Alert;
+import fr.sharenum.model.CompetenceLevel;
+import fr.sharenum.model.DuplicateException;
+import fr.sharenum.model.Establishment;
+import fr.sharenum.model.Guide;
+import fr.sharenum.model.IllegalTransitionException;
+import fr.sharenum.model.InvalidValueException;
+import fr.sharenum.model.Member;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.MemberNotVerifiedException;
+import fr.sharenum.model.Message;
+import fr.sharenum.model.NotAllowedException;
+import fr.sharenum.model.NotFoundException;
+import fr.sharenum.model.Notification;
+import fr.sharenum.model.Offer;
+import fr.sharenum.model.OfferStatus;
+import fr.sharenum.model.TicketId;
+import fr.sharenum.model.TicketNum;
+import fr.sharenum.model.TicketStatus;
+import fr.sharenum.model.ToolId;
+import fr.sharenum.model.Training;
+import fr.sharenum.model.TrainingsFirstException;
+import fr.sharenum.spi.Match;
+import fr.sharenum.spi.QualifiedQuery;
+import fr.sharenum.spi.StoreTransaction;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+final class TicketsImpl implements Tickets {
+
+    /** Alerts are ranked nearest first, then most experienced, then by member id. */
+    static final Comparator<Alert> ALERT_ORDER = Comparator.comparingDouble(Alert::distanceKm)
+            .thenComparing(Alert::level, Comparator.reverseOrder())
+            .thenComparing(Alert::helper);
+
+    private final Engine engine;
+
+    TicketsImpl(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public TicketNum open(TicketRequest request) {
+        Objects.requireNonNull(request, "request");
+        var s = engine.settings();
+        double radius = Double.isNaN(request.radiusKm()) ? s.defaultRadiusKm() : request.radiusKm();
+        if (!(radius >= s.minRadiusKm() && radius <= s.maxRadiusKm())) {
+            throw new InvalidValueException("radiusKm", "must be between " + s.minRadiusKm() + " and "
+                    + s.maxRadiusKm() + " km, was " + request.radiusKm());
+        }
+        for (ToolId tool : request.tools()) {
+            s.tools().get(tool);
+        }
+        Instant now = engine.now();
+        // read the requester and their establishment
+        Establishment origin = engine.tx(t -> {
+            Member requester = activeMember(t, request.requester());
+            return t.establishment(requester.establishment())
+                    .orElseThrow(() -> new NotFoundException("establishment", requester.establishment()));
+        });
+        // trainings first
+        List<Training> trainings = engine.trainingCatalog().find(origin.academie(), request.tools(), now,
+                now.plus(s.trainingHorizon()));
+        List<Training> notDeclined = trainings.stream()
+                .filter(t -> !request.declinedTrainings().contains(t.id())).toList();
+        if (!notDeclined.isEmpty()) {
+            throw new TrainingsFirstException(notDeclined);
+        }
+        TicketNum draft = new TicketNum(TicketId.random(), request.requester(), origin.uai(), origin.location(),
+                request.tools(), request.kind(), request.text(), radius, now, now.plus(s.ticketLifetime()),
+                TicketStatus.OPEN, trainings.stream().map(Training::id).toList(), !trainings.isEmpty(),
+                List.of(), List.of(), null, null, 1);
+        List<Alert> alerts = match(draft);
+        TicketNum ticket = new TicketNum(draft.id(), draft.requester(), draft.establishment(), draft.origin(),
+                draft.tools(), draft.kind(), draft.text(), draft.radiusKm(), draft.openedAt(), draft.expiresAt(),
+                draft.status(), draft.shownTrainings(), draft.trainingsDeclined(), alerts, List.of(), null, null, 1);
+        List<Guide> guides = engine.guideCatalog().find(ticket.tools(), Set.of());
+        List<Notification> out = engine.tx(t -> {
+            Member requester = activeMember(t, request.requester());
+            t.insertTicket(ticket);
+            List<Notification> notes = new ArrayList<>();
+            for (Alert a : alerts) {
+                t.member(a.helper()).filter(Member::isActive).ifPresent(helper -> notes.add(
+                        new Notification.TicketAlert("alert:" + ticket.id() + ":" + helper.id(), helper.id(),
+                                helper.email(), ticket.id(), requester.displayName(), ticket.tools(), ticket.kind(),
+                                ticket.text(), Math.round(a.distanceKm()), guides)));
+            }
+            return notes;
+        });
+        engine.dispatcher().sendAll(out);
+        return ticket;
+    }
+
+    /** Every qualified member within the radius on any of the ticket's tools, best tool kept. */
+    private List<Alert> match(TicketNum ticket) {
+        CompetenceLevel min = engine.settings().minimumHelperLevel();
+        Map<MemberId, Alert> best = new HashMap<>();
+        for (ToolId tool : new TreeSet<>(ticket.tools())) {
+            QualifiedQuery q = QualifiedQuery.within(ticket.origin(), ticket.radiusKm(), tool, min)
+                    .excluding(Set.of(ticket.requester()));
+            for (Match m : engine.matchingEngine().qualified(q)) {
+                Alert a = new Alert(m.member(), tool, m.level(), m.distanceKm());
+                best.merge(m.member(), a, (x, y) -> y.level().compareTo(x.level()) > 0 ? y : x);
+            }
+        }
+        List<Alert> ranked = new ArrayList<>(best.values());
+        ranked.sort(ALERT_ORDER);
+        int max = engine.settings().maxAlertsPerTicket();
+        return ranked.size() > max ? List.copyOf(ranked.subList(0, max)) : ranked;
+    }
+
+    @Override
+    public TicketNum offer(TicketId id, MemberId helperId, String message) {
+        Objects.requireNonNull(helperId, "helper");
+        return change(id, (t, ticket, out) -> {
+            Member helper = activeMember(t, helperId);
+            if (ticket.requester().equals(helperId)) {
+                throw new NotAllowedException("the requester cannot offer help on their own ticket " + id);
+            }
+            if (!ticket.wasAlerted(helperId)) {
+                throw new NotAllowedException("member " + helperId + " was not alerted for ticket " + id
+                        + " and cannot offer help on it");
+            }
+            if (ticket.offerOf(helperId).isPresent()) {
+                throw new DuplicateException("member " + helperId + " already offered help on ticket " + id);
+            }
+            TicketNum updated = ticket.withOffer(new Offer(helperId, message, engine.now(), OfferStatus.PENDING));
+            t.member(ticket.requester()).ifPresent(r -> out.add(new Notification.OfferReceived(
+                    "offer:" + id + ":" + helperId, r.id(), r.email(), id, helperId, helper.displayName(),
+                    updated.offerOf(helperId).orElseThrow().message())));
+            return updated;
+        });
+    }
+
+    @Override
+    public TicketNum accept(TicketId id, MemberId requesterId, MemberId helperId) {
+        Objects.requireNonNull(requesterId, "requester");
+        Objects.requireNonNull(helperId, "helper");
+        return change(id, (t, ticket, out) -> {
+            requireRequester(ticket, requesterId, "accept an offer");
+            Member requester = activeMember(t, requesterId);
+            Offer offer = ticket.offerOf(helperId).orElseThrow(() -> new NotFoundException("offer", helperId + " on ticket " + id));
+            if (offer.status() != OfferStatus.PENDING) {
+                throw new IllegalTransitionException("offer of " + helperId, offer.status(), OfferStatus.ACCEPTED);
+            }
+            Member helper = t.member(helperId).orElseThrow(() -> new NotFoundException("member", helperId));
+            if (!helper.isActive()) {
+                throw new NotAllowedException("helper " + helperId + " is no longer active");
+            }
+            TicketNum updated = ticket.withAccepted(helperId, engine.now());
+            out.add(new Notification.OfferAccepted("accepted:" + id + ":" + helperId, helperId, helper.email(), id,
+                    requester.displayName()));
+            for (Offer o : ticket.offers()) {
+                if (!o.helper().equals(helperId) && o.status() == OfferStatus.PENDING) {
+                    t.member(o.helper()).ifPresent(m -> out.add(new Notification.OfferDeclined(
+                            "declined:" + id + ":" + m.id(), m.id(), m.email(), id)));
+                }
+            }
+            return updated;
+        });
+    }
+
+    @Override
+    public Message post(TicketId id, MemberId senderId, String text) {
+        Objects.requireNonNull(senderId, "sender");
+        List<Notification> out = new ArrayList<>();
+        Message message = engine.retryingConflicts(() -> engine.tx(t -> {
+            out.clear();
+            TicketNum ticket = t.ticket(id).orElseThrow(() -> new NotFoundException("ticket", id));
+            requireParticipant(ticket, senderId, "write in the conversation of");
+            Member sender = activeMember(t, senderId);
+            if (ticket.status() != TicketStatus.HELPER_ACCEPTED && ticket.status() != TicketStatus.SCHEDULED) {
+                throw new NotAllowedException("the conversation of ticket " + id + " is open once a helper is accepted"
+                        + " and until the ticket closes; it is " + ticket.status());
+            }
+            Message m = new Message(id, t.lastMessageSeq(id) + 1, senderId, text, engine.now());
+            t.appendMessage(m);
+            MemberId otherId = ticket.requester().equals(senderId) ? ticket.acceptedHelper() : ticket.requester();
+            t.member(otherId).ifPresent(other -> out.add(new Notification.MessagePosted(
+                    "message:" + id + ":" + m.seq(), other.id(), other.email(), id, senderId, sender.displayName(), m.text())));
+            return m;
+        }));
+        engine.dispatcher().sendAll(out);
+        return message;
+    }
+
+    @Override
+    public List<Message> conversation(TicketId id, MemberId reader) {
+        Objects.requireNonNull(reader, "reader");
+        return engine.tx(t -> {
+            TicketNum ticket = t.ticket(id).orElseThrow(() -> new NotFoundException("ticket", id));
+            requireParticipant(ticket, reader, "read the conversation of");
+            return t.messages(id, 0, Integer.MAX_VALUE);
+        });
+    }
+
+    @Override
+    public TicketNum cancel(TicketId id, MemberId requesterId) {
+        Objects.requireNonNull(requesterId, "requester");
+        return change(id, (t, ticket, out) -> {
+            requireRequester(ticket, requesterId, "cancel");
+            TicketNum updated = ticket.moveTo(TicketStatus.CANCELLED, engine.now());
+            tellOthers(t, ticket, requesterId, TicketStatus.CANCELLED, out);
+            return updated;
+        });
+    }
+
+    @Override
+    public TicketNum complete(TicketId id, MemberId actor) {
+        Objects.requireNonNull(actor, "actor");
+        return change(id, (t, ticket, out) -> {
+            requireParticipant(ticket, actor, "complete");
+            TicketNum updated = ticket.moveTo(TicketStatus.DONE, engine.now());
+            tellOthers(t, ticket, actor, TicketStatus.DONE, out);
+            return updated;
+        });
+    }
+
+    @Override
+    public int expireDue() {
+        Instant now = engine.now();
+        int expired = 0;
+        while (true) {
+            List<TicketNum> due = engine.tx(t -> t.ticketsExpiringBy(now, 200));
+            if (due.isEmpty()) {
+                return expired;
+            }
+            for (TicketNum candidate : due) {
+                change(candidate.id(), (t, ticket, out) -> {
+                    if (!ticket.status().acceptsOffers() || ticket.expiresAt().isAfter(now)) {
+                        return ticket;
+                    }
+                    tellOthers(t, ticket, null, TicketStatus.EXPIRED, out);
+                    return ticket.moveTo(TicketStatus.EXPIRED, now);
+                });
+                expired++;
+            }
+        }
+    }
+
+    @Override
+    public Optional<TicketNum> find(TicketId id) {
+        return engine.tx(t -> t.ticket(id));
+    }
+
+    @Override
+    public TicketNum get(TicketId id) {
+        return find(id).orElseThrow(() -> new NotFoundException("ticket", id));
+    }
+
+    @Override
+    public List<TicketNum> openedBy(MemberId requester) {
+        return engine.tx(t -> t.ticketsOf(requester));
+    }
+
+    // --- helpers
+
+    @FunctionalInterface
+    private interface Step {
+        /** Returns the changed ticket (same version), or the same instance for no change. */
+        TicketNum apply(StoreTransaction t, TicketNum current, List<Notification> out);
+    }
+
+    /** Reads, changes and stores a ticket in one transaction, retrying on concurrent changes; then notifies. */
+    private TicketNum change(TicketId id, Step step) {
+        Objects.requireNonNull(id, "ticket");
+        List<Notification> out = new ArrayList<>();
+        TicketNum saved = engine.retryingConflicts(() -> engine.tx(t -> {
+            out.clear();
+            TicketNum current = t.ticket(id).orElseThrow(() -> new NotFoundException("ticket", id));
+            TicketNum changed = step.apply(t, current, out);
+            if (changed == current) {
+                return current;
+            }
+            TicketNum next = changed.nextVersion();
+            t.updateTicket(next, current.version());
+            return next;
+        }));
+        engine.dispatcher().sendAll(out);
+        return saved;
+    }
+
+    /** Tells the requester, the accepted helper and pending offerers (except {@code actor}) the ticket closed. */
+    private static void tellOthers(StoreTransaction t, TicketNum ticket, MemberId actor, TicketStatus status,
+                                   List<Notification> out) {
+        Set<MemberId> told = new TreeSet<>();
+        told.add(ticket.requester());
+        if (ticket.acceptedHelper() != null) {
+            told.add(ticket.acceptedHelper());
+        }
+        for (Offer o : ticket.offers()) {
+            if (o.status() == OfferStatus.PENDING) {
+                told.add(o.helper());
+            }
+        }
+        if (actor != null) {
+            told.remove(actor);
+        }
+        for (MemberId id : told) {
+            t.member(id).ifPresent(m -> out.add(new Notification.TicketClosed(
+                    "closed:" + ticket.id() + ":" + status + ":" + id, id, m.email(), ticket.id(), status)));
+        }
+    }
+
+    private static Member activeMember(StoreTransaction t, MemberId id) {
+        Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
+        switch (m.status()) {
+            case ACTIVE:
+                return m;
+            case PENDING_VERIFICATION:
+                throw new MemberNotVerifiedException(id);
+            default:
+                throw new NotAllowedException("member " + id + " is suspended");
+        }
+    }
+
+    private static void requireRequester(TicketNum ticket, MemberId actor, String action) {
+        if (!ticket.requester().equals(actor)) {
+            throw new NotAllowedException("only the requester of ticket " + ticket.id() + " may " + action + " it; "
+                    + actor + " is not");
+        }
+    }
+
+    private static void requireParticipant(TicketNum ticket, MemberId actor, String action) {
+        if (!ticket.isParticipant(actor)) {
+            throw new NotAllowedException("only the requester and the accepted helper may " + action + " ticket "
+                    + ticket.id() + "; " + actor + " is not a participant");
+        }
+    }
+}

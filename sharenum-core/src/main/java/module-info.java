@@ -1,0 +1,13 @@
+/**
+ * ShareNum core: the domain rules and workflows, in-memory defaults and the {@link fr.sharenum.ShareNum}
+ * entry point. Matching engines are discovered through {@link fr.sharenum.spi.MatchingEngineProvider};
+ * the exhaustive reference engine is used when none is found.
+ */
+module fr.sharenum.core {
+    requires transitive fr.sharenum.spi;
+    requires org.slf4j;
+
+    exports fr.sharenum;
+
+    uses fr.sharenum.spi.MatchingEngineProvider;
+}
