@@ -1,0 +1,75 @@
+package fr.sharenum;
+
+import fr.sharenum.model.Academie;
+import fr.sharenum.model.Establishment;
+import fr.sharenum.model.EstablishmentType;
+import fr.sharenum.model.GeoPoint;
+import fr.sharenum.model.Member;
+import fr.sharenum.model.Notification;
+import fr.sharenum.model.Role;
+import fr.sharenum.model.Skill;
+import fr.sharenum.model.Uai;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** A ShareNum on embedded defaults with a hand-moved clock and a few Burgundy and Lyon establishments. */
+final class Fixture {
+    static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+
+    static final Establishment CARNOT = school("0210015C", "Lycée Carnot", EstablishmentType.LYCEE, Academie.DIJON, 47.3226, 5.0466);
+    static final Establishment NUITS = school(uai(21, 4001), "Collège de Nuits-Saint-Georges", EstablishmentType.COLLEGE, Academie.DIJON, 47.1375, 4.9497);
+    static final Establishment AUXONNE = school(uai(21, 4002), "Collège d'Auxonne", EstablishmentType.COLLEGE, Academie.DIJON, 47.1937, 5.3887);
+    static final Establishment BEAUNE = school(uai(21, 4003), "Lycée de Beaune", EstablishmentType.LYCEE, Academie.DIJON, 47.0250, 4.8372);
+    static final Establishment LYON = school(uai(69, 4004), "Lycée du Parc", EstablishmentType.LYCEE, Academie.LYON, 45.7700, 4.8500);
+
+    final MutableClock clock = new MutableClock(START);
+    final OutboxNotifier outbox = new OutboxNotifier();
+    final ShareNum sharenum;
+    private int counter;
+
+    Fixture() {
+        this(b -> { });
+    }
+
+    Fixture(Consumer<ShareNum.Builder> customise) {
+        ShareNum.Builder b = ShareNum.builder().clock(clock).notifier(outbox).matchingEngine(MatchingEngines.reference());
+        customise.accept(b);
+        sharenum = b.build();
+        sharenum.establishments().putAll(List.of(CARNOT, NUITS, AUXONNE, BEAUNE, LYON));
+    }
+
+    static String uai(int dept, int n) {
+        String seven = String.format("%03d%04d", dept, n);
+        return seven + Uai.checkLetter(seven);
+    }
+
+    static Establishment school(String uai, String name, EstablishmentType type, Academie a, double lat, double lon) {
+        return new Establishment(Uai.of(uai), name, type, a, GeoPoint.of(lat, lon), null);
+    }
+
+    /** Registers a member without verifying them. */
+    Member pending(String name, Establishment at, Skill... skills) {
+        NewMember.Builder b = NewMember.builder().displayName(name)
+                .email(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("[^A-Za-z ]", "").replaceAll(" +", " ").strip()
+                        .toLowerCase().replace(' ', '.') + "." + (counter++) + "@ac-dijon.fr")
+                .establishment(at.uai()).role(Role.TEACHER_SECONDARY);
+        for (Skill s : skills) {
+            b.skill(s);
+        }
+        return sharenum.members().register(b.build());
+    }
+
+    /** Registers and verifies a member with the token they were sent. */
+    Member active(String name, Establishment at, Skill... skills) {
+        Member m = pending(name, at, skills);
+        return sharenum.members().verify(m.id(), tokenOf(m));
+    }
+
+    String tokenOf(Member m) {
+        List<Notification.VerificationRequested> sent = outbox.sent(Notification.VerificationRequested.class).stream()
+                .filter(n -> n.recipient().equals(m.id())).toList();
+        return sent.get(sent.size() - 1).token();
+    }
+}

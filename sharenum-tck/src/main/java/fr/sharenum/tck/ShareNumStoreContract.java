@@ -1,0 +1,362 @@
+package fr.sharenum.tck;
+
+import fr.sharenum.model.CompetenceLevel;
+import fr.sharenum.model.DuplicateException;
+import fr.sharenum.model.Email;
+import fr.sharenum.model.Establishment;
+import fr.sharenum.model.Member;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.Message;
+import fr.sharenum.model.NotFoundException;
+import fr.sharenum.model.Offer;
+import fr.sharenum.model.OfferStatus;
+import fr.sharenum.model.TicketId;
+import fr.sharenum.model.TicketNum;
+import fr.sharenum.model.TicketStatus;
+import fr.sharenum.model.ToolId;
+import fr.sharenum.model.Uai;
+import fr.sharenum.model.VersionConflictException;
+import fr.sharenum.spi.ShareNumStore;
+import fr.sharenum.spi.StoreTransaction;
+import fr.sharenum.spi.VerificationRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static fr.sharenum.tck.TckData.establishment;
+import static fr.sharenum.tck.TckData.member;
+import static fr.sharenum.tck.TckData.ticket;
+import static fr.sharenum.tck.TckData.uai;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Contract of {@link ShareNumStore}. Extend it in your test sources and return a fresh, empty
+ * store from {@link #newStore()}:
+ *
+ * <pre>{@code
+ * class JdbcStoreTest extends ShareNumStoreContract {
+ *     @Override protected ShareNumStore newStore() { return new JdbcStore(freshDatabase()); }
+ * }
+ * }</pre>
+ */
+public abstract class ShareNumStoreContract {
+
+    private static final Instant T0 = Instant.parse("2026-11-02T08:00:00Z");
+    private static final ToolId GEOGEBRA = ToolId.of("geogebra");
+
+    /** A new store holding nothing. */
+    protected abstract ShareNumStore newStore();
+
+    protected ShareNumStore store;
+    private final Uai a = uai(21, 15);
+    private final Uai b = uai(21, 16);
+
+    @BeforeEach
+    void freshStore() {
+        store = newStore();
+        store.inTransaction(t -> {
+            t.putEstablishment(establishment(a, 47.32, 5.04));
+            t.putEstablishment(establishment(b, 47.02, 4.84));
+            return null;
+        });
+    }
+
+    private <T> T tx(Function<StoreTransaction, T> work) {
+        return store.inTransaction(work);
+    }
+
+    private <T> Optional<T> opt(Function<StoreTransaction, Optional<T>> read) {
+        return store.inTransaction(read);
+    }
+
+    private <T> List<T> list(Function<StoreTransaction, List<T>> read) {
+        return store.inTransaction(read);
+    }
+
+    private long num(Function<StoreTransaction, Long> read) {
+        return store.inTransaction(read);
+    }
+
+    // --- establishments
+
+    @Test
+    void establishmentsArePutFoundAndReplaced() {
+        assertThat(opt(t -> t.establishment(a))).map(Establishment::uai).contains(a);
+        Establishment moved = establishment(a, 47.0, 5.0);
+        tx(t -> {
+            t.putEstablishment(moved);
+            return null;
+        });
+        assertThat(opt(t -> t.establishment(a))).contains(moved);
+        List<Uai> all = new ArrayList<>();
+        tx(t -> {
+            t.forEachEstablishment(e -> all.add(e.uai()));
+            return null;
+        });
+        assertThat(all).containsExactlyInAnyOrder(a, b);
+        assertThat(opt(t -> t.establishment(uai(21, 99)))).isEmpty();
+    }
+
+    // --- members
+
+    @Test
+    void membersAreFoundByIdAndEmail() {
+        Member m = member("M1", a, Map.of(GEOGEBRA, CompetenceLevel.EXPERIENCED));
+        tx(t -> {
+            t.insertMember(m);
+            return null;
+        });
+        assertThat(opt(t -> t.member(m.id()))).contains(m);
+        assertThat(opt(t -> t.memberByEmail(Email.of("M1@AC-DIJON.FR")))).contains(m);
+        assertThat(opt(t -> t.member(MemberId.of("nobody")))).isEmpty();
+        assertThat(list(t -> t.membersAt(a))).containsExactly(m);
+    }
+
+    @Test
+    void duplicateIdOrEmailIsRefusedAndChangesNothing() {
+        Member m = member("M1", a, Map.of());
+        tx(t -> {
+            t.insertMember(m);
+            return null;
+        });
+        assertThatThrownBy(() -> tx(t -> {
+            t.insertMember(member("M1", b, Map.of()).withDisplayName("Autre"));
+            return null;
+        })).isInstanceOf(DuplicateException.class);
+        Member sameEmail = new Member(MemberId.of("M2"), "Autre", m.email(), b, m.role(), m.disciplines(), m.skills(),
+                m.followedTools(), m.followedThemes(), m.status(), m.registeredAt(), 1);
+        assertThatThrownBy(() -> tx(t -> {
+            t.insertMember(sameEmail);
+            return null;
+        })).isInstanceOf(DuplicateException.class);
+        assertThat(opt(t -> t.member(m.id()))).contains(m);
+        assertThat(opt(t -> t.member(MemberId.of("M2")))).isEmpty();
+        assertThat(list(t -> t.membersAt(b))).isEmpty();
+    }
+
+    @Test
+    void updatesAreOptimistic() {
+        Member m = member("M1", a, Map.of());
+        tx(t -> {
+            t.insertMember(m);
+            return null;
+        });
+        Member v2 = m.withEstablishment(b).nextVersion();
+        tx(t -> {
+            t.updateMember(v2, 1);
+            return null;
+        });
+        assertThat(opt(t -> t.member(m.id()))).contains(v2);
+        assertThat(list(t -> t.membersAt(a))).isEmpty();
+        assertThat(list(t -> t.membersAt(b))).containsExactly(v2);
+
+        Member stale = m.withDisplayName("Perdu").nextVersion();
+        assertThatThrownBy(() -> tx(t -> {
+            t.updateMember(stale, 1);
+            return null;
+        })).isInstanceOf(VersionConflictException.class)
+                .satisfies(e -> assertThat(((VersionConflictException) e).actualVersion()).isEqualTo(2));
+        assertThat(opt(t -> t.member(m.id()))).contains(v2);
+
+        assertThatThrownBy(() -> tx(t -> {
+            t.updateMember(member("ghost", a, Map.of()).nextVersion(), 1);
+            return null;
+        })).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void concurrentUpdatesOfOneVersionHaveExactlyOneWinner() throws Exception {
+        Member m = member("M1", a, Map.of());
+        tx(t -> {
+            t.insertMember(m);
+            return null;
+        });
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger wins = new AtomicInteger();
+        AtomicInteger conflicts = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            String name = "Nom " + i;
+            futures.add(pool.submit(() -> {
+                start.await();
+                try {
+                    tx(t -> {
+                        t.updateMember(m.withDisplayName(name).nextVersion(), 1);
+                        return null;
+                    });
+                    wins.incrementAndGet();
+                } catch (VersionConflictException e) {
+                    conflicts.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : futures) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(wins.get()).isEqualTo(1);
+        assertThat(conflicts.get()).isEqualTo(threads - 1);
+        assertThat(opt(t -> t.member(m.id())).orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedTransactionLeavesNothing() {
+        Member m = member("M1", a, Map.of());
+        assertThatThrownBy(() -> tx(t -> {
+            t.insertMember(m);
+            t.insertTicket(ticket("T1", m.id(), a, T0, Duration.ofDays(1)));
+            t.putEstablishment(establishment(uai(21, 17), 47.5, 5.1));
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+        assertThat(opt(t -> t.member(m.id()))).isEmpty();
+        assertThat(opt(t -> t.memberByEmail(m.email()))).isEmpty();
+        assertThat(opt(t -> t.ticket(TicketId.of("T1")))).isEmpty();
+        assertThat(list(t -> t.ticketsOf(m.id()))).isEmpty();
+        assertThat(opt(t -> t.establishment(uai(21, 17)))).isEmpty();
+        assertThat(list(t -> t.membersAt(a))).isEmpty();
+    }
+
+    @Test
+    void aFailedUpdateIsRolledBackWithItsTransaction() {
+        Member m = member("M1", a, Map.of());
+        tx(t -> {
+            t.insertMember(m);
+            return null;
+        });
+        assertThatThrownBy(() -> tx(t -> {
+            t.updateMember(m.withEstablishment(b).nextVersion(), 1);
+            t.updateMember(m.withDisplayName("x").nextVersion(), 1); // conflicts with the first
+            return null;
+        })).isInstanceOf(VersionConflictException.class);
+        assertThat(opt(t -> t.member(m.id()))).contains(m);
+        assertThat(list(t -> t.membersAt(a))).containsExactly(m);
+    }
+
+    // --- verifications
+
+    @Test
+    void verificationsArePutReplacedAndDeleted() {
+        Member m = member("M1", a, Map.of());
+        String h1 = "a".repeat(64);
+        String h2 = "b".repeat(64);
+        tx(t -> {
+            t.insertMember(m);
+            t.putVerification(new VerificationRecord(m.id(), h1, T0));
+            return null;
+        });
+        assertThat(opt(t -> t.verification(m.id()))).map(VerificationRecord::tokenHash).contains(h1);
+        tx(t -> {
+            t.putVerification(new VerificationRecord(m.id(), h2, T0.plusSeconds(60)));
+            return null;
+        });
+        assertThat(opt(t -> t.verification(m.id()))).map(VerificationRecord::tokenHash).contains(h2);
+        tx(t -> {
+            t.deleteVerification(m.id());
+            return null;
+        });
+        assertThat(opt(t -> t.verification(m.id()))).isEmpty();
+    }
+
+    // --- tickets
+
+    @Test
+    void ticketsAreStoredVersionedAndListedByRequester() {
+        Member m = member("M1", a, Map.of());
+        TicketNum t1 = ticket("T1", m.id(), a, T0, Duration.ofDays(3));
+        TicketNum t2 = ticket("T2", m.id(), a, T0.plusSeconds(10), Duration.ofDays(3));
+        tx(t -> {
+            t.insertMember(m);
+            t.insertTicket(t1);
+            t.insertTicket(t2);
+            return null;
+        });
+        assertThat(opt(t -> t.ticket(t1.id()))).contains(t1);
+        assertThat(list(t -> t.ticketsOf(m.id()))).containsExactly(t1, t2);
+        assertThatThrownBy(() -> tx(t -> {
+            t.insertTicket(t1);
+            return null;
+        })).isInstanceOf(DuplicateException.class);
+
+        TicketNum offered = t1.withOffer(new Offer(MemberId.of("H"), "Je peux aider", T0.plusSeconds(5), OfferStatus.PENDING)).nextVersion();
+        tx(t -> {
+            t.updateTicket(offered, 1);
+            return null;
+        });
+        assertThat(opt(t -> t.ticket(t1.id()))).contains(offered);
+        assertThatThrownBy(() -> tx(t -> {
+            t.updateTicket(t1.moveTo(TicketStatus.CANCELLED, T0).nextVersion(), 1);
+            return null;
+        })).isInstanceOf(VersionConflictException.class);
+        assertThat(opt(t -> t.ticket(t1.id()))).contains(offered);
+    }
+
+    @Test
+    void expiringTicketsAreThoseStillAwaitingAHelperOldestFirst() {
+        Member m = member("M1", a, Map.of());
+        TicketNum soon = ticket("T-soon", m.id(), a, T0, Duration.ofDays(1));
+        TicketNum later = ticket("T-later", m.id(), a, T0, Duration.ofDays(5));
+        TicketNum cancelled = ticket("T-cancelled", m.id(), a, T0, Duration.ofDays(1));
+        TicketNum exact = ticket("T-exact", m.id(), a, T0, Duration.ofDays(2));
+        tx(t -> {
+            t.insertMember(m);
+            t.insertTicket(later);
+            t.insertTicket(soon);
+            t.insertTicket(cancelled);
+            t.insertTicket(exact);
+            t.updateTicket(cancelled.moveTo(TicketStatus.CANCELLED, T0).nextVersion(), 1);
+            return null;
+        });
+        Instant at = T0.plus(Duration.ofDays(2));
+        assertThat(list(t -> t.ticketsExpiringBy(at, 10))).extracting(TicketNum::id)
+                .containsExactly(soon.id(), exact.id());
+        assertThat(list(t -> t.ticketsExpiringBy(at, 1))).extracting(TicketNum::id).containsExactly(soon.id());
+        assertThat(list(t -> t.ticketsExpiringBy(T0, 10))).isEmpty();
+    }
+
+    // --- conversations
+
+    @Test
+    void messagesAreAppendedInSequenceAndPaged() {
+        Member m = member("M1", a, Map.of());
+        TicketNum t1 = ticket("T1", m.id(), a, T0, Duration.ofDays(3));
+        tx(t -> {
+            t.insertMember(m);
+            t.insertTicket(t1);
+            return null;
+        });
+        assertThat(num(t -> t.lastMessageSeq(t1.id()))).isZero();
+        for (int i = 1; i <= 5; i++) {
+            Message msg = new Message(t1.id(), i, m.id(), "message " + i, T0.plusSeconds(i));
+            tx(t -> {
+                t.appendMessage(msg);
+                return null;
+            });
+        }
+        assertThat(num(t -> t.lastMessageSeq(t1.id()))).isEqualTo(5);
+        assertThat(list(t -> t.messages(t1.id(), 0, 100))).extracting(Message::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(list(t -> t.messages(t1.id(), 2, 2))).extracting(Message::text).containsExactly("message 3", "message 4");
+        assertThatThrownBy(() -> tx(t -> {
+            t.appendMessage(new Message(t1.id(), 5, m.id(), "doublon", T0));
+            return null;
+        })).isInstanceOf(VersionConflictException.class);
+        assertThat(num(t -> t.lastMessageSeq(t1.id()))).isEqualTo(5);
+    }
+}

@@ -1,0 +1,56 @@
+package fr.sharenum.tck;
+
+import fr.sharenum.model.Academie;
+import fr.sharenum.model.CompetenceLevel;
+import fr.sharenum.model.Email;
+import fr.sharenum.model.Establishment;
+import fr.sharenum.model.EstablishmentType;
+import fr.sharenum.model.GeoPoint;
+import fr.sharenum.model.Member;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.MemberStatus;
+import fr.sharenum.model.Role;
+import fr.sharenum.model.Skill;
+import fr.sharenum.model.TicketId;
+import fr.sharenum.model.TicketKind;
+import fr.sharenum.model.TicketNum;
+import fr.sharenum.model.TicketStatus;
+import fr.sharenum.model.ToolId;
+import fr.sharenum.model.Uai;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Small builders of valid values for contract tests. */
+public final class TckData {
+    private TckData() {
+    }
+
+    /** A valid UAI for département {@code dept} (3 digits) and a 4-digit number. */
+    public static Uai uai(int dept, int number) {
+        String seven = String.format("%03d%04d", dept, number);
+        return Uai.of(seven + Uai.checkLetter(seven));
+    }
+
+    public static Establishment establishment(Uai uai, double lat, double lon) {
+        return new Establishment(uai, "Établissement " + uai, EstablishmentType.COLLEGE, Academie.DIJON,
+                GeoPoint.of(lat, lon), null);
+    }
+
+    public static Member member(String id, Uai establishment, Map<ToolId, CompetenceLevel> levels) {
+        Map<ToolId, Skill> skills = new java.util.HashMap<>();
+        levels.forEach((t, l) -> skills.put(t, new Skill(t, l)));
+        return new Member(MemberId.of(id), "Membre " + id, Email.of(id.toLowerCase() + "@ac-dijon.fr"), establishment,
+                Role.TEACHER_SECONDARY, Set.of(), skills, Set.of(), Set.of(), MemberStatus.ACTIVE,
+                Instant.parse("2026-09-01T08:00:00Z"), 1);
+    }
+
+    public static TicketNum ticket(String id, MemberId requester, Uai establishment, Instant openedAt, Duration lifetime) {
+        return new TicketNum(TicketId.of(id), requester, establishment, GeoPoint.of(47.32, 5.04),
+                Set.of(ToolId.of("geogebra")), TicketKind.ACCOMPANIMENT, "Aide sur GeoGebra", 30, openedAt,
+                openedAt.plus(lifetime), TicketStatus.OPEN, List.of(), false, List.of(), List.of(), null, null, 1);
+    }
+}
