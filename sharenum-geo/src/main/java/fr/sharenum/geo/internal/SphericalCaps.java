@@ -1,0 +1,61 @@
+package fr.sharenum.geo.internal;
+
+import fr.sharenum.model.GeoPoint;
+
+/**
+ * Latitude/longitude boxes that contain a spherical cap (all points within a great-circle radius of
+ * a centre), computed exactly rather than with the naive {@code r / cos(lat)}:
+ * <ul>
+ *   <li>Δlat = r / R;</li>
+ *   <li>Δlon = asin(sin(r / R) / cos(lat)) — the longitude of the cap's tangent meridians;</li>
+ *   <li>every longitude when the cap contains a pole (or the ratio above reaches 1);</li>
+ *   <li>two boxes when the cap crosses the ±180° meridian.</li>
+ * </ul>
+ * Boxes are padded by {@value #PAD_DEGREES}° (about 1 cm) so rounding never loses a point that lies
+ * exactly on the circle; the exact decision is always {@link GeoPoint#haversineKm}.
+ */
+public final class SphericalCaps {
+
+    /** Padding in degrees added on every side of a box. */
+    public static final double PAD_DEGREES = 1e-7;
+
+    /** Half the Earth's circumference: no two points are farther apart. */
+    public static final double MAX_DISTANCE_KM = Math.PI * GeoPoint.EARTH_MEAN_RADIUS_KM;
+
+    private SphericalCaps() {
+    }
+
+    /**
+     * Boxes covering the cap of radius {@code radiusKm} around ({@code lat}, {@code lon}), each as
+     * {@code {minLat, maxLat, minLon, maxLon}} in degrees.
+     */
+    public static double[][] boxes(double lat, double lon, double radiusKm) {
+        if (radiusKm >= MAX_DISTANCE_KM) {
+            return new double[][] {{-90, 90, -180, 180}};
+        }
+        double angular = radiusKm / GeoPoint.EARTH_MEAN_RADIUS_KM;
+        double dLat = Math.toDegrees(angular);
+        double minLat = lat - dLat - PAD_DEGREES;
+        double maxLat = lat + dLat + PAD_DEGREES;
+        if (maxLat >= 90 || minLat <= -90) {
+            return new double[][] {{Math.max(-90, minLat), Math.min(90, maxLat), -180, 180}};
+        }
+        double ratio = Math.sin(angular) / Math.cos(Math.toRadians(lat));
+        if (ratio >= 1) {
+            return new double[][] {{minLat, maxLat, -180, 180}};
+        }
+        double dLon = Math.toDegrees(Math.asin(ratio)) + PAD_DEGREES;
+        double minLon = lon - dLon;
+        double maxLon = lon + dLon;
+        if (maxLon - minLon >= 360) {
+            return new double[][] {{minLat, maxLat, -180, 180}};
+        }
+        if (minLon < -180) {
+            return new double[][] {{minLat, maxLat, minLon + 360, 180}, {minLat, maxLat, -180, maxLon}};
+        }
+        if (maxLon > 180) {
+            return new double[][] {{minLat, maxLat, minLon, 180}, {minLat, maxLat, -180, maxLon - 360}};
+        }
+        return new double[][] {{minLat, maxLat, minLon, maxLon}};
+    }
+}
