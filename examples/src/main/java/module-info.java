@@ -1,0 +1,5 @@
+/** The ShareNum story: a host written only against the public API. */
+module fr.sharenum.examples {
+    requires fr.sharenum.core;
+    requires fr.sharenum.geo;
+}

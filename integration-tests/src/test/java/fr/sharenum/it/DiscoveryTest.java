@@ -1,0 +1,26 @@
+package fr.sharenum.it;
+
+import fr.sharenum.MatchingEngines;
+import fr.sharenum.ShareNum;
+import fr.sharenum.geo.GeoMatchingEngine;
+import fr.sharenum.spi.MatchingEngineProvider;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With sharenum-geo on the class path, core finds it through ServiceLoader; an explicit engine wins. */
+class DiscoveryTest {
+
+    @Test
+    void coreDiscoversTheGeoEngineThroughServiceLoader() {
+        assertThat(MatchingEngines.providers()).extracting(MatchingEngineProvider::name).containsExactly("geo-strtree");
+        assertThat(MatchingEngines.discover()).isInstanceOf(GeoMatchingEngine.class);
+        assertThat(ShareNum.builder().build().matchingEngine()).isInstanceOf(GeoMatchingEngine.class);
+    }
+
+    @Test
+    void anExplicitEngineOverridesDiscovery() {
+        assertThat(ShareNum.builder().matchingEngine(MatchingEngines.reference()).build().matchingEngine())
+                .isNotInstanceOf(GeoMatchingEngine.class);
+    }
+}

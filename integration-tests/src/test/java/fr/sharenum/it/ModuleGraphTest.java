@@ -1,0 +1,99 @@
+package fr.sharenum.it;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The module graph, enforced on the compiled classes of every module:
+ * {@code sharenum-spi} ← {@code sharenum-core} ; {@code sharenum-geo} implements the SPI without
+ * knowing core; nothing depends on {@code examples} or {@code benchmarks}; internals stay internal.
+ */
+class ModuleGraphTest {
+
+    private static final String SPI = "fr.sharenum.spi..";
+    private static final String MODEL = "fr.sharenum.model..";
+    private static final String CORE = "fr.sharenum";
+    private static final String CORE_INTERNAL = "fr.sharenum.core..";
+    private static final String GEO = "fr.sharenum.geo..";
+    private static final String TCK = "fr.sharenum.tck..";
+    private static final String EXAMPLES = "fr.sharenum.examples..";
+    private static final String BENCHMARKS = "fr.sharenum.benchmarks..";
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importAll() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("fr.sharenum");
+    }
+
+    @Test
+    void everyModuleIsImported() {
+        for (String pkg : new String[] {"fr.sharenum.model", "fr.sharenum.spi", "fr.sharenum", "fr.sharenum.core.internal",
+                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.examples", "fr.sharenum.benchmarks"}) {
+            assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
+        }
+    }
+
+    @Test
+    void theSpiDependsOnNothingButTheJdk() {
+        classes().that().resideInAnyPackage(SPI, MODEL)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(SPI, MODEL, "java..")
+                .check(classes);
+    }
+
+    @Test
+    void coreNeverImportsGeo() {
+        noClasses().that().resideInAnyPackage(CORE, CORE_INTERNAL)
+                .should().dependOnClassesThat().resideInAnyPackage(GEO)
+                .check(classes);
+    }
+
+    @Test
+    void geoKnowsOnlyTheSpi() {
+        noClasses().that().resideInAnyPackage(GEO)
+                .should().dependOnClassesThat().resideInAnyPackage(CORE, CORE_INTERNAL, TCK)
+                .check(classes);
+    }
+
+    @Test
+    void theTckKnowsOnlyTheSpi() {
+        noClasses().that().resideInAnyPackage(TCK)
+                .should().dependOnClassesThat().resideInAnyPackage(CORE, CORE_INTERNAL, GEO)
+                .check(classes);
+    }
+
+    @Test
+    void nothingImportsExamplesOrBenchmarks() {
+        noClasses().that().resideOutsideOfPackages(EXAMPLES)
+                .should().dependOnClassesThat().resideInAnyPackage(EXAMPLES)
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages(BENCHMARKS)
+                .should().dependOnClassesThat().resideInAnyPackage(BENCHMARKS)
+                .check(classes);
+    }
+
+    @Test
+    void examplesUseOnlyThePublicApi() {
+        noClasses().that().resideInAnyPackage(EXAMPLES)
+                .should().dependOnClassesThat().resideInAnyPackage("..internal..")
+                .check(classes);
+    }
+
+    @Test
+    void internalsAreUsedOnlyInsideTheirModule() {
+        noClasses().that().resideOutsideOfPackages(CORE, CORE_INTERNAL)
+                .should().dependOnClassesThat().resideInAnyPackage(CORE_INTERNAL)
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages(GEO)
+                .should().dependOnClassesThat().resideInAnyPackage("fr.sharenum.geo.internal..")
+                .check(classes);
+    }
+}

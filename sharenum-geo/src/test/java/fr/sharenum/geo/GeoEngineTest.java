@@ -1,0 +1,74 @@
+package fr.sharenum.geo;
+
+import fr.sharenum.model.CompetenceLevel;
+import fr.sharenum.model.GeoPoint;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.ToolId;
+import fr.sharenum.model.Uai;
+import fr.sharenum.spi.Match;
+import fr.sharenum.spi.MatchCandidate;
+import fr.sharenum.spi.QualifiedQuery;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GeoEngineTest {
+
+    private static final ToolId GEOGEBRA = ToolId.of("geogebra");
+    private static final GeoPoint DIJON = GeoPoint.of(47.3220, 5.0415);
+
+    private static Uai uai(int n) {
+        String seven = String.format("021%04d", n);
+        return Uai.of(seven + Uai.checkLetter(seven));
+    }
+
+    @Test
+    void theSiteCacheServesRepeatedQueriesButNeverStaleMembership() {
+        GeoMatchingEngine engine = GeoMatchingEngine.create();
+        engine.upsert(new MatchCandidate(MemberId.of("a"), uai(1), GeoPoint.of(47.30, 5.00), Map.of(GEOGEBRA, CompetenceLevel.EXPERIENCED), Set.of(), Set.of()));
+        QualifiedQuery q = QualifiedQuery.within(DIJON, 30, GEOGEBRA, CompetenceLevel.INTERMEDIATE);
+        assertThat(engine.qualified(q)).hasSize(1);
+        assertThat(engine.qualified(q)).hasSize(1);
+        assertThat(engine.siteCacheStatistics().hits()).isEqualTo(1);
+        assertThat(engine.siteCacheStatistics().misses()).isEqualTo(1);
+        // membership changes at a cached site are seen at once
+        engine.upsert(new MatchCandidate(MemberId.of("b"), uai(1), GeoPoint.of(47.30, 5.00), Map.of(GEOGEBRA, CompetenceLevel.INTERMEDIATE), Set.of(), Set.of()));
+        engine.upsert(new MatchCandidate(MemberId.of("a"), uai(1), GeoPoint.of(47.30, 5.00), Map.of(GEOGEBRA, CompetenceLevel.NOVICE), Set.of(), Set.of()));
+        assertThat(engine.qualified(q)).extracting(m -> m.member().value()).containsExactly("b");
+        // a new site is seen although the old answer was cached
+        engine.upsert(new MatchCandidate(MemberId.of("c"), uai(2), GeoPoint.of(47.31, 5.01), Map.of(GEOGEBRA, CompetenceLevel.EXPERIENCED), Set.of(), Set.of()));
+        assertThat(engine.qualified(q)).extracting(m -> m.member().value()).containsExactlyInAnyOrder("b", "c");
+        assertThat(engine.siteCacheStatistics().hitRate()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void oneMetreBeyondTheRadiusIsOutside() {
+        GeoMatchingEngine engine = GeoMatchingEngine.create();
+        GeoPoint p = SphericalCapsTest.destination(DIJON.latitude(), DIJON.longitude(), 37, 30.001);
+        engine.upsert(new MatchCandidate(MemberId.of("a"), uai(1), p, Map.of(GEOGEBRA, CompetenceLevel.EXPERIENCED), Set.of(), Set.of()));
+        double d = DIJON.distanceKm(p);
+        assertThat(d).isBetween(30.0005, 30.0015);
+        assertThat(engine.qualified(QualifiedQuery.within(DIJON, 30, GEOGEBRA, CompetenceLevel.NOVICE))).isEmpty();
+        assertThat(engine.qualified(QualifiedQuery.within(DIJON, d, GEOGEBRA, CompetenceLevel.NOVICE))).hasSize(1);
+    }
+
+    @Test
+    void manySitesAddedOneByOneStayFindable() {
+        GeoMatchingEngine engine = GeoMatchingEngine.create();
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < 5000; i++) {
+            GeoPoint p = GeoPoint.of(46 + r.nextDouble() * 3, 3 + r.nextDouble() * 4);
+            engine.upsert(new MatchCandidate(MemberId.of("m" + i), uai(i), p, Map.of(GEOGEBRA, CompetenceLevel.EXPERIENCED), Set.of(), Set.of()));
+            if (i % 997 == 0) {
+                List<Match> hits = engine.qualified(QualifiedQuery.within(p, 0.001, GEOGEBRA, CompetenceLevel.NOVICE));
+                assertThat(hits).extracting(m -> m.member().value()).contains("m" + i);
+            }
+        }
+        assertThat(engine.siteCount()).isEqualTo(5000);
+        assertThat(engine.size()).isEqualTo(5000);
+    }
+}
