@@ -1,6 +1,5 @@
 package fr.sharenum.geo;
 
-import fr.sharenum.geo.internal.SphericalCaps;
 import fr.sharenum.model.GeoPoint;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

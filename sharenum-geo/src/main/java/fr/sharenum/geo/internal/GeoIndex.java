@@ -1,6 +1,7 @@
 package fr.sharenum.geo.internal;
 
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import fr.sharenum.geo.SphericalCaps;
 import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.Theme;
@@ -15,35 +16,34 @@ import fr.sharenum.spi.QualifiedQuery;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 
 /**
  * The spatial-index matching engine. See the module README for the design; in short:
  * <ul>
  *   <li>{@link Sites}: establishments (sites) in an immutable STR-packed tree plus a small delta;</li>
- *   <li>per tool, per theme: {@link Postings} — for each site, an immutable {@link Bucket} of the
- *       members posted there, replaced copy-on-write;</li>
+ *   <li>per tool, followed tool and theme: {@link Postings} — for each site an immutable bucket of
+ *       the members posted there, replaced copy-on-write;</li>
  *   <li>queries take no lock: they read volatile references only; writers serialise on one lock.</li>
  * </ul>
+ * The engine keeps no copy of members' profiles: what a member is posted under is read back from
+ * the buckets of their site when they change.
  */
 public final class GeoIndex implements MatchingEngine {
 
     private static final CompetenceLevel[] LEVELS = CompetenceLevel.values();
-    private static final int[] NONE = new int[0];
     private static final double FIRST_NEAREST_RADIUS_KM = 25;
-
-    /** What the engine remembers of a member, to undo their postings on change. */
-    private record Entry(MemberRef ref, int site, int[] tools, byte[] levels, int[] follows, int[] themes) {
-    }
 
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Sites sites;
-    private final ConcurrentHashMap<MemberId, Entry> members = new ConcurrentHashMap<>();
+    private volatile ConcurrentHashMap<MemberId, MemberNode> members = new ConcurrentHashMap<>();
     private final Topics<ToolId> skills = new Topics<>(true);
     private final Topics<ToolId> follows = new Topics<>(false);
     private final Topics<Theme> themes = new Topics<>(false);
@@ -54,7 +54,7 @@ public final class GeoIndex implements MatchingEngine {
         this.sites = new Sites(siteCacheWeight);
     }
 
-    // ================================================================= writes
+    // ================================================================= writes (write lock)
 
     @Override
     public void upsert(MatchCandidate candidate) {
@@ -87,9 +87,9 @@ public final class GeoIndex implements MatchingEngine {
     public void remove(MemberId member) {
         writeLock.lock();
         try {
-            Entry old = members.remove(member);
+            MemberNode old = members.remove(member);
             if (old != null) {
-                unpost(old);
+                unpostAll(old);
             }
         } finally {
             writeLock.unlock();
@@ -97,194 +97,186 @@ public final class GeoIndex implements MatchingEngine {
     }
 
     private void upsertLocked(MatchCandidate c, boolean deferTree) {
-        Entry old = members.get(c.member());
+        MemberNode old = members.get(c.member());
         int site = sites.slotFor(c.establishment(), c.location(), deferTree);
-        MemberRef ref = old != null && old.ref.establishment().equals(c.establishment())
-                ? old.ref : new MemberRef(c.member(), c.establishment());
-        Entry next = entry(c, ref, site);
-        if (old == null || old.site != site || old.ref != ref) {
-            if (old != null) {
-                moves++;
-                unpost(old);
-            }
-            post(next);
-        } else {
-            diff(old, next);
+        if (old != null && old.site == site && old.establishment.equals(c.establishment())) {
+            refresh(old, c);
+            return;
         }
-        members.put(c.member(), next);
+        MemberNode node = new MemberNode(c.member(), c.establishment(), site);
+        if (old != null) {
+            moves++;
+            unpostAll(old);
+        }
+        postAll(node, c);
+        members.put(c.member(), node);
     }
 
-    private Entry entry(MatchCandidate c, MemberRef ref, int site) {
+    private void postAll(MemberNode node, MatchCandidate c) {
         int capacity = sites.count();
-        int[] tools = new int[c.levels().size()];
-        byte[] levels = new byte[tools.length];
-        int i = 0;
         for (Map.Entry<ToolId, CompetenceLevel> e : c.levels().entrySet()) {
-            tools[i] = skills.idOf(e.getKey(), capacity);
-            levels[i] = (byte) e.getValue().ordinal();
-            i++;
+            skills.byId(skills.idOf(e.getKey(), capacity)).add(node.site, node, e.getValue().ordinal());
         }
-        int[] f = ids(follows, c.followedTools(), capacity);
-        int[] t = ids(themes, c.followedThemes(), capacity);
-        return new Entry(ref, site, tools, levels, f, t);
-    }
-
-    private static <K> int[] ids(Topics<K> topics, Set<K> keys, int capacity) {
-        if (keys.isEmpty()) {
-            return NONE;
+        for (ToolId t : c.followedTools()) {
+            follows.byId(follows.idOf(t, capacity)).add(node.site, node, 0);
         }
-        int[] out = new int[keys.size()];
-        int i = 0;
-        for (K k : keys) {
-            out[i++] = topics.idOf(k, capacity);
-        }
-        return out;
-    }
-
-    private void post(Entry e) {
-        for (int i = 0; i < e.tools.length; i++) {
-            skills.byId(e.tools[i]).add(e.site, e.ref, e.levels[i]);
-        }
-        for (int f : e.follows) {
-            follows.byId(f).add(e.site, e.ref, 0);
-        }
-        for (int t : e.themes) {
-            themes.byId(t).add(e.site, e.ref, 0);
+        for (Theme t : c.followedThemes()) {
+            themes.byId(themes.idOf(t, capacity)).add(node.site, node, 0);
         }
     }
 
-    private void unpost(Entry e) {
-        for (int tool : e.tools) {
-            skills.byId(tool).remove(e.site, e.ref);
-        }
-        for (int f : e.follows) {
-            follows.byId(f).remove(e.site, e.ref);
-        }
-        for (int t : e.themes) {
-            themes.byId(t).remove(e.site, e.ref);
+    private void unpostAll(MemberNode node) {
+        unpost(skills, node);
+        unpost(follows, node);
+        unpost(themes, node);
+    }
+
+    private static <K> void unpost(Topics<K> topics, MemberNode node) {
+        for (int t = 0; t < topics.size(); t++) {
+            topics.byId(t).remove(node.site, node);
         }
     }
 
-    /** Same member, same site: touch only the postings that changed. */
-    private void diff(Entry old, Entry next) {
-        for (int i = 0; i < old.tools.length; i++) {
-            int j = indexOf(next.tools, old.tools[i]);
-            if (j < 0 || next.levels[j] != old.levels[i]) {
-                skills.byId(old.tools[i]).remove(old.site, old.ref);
+    /** Same member, same site: touch only the buckets that change, read back from the site. */
+    private void refresh(MemberNode node, MatchCandidate c) {
+        int capacity = sites.count();
+        Map<ToolId, CompetenceLevel> levels = c.levels();
+        for (int t = 0; t < skills.size(); t++) {
+            Postings p = skills.byId(t);
+            int current = Buckets.levelOf(p.get(node.site), node);
+            CompetenceLevel wanted = levels.get(skills.key(t));
+            int target = wanted == null ? -1 : wanted.ordinal();
+            if (current != target) {
+                if (current >= 0) {
+                    p.remove(node.site, node);
+                }
+                if (target >= 0) {
+                    p.add(node.site, node, target);
+                }
             }
         }
-        for (int j = 0; j < next.tools.length; j++) {
-            int i = indexOf(old.tools, next.tools[j]);
-            if (i < 0 || old.levels[i] != next.levels[j]) {
-                skills.byId(next.tools[j]).add(next.site, next.ref, next.levels[j]);
+        for (Map.Entry<ToolId, CompetenceLevel> e : levels.entrySet()) {
+            if (skills.existingId(e.getKey()) < 0) {
+                skills.byId(skills.idOf(e.getKey(), capacity)).add(node.site, node, e.getValue().ordinal());
             }
         }
-        diffUnleveled(follows, old.follows, next.follows, old);
-        diffUnleveled(themes, old.themes, next.themes, old);
+        refreshUnleveled(follows, node, c.followedTools(), capacity);
+        refreshUnleveled(themes, node, c.followedThemes(), capacity);
     }
 
-    private static <K> void diffUnleveled(Topics<K> topics, int[] before, int[] after, Entry e) {
-        for (int id : before) {
-            if (indexOf(after, id) < 0) {
-                topics.byId(id).remove(e.site, e.ref);
+    private static <K> void refreshUnleveled(Topics<K> topics, MemberNode node, Set<K> wanted, int capacity) {
+        for (int t = 0; t < topics.size(); t++) {
+            Postings p = topics.byId(t);
+            boolean present = Buckets.indexOf(p.get(node.site), node) >= 0;
+            boolean want = wanted.contains(topics.key(t));
+            if (present && !want) {
+                p.remove(node.site, node);
+            } else if (!present && want) {
+                p.add(node.site, node, 0);
             }
         }
-        for (int id : after) {
-            if (indexOf(before, id) < 0) {
-                topics.byId(id).add(e.site, e.ref, 0);
+        for (K k : wanted) {
+            if (topics.existingId(k) < 0) {
+                topics.byId(topics.idOf(k, capacity)).add(node.site, node, 0);
             }
         }
     }
 
-    private static int indexOf(int[] a, int v) {
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] == v) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Fast path into an empty engine: buckets are built whole, site by site. */
+    /**
+     * Fast path into an empty engine: sites and nodes first, then every site's buckets built whole,
+     * sites split across the cores (each site's buckets are written by one thread only).
+     */
     private void bulkLoad(Collection<MatchCandidate> candidates) {
         int n = candidates.size();
-        Entry[] entries = new Entry[n];
+        members = new ConcurrentHashMap<>(Math.max(16, n * 4 / 3));
+        MatchCandidate[] cands = new MatchCandidate[n];
+        MemberNode[] nodes = new MemberNode[n];
         int k = 0;
         for (MatchCandidate c : candidates) {
             if (members.containsKey(c.member())) {
-                // the same member twice in one batch: the later one wins, through the normal path
-                upsertLocked(c, true);
+                upsertLocked(c, true); // the same member twice in one batch: the later one wins
                 continue;
             }
-            int site = sites.slotFor(c.establishment(), c.location(), true);
-            Entry e = entry(c, new MemberRef(c.member(), c.establishment()), site);
-            members.put(c.member(), e);
-            entries[k++] = e;
+            MemberNode node = new MemberNode(c.member(), c.establishment(),
+                    sites.slotFor(c.establishment(), c.location(), true));
+            members.put(c.member(), node);
+            cands[k] = c;
+            nodes[k++] = node;
         }
-        // group by site (counting sort), each site's members by id
         int siteCount = sites.count();
-        int[] startOf = new int[siteCount + 1];
-        for (int i = 0; i < k; i++) {
-            startOf[entries[i].site + 1]++;
-        }
-        for (int s = 0; s < siteCount; s++) {
-            startOf[s + 1] += startOf[s];
-        }
-        Entry[] bySite = new Entry[k];
-        int[] fill = Arrays.copyOf(startOf, siteCount);
-        for (int i = 0; i < k; i++) {
-            Entry e = entries[i];
-            if (members.get(e.ref.id()) == e) {
-                bySite[fill[e.site]++] = e;
+        for (Topics<?> topics : List.of(skills, follows, themes)) {
+            for (int t = 0; t < topics.size(); t++) {
+                topics.byId(t).ensureCapacity(siteCount);
             }
         }
-        long[] keys = new long[64];
-        for (int s = 0; s < siteCount; s++) {
-            int from = startOf[s];
-            int to = fill[s];
-            if (from == to) {
-                continue;
-            }
-            Arrays.sort(bySite, from, to, (a, b) -> a.ref.id().compareTo(b.ref.id()));
-            keys = buildBuckets(bySite, from, to, s, keys);
+        // group by site (counting sort)
+        int[] start = new int[siteCount + 1];
+        for (int i = 0; i < k; i++) {
+            start[nodes[i].site + 1]++;
         }
+        for (int s = 0; s < siteCount; s++) {
+            start[s + 1] += start[s];
+        }
+        int[] order = new int[k];
+        int[] fill = Arrays.copyOf(start, siteCount);
+        for (int i = 0; i < k; i++) {
+            if (members.get(nodes[i].id) == nodes[i]) {
+                order[fill[nodes[i].site]++] = i;
+            }
+        }
+        int chunk = 512;
+        IntStream.range(0, (siteCount + chunk - 1) / chunk).parallel().forEach(block -> {
+            long[] keys = new long[256];
+            for (int s = block * chunk; s < Math.min(siteCount, (block + 1) * chunk); s++) {
+                if (fill[s] > start[s]) {
+                    keys = buildSite(s, start[s], fill[s], order, cands, nodes, keys);
+                }
+            }
+        });
     }
 
-    private long[] buildBuckets(Entry[] bySite, int from, int to, int site, long[] keys) {
-        // skills: key = tool << 34 | (2 - level) << 32 | local index  → runs per tool, best level first, then id
+    /** Builds every bucket of one site; keys = topic << 34 | rank << 32 | member position. */
+    private long[] buildSite(int site, int from, int to, int[] order, MatchCandidate[] cands, MemberNode[] nodes, long[] keys) {
+        int capacity = sites.count();
         int m = 0;
         for (int i = from; i < to; i++) {
-            Entry e = bySite[i];
-            for (int t = 0; t < e.tools.length; t++) {
-                keys = ensure(keys, m);
-                keys[m++] = ((long) e.tools[t] << 34) | ((long) (2 - e.levels[t]) << 32) | (i - from);
+            for (Map.Entry<ToolId, CompetenceLevel> e : cands[order[i]].levels().entrySet()) {
+                keys = grow(keys, m);
+                keys[m++] = ((long) id(skills, e.getKey(), capacity) << 34)
+                        | ((long) (Buckets.TOP - e.getValue().ordinal()) << 32) | i;
             }
         }
-        emit(keys, m, bySite, from, site, skills, true);
+        emit(keys, m, order, nodes, site, skills, true);
         m = 0;
         for (int i = from; i < to; i++) {
-            for (int f : bySite[i].follows) {
-                keys = ensure(keys, m);
-                keys[m++] = ((long) f << 34) | (i - from);
+            for (ToolId t : cands[order[i]].followedTools()) {
+                keys = grow(keys, m);
+                keys[m++] = ((long) id(follows, t, capacity) << 34) | i;
             }
         }
-        emit(keys, m, bySite, from, site, follows, false);
+        emit(keys, m, order, nodes, site, follows, false);
         m = 0;
         for (int i = from; i < to; i++) {
-            for (int t : bySite[i].themes) {
-                keys = ensure(keys, m);
-                keys[m++] = ((long) t << 34) | (i - from);
+            for (Theme t : cands[order[i]].followedThemes()) {
+                keys = grow(keys, m);
+                keys[m++] = ((long) id(themes, t, capacity) << 34) | i;
             }
         }
-        emit(keys, m, bySite, from, site, themes, false);
+        emit(keys, m, order, nodes, site, themes, false);
         return keys;
     }
 
-    private static long[] ensure(long[] keys, int m) {
+    private static <K> int id(Topics<K> topics, K key, int capacity) {
+        int id = topics.existingId(key);
+        return id >= 0 ? id : topics.idOf(key, capacity);
+    }
+
+    private static long[] grow(long[] keys, int m) {
         return m < keys.length ? keys : Arrays.copyOf(keys, keys.length * 2);
     }
 
-    private static <K> void emit(long[] keys, int m, Entry[] bySite, int from, int site, Topics<K> topics, boolean leveled) {
+    private static <K> void emit(long[] keys, int m, int[] order, MemberNode[] nodes, int site, Topics<K> topics,
+                                 boolean leveled) {
         if (m == 0) {
             return;
         }
@@ -296,16 +288,24 @@ public final class GeoIndex implements MatchingEngine {
             while (end < m && (int) (keys[end] >>> 34) == topic) {
                 end++;
             }
-            MemberRef[] refs = new MemberRef[end - run];
-            byte[] levels = leveled ? new byte[end - run] : null;
+            MemberNode[] bucket = new MemberNode[end - run + (leveled ? 2 : 0)];
+            int w = 0;
+            int rank = 0;
             for (int i = run; i < end; i++) {
-                Entry e = bySite[from + (int) (keys[i] & 0xFFFFFFFFL)];
-                refs[i - run] = e.ref;
                 if (leveled) {
-                    levels[i - run] = (byte) (2 - ((keys[i] >>> 32) & 3));
+                    int r = (int) ((keys[i] >>> 32) & 3);
+                    while (rank < r) {
+                        bucket[w++] = MemberNode.BREAK;
+                        rank++;
+                    }
                 }
+                bucket[w++] = nodes[order[(int) (keys[i] & 0xFFFFFFFFL)]];
             }
-            topics.byId(topic).set(site, new Bucket(refs, levels));
+            while (leveled && rank < Buckets.TOP) {
+                bucket[w++] = MemberNode.BREAK;
+                rank++;
+            }
+            topics.byId(topic).set(site, bucket);
             run = end;
         }
     }
@@ -332,14 +332,14 @@ public final class GeoIndex implements MatchingEngine {
     }
 
     private List<Match> collect(Postings p, QualifiedQuery q, double radius) {
-        AtomicReferenceArray<Bucket> buckets = p.buckets();
+        AtomicReferenceArray<MemberNode[]> buckets = p.buckets();
+        long movesBefore = moves;
         SiteHits hits = sites.within(q.center().latitude(), q.center().longitude(), radius);
         int min = q.minLevel().ordinal();
         int limit = q.limit();
         Set<MemberId> excluded = q.excluded();
         boolean excluding = !excluded.isEmpty();
         List<Match> out = new ArrayList<>();
-        long movesBefore = moves;
         int length = buckets.length();
         for (int i = 0; i < hits.size; i++) {
             double d = hits.distances[i];
@@ -347,29 +347,28 @@ public final class GeoIndex implements MatchingEngine {
                 break;
             }
             int slot = hits.slots[i];
-            if (slot >= length) {
-                continue;
-            }
-            Bucket b = buckets.get(slot);
+            MemberNode[] b = slot < length ? buckets.get(slot) : null;
             if (b == null) {
                 continue;
             }
-            for (int j = 0; j < b.refs.length; j++) {
-                int level = b.levels[j];
-                if (level < min) {
-                    break;
-                }
-                MemberRef ref = b.refs[j];
-                if (excluding && excluded.contains(ref.id())) {
+            int level = Buckets.TOP;
+            for (MemberNode node : b) {
+                if (node == MemberNode.BREAK) {
+                    if (--level < min) {
+                        break;
+                    }
                     continue;
                 }
-                out.add(new Match(ref.id(), ref.establishment(), LEVELS[level], d));
+                if (excluding && excluded.contains(node.id)) {
+                    continue;
+                }
+                out.add(new Match(node.id, node.establishment, LEVELS[level], d));
             }
         }
         out.sort(Match.ORDER);
         if (moves != movesBefore) {
             // a member moved site during the query and may have been seen at both: keep the first
-            Set<MemberId> seen = new java.util.HashSet<>();
+            Set<MemberId> seen = new HashSet<>();
             out.removeIf(m -> !seen.add(m.member()));
         }
         return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
@@ -377,7 +376,7 @@ public final class GeoIndex implements MatchingEngine {
 
     @Override
     public List<Nearby> followers(FollowersQuery q) {
-        List<AtomicReferenceArray<Bucket>> topics = new ArrayList<>();
+        List<AtomicReferenceArray<MemberNode[]>> topics = new ArrayList<>();
         for (ToolId t : q.tools()) {
             Postings p = follows.get(t);
             if (p != null) {
@@ -393,23 +392,20 @@ public final class GeoIndex implements MatchingEngine {
         if (topics.isEmpty()) {
             return List.of();
         }
+        long movesBefore = moves;
         SiteHits hits = sites.within(q.center().latitude(), q.center().longitude(), q.radiusKm());
         Set<MemberId> excluded = q.excluded();
         List<Nearby> out = new ArrayList<>();
-        long movesBefore = moves;
         for (int i = 0; i < hits.size; i++) {
             int slot = hits.slots[i];
-            for (AtomicReferenceArray<Bucket> buckets : topics) {
-                if (slot >= buckets.length()) {
-                    continue;
-                }
-                Bucket b = buckets.get(slot);
+            for (AtomicReferenceArray<MemberNode[]> buckets : topics) {
+                MemberNode[] b = slot < buckets.length() ? buckets.get(slot) : null;
                 if (b == null) {
                     continue;
                 }
-                for (MemberRef ref : b.refs) {
-                    if (!excluded.contains(ref.id())) {
-                        out.add(new Nearby(ref.id(), ref.establishment(), hits.distances[i]));
+                for (MemberNode node : b) {
+                    if (!excluded.contains(node.id)) {
+                        out.add(new Nearby(node.id, node.establishment, hits.distances[i]));
                     }
                 }
             }
@@ -417,7 +413,7 @@ public final class GeoIndex implements MatchingEngine {
         out.sort(Nearby.ORDER);
         // a member following several of the topics appears once (adjacent after the sort), and once
         // only even if they moved site during the query
-        Set<MemberId> seen = moves != movesBefore ? new java.util.HashSet<>() : null;
+        Set<MemberId> seen = moves != movesBefore ? new HashSet<>() : null;
         List<Nearby> unique = new ArrayList<>(out.size());
         for (Nearby n : out) {
             boolean repeat = !unique.isEmpty() && unique.get(unique.size() - 1).member().equals(n.member());
@@ -437,10 +433,6 @@ public final class GeoIndex implements MatchingEngine {
 
     public int siteCount() {
         return sites.count();
-    }
-
-    public int toolCount() {
-        return skills.size();
     }
 
     public CacheStats siteCacheStats() {

@@ -3,6 +3,7 @@ package fr.sharenum.geo.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import fr.sharenum.geo.SphericalCaps;
 import fr.sharenum.model.GeoPoint;
 import fr.sharenum.model.Uai;
 
@@ -28,13 +29,11 @@ final class Sites {
     record Snapshot(double[] lat, double[] lon, int count, FlatTree tree, long generation) {
     }
 
-    private record SiteKey(Uai uai, double lat, double lon) {
-    }
-
     private record QueryKey(double lat, double lon, double radiusKm, long generation) {
     }
 
-    private final Map<SiteKey, Integer> slots = new HashMap<>();
+    /** The latest slot of each establishment; a new position gets a new slot. */
+    private final Map<Uai, Integer> slots = new HashMap<>();
     private final Cache<QueryKey, SiteHits> cache;
     private volatile Snapshot snapshot = new Snapshot(new double[1024], new double[1024], 0, FlatTree.EMPTY, 0);
 
@@ -58,12 +57,11 @@ final class Sites {
 
     /** The slot of the site, appended when new; rebuilds the tree when the delta is too large. */
     int slotFor(Uai uai, GeoPoint p, boolean deferTree) {
-        SiteKey key = new SiteKey(uai, p.latitude(), p.longitude());
-        Integer slot = slots.get(key);
-        if (slot != null) {
+        Snapshot s = snapshot;
+        Integer slot = slots.get(uai);
+        if (slot != null && s.lat[slot] == p.latitude() && s.lon[slot] == p.longitude()) {
             return slot;
         }
-        Snapshot s = snapshot;
         int n = s.count;
         double[] lat = s.lat;
         double[] lon = s.lon;
@@ -73,7 +71,7 @@ final class Sites {
         }
         lat[n] = p.latitude();
         lon[n] = p.longitude();
-        slots.put(key, n);
+        slots.put(uai, n);
         FlatTree tree = s.tree;
         if (!deferTree && n + 1 - tree.count > Math.max(64, (n + 1) >> 6)) {
             tree = FlatTree.build(lat, lon, n + 1);

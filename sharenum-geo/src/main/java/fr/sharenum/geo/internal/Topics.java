@@ -1,6 +1,8 @@
 package fr.sharenum.geo.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -10,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Topics<K> {
     private final boolean leveled;
     private final ConcurrentHashMap<K, Integer> ids = new ConcurrentHashMap<>();
+    private final List<K> keys = new ArrayList<>();
     private volatile Postings[] postings = new Postings[0];
 
     Topics(boolean leveled) {
@@ -22,8 +25,14 @@ final class Topics<K> {
         return id == null ? null : postings[id];
     }
 
-    /** Writer: the id of {@code key}, assigned if new. */
-    int idOf(K key, int capacity) {
+    /** The id of {@code key}, or -1. Thread-safe. */
+    int existingId(K key) {
+        Integer id = ids.get(key);
+        return id == null ? -1 : id;
+    }
+
+    /** The id of {@code key}, assigned if new; safe to call from several loading threads at once. */
+    synchronized int idOf(K key, int capacity) {
         Integer id = ids.get(key);
         if (id != null) {
             return id;
@@ -33,11 +42,17 @@ final class Topics<K> {
         Postings[] grown = Arrays.copyOf(current, next + 1);
         grown[next] = new Postings(leveled, capacity);
         postings = grown;
+        keys.add(key);
         ids.put(key, next);
         return next;
     }
 
-    /** Writer: postings by id. */
+    /** Writer: the key of an id. */
+    K key(int id) {
+        return keys.get(id);
+    }
+
+    /** Postings by id. */
     Postings byId(int id) {
         return postings[id];
     }

@@ -1,4 +1,4 @@
-package fr.sharenum.geo.internal;
+package fr.sharenum.geo;
 
 import fr.sharenum.model.GeoPoint;
 
@@ -13,6 +13,12 @@ import fr.sharenum.model.GeoPoint;
  * </ul>
  * Boxes are padded by {@value #PAD_DEGREES}° (about 1 cm) so rounding never loses a point that lies
  * exactly on the circle; the exact decision is always {@link GeoPoint#haversineKm}.
+ *
+ * <pre>{@code
+ * for (double[] box : SphericalCaps.boxes(-14.29, -178.15, 241)) {   // Futuna: two boxes
+ *     tree.query(new Envelope(box[2], box[3], box[0], box[1]), visitor); // JTS: x = longitude
+ * }
+ * }</pre>
  */
 public final class SphericalCaps {
 

@@ -1,0 +1,74 @@
+package fr.sharenum.benchmarks;
+
+import fr.sharenum.spi.Match;
+import fr.sharenum.spi.QualifiedQuery;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Latency of one qualified query ("members at level ≥ INTERMEDIATE in tool T within R km"),
+ * averaged over a fixed mix of 64 queries: half from dense départements, half from rural ones, half
+ * on common tools, half on rare ones. Every engine is first checked to return exactly ShareNum's
+ * hits on the whole mix; a mismatch aborts the run.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+public class MatchingBenchmark {
+
+    @Param({"100000", "1000000"})
+    public int members;
+
+    @Param({"30"})
+    public double radiusKm;
+
+    @Param({"sharenum", "sharenum-nocache", "strtree", "hprtree", "scan"})
+    public String engine;
+
+    private QualifiedQuery[] queries;
+    private Peers.Peer peer;
+    private int next;
+    private long hits;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        SyntheticFrance data = Datasets.national(members);
+        List<QualifiedQuery> mix = data.queryMix(radiusKm, 64, 7);
+        queries = mix.toArray(new QualifiedQuery[0]);
+        peer = Peers.create(engine, data);
+        Peers.Peer truth = engine.equals("sharenum") ? peer : Peers.create("sharenum-nocache", data);
+        for (QualifiedQuery q : queries) {
+            List<Match> expected = truth.qualified(q);
+            List<Match> actual = peer.qualified(q);
+            if (!expected.equals(actual)) {
+                throw new IllegalStateException(engine + " disagrees with ShareNum on " + q + ": "
+                        + actual.size() + " hits instead of " + expected.size());
+            }
+            hits += expected.size();
+        }
+        System.out.printf("%n%s, %d members, %.0f km: %d hits over the %d queries (%.1f per query)%n",
+                engine, members, radiusKm, hits, queries.length, (double) hits / queries.length);
+    }
+
+    @Benchmark
+    public void query(Blackhole bh) {
+        bh.consume(peer.qualified(queries[next++ & 63]));
+    }
+}
