@@ -203,11 +203,13 @@ public final class SyntheticFrance {
     }
 
     /**
-     * A reproducible mix of queries: half from establishments in dense départements (Paris and its
-     * suburbs, Nord, Rhône, Bouches-du-Rhône), half from rural ones (Creuse, Lozère, Cantal, Gers,
-     * Haute-Marne…); half on common tools (the 5 most declared), half on rare ones (ranks 60–99).
+     * A reproducible set of {@code count} queries of one kind: {@code dense-…} centres are
+     * establishments of dense départements (Paris and its inner suburbs, Nord, Rhône,
+     * Bouches-du-Rhône), {@code rural-…} ones of rural départements (Creuse, Lozère, Cantal, Gers,
+     * Haute-Marne, Meuse, Lot, Hautes-Alpes); {@code …-common} tools are the 5 most declared,
+     * {@code …-rare} ones ranks 60–99. {@code mixed} alternates the four kinds.
      */
-    public List<QualifiedQuery> queryMix(double radiusKm, int count, long seed) {
+    public List<QualifiedQuery> queries(String kind, double radiusKm, int count, long seed) {
         Set<String> dense = Set.of("075", "092", "093", "094", "059", "069", "013");
         Set<String> rural = Set.of("023", "048", "015", "032", "052", "055", "046", "005");
         List<Integer> denseEst = new ArrayList<>();
@@ -222,12 +224,28 @@ public final class SyntheticFrance {
         SplittableRandom r = new SplittableRandom(seed);
         List<QualifiedQuery> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            List<Integer> pool = i % 2 == 0 ? denseEst : ruralEst;
+            String k = kind.equals("mixed") ? KINDS.get(i % 4) : kind;
+            List<Integer> pool;
+            if (k.startsWith("dense-")) {
+                pool = denseEst;
+            } else if (k.startsWith("rural-")) {
+                pool = ruralEst;
+            } else {
+                throw new IllegalArgumentException("unknown query kind " + kind);
+            }
             int e = pool.get(r.nextInt(pool.size()));
-            ToolId tool = (i / 2) % 2 == 0 ? tools[r.nextInt(5)] : tools[60 + r.nextInt(40)];
+            ToolId tool = k.endsWith("-common") ? tools[r.nextInt(5)] : tools[60 + r.nextInt(40)];
             out.add(QualifiedQuery.within(location(e), radiusKm, tool, CompetenceLevel.INTERMEDIATE));
         }
         return out;
+    }
+
+    /** The four kinds of query the benchmarks report separately. */
+    public static final List<String> KINDS = List.of("dense-common", "dense-rare", "rural-common", "rural-rare");
+
+    /** {@link #queries} with kind {@code mixed}. */
+    public List<QualifiedQuery> queryMix(double radiusKm, int count, long seed) {
+        return queries("mixed", radiusKm, count, seed);
     }
 
     private static int pick(SplittableRandom r, double[] shares) {

@@ -6,8 +6,9 @@ package fr.sharenum.geo.internal;
  *
  * <p>A leveled bucket (a tool's skill) keeps three sections separated by {@link MemberNode#BREAK}:
  * EXPERIENCED members, then INTERMEDIATE, then NOVICE — so the level of an entry costs nothing to
- * store and a query stops as soon as it reaches a level below its minimum. An unleveled bucket
- * (a followed tool or theme) is just the members.
+ * store and a query stops as soon as it reaches a level below its minimum. Inside a section members
+ * are sorted by id, so a bucket read front to back is already in {@code Match.ORDER} for its site.
+ * An unleveled bucket (a followed tool or theme) is just the members, sorted by id.
  */
 final class Buckets {
     private Buckets() {
@@ -21,15 +22,15 @@ final class Buckets {
         if (b == null) {
             b = new MemberNode[] {MemberNode.BREAK, MemberNode.BREAK};
         }
-        // insert at the end of the section of `level`: before the (TOP - level + 1)-th break, or at the end
-        int breaksToPass = TOP - level + 1;
-        int pos = b.length;
-        int seen = 0;
-        for (int i = 0; i < b.length; i++) {
-            if (b[i] == MemberNode.BREAK && ++seen == breaksToPass) {
-                pos = i;
-                break;
+        // the section of `level` starts after (TOP - level) breaks; insert in id order inside it
+        int pos = 0;
+        for (int breaks = 0; breaks < TOP - level; pos++) {
+            if (b[pos] == MemberNode.BREAK) {
+                breaks++;
             }
+        }
+        while (pos < b.length && b[pos] != MemberNode.BREAK && b[pos].id.compareTo(node.id) < 0) {
+            pos++;
         }
         MemberNode[] out = new MemberNode[b.length + 1];
         System.arraycopy(b, 0, out, 0, pos);
@@ -38,13 +39,19 @@ final class Buckets {
         return out;
     }
 
-    /** A copy of {@code b} (may be null) with {@code node} appended. */
+    /** A copy of {@code b} (may be null) with {@code node} inserted in id order. */
     static MemberNode[] with(MemberNode[] b, MemberNode node) {
         if (b == null) {
             return new MemberNode[] {node};
         }
-        MemberNode[] out = java.util.Arrays.copyOf(b, b.length + 1);
-        out[b.length] = node;
+        int pos = 0;
+        while (pos < b.length && b[pos].id.compareTo(node.id) < 0) {
+            pos++;
+        }
+        MemberNode[] out = new MemberNode[b.length + 1];
+        System.arraycopy(b, 0, out, 0, pos);
+        out[pos] = node;
+        System.arraycopy(b, pos, out, pos + 1, b.length - pos);
         return out;
     }
 

@@ -6,6 +6,7 @@ import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.Theme;
 import fr.sharenum.model.ToolId;
+import fr.sharenum.model.Uai;
 import fr.sharenum.spi.FollowersQuery;
 import fr.sharenum.spi.Match;
 import fr.sharenum.spi.MatchCandidate;
@@ -16,6 +17,7 @@ import fr.sharenum.spi.QualifiedQuery;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -183,86 +185,127 @@ public final class GeoIndex implements MatchingEngine {
     }
 
     /**
-     * Fast path into an empty engine: sites and nodes first, then every site's buckets built whole,
-     * sites split across the cores (each site's buckets are written by one thread only).
+     * Fast path into an empty engine. Sites are numbered in spatial order and each site's member
+     * nodes are allocated together, so that a query reads neighbouring memory; then every site's
+     * buckets are built whole, sites split across the cores (each site is written by one thread).
      */
     private void bulkLoad(Collection<MatchCandidate> candidates) {
-        int n = candidates.size();
-        members = new ConcurrentHashMap<>(Math.max(16, n * 4 / 3));
-        MatchCandidate[] cands = new MatchCandidate[n];
-        MemberNode[] nodes = new MemberNode[n];
-        int k = 0;
-        for (MatchCandidate c : candidates) {
-            if (members.containsKey(c.member())) {
-                upsertLocked(c, true); // the same member twice in one batch: the later one wins
-                continue;
-            }
-            MemberNode node = new MemberNode(c.member(), c.establishment(),
-                    sites.slotFor(c.establishment(), c.location(), true));
-            members.put(c.member(), node);
-            cands[k] = c;
-            nodes[k++] = node;
+        MatchCandidate[] all = candidates.toArray(new MatchCandidate[0]);
+        int n = all.length;
+        // the last occurrence of a member wins
+        Map<MemberId, Integer> last = new HashMap<>(n * 4 / 3 + 16);
+        for (int i = 0; i < n; i++) {
+            last.put(all[i].member(), i);
+        }
+        MatchCandidate[] cands = all;
+        if (last.size() != n) {
+            cands = IntStream.range(0, n).filter(i -> last.get(all[i].member()) == i).mapToObj(i -> all[i])
+                    .toArray(MatchCandidate[]::new);
+            n = cands.length;
+        }
+        // distinct sites, registered in spatial order
+        Map<Uai, Integer> firstAt = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            firstAt.putIfAbsent(cands[i].establishment(), i);
+        }
+        int distinct = firstAt.size();
+        Uai[] uais = new Uai[distinct];
+        double[] lats = new double[distinct];
+        double[] lons = new double[distinct];
+        int d = 0;
+        for (int i : firstAt.values()) {
+            uais[d] = cands[i].establishment();
+            lats[d] = cands[i].location().latitude();
+            lons[d++] = cands[i].location().longitude();
+        }
+        sites.slotsForAll(uais, lats, lons, distinct);
+        int[] siteOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            siteOf[i] = sites.slotFor(cands[i].establishment(), cands[i].location(), true);
         }
         int siteCount = sites.count();
-        for (Topics<?> topics : List.of(skills, follows, themes)) {
-            for (int t = 0; t < topics.size(); t++) {
-                topics.byId(t).ensureCapacity(siteCount);
-            }
-        }
-        // group by site (counting sort)
+        // group by site (counting sort), members of a site by id
         int[] start = new int[siteCount + 1];
-        for (int i = 0; i < k; i++) {
-            start[nodes[i].site + 1]++;
+        for (int i = 0; i < n; i++) {
+            start[siteOf[i] + 1]++;
         }
         for (int s = 0; s < siteCount; s++) {
             start[s + 1] += start[s];
         }
-        int[] order = new int[k];
+        int[] order = new int[n];
         int[] fill = Arrays.copyOf(start, siteCount);
-        for (int i = 0; i < k; i++) {
-            if (members.get(nodes[i].id) == nodes[i]) {
-                order[fill[nodes[i].site]++] = i;
+        for (int i = 0; i < n; i++) {
+            order[fill[siteOf[i]]++] = i;
+        }
+        MatchCandidate[] bySite = new MatchCandidate[n];
+        MemberNode[] nodes = new MemberNode[n];
+        ConcurrentHashMap<MemberId, MemberNode> loaded = new ConcurrentHashMap<>(Math.max(16, n * 4 / 3));
+        for (int s = 0; s < siteCount; s++) {
+            sortById(order, start[s], start[s + 1], cands);
+            for (int pos = start[s]; pos < start[s + 1]; pos++) {
+                MatchCandidate c = cands[order[pos]];
+                bySite[pos] = c;
+                nodes[pos] = new MemberNode(c.member(), c.establishment(), s);
+                loaded.put(c.member(), nodes[pos]);
+            }
+        }
+        for (Topics<?> topics : List.of(skills, follows, themes)) {
+            for (int t = 0; t < topics.size(); t++) {
+                topics.byId(t).ensureCapacity(siteCount);
             }
         }
         int chunk = 512;
         IntStream.range(0, (siteCount + chunk - 1) / chunk).parallel().forEach(block -> {
             long[] keys = new long[256];
             for (int s = block * chunk; s < Math.min(siteCount, (block + 1) * chunk); s++) {
-                if (fill[s] > start[s]) {
-                    keys = buildSite(s, start[s], fill[s], order, cands, nodes, keys);
+                if (start[s + 1] > start[s]) {
+                    keys = buildSite(s, start[s], start[s + 1], bySite, nodes, keys);
                 }
             }
         });
+        members = loaded;
     }
 
-    /** Builds every bucket of one site; keys = topic << 34 | rank << 32 | member position. */
-    private long[] buildSite(int site, int from, int to, int[] order, MatchCandidate[] cands, MemberNode[] nodes, long[] keys) {
+    private static void sortById(int[] order, int from, int to, MatchCandidate[] cands) {
+        for (int i = from + 1; i < to; i++) {
+            int x = order[i];
+            int j = i - 1;
+            while (j >= from && cands[order[j]].member().compareTo(cands[x].member()) > 0) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = x;
+        }
+    }
+
+    /** Builds every bucket of one site; keys = topic << 34 | rank << 32 | position (positions are in id order). */
+    private long[] buildSite(int site, int from, int to, MatchCandidate[] bySite, MemberNode[] nodes, long[] keys) {
         int capacity = sites.count();
         int m = 0;
-        for (int i = from; i < to; i++) {
-            for (Map.Entry<ToolId, CompetenceLevel> e : cands[order[i]].levels().entrySet()) {
+        for (int pos = from; pos < to; pos++) {
+            for (Map.Entry<ToolId, CompetenceLevel> e : bySite[pos].levels().entrySet()) {
                 keys = grow(keys, m);
                 keys[m++] = ((long) id(skills, e.getKey(), capacity) << 34)
-                        | ((long) (Buckets.TOP - e.getValue().ordinal()) << 32) | i;
+                        | ((long) (Buckets.TOP - e.getValue().ordinal()) << 32) | pos;
             }
         }
-        emit(keys, m, order, nodes, site, skills, true);
+        emit(keys, m, nodes, site, skills, true);
         m = 0;
-        for (int i = from; i < to; i++) {
-            for (ToolId t : cands[order[i]].followedTools()) {
+        for (int pos = from; pos < to; pos++) {
+            for (ToolId t : bySite[pos].followedTools()) {
                 keys = grow(keys, m);
-                keys[m++] = ((long) id(follows, t, capacity) << 34) | i;
+                keys[m++] = ((long) id(follows, t, capacity) << 34) | pos;
             }
         }
-        emit(keys, m, order, nodes, site, follows, false);
+        emit(keys, m, nodes, site, follows, false);
         m = 0;
-        for (int i = from; i < to; i++) {
-            for (Theme t : cands[order[i]].followedThemes()) {
+        for (int pos = from; pos < to; pos++) {
+            for (Theme t : bySite[pos].followedThemes()) {
                 keys = grow(keys, m);
-                keys[m++] = ((long) id(themes, t, capacity) << 34) | i;
+                keys[m++] = ((long) id(themes, t, capacity) << 34) | pos;
             }
         }
-        emit(keys, m, order, nodes, site, themes, false);
+        emit(keys, m, nodes, site, themes, false);
         return keys;
     }
 
@@ -275,8 +318,7 @@ public final class GeoIndex implements MatchingEngine {
         return m < keys.length ? keys : Arrays.copyOf(keys, keys.length * 2);
     }
 
-    private static <K> void emit(long[] keys, int m, int[] order, MemberNode[] nodes, int site, Topics<K> topics,
-                                 boolean leveled) {
+    private static <K> void emit(long[] keys, int m, MemberNode[] nodes, int site, Topics<K> topics, boolean leveled) {
         if (m == 0) {
             return;
         }
@@ -299,7 +341,7 @@ public final class GeoIndex implements MatchingEngine {
                         rank++;
                     }
                 }
-                bucket[w++] = nodes[order[(int) (keys[i] & 0xFFFFFFFFL)]];
+                bucket[w++] = nodes[(int) (keys[i] & 0xFFFFFFFFL)];
             }
             while (leveled && rank < Buckets.TOP) {
                 bucket[w++] = MemberNode.BREAK;
@@ -334,23 +376,37 @@ public final class GeoIndex implements MatchingEngine {
     private List<Match> collect(Postings p, QualifiedQuery q, double radius) {
         AtomicReferenceArray<MemberNode[]> buckets = p.buckets();
         long movesBefore = moves;
-        SiteHits hits = sites.within(q.center().latitude(), q.center().longitude(), radius);
+        SiteHits hits = sites.within(q.center().latitude(), q.center().longitude(), radius, buckets);
         int min = q.minLevel().ordinal();
         int limit = q.limit();
         Set<MemberId> excluded = q.excluded();
         boolean excluding = !excluded.isEmpty();
         List<Match> out = new ArrayList<>();
         int length = buckets.length();
+        // Sites come nearest first and each bucket is in level-then-id order, so hits are produced in
+        // Match.ORDER; only sites at exactly the same distance need their hits merged (sorted).
+        int group = 0;
+        double groupDistance = -1;
+        int sitesInGroup = 0;
         for (int i = 0; i < hits.size; i++) {
             double d = hits.distances[i];
-            if (out.size() >= limit && d > out.get(limit - 1).distanceKm()) {
-                break;
+            if (d != groupDistance) {
+                if (sitesInGroup > 1) {
+                    out.subList(group, out.size()).sort(Match.ORDER);
+                }
+                if (out.size() >= limit) {
+                    break;
+                }
+                group = out.size();
+                groupDistance = d;
+                sitesInGroup = 0;
             }
             int slot = hits.slots[i];
             MemberNode[] b = slot < length ? buckets.get(slot) : null;
             if (b == null) {
                 continue;
             }
+            sitesInGroup++;
             int level = Buckets.TOP;
             for (MemberNode node : b) {
                 if (node == MemberNode.BREAK) {
@@ -365,7 +421,9 @@ public final class GeoIndex implements MatchingEngine {
                 out.add(new Match(node.id, node.establishment, LEVELS[level], d));
             }
         }
-        out.sort(Match.ORDER);
+        if (sitesInGroup > 1) {
+            out.subList(group, out.size()).sort(Match.ORDER);
+        }
         if (moves != movesBefore) {
             // a member moved site during the query and may have been seen at both: keep the first
             Set<MemberId> seen = new HashSet<>();
@@ -393,7 +451,7 @@ public final class GeoIndex implements MatchingEngine {
             return List.of();
         }
         long movesBefore = moves;
-        SiteHits hits = sites.within(q.center().latitude(), q.center().longitude(), q.radiusKm());
+        SiteHits hits = sites.within(q.center().latitude(), q.center().longitude(), q.radiusKm(), null);
         Set<MemberId> excluded = q.excluded();
         List<Nearby> out = new ArrayList<>();
         for (int i = 0; i < hits.size; i++) {

@@ -10,6 +10,7 @@ import fr.sharenum.model.Uai;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The sites members are located at: one per (establishment, position). Sites are append-only — a
@@ -80,6 +81,43 @@ final class Sites {
         return n;
     }
 
+    /**
+     * Registers many sites at once, in spatial order (Morton order of their coordinates), so that
+     * sites close on the ground get close slots: a query then reads neighbouring memory. Returns
+     * the slot of each input position.
+     */
+    int[] slotsForAll(Uai[] uais, double[] lats, double[] lons, int n) {
+        Integer[] order = new Integer[n];
+        long[] morton = new long[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            morton[i] = morton(lats[i], lons[i]);
+        }
+        Arrays.sort(order, (a, b) -> Long.compareUnsigned(morton[a], morton[b]));
+        int[] slotOf = new int[n];
+        for (int i : order) {
+            slotOf[i] = slotFor(uais[i], GeoPoint.of(lats[i], lons[i]), true);
+        }
+        return slotOf;
+    }
+
+    /** Interleaves 32 bits of latitude and 32 bits of longitude. */
+    private static long morton(double lat, double lon) {
+        long y = (long) ((lat + 90) / 180 * 0xFFFFFFFFL);
+        long x = (long) ((lon + 180) / 360 * 0xFFFFFFFFL);
+        return spread(x) | (spread(y) << 1);
+    }
+
+    private static long spread(long v) {
+        v &= 0xFFFFFFFFL;
+        v = (v | (v << 16)) & 0x0000FFFF0000FFFFL;
+        v = (v | (v << 8)) & 0x00FF00FF00FF00FFL;
+        v = (v | (v << 4)) & 0x0F0F0F0F0F0F0F0FL;
+        v = (v | (v << 2)) & 0x3333333333333333L;
+        v = (v | (v << 1)) & 0x5555555555555555L;
+        return v;
+    }
+
     /** Packs every slot into the tree (after a bulk load). */
     void rebuildTree() {
         Snapshot s = snapshot;
@@ -90,20 +128,28 @@ final class Sites {
 
     // ------------------------------------------------------------ reader side (no lock)
 
-    /** Sites within {@code radiusKm} (boundary included), nearest first. */
-    SiteHits within(double lat, double lon, double radiusKm) {
+    /**
+     * Sites within {@code radiusKm} (boundary included), nearest first. With the cache on, every site
+     * in the radius is listed and the list is cached; with it off, only sites that have a bucket in
+     * {@code onlyWith} are listed (their distance is not even computed otherwise).
+     */
+    SiteHits within(double lat, double lon, double radiusKm, AtomicReferenceArray<?> onlyWith) {
         Snapshot s = snapshot;
         if (cache == null) {
-            return compute(s, lat, lon, radiusKm);
+            return compute(s, lat, lon, radiusKm, onlyWith);
         }
-        return cache.get(new QueryKey(lat, lon, radiusKm, s.generation), k -> compute(s, lat, lon, radiusKm));
+        return cache.get(new QueryKey(lat, lon, radiusKm, s.generation), k -> compute(s, lat, lon, radiusKm, null));
     }
 
-    private static SiteHits compute(Snapshot s, double lat, double lon, double radiusKm) {
+    boolean caching() {
+        return cache != null;
+    }
+
+    private static SiteHits compute(Snapshot s, double lat, double lon, double radiusKm, AtomicReferenceArray<?> onlyWith) {
         if (s.count == 0) {
             return SiteHits.NONE;
         }
-        Collector c = new Collector(s, lat, lon, radiusKm);
+        Collector c = new Collector(s, lat, lon, radiusKm, onlyWith);
         for (double[] box : SphericalCaps.boxes(lat, lon, radiusKm)) {
             c.box = box;
             s.tree.query(box[0], box[1], box[2], box[3], c);
@@ -120,12 +166,16 @@ final class Sites {
         private final double cLat;
         private final double cLon;
         private final double radius;
+        private final AtomicReferenceArray<?> onlyWith;
+        private final int onlyWithLength;
         double[] box;
         int[] slots = new int[64];
         double[] distances = new double[64];
         int size;
 
-        Collector(Snapshot s, double cLat, double cLon, double radius) {
+        Collector(Snapshot s, double cLat, double cLon, double radius, AtomicReferenceArray<?> onlyWith) {
+            this.onlyWith = onlyWith;
+            this.onlyWithLength = onlyWith == null ? 0 : onlyWith.length();
             this.lat = s.lat;
             this.lon = s.lon;
             this.cLat = cLat;
@@ -144,6 +194,9 @@ final class Sites {
         }
 
         void consider(int slot) {
+            if (onlyWith != null && (slot >= onlyWithLength || onlyWith.get(slot) == null)) {
+                return;
+            }
             double d = GeoPoint.haversineKm(cLat, cLon, lat[slot], lon[slot]);
             if (d <= radius) {
                 if (size == slots.length) {
