@@ -8,13 +8,13 @@ import java.util.List;
  * Heap taken by the geo engine on top of the domain objects (the candidates), per indexed
  * (member, tool) entry, measured as used heap after full GCs before and after the build.
  *
- * <p>{@code java -Xmx8g -cp benchmarks/target/benchmarks.jar fr.sharenum.benchmarks.MemoryFootprint 1000000}
+ * <p>{@code java -Xmx8g -cp benchmarks/target/benchmarks.jar fr.sharenum.benchmarks.MemoryFootprint 1000000 [out.json]}
  */
 public final class MemoryFootprint {
     private MemoryFootprint() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
         int members = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         SyntheticFrance data = SyntheticFrance.national(members);
         List<?> candidates = data.candidates();
@@ -38,6 +38,11 @@ public final class MemoryFootprint {
                 bytes, (double) bytes / entries, (double) bytes / qualified, buildMs);
         if (engine.size() != candidates.size()) {
             throw new IllegalStateException("engine lost members");
+        }
+        if (args.length > 1) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(args[1]), String.format(java.util.Locale.ROOT,
+                    "{\"members\":%d,\"sites\":%d,\"skillEntries\":%d,\"qualifiedEntries\":%d,\"engineBytes\":%d}%n",
+                    members, engine.siteCount(), entries, qualified, bytes));
         }
     }
 

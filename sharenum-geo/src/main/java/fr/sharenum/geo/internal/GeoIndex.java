@@ -114,74 +114,77 @@ public final class GeoIndex implements MatchingEngine {
         members.put(c.member(), node);
     }
 
-    private void postAll(MemberNode node, MatchCandidate c) {
-        int capacity = sites.count();
+    // A posting code: kind (2 bits) | level (2 bits) | topic id (28 bits); sorted codes make diffs cheap.
+    private static final int SKILL = 0;
+    private static final int FOLLOW = 1;
+    private static final int THEME = 2;
+
+    static int post(int kind, int level, int topic) {
+        return (kind << 30) | (level << 28) | topic;
+    }
+
+    private static int kindOf(int code) {
+        return code >>> 30;
+    }
+
+    private static int levelOf(int code) {
+        return (code >>> 28) & 3;
+    }
+
+    private static int topicOf(int code) {
+        return code & 0x0FFFFFFF;
+    }
+
+    private Topics<?> topics(int kind) {
+        return kind == SKILL ? skills : kind == FOLLOW ? follows : themes;
+    }
+
+    /** The sorted posting codes of a candidate, registering new topics. */
+    private int[] codes(MatchCandidate c, int capacity) {
+        int[] codes = new int[c.levels().size() + c.followedTools().size() + c.followedThemes().size()];
+        int i = 0;
         for (Map.Entry<ToolId, CompetenceLevel> e : c.levels().entrySet()) {
-            skills.byId(skills.idOf(e.getKey(), capacity)).add(node.site, node, e.getValue().ordinal());
+            codes[i++] = post(SKILL, e.getValue().ordinal(), id(skills, e.getKey(), capacity));
         }
         for (ToolId t : c.followedTools()) {
-            follows.byId(follows.idOf(t, capacity)).add(node.site, node, 0);
+            codes[i++] = post(FOLLOW, 0, id(follows, t, capacity));
         }
         for (Theme t : c.followedThemes()) {
-            themes.byId(themes.idOf(t, capacity)).add(node.site, node, 0);
+            codes[i++] = post(THEME, 0, id(themes, t, capacity));
         }
+        Arrays.sort(codes);
+        return codes;
+    }
+
+    private void postAll(MemberNode node, MatchCandidate c) {
+        int[] codes = codes(c, sites.count());
+        for (int code : codes) {
+            topics(kindOf(code)).byId(topicOf(code)).add(node.site, node, levelOf(code));
+        }
+        node.posts = codes;
     }
 
     private void unpostAll(MemberNode node) {
-        unpost(skills, node);
-        unpost(follows, node);
-        unpost(themes, node);
-    }
-
-    private static <K> void unpost(Topics<K> topics, MemberNode node) {
-        for (int t = 0; t < topics.size(); t++) {
-            topics.byId(t).remove(node.site, node);
+        for (int code : node.posts) {
+            topics(kindOf(code)).byId(topicOf(code)).remove(node.site, node);
         }
     }
 
-    /** Same member, same site: touch only the buckets that change, read back from the site. */
+    /** Same member, same site: touch only the buckets whose posting changed. */
     private void refresh(MemberNode node, MatchCandidate c) {
-        int capacity = sites.count();
-        Map<ToolId, CompetenceLevel> levels = c.levels();
-        for (int t = 0; t < skills.size(); t++) {
-            Postings p = skills.byId(t);
-            int current = Buckets.levelOf(p.get(node.site), node);
-            CompetenceLevel wanted = levels.get(skills.key(t));
-            int target = wanted == null ? -1 : wanted.ordinal();
-            if (current != target) {
-                if (current >= 0) {
-                    p.remove(node.site, node);
-                }
-                if (target >= 0) {
-                    p.add(node.site, node, target);
-                }
+        int[] before = node.posts;
+        int[] after = codes(c, sites.count());
+        for (int code : before) {
+            if (Arrays.binarySearch(after, code) < 0) {
+                topics(kindOf(code)).byId(topicOf(code)).remove(node.site, node);
             }
         }
-        for (Map.Entry<ToolId, CompetenceLevel> e : levels.entrySet()) {
-            if (skills.existingId(e.getKey()) < 0) {
-                skills.byId(skills.idOf(e.getKey(), capacity)).add(node.site, node, e.getValue().ordinal());
+        for (int code : after) {
+            if (Arrays.binarySearch(before, code) < 0) {
+                topics(kindOf(code)).byId(topicOf(code)).add(node.site, node, levelOf(code));
             }
         }
-        refreshUnleveled(follows, node, c.followedTools(), capacity);
-        refreshUnleveled(themes, node, c.followedThemes(), capacity);
-    }
-
-    private static <K> void refreshUnleveled(Topics<K> topics, MemberNode node, Set<K> wanted, int capacity) {
-        for (int t = 0; t < topics.size(); t++) {
-            Postings p = topics.byId(t);
-            boolean present = Buckets.indexOf(p.get(node.site), node) >= 0;
-            boolean want = wanted.contains(topics.key(t));
-            if (present && !want) {
-                p.remove(node.site, node);
-            } else if (!present && want) {
-                p.add(node.site, node, 0);
-            }
-        }
-        for (K k : wanted) {
-            if (topics.existingId(k) < 0) {
-                topics.byId(topics.idOf(k, capacity)).add(node.site, node, 0);
-            }
-        }
+        node.posts = after;
     }
 
     /**
@@ -281,6 +284,9 @@ public final class GeoIndex implements MatchingEngine {
     /** Builds every bucket of one site; keys = topic << 34 | rank << 32 | position (positions are in id order). */
     private long[] buildSite(int site, int from, int to, MatchCandidate[] bySite, MemberNode[] nodes, long[] keys) {
         int capacity = sites.count();
+        for (int pos = from; pos < to; pos++) {
+            nodes[pos].posts = codes(bySite[pos], capacity);
+        }
         int m = 0;
         for (int pos = from; pos < to; pos++) {
             for (Map.Entry<ToolId, CompetenceLevel> e : bySite[pos].levels().entrySet()) {
