@@ -241,17 +241,11 @@ public final class GeoIndex implements MatchingEngine {
             order[fill[siteOf[i]]++] = i;
         }
         MatchCandidate[] bySite = new MatchCandidate[n];
+        for (int pos = 0; pos < n; pos++) {
+            bySite[pos] = cands[order[pos]];
+        }
         MemberNode[] nodes = new MemberNode[n];
         ConcurrentHashMap<MemberId, MemberNode> loaded = new ConcurrentHashMap<>(Math.max(16, n * 4 / 3));
-        for (int s = 0; s < siteCount; s++) {
-            sortById(order, start[s], start[s + 1], cands);
-            for (int pos = start[s]; pos < start[s + 1]; pos++) {
-                MatchCandidate c = cands[order[pos]];
-                bySite[pos] = c;
-                nodes[pos] = new MemberNode(c.member(), c.establishment(), s);
-                loaded.put(c.member(), nodes[pos]);
-            }
-        }
         for (Topics<?> topics : List.of(skills, follows, themes)) {
             for (int t = 0; t < topics.size(); t++) {
                 topics.byId(t).ensureCapacity(siteCount);
@@ -259,69 +253,71 @@ public final class GeoIndex implements MatchingEngine {
         }
         int chunk = 512;
         IntStream.range(0, (siteCount + chunk - 1) / chunk).parallel().forEach(block -> {
-            long[] keys = new long[256];
+            Scratch scratch = new Scratch();
             for (int s = block * chunk; s < Math.min(siteCount, (block + 1) * chunk); s++) {
                 if (start[s + 1] > start[s]) {
-                    keys = buildSite(s, start[s], start[s + 1], bySite, nodes, keys);
+                    sortById(bySite, start[s], start[s + 1]);
+                    for (int pos = start[s]; pos < start[s + 1]; pos++) {
+                        MatchCandidate c = bySite[pos];
+                        nodes[pos] = new MemberNode(c.member(), c.establishment(), s);
+                        loaded.put(c.member(), nodes[pos]);
+                    }
+                    buildSite(s, start[s], start[s + 1], bySite, nodes, scratch);
                 }
             }
         });
         members = loaded;
     }
 
-    private static void sortById(int[] order, int from, int to, MatchCandidate[] cands) {
+    private static void sortById(MatchCandidate[] bySite, int from, int to) {
         for (int i = from + 1; i < to; i++) {
-            int x = order[i];
+            MatchCandidate x = bySite[i];
             int j = i - 1;
-            while (j >= from && cands[order[j]].member().compareTo(cands[x].member()) > 0) {
-                order[j + 1] = order[j];
+            while (j >= from && bySite[j].member().compareTo(x.member()) > 0) {
+                bySite[j + 1] = bySite[j];
                 j--;
             }
-            order[j + 1] = x;
+            bySite[j + 1] = x;
         }
     }
 
-    /** Builds every bucket of one site; keys = topic << 34 | rank << 32 | position (positions are in id order). */
-    private long[] buildSite(int site, int from, int to, MatchCandidate[] bySite, MemberNode[] nodes, long[] keys) {
+    /** Per-thread scratch arrays of sort keys, one per kind of topic. */
+    private static final class Scratch {
+        final long[][] keys = {new long[256], new long[64], new long[64]};
+        final int[] counts = new int[3];
+    }
+
+    /**
+     * Builds every bucket of one site from its members' posting codes; sort keys are
+     * topic << 34 | rank << 32 | position, positions being in id order within the site.
+     */
+    private void buildSite(int site, int from, int to, MatchCandidate[] bySite, MemberNode[] nodes, Scratch scratch) {
         int capacity = sites.count();
+        Arrays.fill(scratch.counts, 0);
         for (int pos = from; pos < to; pos++) {
-            nodes[pos].posts = codes(bySite[pos], capacity);
-        }
-        int m = 0;
-        for (int pos = from; pos < to; pos++) {
-            for (Map.Entry<ToolId, CompetenceLevel> e : bySite[pos].levels().entrySet()) {
-                keys = grow(keys, m);
-                keys[m++] = ((long) id(skills, e.getKey(), capacity) << 34)
-                        | ((long) (Buckets.TOP - e.getValue().ordinal()) << 32) | pos;
+            int[] codes = codes(bySite[pos], capacity);
+            nodes[pos].posts = codes;
+            for (int code : codes) {
+                int kind = kindOf(code);
+                int rank = kind == SKILL ? Buckets.TOP - levelOf(code) : 0;
+                long[] k = scratch.keys[kind];
+                int m = scratch.counts[kind];
+                if (m == k.length) {
+                    k = Arrays.copyOf(k, m * 2);
+                    scratch.keys[kind] = k;
+                }
+                k[m] = ((long) topicOf(code) << 34) | ((long) rank << 32) | pos;
+                scratch.counts[kind] = m + 1;
             }
         }
-        emit(keys, m, nodes, site, skills, true);
-        m = 0;
-        for (int pos = from; pos < to; pos++) {
-            for (ToolId t : bySite[pos].followedTools()) {
-                keys = grow(keys, m);
-                keys[m++] = ((long) id(follows, t, capacity) << 34) | pos;
-            }
-        }
-        emit(keys, m, nodes, site, follows, false);
-        m = 0;
-        for (int pos = from; pos < to; pos++) {
-            for (Theme t : bySite[pos].followedThemes()) {
-                keys = grow(keys, m);
-                keys[m++] = ((long) id(themes, t, capacity) << 34) | pos;
-            }
-        }
-        emit(keys, m, nodes, site, themes, false);
-        return keys;
+        emit(scratch.keys[SKILL], scratch.counts[SKILL], nodes, site, skills, true);
+        emit(scratch.keys[FOLLOW], scratch.counts[FOLLOW], nodes, site, follows, false);
+        emit(scratch.keys[THEME], scratch.counts[THEME], nodes, site, themes, false);
     }
 
     private static <K> int id(Topics<K> topics, K key, int capacity) {
         int id = topics.existingId(key);
         return id >= 0 ? id : topics.idOf(key, capacity);
-    }
-
-    private static long[] grow(long[] keys, int m) {
-        return m < keys.length ? keys : Arrays.copyOf(keys, keys.length * 2);
     }
 
     private static <K> void emit(long[] keys, int m, MemberNode[] nodes, int site, Topics<K> topics, boolean leveled) {
