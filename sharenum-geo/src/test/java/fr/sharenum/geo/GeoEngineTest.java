@@ -71,4 +71,22 @@ class GeoEngineTest {
         assertThat(engine.siteCount()).isEqualTo(5000);
         assertThat(engine.size()).isEqualTo(5000);
     }
+
+    @Test
+    void aBulkLoadWithTheSameMemberTwiceKeepsTheLastOne() {
+        java.util.List<MatchCandidate> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            batch.add(new MatchCandidate(MemberId.of("m" + i), uai(i % 50), GeoPoint.of(47 + (i % 50) * 0.01, 5.0),
+                    Map.of(GEOGEBRA, CompetenceLevel.INTERMEDIATE), Set.of(), Set.of()));
+        }
+        batch.add(new MatchCandidate(MemberId.of("m7"), uai(900), GeoPoint.of(45.0, 3.0),
+                Map.of(GEOGEBRA, CompetenceLevel.EXPERIENCED), Set.of(), Set.of()));
+        GeoMatchingEngine engine = GeoMatchingEngine.create();
+        engine.upsertAll(batch);
+        assertThat(engine.size()).isEqualTo(2000);
+        assertThat(engine.qualified(QualifiedQuery.within(GeoPoint.of(45.0, 3.0), 1, GEOGEBRA, CompetenceLevel.NOVICE)))
+                .extracting(m -> m.member().value(), Match::level).containsExactly(org.assertj.core.groups.Tuple.tuple("m7", CompetenceLevel.EXPERIENCED));
+        assertThat(engine.qualified(QualifiedQuery.within(GeoPoint.of(47.07, 5.0), 0.5, GEOGEBRA, CompetenceLevel.NOVICE)))
+                .extracting(m -> m.member().value()).doesNotContain("m7").hasSize(39);
+    }
 }

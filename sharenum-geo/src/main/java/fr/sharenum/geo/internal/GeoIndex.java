@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
@@ -193,19 +194,8 @@ public final class GeoIndex implements MatchingEngine {
      * buckets are built whole, sites split across the cores (each site is written by one thread).
      */
     private void bulkLoad(Collection<MatchCandidate> candidates) {
-        MatchCandidate[] all = candidates.toArray(new MatchCandidate[0]);
-        int n = all.length;
-        // the last occurrence of a member wins
-        Map<MemberId, Integer> last = new HashMap<>(n * 4 / 3 + 16);
-        for (int i = 0; i < n; i++) {
-            last.put(all[i].member(), i);
-        }
-        MatchCandidate[] cands = all;
-        if (last.size() != n) {
-            cands = IntStream.range(0, n).filter(i -> last.get(all[i].member()) == i).mapToObj(i -> all[i])
-                    .toArray(MatchCandidate[]::new);
-            n = cands.length;
-        }
+        MatchCandidate[] cands = candidates.toArray(new MatchCandidate[0]);
+        int n = cands.length;
         // distinct sites, registered in spatial order
         Map<Uai, Integer> firstAt = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -251,6 +241,7 @@ public final class GeoIndex implements MatchingEngine {
                 topics.byId(t).ensureCapacity(siteCount);
             }
         }
+        AtomicBoolean duplicates = new AtomicBoolean();
         int chunk = 512;
         IntStream.range(0, (siteCount + chunk - 1) / chunk).parallel().forEach(block -> {
             Scratch scratch = new Scratch();
@@ -260,12 +251,28 @@ public final class GeoIndex implements MatchingEngine {
                     for (int pos = start[s]; pos < start[s + 1]; pos++) {
                         MatchCandidate c = bySite[pos];
                         nodes[pos] = new MemberNode(c.member(), c.establishment(), s);
-                        loaded.put(c.member(), nodes[pos]);
+                        if (loaded.put(c.member(), nodes[pos]) != null) {
+                            duplicates.set(true);
+                        }
                     }
                     buildSite(s, start[s], start[s + 1], bySite, nodes, scratch);
                 }
             }
         });
+        if (duplicates.get()) {
+            // the same member more than once in the batch: start again one by one, so the last one wins
+            for (Topics<?> topics : List.of(skills, follows, themes)) {
+                for (int t = 0; t < topics.size(); t++) {
+                    for (int slot = 0; slot < siteCount; slot++) {
+                        topics.byId(t).set(slot, null);
+                    }
+                }
+            }
+            for (MatchCandidate c : cands) {
+                upsertLocked(c, true);
+            }
+            return;
+        }
         members = loaded;
     }
 
