@@ -60,8 +60,21 @@ final class Peers {
         return -1;
     }
 
-    private static int toolIndex(SyntheticFrance d, QualifiedQuery q) {
+    private static int toolIndex(QualifiedQuery q) {
         return Integer.parseInt(q.tool().value().substring(5));
+    }
+
+    /** Adds member {@code m} to {@code hits} when qualified and within the radius. */
+    private static void consider(SyntheticFrance d, QualifiedQuery q, int tool, int m, List<Match> hits) {
+        int level = level(d, m, tool);
+        if (level < q.minLevel().ordinal()) {
+            return;
+        }
+        int e = d.memberEst[m];
+        double dist = GeoPoint.haversineKm(q.center().latitude(), q.center().longitude(), d.estLat[e], d.estLon[e]);
+        if (dist <= q.radiusKm() && !q.excluded().contains(d.memberIds[m])) {
+            hits.add(new Match(d.memberIds[m], d.estUai[e], LEVELS[level], dist));
+        }
     }
 
     private static List<Match> finish(List<Match> hits, int limit) {
@@ -74,35 +87,17 @@ final class Peers {
     /** Every member, every query: check the tool, then the distance. Primitive arrays only. */
     static final class Scan implements Peer {
         private final SyntheticFrance d;
-        private final double[] lat;
-        private final double[] lon;
 
         Scan(SyntheticFrance d) {
             this.d = d;
-            lat = new double[d.memberCount];
-            lon = new double[d.memberCount];
-            for (int m = 0; m < d.memberCount; m++) {
-                lat[m] = d.estLat[d.memberEst[m]];
-                lon[m] = d.estLon[d.memberEst[m]];
-            }
         }
 
         @Override
         public List<Match> qualified(QualifiedQuery q) {
-            int tool = toolIndex(d, q);
-            int min = q.minLevel().ordinal();
-            double cLat = q.center().latitude();
-            double cLon = q.center().longitude();
+            int tool = toolIndex(q);
             List<Match> hits = new ArrayList<>();
             for (int m = 0; m < d.memberCount; m++) {
-                int level = level(d, m, tool);
-                if (level < min) {
-                    continue;
-                }
-                double dist = GeoPoint.haversineKm(cLat, cLon, lat[m], lon[m]);
-                if (dist <= q.radiusKm() && !q.excluded().contains(d.memberIds[m])) {
-                    hits.add(new Match(d.memberIds[m], d.estUai[d.memberEst[m]], LEVELS[level], dist));
-                }
+                consider(d, q, tool, m, hits);
             }
             return finish(hits, q.limit());
         }
@@ -129,24 +124,10 @@ final class Peers {
 
         @Override
         public List<Match> qualified(QualifiedQuery q) {
-            int tool = toolIndex(d, q);
-            int min = q.minLevel().ordinal();
-            double cLat = q.center().latitude();
-            double cLon = q.center().longitude();
+            int tool = toolIndex(q);
             List<Match> hits = new ArrayList<>();
-            for (double[] box : SphericalCaps.boxes(cLat, cLon, q.radiusKm())) {
-                tree.query(new Envelope(box[2], box[3], box[0], box[1]), item -> {
-                    int m = (Integer) item;
-                    int level = level(d, m, tool);
-                    if (level < min) {
-                        return;
-                    }
-                    int e = d.memberEst[m];
-                    double dist = GeoPoint.haversineKm(cLat, cLon, d.estLat[e], d.estLon[e]);
-                    if (dist <= q.radiusKm() && !q.excluded().contains(d.memberIds[m])) {
-                        hits.add(new Match(d.memberIds[m], d.estUai[e], LEVELS[level], dist));
-                    }
-                });
+            for (double[] box : SphericalCaps.boxes(q.center().latitude(), q.center().longitude(), q.radiusKm())) {
+                tree.query(new Envelope(box[2], box[3], box[0], box[1]), item -> consider(d, q, tool, (Integer) item, hits));
             }
             return finish(hits, q.limit());
         }

@@ -30,6 +30,17 @@ final class Texts {
         return v;
     }
 
+    private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?");
+
+    /** A lower-case slug of letters, digits and dashes, 1 to 64 characters. */
+    static String slug(String field, String value) {
+        String v = InvalidValueException.require(field, value).toLowerCase(java.util.Locale.ROOT);
+        if (!SLUG.matcher(v).matches()) {
+            throw new InvalidValueException(field, "'" + v + "' must be a slug: letters, digits and dashes");
+        }
+        return v;
+    }
+
     static <T> Set<T> copySet(String field, Set<T> values) {
         if (values == null) {
             return Set.of();

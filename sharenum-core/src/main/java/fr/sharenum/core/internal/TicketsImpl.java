@@ -79,14 +79,14 @@ final class TicketsImpl implements Tickets {
         if (!notDeclined.isEmpty()) {
             throw new TrainingsFirstException(notDeclined);
         }
-        TicketNum draft = new TicketNum(TicketId.random(), request.requester(), origin.uai(), origin.location(),
+        if (request.text() == null || request.text().isBlank()) {
+            throw new InvalidValueException("text", "must not be empty");
+        }
+        List<Alert> alerts = match(request.requester(), origin, request.tools(), radius);
+        TicketNum ticket = new TicketNum(TicketId.random(), request.requester(), origin.uai(), origin.location(),
                 request.tools(), request.kind(), request.text(), radius, now, now.plus(s.ticketLifetime()),
                 TicketStatus.OPEN, trainings.stream().map(Training::id).toList(), !trainings.isEmpty(),
-                List.of(), List.of(), null, null, 1);
-        List<Alert> alerts = match(draft);
-        TicketNum ticket = new TicketNum(draft.id(), draft.requester(), draft.establishment(), draft.origin(),
-                draft.tools(), draft.kind(), draft.text(), draft.radiusKm(), draft.openedAt(), draft.expiresAt(),
-                draft.status(), draft.shownTrainings(), draft.trainingsDeclined(), alerts, List.of(), null, null, 1);
+                alerts, List.of(), null, null, 1);
         List<Guide> guides = engine.guideCatalog().find(ticket.tools(), Set.of());
         List<Notification> out = engine.tx(t -> {
             Member requester = activeMember(t, request.requester());
@@ -104,13 +104,13 @@ final class TicketsImpl implements Tickets {
         return ticket;
     }
 
-    /** Every qualified member within the radius on any of the ticket's tools, best tool kept. */
-    private List<Alert> match(TicketNum ticket) {
+    /** Every qualified member within the radius on any of the tools, best tool kept. */
+    private List<Alert> match(MemberId requester, Establishment origin, Set<ToolId> tools, double radius) {
         CompetenceLevel min = engine.settings().minimumHelperLevel();
         Map<MemberId, Alert> best = new HashMap<>();
-        for (ToolId tool : new TreeSet<>(ticket.tools())) {
-            QualifiedQuery q = QualifiedQuery.within(ticket.origin(), ticket.radiusKm(), tool, min)
-                    .excluding(Set.of(ticket.requester()));
+        for (ToolId tool : new TreeSet<>(tools)) {
+            QualifiedQuery q = QualifiedQuery.within(origin.location(), radius, tool, min)
+                    .excluding(Set.of(requester));
             for (Match m : engine.matchingEngine().qualified(q)) {
                 Alert a = new Alert(m.member(), tool, m.level(), m.distanceKm());
                 best.merge(m.member(), a, (x, y) -> y.level().compareTo(x.level()) > 0 ? y : x);
@@ -209,22 +209,21 @@ final class TicketsImpl implements Tickets {
 
     @Override
     public TicketNum cancel(TicketId id, MemberId requesterId) {
-        Objects.requireNonNull(requesterId, "requester");
-        return change(id, (t, ticket, out) -> {
-            requireRequester(ticket, requesterId, "cancel");
-            TicketNum updated = ticket.moveTo(TicketStatus.CANCELLED, engine.now());
-            tellOthers(t, ticket, requesterId, TicketStatus.CANCELLED, out);
-            return updated;
-        });
+        return close(id, requesterId, TicketStatus.CANCELLED, ticket -> requireRequester(ticket, requesterId, "cancel"));
     }
 
     @Override
     public TicketNum complete(TicketId id, MemberId actor) {
+        return close(id, actor, TicketStatus.DONE, ticket -> requireParticipant(ticket, actor, "complete"));
+    }
+
+    /** Moves the ticket to a final state after {@code mayClose} checked the actor; tells the others. */
+    private TicketNum close(TicketId id, MemberId actor, TicketStatus status, java.util.function.Consumer<TicketNum> mayClose) {
         Objects.requireNonNull(actor, "actor");
         return change(id, (t, ticket, out) -> {
-            requireParticipant(ticket, actor, "complete");
-            TicketNum updated = ticket.moveTo(TicketStatus.DONE, engine.now());
-            tellOthers(t, ticket, actor, TicketStatus.DONE, out);
+            mayClose.accept(ticket);
+            TicketNum updated = ticket.moveTo(status, engine.now());
+            tellOthers(t, ticket, actor, status, out);
             return updated;
         });
     }

@@ -32,11 +32,7 @@ final class Buckets {
         while (pos < b.length && b[pos] != MemberNode.BREAK && b[pos].id.compareTo(node.id) < 0) {
             pos++;
         }
-        MemberNode[] out = new MemberNode[b.length + 1];
-        System.arraycopy(b, 0, out, 0, pos);
-        out[pos] = node;
-        System.arraycopy(b, pos, out, pos + 1, b.length - pos);
-        return out;
+        return insertAt(b, pos, node);
     }
 
     /** A copy of {@code b} (may be null) with {@code node} inserted in id order. */
@@ -48,6 +44,10 @@ final class Buckets {
         while (pos < b.length && b[pos].id.compareTo(node.id) < 0) {
             pos++;
         }
+        return insertAt(b, pos, node);
+    }
+
+    private static MemberNode[] insertAt(MemberNode[] b, int pos, MemberNode node) {
         MemberNode[] out = new MemberNode[b.length + 1];
         System.arraycopy(b, 0, out, 0, pos);
         out[pos] = node;
