@@ -6,6 +6,8 @@
 module fr.sharenum.core {
     requires transitive fr.sharenum.spi;
     requires org.slf4j;
+    requires com.google.common;
+    requires ical4j.core;
 
     exports fr.sharenum;
 

@@ -1,12 +1,15 @@
 package fr.sharenum;
 
+import fr.sharenum.core.internal.BusRules;
 import fr.sharenum.core.internal.Engine;
 import fr.sharenum.core.internal.InMemoryStore;
 import fr.sharenum.core.internal.Settings;
 import fr.sharenum.model.CompetenceLevel;
+import fr.sharenum.model.Email;
 import fr.sharenum.model.Guide;
 import fr.sharenum.model.Notification;
 import fr.sharenum.model.Training;
+import fr.sharenum.spi.ClosedDays;
 import fr.sharenum.spi.GuideCatalog;
 import fr.sharenum.spi.MatchingEngine;
 import fr.sharenum.spi.Notifier;
@@ -15,6 +18,7 @@ import fr.sharenum.spi.TrainingCatalog;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
 
@@ -72,6 +76,18 @@ public final class ShareNum {
         return engine.tickets();
     }
 
+    public Agenda agenda() {
+        return engine.agenda();
+    }
+
+    public Events events() {
+        return engine.events();
+    }
+
+    public BusNum busNum() {
+        return engine.busNum();
+    }
+
     public ToolCatalog tools() {
         return engine.settings().tools();
     }
@@ -119,6 +135,14 @@ public final class ShareNum {
         private Duration verificationValidity = Duration.ofHours(72);
         private Duration trainingHorizon = Duration.ofDays(90);
         private int maxAlertsPerTicket = Integer.MAX_VALUE;
+        private ClosedDays closedDays = SchoolCalendar.publicHolidaysOnly();
+        private double broadcastRadiusKm = 30;
+        private double busSpeedKmh = 50;
+        private Duration busSetUp = Duration.ofMinutes(45);
+        private Duration busTearDown = Duration.ofMinutes(30);
+        private LocalTime busDayStart = LocalTime.of(7, 0);
+        private LocalTime busDayEnd = LocalTime.of(20, 0);
+        private Email invitationSender = Email.of("ne-pas-repondre@sharenum.invalid");
 
         private Builder() {
         }
@@ -230,9 +254,66 @@ public final class ShareNum {
             return this;
         }
 
+        /**
+         * Days when establishments are closed (no common slot proposed, no BusNum booked); default
+         * {@link SchoolCalendar#publicHolidaysOnly()}: French public holidays and Sundays.
+         */
+        public Builder closedDays(ClosedDays closedDays) {
+            this.closedDays = Objects.requireNonNull(closedDays, "closedDays");
+            return this;
+        }
+
+        /** How far from its venue a confirmed event is announced to followers; default 30 km. */
+        public Builder broadcastRadiusKm(double km) {
+            if (!(km > 0) || Double.isInfinite(km)) {
+                throw new IllegalArgumentException("broadcastRadiusKm must be a positive finite number of km, was " + km);
+            }
+            this.broadcastRadiusKm = km;
+            return this;
+        }
+
+        /**
+         * BusNum logistics: average driving speed between venues (default 50 km/h), set-up before and
+         * tear-down after each event (default 45 and 30 minutes).
+         */
+        public Builder busLogistics(double averageSpeedKmh, Duration setUp, Duration tearDown) {
+            if (!(averageSpeedKmh > 0) || Double.isInfinite(averageSpeedKmh)) {
+                throw new IllegalArgumentException("averageSpeedKmh must be positive, was " + averageSpeedKmh);
+            }
+            if (setUp == null || setUp.isNegative() || tearDown == null || tearDown.isNegative()) {
+                throw new IllegalArgumentException("set-up and tear-down must be zero or positive durations");
+            }
+            this.busSpeedKmh = averageSpeedKmh;
+            this.busSetUp = setUp;
+            this.busTearDown = tearDown;
+            return this;
+        }
+
+        /** Daily hours, local at the venue, within which a BusNum is set up, used and torn down; default 07:00–20:00. */
+        public Builder busOperatingHours(LocalTime start, LocalTime end) {
+            if (start == null || end == null || !end.isAfter(start)) {
+                throw new IllegalArgumentException("operating hours need a start before their end, got " + start + "–" + end);
+            }
+            this.busDayStart = start;
+            this.busDayEnd = end;
+            return this;
+        }
+
+        /**
+         * Address shown as ORGANIZER in the iCalendar invitations (a no-reply address of the host: the
+         * organisers' own addresses are never disclosed); its domain also ends every event's UID.
+         * Default {@code ne-pas-repondre@sharenum.invalid}.
+         */
+        public Builder invitationSender(Email sender) {
+            this.invitationSender = Objects.requireNonNull(sender, "invitationSender");
+            return this;
+        }
+
         public ShareNum build() {
             Settings settings = new Settings(emailPolicy, tools, clock, minimumHelperLevel, minRadiusKm, maxRadiusKm,
-                    defaultRadiusKm, ticketLifetime, verificationValidity, trainingHorizon, maxAlertsPerTicket);
+                    defaultRadiusKm, ticketLifetime, verificationValidity, trainingHorizon, maxAlertsPerTicket,
+                    closedDays, broadcastRadiusKm, new BusRules(busSpeedKmh, busSetUp, busTearDown, busDayStart, busDayEnd),
+                    invitationSender);
             return new ShareNum(new Engine(settings,
                     store != null ? store : new InMemoryStore(),
                     notifier != null ? notifier : new OutboxNotifier(),

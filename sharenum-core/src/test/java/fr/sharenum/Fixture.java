@@ -8,10 +8,13 @@ import fr.sharenum.model.Member;
 import fr.sharenum.model.Notification;
 import fr.sharenum.model.Role;
 import fr.sharenum.model.Skill;
+import fr.sharenum.model.Theme;
+import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Uai;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** A ShareNum on embedded defaults with a hand-moved clock and a few Burgundy and Lyon establishments. */
@@ -22,6 +25,7 @@ final class Fixture {
     static final Establishment NUITS = school(uai(21, 4001), "Collège de Nuits-Saint-Georges", EstablishmentType.COLLEGE, Academie.DIJON, 47.1375, 4.9497);
     static final Establishment AUXONNE = school(uai(21, 4002), "Collège d'Auxonne", EstablishmentType.COLLEGE, Academie.DIJON, 47.1937, 5.3887);
     static final Establishment BEAUNE = school(uai(21, 4003), "Lycée de Beaune", EstablishmentType.LYCEE, Academie.DIJON, 47.0250, 4.8372);
+    static final Establishment REUNION = school(uai(974, 4005), "Lycée de Saint-Denis", EstablishmentType.LYCEE, Academie.LA_REUNION, -20.8821, 55.4507);
     static final Establishment LYON = school(uai(69, 4004), "Lycée du Parc", EstablishmentType.LYCEE, Academie.LYON, 45.7700, 4.8500);
 
     final MutableClock clock = new MutableClock(START);
@@ -37,7 +41,7 @@ final class Fixture {
         ShareNum.Builder b = ShareNum.builder().clock(clock).notifier(outbox).matchingEngine(MatchingEngines.reference());
         customise.accept(b);
         sharenum = b.build();
-        sharenum.establishments().putAll(List.of(CARNOT, NUITS, AUXONNE, BEAUNE, LYON));
+        sharenum.establishments().putAll(List.of(CARNOT, NUITS, AUXONNE, BEAUNE, LYON, REUNION));
     }
 
     static String uai(int dept, int n) {
@@ -51,6 +55,19 @@ final class Fixture {
 
     /** Registers a member without verifying them. */
     Member pending(String name, Establishment at, Skill... skills) {
+        return pending(name, at, b -> { }, skills);
+    }
+
+    /** Registers and verifies a member who follows tools and themes (event broadcasts). */
+    Member follower(String name, Establishment at, Set<ToolId> tools, Set<Theme> themes) {
+        Member m = pending(name, at, b -> {
+            tools.forEach(b::follow);
+            themes.forEach(b::follow);
+        });
+        return sharenum.members().verify(m.id(), tokenOf(m));
+    }
+
+    private Member pending(String name, Establishment at, Consumer<NewMember.Builder> customise, Skill... skills) {
         NewMember.Builder b = NewMember.builder().displayName(name)
                 .email(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("[^A-Za-z ]", "").replaceAll(" +", " ").strip()
                         .toLowerCase().replace(' ', '.') + "." + (counter++) + "@ac-dijon.fr")
@@ -58,6 +75,7 @@ final class Fixture {
         for (Skill s : skills) {
             b.skill(s);
         }
+        customise.accept(b);
         return sharenum.members().register(b.build());
     }
 

@@ -1,5 +1,19 @@
 package fr.sharenum.examples;
 
+import fr.sharenum.CommonSlot;
+import fr.sharenum.EventRequest;
+import fr.sharenum.SlotQuery;
+import fr.sharenum.model.Availability;
+import fr.sharenum.model.Bus;
+import fr.sharenum.model.BusId;
+import fr.sharenum.model.Event;
+import fr.sharenum.model.TimeRange;
+import fr.sharenum.model.Venue;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import fr.sharenum.NewMember;
 import fr.sharenum.OutboxNotifier;
 import fr.sharenum.ShareNum;
@@ -38,7 +52,9 @@ import java.util.stream.Collectors;
 /**
  * The ShareNum story on embedded defaults (in-memory store, outbox notifier, the geo engine found on
  * the class path): a teacher in Dijon needs help with Capytale, declines the PAF session, opens a
- * TicketNum within 30 km, experienced colleagues nearby are alerted, one is accepted, they talk.
+ * TicketNum within 30 km, experienced colleagues nearby are alerted, one is accepted, they talk; they
+ * find a common slot in the shared agenda, book the BusNum, the workshop is announced to colleagues
+ * nearby who register (one ends on the waitlist and is promoted when a seat frees).
  *
  * <p>Run from the project root: {@code ./mvnw -q -pl examples -am compile exec:java}
  */
@@ -82,11 +98,11 @@ public final class Story {
         out.printf("%d establishments in two académies (Dijon, Besançon)%n", stored);
 
         Member claire = join("Claire Martin", "claire.martin@ac-dijon.fr", roupnel, Role.TEACHER_SECONDARY, CompetenceLevel.NOVICE);
-        join("Paul Bernard", "paul.bernard@ac-dijon.fr", roupnel, Role.TEACHER_SECONDARY, CompetenceLevel.NOVICE);
+        Member paul = join("Paul Bernard", "paul.bernard@ac-dijon.fr", roupnel, Role.TEACHER_SECONDARY, CompetenceLevel.NOVICE);
         Member karim = join("Karim Haddad", "karim.haddad@ac-dijon.fr", chapitre, Role.TEACHER_SECONDARY, CompetenceLevel.EXPERIENCED);
-        join("Sophie Laurent", "sophie.laurent@ac-dijon.fr", nuits, Role.DOCUMENTALISTE, CompetenceLevel.INTERMEDIATE);
+        Member sophie = join("Sophie Laurent", "sophie.laurent@ac-dijon.fr", nuits, Role.DOCUMENTALISTE, CompetenceLevel.INTERMEDIATE);
         Member julien = join("Julien Petit", "julien.petit@ac-dijon.fr", genlis, Role.TEACHER_SECONDARY, CompetenceLevel.EXPERIENCED);
-        join("Nadia Benali", "nadia.benali@ac-dijon.fr", auxonne, Role.TEACHER_SECONDARY, CompetenceLevel.EXPERIENCED);
+        Member nadia = join("Nadia Benali", "nadia.benali@ac-dijon.fr", auxonne, Role.TEACHER_SECONDARY, CompetenceLevel.EXPERIENCED);
         join("Marc Girard", "marc.girard@ac-dijon.fr", montbard, Role.ERUN, CompetenceLevel.EXPERIENCED);
         join("Amélie Roux", "amelie.roux@ac-besancon.fr", stendhal, Role.TEACHER_SECONDARY, CompetenceLevel.EXPERIENCED);
         try {
@@ -136,6 +152,59 @@ public final class Story {
             out.printf("  #%d %s: %s%n", m.seq(), names.get(m.sender()), m.text());
         }
 
+        section("A common date in the shared agenda");
+        sharenum.agenda().publish(claire.id(), Availability.builder()
+                .weekly(DayOfWeek.WEDNESDAY, TimeRange.of("13:30", "17:30"))
+                .weekly(DayOfWeek.THURSDAY, TimeRange.of("16:00", "18:30")).build());
+        sharenum.agenda().publish(karim.id(), Availability.builder()
+                .weekly(DayOfWeek.WEDNESDAY, TimeRange.of("14:00", "18:00"))
+                .weekly(DayOfWeek.FRIDAY, TimeRange.of("09:00", "12:00")).build());
+        BusId busId = BusId.of("busnum-21");
+        Bus bus = sharenum.busNum().add(Bus.of(busId, "BusNum Côte-d'Or", GeoPoint.of(47.3220, 5.0415), 80,
+                Set.of("16 tablettes", "écran interactif", "robots Thymio"), 16));
+        Instant from = Instant.now().plus(Duration.ofDays(1));
+        List<CommonSlot> slots = sharenum.agenda().findCommonSlots(SlotQuery.of(Duration.ofHours(2), from,
+                from.plus(Duration.ofDays(21))).members(claire.id(), karim.id()).bus(busId, Venue.of(roupnel))
+                .maxResults(3).build());
+        out.println("Claire: Wednesdays 13:30–17:30, Thursdays 16:00–18:30; Karim: Wednesdays 14:00–18:00, Fridays 9:00–12:00.");
+        out.printf("common 2-hour slots with the %s free at %s (Europe/Paris):%n", bus.name(), roupnel.name());
+        slots.forEach(s -> out.printf("  %s (free until %s)%n", local(s.start()), LOCAL_TIME.format(s.free().end())));
+        CommonSlot slot = slots.get(0);
+
+        section("A workshop in the BusNum");
+        Event planned = sharenum.events().create(EventRequest.fromTicket(ticket.id(), karim.id())
+                .title("Capytale : premiers pas en Python").themes(Theme.of("programmation"))
+                .description("Prise en main de Capytale et de la séquence « tortue » pour la 2de.")
+                .start(slot.start()).duration(Duration.ofHours(2)).capacity(3)
+                .atEstablishment(roupnel.uai()).onBus(busId).build());
+        out.printf("event %s planned %s at %s in the %s; ticket is now %s%n", planned.title(), local(planned.start()),
+                planned.venue().label(), bus.name(), sharenum.tickets().get(ticket.id()).status());
+        out.printf("bus booked: %s%n", sharenum.busNum().bookings(busId, LocalDate.now(), 5).stream()
+                .map(b -> local(b.onSite().start()) + " at " + b.venue().label()).toList());
+        Event confirmed = sharenum.events().confirm(planned.id(), claire.id());
+        List<String> announced = outbox.sent(Notification.EventInvitation.class).stream()
+                .filter(n -> n.reason() == Notification.InvitationReason.ANNOUNCED).map(n -> names.get(n.recipient())).toList();
+        out.printf("confirmed by Claire; announced (within %.0f km, following Capytale or the theme) to %s%n",
+                confirmed.broadcastRadiusKm(), announced);
+
+        section("Registrations (3 seats)");
+        for (Member m : List.of(paul, sophie, julien, nadia)) {
+            Event e = sharenum.events().register(planned.id(), m.id());
+            out.printf("  %-16s %s%n", names.get(m.id()), e.isRegistered(m.id()) ? "registered"
+                    : "on the waitlist, position " + e.waitlistPosition(m.id()).getAsInt());
+        }
+        Event after = sharenum.events().unregister(planned.id(), julien.id());
+        out.printf("Julien cannot come after all; seats now: %s%n", after.registered().stream()
+                .map(r -> names.get(r.member())).toList());
+        Notification.EventInvitation promoted = outbox.sent(Notification.EventInvitation.class).stream()
+                .filter(n -> n.reason() == Notification.InvitationReason.PROMOTED).findFirst().orElseThrow();
+        out.printf("%s is told she has a seat, with the invitation for her agenda (%s):%n", names.get(promoted.recipient()),
+                promoted.invitation().contentType());
+        promoted.invitation().ics().lines()
+                .filter(l -> l.startsWith("METHOD") || l.startsWith("UID") || l.startsWith("SEQUENCE")
+                        || l.startsWith("DTSTART") || l.startsWith("SUMMARY") || l.startsWith("LOCATION"))
+                .forEach(l -> out.println("  " + l));
+
         section("Notifications sent");
         Map<String, Long> byKind = outbox.sent().stream()
                 .collect(Collectors.groupingBy(n -> n.getClass().getSimpleName(), LinkedHashMap::new, Collectors.counting()));
@@ -143,6 +212,14 @@ public final class Story {
         Notification.TicketAlert toKarim = outbox.sent(Notification.TicketAlert.class).stream()
                 .filter(n -> n.recipient().equals(karim.id())).findFirst().orElseThrow();
         out.printf("Karim's alert came with the guide « %s »%n", toKarim.guides().get(0).title());
+    }
+
+    private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH:mm",
+            Locale.FRANCE).withZone(ZoneId.of("Europe/Paris"));
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Europe/Paris"));
+
+    private static String local(Instant instant) {
+        return LOCAL_DATE_TIME.format(instant);
     }
 
     private Establishment school(String uai, String name, Academie academie, double lat, double lon, String commune) {

@@ -67,4 +67,33 @@ public sealed interface Notification {
     record TicketClosed(String id, MemberId recipient, Email to, TicketId ticket, TicketStatus status)
             implements Notification {
     }
+
+    /**
+     * An event concerns you; {@link #reason()} says how. The invitation goes into the member's agenda:
+     * same UID for every notification about the event, higher SEQUENCE after a change.
+     */
+    record EventInvitation(String id, MemberId recipient, Email to, EventSummary event, InvitationReason reason,
+                           Invitation invitation) implements Notification {
+    }
+
+    /** The event you registered to is full: you are on its waitlist at {@code position} (from 1). */
+    record Waitlisted(String id, MemberId recipient, Email to, EventSummary event, int position)
+            implements Notification {
+    }
+
+    /** Why an {@link EventInvitation} is sent. */
+    enum InvitationReason {
+        /** A confirmed event near you is about a tool or theme you follow (iTIP PUBLISH). */
+        ANNOUNCED,
+        /** You organise this confirmed event. */
+        ORGANISING,
+        /** You have a seat. */
+        REGISTERED,
+        /** A seat freed up and went to you, first on the waitlist. */
+        PROMOTED,
+        /** Its time changed. */
+        UPDATED,
+        /** It is cancelled (iTIP CANCEL). */
+        CANCELLED
+    }
 }

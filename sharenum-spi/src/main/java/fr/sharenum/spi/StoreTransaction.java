@@ -1,6 +1,12 @@
 package fr.sharenum.spi;
 
+import fr.sharenum.model.Availability;
+import fr.sharenum.model.Bus;
+import fr.sharenum.model.BusBooking;
+import fr.sharenum.model.BusId;
 import fr.sharenum.model.Email;
+import fr.sharenum.model.Event;
+import fr.sharenum.model.EventId;
 import fr.sharenum.model.Establishment;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
@@ -102,4 +108,67 @@ public interface StoreTransaction {
 
     /** Seq of the ticket's last message, 0 when there is none. */
     long lastMessageSeq(TicketId ticket);
+
+    // --- agenda
+    /** The availability a member published, empty when they published none. */
+    Optional<Availability> availability(MemberId member);
+
+    /** Inserts or replaces a member's availability. */
+    void putAvailability(MemberId member, Availability availability);
+
+    // --- events
+    Optional<Event> event(EventId id);
+
+    /** @throws fr.sharenum.model.DuplicateException when the id is taken */
+    void insertEvent(Event event);
+
+    /**
+     * Replaces an event whose stored version is {@code expectedVersion}; {@code event.version()} must
+     * be {@code expectedVersion + 1}.
+     *
+     * @throws fr.sharenum.model.VersionConflictException when the stored version differs
+     * @throws fr.sharenum.model.NotFoundException        when there is no such event
+     */
+    void updateEvent(Event event, long expectedVersion);
+
+    /**
+     * Events in any state whose time {@code [start, start + duration)} overlaps {@code [from, to)},
+     * earliest start first (then by id).
+     */
+    List<Event> eventsOverlapping(Instant from, Instant to);
+
+    // --- BusNum fleet
+    Optional<Bus> bus(BusId id);
+
+    /** @throws fr.sharenum.model.DuplicateException when the id is taken */
+    void insertBus(Bus bus);
+
+    /**
+     * Replaces a bus whose stored version is {@code expectedVersion}; {@code bus.version()} must be
+     * {@code expectedVersion + 1}. ShareNum bumps the bus's version with every booking change, which
+     * makes two concurrent bookings of one bus conflict here.
+     *
+     * @throws fr.sharenum.model.VersionConflictException when the stored version differs
+     * @throws fr.sharenum.model.NotFoundException        when there is no such bus
+     */
+    void updateBus(Bus bus, long expectedVersion);
+
+    /** Every bus, by id. */
+    List<Bus> buses();
+
+    /**
+     * Bookings of {@code bus} whose on-site time overlaps {@code [from, to)}, earliest first.
+     */
+    List<BusBooking> bookings(BusId bus, Instant from, Instant to);
+
+    /**
+     * Records a booking.
+     *
+     * @throws fr.sharenum.model.DuplicateException when the event already has a booking
+     * @throws fr.sharenum.model.NotFoundException  when there is no such bus
+     */
+    void insertBooking(BusBooking booking);
+
+    /** Removes the booking of {@code event} on {@code bus}, if there is one. */
+    void deleteBooking(BusId bus, EventId event);
 }

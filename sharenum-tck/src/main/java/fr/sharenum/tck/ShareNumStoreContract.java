@@ -1,6 +1,14 @@
 package fr.sharenum.tck;
 
 import fr.sharenum.model.CompetenceLevel;
+import fr.sharenum.model.TimeWindow;
+import fr.sharenum.model.TimeRange;
+import fr.sharenum.model.Registration;
+import fr.sharenum.model.EventStatus;
+import fr.sharenum.model.Event;
+import fr.sharenum.model.BusBooking;
+import fr.sharenum.model.Bus;
+import fr.sharenum.model.Availability;
 import fr.sharenum.model.DuplicateException;
 import fr.sharenum.model.Email;
 import fr.sharenum.model.Establishment;
@@ -36,7 +44,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static fr.sharenum.tck.TckData.bus;
 import static fr.sharenum.tck.TckData.establishment;
+import static fr.sharenum.tck.TckData.event;
+import static fr.sharenum.tck.TckData.venue;
 import static fr.sharenum.tck.TckData.member;
 import static fr.sharenum.tck.TckData.ticket;
 import static fr.sharenum.tck.TckData.uai;
@@ -358,5 +369,176 @@ public abstract class ShareNumStoreContract {
             return null;
         })).isInstanceOf(VersionConflictException.class);
         assertThat(num(t -> t.lastMessageSeq(t1.id()))).isEqualTo(5);
+    }
+
+    // --- agenda
+
+    @Test
+    void availabilityIsPutReplacedAndReadBack() {
+        Member m = member("M1", a, Map.of());
+        Availability wednesday = Availability.builder()
+                .weekly(java.time.DayOfWeek.WEDNESDAY, TimeRange.of("13:30", "17:30"))
+                .unavailable(java.time.LocalDate.of(2026, 11, 11)).build();
+        Availability friday = Availability.builder().weekly(java.time.DayOfWeek.FRIDAY, TimeRange.of("16:00", "18:00")).build();
+        tx(t -> {
+            t.insertMember(m);
+            t.putAvailability(m.id(), wednesday);
+            return null;
+        });
+        assertThat(opt(t -> t.availability(m.id()))).contains(wednesday);
+        tx(t -> {
+            t.putAvailability(m.id(), friday);
+            return null;
+        });
+        assertThat(opt(t -> t.availability(m.id()))).contains(friday);
+        assertThat(opt(t -> t.availability(MemberId.of("nobody")))).isEmpty();
+        assertThatThrownBy(() -> tx(t -> {
+            t.putAvailability(m.id(), wednesday);
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(opt(t -> t.availability(m.id()))).contains(friday);
+    }
+
+    // --- events
+
+    @Test
+    void eventsAreStoredVersionedAndFoundByOverlap() {
+        MemberId o = MemberId.of("O1");
+        Event nine = event("E-9", o, T0.plus(Duration.ofHours(1)), Duration.ofHours(2));      // 09:00–11:00
+        Event long1 = event("E-long", o, T0, Duration.ofHours(10));                           // 08:00–18:00
+        Event noon = event("E-12", o, T0.plus(Duration.ofHours(4)), Duration.ofHours(1));     // 12:00–13:00
+        Event nextDay = event("E-next", o, T0.plus(Duration.ofDays(1)), Duration.ofHours(1));
+        tx(t -> {
+            t.insertEvent(noon);
+            t.insertEvent(nine);
+            t.insertEvent(nextDay);
+            t.insertEvent(long1);
+            return null;
+        });
+        assertThat(opt(t -> t.event(nine.id()))).contains(nine);
+        assertThat(list(t -> t.eventsOverlapping(T0.plus(Duration.ofHours(2)), T0.plus(Duration.ofHours(5)))))
+                .extracting(Event::id).containsExactly(long1.id(), nine.id(), noon.id());
+        // [start, end) is half-open: an event ending exactly at "from" does not overlap
+        assertThat(list(t -> t.eventsOverlapping(T0.plus(Duration.ofHours(10)), T0.plus(Duration.ofHours(11))))).isEmpty();
+        assertThat(list(t -> t.eventsOverlapping(T0.plus(Duration.ofHours(9)), T0.plus(Duration.ofDays(2)))))
+                .extracting(Event::id).containsExactly(long1.id(), nextDay.id());
+        assertThatThrownBy(() -> tx(t -> {
+            t.insertEvent(nine);
+            return null;
+        })).isInstanceOf(DuplicateException.class);
+
+        Event confirmed = nine.moveTo(EventStatus.CONFIRMED, T0)
+                .withRegistration(new Registration(MemberId.of("R1"), T0)).nextVersion();
+        tx(t -> {
+            t.updateEvent(confirmed, 1);
+            return null;
+        });
+        assertThat(opt(t -> t.event(nine.id()))).contains(confirmed);
+        assertThatThrownBy(() -> tx(t -> {
+            t.updateEvent(nine.moveTo(EventStatus.CANCELLED, T0).nextVersion(), 1);
+            return null;
+        })).isInstanceOf(VersionConflictException.class);
+        assertThatThrownBy(() -> tx(t -> {
+            t.updateEvent(event("E-ghost", o, T0, Duration.ofHours(1)).nextVersion(), 1);
+            return null;
+        })).isInstanceOf(NotFoundException.class);
+        // a moved event is found at its new time only
+        Event moved = confirmed.rescheduled(T0.plus(Duration.ofDays(3)), null).nextVersion();
+        tx(t -> {
+            t.updateEvent(moved, 2);
+            return null;
+        });
+        assertThat(list(t -> t.eventsOverlapping(T0, T0.plus(Duration.ofHours(12))))).extracting(Event::id)
+                .containsExactly(long1.id(), noon.id());
+        assertThat(list(t -> t.eventsOverlapping(T0.plus(Duration.ofDays(3)), T0.plus(Duration.ofDays(4)))))
+                .containsExactly(moved);
+    }
+
+    @Test
+    void aFailedTransactionLeavesNoEvent() {
+        Event e = event("E-1", MemberId.of("O1"), T0, Duration.ofHours(1));
+        assertThatThrownBy(() -> tx(t -> {
+            t.insertEvent(e);
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(opt(t -> t.event(e.id()))).isEmpty();
+        assertThat(list(t -> t.eventsOverlapping(T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1))))).isEmpty();
+    }
+
+    // --- BusNum
+
+    @Test
+    void busesAreStoredVersionedAndListedById() {
+        Bus b2 = bus("bus-2");
+        Bus b1 = bus("bus-1");
+        tx(t -> {
+            t.insertBus(b2);
+            t.insertBus(b1);
+            return null;
+        });
+        assertThat(list(StoreTransaction::buses)).extracting(Bus::id).containsExactly(b1.id(), b2.id());
+        assertThatThrownBy(() -> tx(t -> {
+            t.insertBus(b1);
+            return null;
+        })).isInstanceOf(DuplicateException.class);
+        tx(t -> {
+            t.updateBus(b1.nextVersion(), 1);
+            return null;
+        });
+        assertThat(opt(t -> t.bus(b1.id()))).contains(b1.nextVersion());
+        assertThatThrownBy(() -> tx(t -> {
+            t.updateBus(b1.nextVersion(), 1);
+            return null;
+        })).isInstanceOf(VersionConflictException.class);
+        assertThatThrownBy(() -> tx(t -> {
+            t.updateBus(bus("bus-ghost").nextVersion(), 1);
+            return null;
+        })).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void bookingsAreFoundByOverlapAndDeleted() {
+        Bus b1 = bus("bus-1");
+        Bus b2 = bus("bus-2");
+        BusBooking morning = new BusBooking(b1.id(), fr.sharenum.model.EventId.of("E-1"), venue(),
+                new TimeWindow(T0, T0.plus(Duration.ofHours(3))));
+        BusBooking afternoon = new BusBooking(b1.id(), fr.sharenum.model.EventId.of("E-2"), venue(),
+                new TimeWindow(T0.plus(Duration.ofHours(5)), T0.plus(Duration.ofHours(7))));
+        BusBooking other = new BusBooking(b2.id(), fr.sharenum.model.EventId.of("E-3"), venue(),
+                new TimeWindow(T0, T0.plus(Duration.ofHours(2))));
+        tx(t -> {
+            t.insertBus(b1);
+            t.insertBus(b2);
+            t.insertBooking(afternoon);
+            t.insertBooking(morning);
+            t.insertBooking(other);
+            return null;
+        });
+        assertThat(list(t -> t.bookings(b1.id(), T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1)))))
+                .containsExactly(morning, afternoon);
+        assertThat(list(t -> t.bookings(b1.id(), T0.plus(Duration.ofHours(2)), T0.plus(Duration.ofHours(4)))))
+                .containsExactly(morning);
+        assertThat(list(t -> t.bookings(b1.id(), T0.plus(Duration.ofHours(3)), T0.plus(Duration.ofHours(5))))).isEmpty();
+        assertThatThrownBy(() -> tx(t -> {
+            t.insertBooking(morning);
+            return null;
+        })).isInstanceOf(DuplicateException.class);
+        assertThatThrownBy(() -> tx(t -> {
+            t.insertBooking(new BusBooking(fr.sharenum.model.BusId.of("bus-ghost"), fr.sharenum.model.EventId.of("E-9"),
+                    venue(), new TimeWindow(T0, T0.plusSeconds(60))));
+            return null;
+        })).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> tx(t -> {
+            t.deleteBooking(b1.id(), morning.event());
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(list(t -> t.bookings(b1.id(), T0, T0.plus(Duration.ofDays(1))))).containsExactly(morning, afternoon);
+        tx(t -> {
+            t.deleteBooking(b1.id(), morning.event());
+            t.deleteBooking(b1.id(), fr.sharenum.model.EventId.of("not-booked"));
+            return null;
+        });
+        assertThat(list(t -> t.bookings(b1.id(), T0, T0.plus(Duration.ofDays(1))))).containsExactly(afternoon);
+        assertThat(list(t -> t.bookings(b2.id(), T0, T0.plus(Duration.ofDays(1))))).containsExactly(other);
     }
 }

@@ -3,6 +3,14 @@ package fr.sharenum.tck;
 import fr.sharenum.model.Academie;
 import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.model.Email;
+import fr.sharenum.model.Venue;
+import fr.sharenum.model.EventStatusChange;
+import fr.sharenum.model.EventStatus;
+import fr.sharenum.model.EventKind;
+import fr.sharenum.model.EventId;
+import fr.sharenum.model.Event;
+import fr.sharenum.model.BusId;
+import fr.sharenum.model.Bus;
 import fr.sharenum.model.Establishment;
 import fr.sharenum.model.EstablishmentType;
 import fr.sharenum.model.GeoPoint;
@@ -52,5 +60,22 @@ public final class TckData {
         return new TicketNum(TicketId.of(id), requester, establishment, GeoPoint.of(47.32, 5.04),
                 Set.of(ToolId.of("geogebra")), TicketKind.ACCOMPANIMENT, "Aide sur GeoGebra", 30, openedAt,
                 openedAt.plus(lifetime), TicketStatus.OPEN, List.of(), false, List.of(), List.of(), null, null, 1);
+    }
+
+    /** A planned one-hour workshop on GeoGebra at a Dijon address, organised by {@code organiser}. */
+    public static Event event(String id, MemberId organiser, Instant start, Duration duration) {
+        return new Event(EventId.of(id), EventKind.WORKSHOP, "Atelier " + id, "", Set.of(ToolId.of("geogebra")), Set.of(),
+                start, duration, 10, List.of(organiser), venue(), null, null, 30, EventStatus.PLANNED, List.of(), List.of(), 0,
+                List.of(new EventStatusChange(EventStatus.PLANNED, start.minus(Duration.ofDays(7)))), 1);
+    }
+
+    /** A venue in Dijon. */
+    public static Venue venue() {
+        return Venue.address("Atelier Canopé de Dijon", GeoPoint.of(47.3220, 5.0415), Academie.DIJON, "021");
+    }
+
+    /** A bus based in Dijon, 100 km radius, 12 seats. */
+    public static Bus bus(String id) {
+        return Bus.of(BusId.of(id), "BusNum " + id, GeoPoint.of(47.3220, 5.0415), 100, Set.of("tablettes"), 12);
     }
 }

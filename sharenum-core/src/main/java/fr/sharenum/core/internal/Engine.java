@@ -1,12 +1,17 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.Agenda;
+import fr.sharenum.BusNum;
 import fr.sharenum.Establishments;
+import fr.sharenum.Events;
 import fr.sharenum.Members;
 import fr.sharenum.Tickets;
 import fr.sharenum.Trainings;
 import fr.sharenum.model.Establishment;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
+import fr.sharenum.model.MemberNotVerifiedException;
+import fr.sharenum.model.NotAllowedException;
 import fr.sharenum.model.NotFoundException;
 import fr.sharenum.model.VersionConflictException;
 import fr.sharenum.spi.GuideCatalog;
@@ -49,6 +54,9 @@ public final class Engine {
     private final EstablishmentsImpl establishments;
     private final TicketsImpl tickets;
     private final Trainings trainings;
+    private final BusNumImpl busNum;
+    private final AgendaImpl agenda;
+    private final EventsImpl events;
 
     public Engine(Settings settings, ShareNumStore store, Notifier notifier, TrainingCatalog trainingCatalog,
                   GuideCatalog guideCatalog, MatchingEngine matchingEngine) {
@@ -64,6 +72,9 @@ public final class Engine {
         this.members = new MembersImpl(this);
         this.establishments = new EstablishmentsImpl(this);
         this.tickets = new TicketsImpl(this);
+        this.busNum = new BusNumImpl(this);
+        this.agenda = new AgendaImpl(this, busNum);
+        this.events = new EventsImpl(this, busNum);
         this.trainings = (member, tools) -> {
             Member m = members.get(member);
             Establishment e = tx(t -> t.establishment(m.establishment()))
@@ -116,6 +127,18 @@ public final class Engine {
         return trainings;
     }
 
+    public Agenda agenda() {
+        return agenda;
+    }
+
+    public Events events() {
+        return events;
+    }
+
+    public BusNum busNum() {
+        return busNum;
+    }
+
     TrainingCatalog trainingCatalog() {
         return trainingCatalog;
     }
@@ -166,4 +189,18 @@ public final class Engine {
             matchingEngine.remove(id);
         }
     }
+
+    /** The member, if active; refuses the unverified and the suspended. */
+    static Member activeMember(StoreTransaction t, MemberId id) {
+        Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
+        switch (m.status()) {
+            case ACTIVE:
+                return m;
+            case PENDING_VERIFICATION:
+                throw new MemberNotVerifiedException(id);
+            default:
+                throw new NotAllowedException("member " + id + " is suspended");
+        }
+    }
+
 }

@@ -1,6 +1,12 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.model.Availability;
+import fr.sharenum.model.Bus;
+import fr.sharenum.model.BusBooking;
+import fr.sharenum.model.BusId;
 import fr.sharenum.model.DuplicateException;
+import fr.sharenum.model.Event;
+import fr.sharenum.model.EventId;
 import fr.sharenum.model.Email;
 import fr.sharenum.model.Establishment;
 import fr.sharenum.model.Member;
@@ -48,6 +54,14 @@ public final class InMemoryStore implements ShareNumStore {
     private final TreeSet<TicketNum> awaitingByExpiry = new TreeSet<>(
             Comparator.comparing(TicketNum::expiresAt).thenComparing(TicketNum::id));
     private final Map<TicketId, List<Message>> messages = new HashMap<>();
+    private final Map<MemberId, Availability> availabilities = new HashMap<>();
+    private final Map<EventId, Event> events = new HashMap<>();
+    private final java.util.TreeMap<TimeKey, Event> eventsByStart = new java.util.TreeMap<>();
+    private final Map<BusId, Bus> buses = new java.util.TreeMap<>();
+    private final Map<BusId, java.util.TreeMap<TimeKey, BusBooking>> bookingsByBus = new HashMap<>();
+    /** Longest event ever stored: bounds the look-back of overlap queries. */
+    private java.time.Duration longestEvent = java.time.Duration.ZERO;
+    private java.time.Duration longestBooking = java.time.Duration.ZERO;
 
     @Override
     public <T> T inTransaction(Function<StoreTransaction, T> work) {
@@ -313,6 +327,206 @@ public final class InMemoryStore implements ShareNumStore {
         public long lastMessageSeq(TicketId ticket) {
             check();
             return messages.getOrDefault(ticket, List.of()).size();
+        }
+
+        @Override
+        public Optional<Availability> availability(MemberId member) {
+            check();
+            return Optional.ofNullable(availabilities.get(member));
+        }
+
+        @Override
+        public void putAvailability(MemberId member, Availability availability) {
+            check();
+            java.util.Objects.requireNonNull(availability, "availability");
+            Availability old = availabilities.put(java.util.Objects.requireNonNull(member, "member"), availability);
+            undo.push(() -> restore(availabilities, member, old));
+        }
+
+        @Override
+        public Optional<Event> event(EventId id) {
+            check();
+            return Optional.ofNullable(events.get(id));
+        }
+
+        @Override
+        public void insertEvent(Event e) {
+            check();
+            if (events.containsKey(e.id())) {
+                throw new DuplicateException("an event with id " + e.id() + " already exists");
+            }
+            java.time.Duration longest = longestEvent;
+            indexEvent(e);
+            undo.push(() -> {
+                unindexEvent(e);
+                longestEvent = longest;
+            });
+        }
+
+        @Override
+        public void updateEvent(Event e, long expectedVersion) {
+            check();
+            Event old = events.get(e.id());
+            if (old == null) {
+                throw new NotFoundException("event", e.id());
+            }
+            if (old.version() != expectedVersion) {
+                throw new VersionConflictException("event", e.id(), expectedVersion, old.version());
+            }
+            requireNextVersion(e.version(), expectedVersion);
+            java.time.Duration longest = longestEvent;
+            unindexEvent(old);
+            indexEvent(e);
+            undo.push(() -> {
+                unindexEvent(e);
+                indexEvent(old);
+                longestEvent = longest;
+            });
+        }
+
+        private void indexEvent(Event e) {
+            events.put(e.id(), e);
+            eventsByStart.put(TimeKey.of(e), e);
+            if (e.duration().compareTo(longestEvent) > 0) {
+                longestEvent = e.duration();
+            }
+        }
+
+        private void unindexEvent(Event e) {
+            events.remove(e.id());
+            eventsByStart.remove(TimeKey.of(e));
+        }
+
+        @Override
+        public List<Event> eventsOverlapping(Instant from, Instant to) {
+            check();
+            List<Event> out = new ArrayList<>();
+            if (!to.isAfter(from)) {
+                return out;
+            }
+            for (Event e : eventsByStart.tailMap(TimeKey.first(from.minus(longestEvent)), true).values()) {
+                if (!e.start().isBefore(to)) {
+                    break;
+                }
+                if (e.end().isAfter(from)) {
+                    out.add(e);
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public Optional<Bus> bus(BusId id) {
+            check();
+            return Optional.ofNullable(buses.get(id));
+        }
+
+        @Override
+        public void insertBus(Bus bus) {
+            check();
+            if (buses.containsKey(bus.id())) {
+                throw new DuplicateException("a bus with id " + bus.id() + " already exists");
+            }
+            buses.put(bus.id(), bus);
+            undo.push(() -> buses.remove(bus.id()));
+        }
+
+        @Override
+        public void updateBus(Bus bus, long expectedVersion) {
+            check();
+            Bus old = buses.get(bus.id());
+            if (old == null) {
+                throw new NotFoundException("bus", bus.id());
+            }
+            if (old.version() != expectedVersion) {
+                throw new VersionConflictException("bus", bus.id(), expectedVersion, old.version());
+            }
+            requireNextVersion(bus.version(), expectedVersion);
+            buses.put(bus.id(), bus);
+            undo.push(() -> buses.put(old.id(), old));
+        }
+
+        @Override
+        public List<Bus> buses() {
+            check();
+            return List.copyOf(buses.values());
+        }
+
+        @Override
+        public List<BusBooking> bookings(BusId bus, Instant from, Instant to) {
+            check();
+            List<BusBooking> out = new ArrayList<>();
+            java.util.TreeMap<TimeKey, BusBooking> all = bookingsByBus.get(bus);
+            if (all == null || !to.isAfter(from)) {
+                return out;
+            }
+            for (BusBooking b : all.tailMap(TimeKey.first(from.minus(longestBooking)), true).values()) {
+                if (!b.onSite().start().isBefore(to)) {
+                    break;
+                }
+                if (b.onSite().end().isAfter(from)) {
+                    out.add(b);
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public void insertBooking(BusBooking booking) {
+            check();
+            if (!buses.containsKey(booking.bus())) {
+                throw new NotFoundException("bus", booking.bus());
+            }
+            java.util.TreeMap<TimeKey, BusBooking> all = bookingsByBus.computeIfAbsent(booking.bus(), k -> new java.util.TreeMap<>());
+            if (all.values().stream().anyMatch(b -> b.event().equals(booking.event()))) {
+                throw new DuplicateException("event " + booking.event() + " already has a booking of bus " + booking.bus());
+            }
+            java.time.Duration longest = longestBooking;
+            all.put(TimeKey.of(booking), booking);
+            if (booking.onSite().duration().compareTo(longestBooking) > 0) {
+                longestBooking = booking.onSite().duration();
+            }
+            undo.push(() -> {
+                all.remove(TimeKey.of(booking));
+                longestBooking = longest;
+            });
+        }
+
+        @Override
+        public void deleteBooking(BusId bus, EventId event) {
+            check();
+            java.util.TreeMap<TimeKey, BusBooking> all = bookingsByBus.get(bus);
+            if (all == null) {
+                return;
+            }
+            for (BusBooking b : List.copyOf(all.values())) {
+                if (b.event().equals(event)) {
+                    all.remove(TimeKey.of(b));
+                    undo.push(() -> all.put(TimeKey.of(b), b));
+                }
+            }
+        }
+    }
+
+    /** Position of an event or booking on the time line: by start, then by event id. */
+    private record TimeKey(Instant start, String event) implements Comparable<TimeKey> {
+        static TimeKey of(Event e) {
+            return new TimeKey(e.start(), e.id().value());
+        }
+
+        static TimeKey of(BusBooking b) {
+            return new TimeKey(b.onSite().start(), b.event().value());
+        }
+
+        /** Sorts before every key starting at {@code start}. */
+        static TimeKey first(Instant start) {
+            return new TimeKey(start, "");
+        }
+
+        @Override
+        public int compareTo(TimeKey o) {
+            int c = start.compareTo(o.start);
+            return c != 0 ? c : event.compareTo(o.event);
         }
     }
 

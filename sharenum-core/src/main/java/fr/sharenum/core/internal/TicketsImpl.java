@@ -67,7 +67,7 @@ final class TicketsImpl implements Tickets {
         Instant now = engine.now();
         // read the requester and their establishment
         Establishment origin = engine.tx(t -> {
-            Member requester = activeMember(t, request.requester());
+            Member requester = Engine.activeMember(t, request.requester());
             return t.establishment(requester.establishment())
                     .orElseThrow(() -> new NotFoundException("establishment", requester.establishment()));
         });
@@ -89,7 +89,7 @@ final class TicketsImpl implements Tickets {
                 alerts, List.of(), null, null, 1);
         List<Guide> guides = engine.guideCatalog().find(ticket.tools(), Set.of());
         List<Notification> out = engine.tx(t -> {
-            Member requester = activeMember(t, request.requester());
+            Member requester = Engine.activeMember(t, request.requester());
             t.insertTicket(ticket);
             List<Notification> notes = new ArrayList<>();
             for (Alert a : alerts) {
@@ -126,7 +126,7 @@ final class TicketsImpl implements Tickets {
     public TicketNum offer(TicketId id, MemberId helperId, String message) {
         Objects.requireNonNull(helperId, "helper");
         return change(id, (t, ticket, out) -> {
-            Member helper = activeMember(t, helperId);
+            Member helper = Engine.activeMember(t, helperId);
             if (ticket.requester().equals(helperId)) {
                 throw new NotAllowedException("the requester cannot offer help on their own ticket " + id);
             }
@@ -151,7 +151,7 @@ final class TicketsImpl implements Tickets {
         Objects.requireNonNull(helperId, "helper");
         return change(id, (t, ticket, out) -> {
             requireRequester(ticket, requesterId, "accept an offer");
-            Member requester = activeMember(t, requesterId);
+            Member requester = Engine.activeMember(t, requesterId);
             Offer offer = ticket.offerOf(helperId).orElseThrow(() -> new NotFoundException("offer", helperId + " on ticket " + id));
             if (offer.status() != OfferStatus.PENDING) {
                 throw new IllegalTransitionException("offer of " + helperId, offer.status(), OfferStatus.ACCEPTED);
@@ -181,7 +181,7 @@ final class TicketsImpl implements Tickets {
             out.clear();
             TicketNum ticket = t.ticket(id).orElseThrow(() -> new NotFoundException("ticket", id));
             requireParticipant(ticket, senderId, "write in the conversation of");
-            Member sender = activeMember(t, senderId);
+            Member sender = Engine.activeMember(t, senderId);
             if (ticket.status() != TicketStatus.HELPER_ACCEPTED && ticket.status() != TicketStatus.SCHEDULED) {
                 throw new NotAllowedException("the conversation of ticket " + id + " is open once a helper is accepted"
                         + " and until the ticket closes; it is " + ticket.status());
@@ -311,18 +311,6 @@ final class TicketsImpl implements Tickets {
         for (MemberId id : told) {
             t.member(id).ifPresent(m -> out.add(new Notification.TicketClosed(
                     "closed:" + ticket.id() + ":" + status + ":" + id, id, m.email(), ticket.id(), status)));
-        }
-    }
-
-    private static Member activeMember(StoreTransaction t, MemberId id) {
-        Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
-        switch (m.status()) {
-            case ACTIVE:
-                return m;
-            case PENDING_VERIFICATION:
-                throw new MemberNotVerifiedException(id);
-            default:
-                throw new NotAllowedException("member " + id + " is suspended");
         }
     }
 

@@ -1,0 +1,30 @@
+package fr.sharenum.examples;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo runs to its end and tells the whole workflow. */
+class StoryTest {
+
+    @Test
+    void the_story_goes_from_registration_to_a_promoted_registrant() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        new Story(new PrintStream(buffer, true, StandardCharsets.UTF_8)).run();
+        String told = buffer.toString(StandardCharsets.UTF_8);
+
+        assertThat(told)
+                .contains("ticket is now SCHEDULED")
+                .contains("announced (within 30 km")
+                .contains("on the waitlist, position 1")
+                .containsPattern("Nadia Benali is told she has a seat")
+                .contains("METHOD:REQUEST")
+                .contains("SEQUENCE:0")
+                .contains("Karim's alert came with the guide");
+        assertThat(told).containsPattern("common 2-hour slots with the BusNum Côte-d'Or free");
+    }
+}

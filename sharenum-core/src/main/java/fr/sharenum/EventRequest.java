@@ -1,0 +1,182 @@
+package fr.sharenum;
+
+import fr.sharenum.model.BusId;
+import fr.sharenum.model.EventKind;
+import fr.sharenum.model.InvalidValueException;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.Theme;
+import fr.sharenum.model.TicketId;
+import fr.sharenum.model.ToolId;
+import fr.sharenum.model.Uai;
+import fr.sharenum.model.Venue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a member asks for when creating an event, from an accepted ticket or directly.
+ *
+ * <pre>{@code
+ * EventRequest request = EventRequest.fromTicket(ticket.id(), paul.id())       // requester and helper organise
+ *         .title("Atelier Capytale : premiers pas en Python")
+ *         .start(slot.start()).duration(Duration.ofHours(2)).capacity(12)
+ *         .atEstablishment(ecoleSaulieu.uai()).onBus(BusId.of("busnum-21"))
+ *         .build();
+ * Event event = sharenum.events().create(request);
+ * }</pre>
+ *
+ * @param creator           who creates it (first organiser)
+ * @param ticket            the accepted ticket it answers, or {@code null} for a direct event
+ * @param kind              workshop (default) or meeting
+ * @param title             title
+ * @param description       description, may be empty
+ * @param tools             tools; from a ticket, the ticket's tools when none given
+ * @param themes            themes
+ * @param start             start
+ * @param duration          duration
+ * @param capacity          seats for registrants
+ * @param coOrganisers      other organisers (from a ticket, the other participant is added)
+ * @param establishment     venue as an establishment, or {@code null}
+ * @param venue             venue as an address, or {@code null}; one of the two is required
+ * @param bus               BusNum to book, or {@code null}
+ * @param broadcastRadiusKm radius of the announcement, or NaN for the host's default
+ */
+public record EventRequest(MemberId creator, TicketId ticket, EventKind kind, String title, String description,
+                           Set<ToolId> tools, Set<Theme> themes, Instant start, Duration duration, int capacity,
+                           Set<MemberId> coOrganisers, Uai establishment, Venue venue, BusId bus,
+                           double broadcastRadiusKm) {
+
+    public EventRequest {
+        tools = Set.copyOf(tools);
+        themes = Set.copyOf(themes);
+        coOrganisers = Set.copyOf(coOrganisers);
+    }
+
+    /** An event answering an accepted ticket, created by its requester or its accepted helper. */
+    public static Builder fromTicket(TicketId ticket, MemberId creator) {
+        return new Builder(Objects.requireNonNull(creator, "creator"), Objects.requireNonNull(ticket, "ticket"));
+    }
+
+    /** An event created directly by an experienced member. */
+    public static Builder direct(MemberId creator) {
+        return new Builder(Objects.requireNonNull(creator, "creator"), null);
+    }
+
+    public Optional<TicketId> ticketId() {
+        return Optional.ofNullable(ticket);
+    }
+
+    /** Builds an {@link EventRequest}; values are checked by {@link Events#create}. Not thread-safe. */
+    public static final class Builder {
+        private final MemberId creator;
+        private final TicketId ticket;
+        private EventKind kind = EventKind.WORKSHOP;
+        private String title;
+        private String description = "";
+        private final Set<ToolId> tools = new LinkedHashSet<>();
+        private final Set<Theme> themes = new LinkedHashSet<>();
+        private Instant start;
+        private Duration duration;
+        private int capacity;
+        private final Set<MemberId> coOrganisers = new LinkedHashSet<>();
+        private Uai establishment;
+        private Venue venue;
+        private BusId bus;
+        private double broadcastRadiusKm = Double.NaN;
+
+        private Builder(MemberId creator, TicketId ticket) {
+            this.creator = creator;
+            this.ticket = ticket;
+        }
+
+        public Builder kind(EventKind kind) {
+            this.kind = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder tools(ToolId... tools) {
+            for (ToolId t : tools) {
+                this.tools.add(Objects.requireNonNull(t, "tool"));
+            }
+            return this;
+        }
+
+        public Builder themes(Theme... themes) {
+            for (Theme t : themes) {
+                this.themes.add(Objects.requireNonNull(t, "theme"));
+            }
+            return this;
+        }
+
+        public Builder start(Instant start) {
+            this.start = start;
+            return this;
+        }
+
+        public Builder duration(Duration duration) {
+            this.duration = duration;
+            return this;
+        }
+
+        public Builder capacity(int capacity) {
+            this.capacity = capacity;
+            return this;
+        }
+
+        public Builder coOrganisers(MemberId... members) {
+            for (MemberId m : members) {
+                coOrganisers.add(Objects.requireNonNull(m, "coOrganiser"));
+            }
+            return this;
+        }
+
+        /** Held at an establishment known to ShareNum. */
+        public Builder atEstablishment(Uai uai) {
+            this.establishment = Objects.requireNonNull(uai, "establishment");
+            this.venue = null;
+            return this;
+        }
+
+        /** Held at another place. */
+        public Builder at(Venue venue) {
+            this.venue = Objects.requireNonNull(venue, "venue");
+            this.establishment = null;
+            return this;
+        }
+
+        /** In a BusNum parked at the venue; booked with the event. */
+        public Builder onBus(BusId bus) {
+            this.bus = Objects.requireNonNull(bus, "bus");
+            return this;
+        }
+
+        /** Members this far from the venue who follow its tools or themes are told; default the host's. */
+        public Builder broadcastRadiusKm(double km) {
+            this.broadcastRadiusKm = km;
+            return this;
+        }
+
+        /** @throws InvalidValueException when the venue is missing */
+        public EventRequest build() {
+            if (establishment == null && venue == null) {
+                throw new InvalidValueException("venue", "say where the event takes place: an establishment or an address");
+            }
+            return new EventRequest(creator, ticket, kind, title, description, tools, themes, start, duration, capacity,
+                    coOrganisers, establishment, venue, bus, broadcastRadiusKm);
+        }
+    }
+}

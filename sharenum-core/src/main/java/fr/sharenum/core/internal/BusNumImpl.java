@@ -1,0 +1,199 @@
+package fr.sharenum.core.internal;
+
+import com.google.common.collect.Range;
+import com.google.common.collect.RangeSet;
+import com.google.common.collect.TreeRangeSet;
+import fr.sharenum.BusNum;
+import fr.sharenum.BusOption;
+import fr.sharenum.model.Bus;
+import fr.sharenum.model.BusBooking;
+import fr.sharenum.model.BusBookingException;
+import fr.sharenum.model.BusBookingException.Reason;
+import fr.sharenum.model.BusId;
+import fr.sharenum.model.Event;
+import fr.sharenum.model.InvalidValueException;
+import fr.sharenum.model.NotFoundException;
+import fr.sharenum.model.TimeWindow;
+import fr.sharenum.model.Venue;
+import fr.sharenum.spi.StoreTransaction;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The BusNum fleet and its booking rules. */
+final class BusNumImpl implements BusNum {
+
+    private final Engine engine;
+
+    BusNumImpl(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public Bus add(Bus bus) {
+        Objects.requireNonNull(bus, "bus");
+        Bus fresh = new Bus(bus.id(), bus.name(), bus.home(), bus.operatingRadiusKm(), bus.equipment(), bus.seats(), 1);
+        engine.tx(t -> {
+            t.insertBus(fresh);
+            return null;
+        });
+        return fresh;
+    }
+
+    @Override
+    public Bus get(BusId id) {
+        Objects.requireNonNull(id, "bus");
+        return engine.tx(t -> t.bus(id)).orElseThrow(() -> new NotFoundException("bus", id));
+    }
+
+    @Override
+    public List<Bus> all() {
+        return engine.tx(StoreTransaction::buses);
+    }
+
+    @Override
+    public List<BusBooking> bookings(BusId bus, LocalDate from, int limit) {
+        Objects.requireNonNull(from, "from");
+        if (limit < 1) {
+            throw new InvalidValueException("limit", "must be at least 1, was " + limit);
+        }
+        Instant start = from.atStartOfDay(ZoneId.of("UTC")).toInstant().minus(Duration.ofDays(1));
+        return engine.tx(t -> {
+            t.bus(bus).orElseThrow(() -> new NotFoundException("bus", bus));
+            return t.bookings(bus, start, Instant.MAX).stream()
+                    .filter(b -> !b.onSite().end().isBefore(from.atStartOfDay(b.venue().zone()).toInstant()))
+                    .limit(limit).toList();
+        });
+    }
+
+    @Override
+    public List<BusOption> suggest(Venue venue, LocalDate date, Duration duration) {
+        Objects.requireNonNull(venue, "venue");
+        Objects.requireNonNull(date, "date");
+        if (duration == null || duration.compareTo(Event.MIN_DURATION) < 0 || duration.compareTo(Event.MAX_DURATION) > 0) {
+            throw new InvalidValueException("duration", "must be between 15 minutes and 12 hours, was " + duration);
+        }
+        ZoneId zone = venue.zone();
+        Instant from = date.atStartOfDay(zone).toInstant();
+        Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
+        List<BusOption> options = new ArrayList<>();
+        engine.tx(t -> {
+            for (Bus bus : t.buses()) {
+                if (!bus.serves(venue.location())) {
+                    continue;
+                }
+                List<TimeWindow> free = new ArrayList<>();
+                for (Range<Instant> r : freeTimes(t, bus, venue, from, to, null).asRanges()) {
+                    TimeWindow w = new TimeWindow(r.lowerEndpoint(), r.upperEndpoint());
+                    if (w.duration().compareTo(duration) >= 0) {
+                        free.add(w);
+                    }
+                }
+                if (!free.isEmpty()) {
+                    options.add(new BusOption(bus, bus.home().distanceKm(venue.location()), free));
+                }
+            }
+            return null;
+        });
+        options.sort(Comparator.comparingDouble(BusOption::distanceKm).thenComparing(o -> o.bus().id()));
+        return options;
+    }
+
+    /**
+     * When an event at {@code venue} may take place in {@code [from, to)} with {@code bus}: each open
+     * day's operating hours (less set-up and tear-down), minus the times other bookings forbid.
+     * {@code ignoring} is an event whose own booking does not count (a reschedule).
+     */
+    RangeSet<Instant> freeTimes(StoreTransaction t, Bus bus, Venue venue, Instant from, Instant to, fr.sharenum.model.EventId ignoring) {
+        BusRules rules = engine.settings().busRules();
+        ZoneId zone = venue.zone();
+        RangeSet<Instant> free = TreeRangeSet.create();
+        for (LocalDate d = LocalDate.ofInstant(from, zone); !d.isAfter(LocalDate.ofInstant(to, zone)); d = d.plusDays(1)) {
+            if (engine.settings().closedDays().closure(venue.academie(), venue.departement(), d).isPresent()) {
+                continue;
+            }
+            Instant open = d.atTime(rules.dayStart()).atZone(zone).toInstant().plus(rules.setUp());
+            Instant close = d.atTime(rules.dayEnd()).atZone(zone).toInstant().minus(rules.tearDown());
+            if (close.isAfter(open)) {
+                free.add(Range.closedOpen(open, close));
+            }
+        }
+        Duration pad = padding(bus);
+        for (BusBooking b : t.bookings(bus.id(), from.minus(pad), to.plus(pad))) {
+            if (!b.event().equals(ignoring)) {
+                TimeWindow blocked = rules.blockedBy(b, venue.location());
+                free.remove(Range.closedOpen(blocked.start(), blocked.end()));
+            }
+        }
+        return free.subRangeSet(Range.closedOpen(from, to));
+    }
+
+    /** Longest reach of a booking's influence: both set-up times, tear-down and the longest drive in range. */
+    private Duration padding(Bus bus) {
+        BusRules rules = engine.settings().busRules();
+        return rules.setUp().plus(rules.tearDown()).plus(rules.travel(2 * bus.operatingRadiusKm())).plusHours(1);
+    }
+
+    /**
+     * Books {@code bus} for {@code event} inside the caller's transaction, or refuses with the first
+     * rule broken. Bumps the bus's version so a concurrent booking of the same bus conflicts.
+     */
+    void book(StoreTransaction t, BusId busId, Event event) {
+        Bus bus = t.bus(busId).orElseThrow(() -> new NotFoundException("bus", busId));
+        Venue venue = event.venue();
+        BusRules rules = engine.settings().busRules();
+        if (!bus.serves(venue.location())) {
+            throw new BusBookingException(busId, Reason.OUT_OF_RANGE, String.format(java.util.Locale.ROOT,
+                    "%s is %.1f km from its home base, beyond its operating radius of %.0f km", venue.label(),
+                    bus.home().distanceKm(venue.location()), bus.operatingRadiusKm()), null);
+        }
+        if (event.capacity() > bus.seats()) {
+            throw new BusBookingException(busId, Reason.NOT_ENOUGH_SEATS, "the event has " + event.capacity()
+                    + " seats, the bus hosts " + bus.seats(), null);
+        }
+        ZoneId zone = venue.zone();
+        LocalDate day = LocalDate.ofInstant(event.start(), zone);
+        Optional<String> closed = engine.settings().closedDays().closure(venue.academie(), venue.departement(), day);
+        if (closed.isPresent()) {
+            throw new BusBookingException(busId, Reason.CLOSED_DAY, venue.label() + " is closed on " + day + " ("
+                    + closed.get() + ")", null);
+        }
+        Instant open = day.atTime(rules.dayStart()).atZone(zone).toInstant();
+        Instant close = day.atTime(rules.dayEnd()).atZone(zone).toInstant();
+        if (event.start().minus(rules.setUp()).isBefore(open) || event.end().plus(rules.tearDown()).isAfter(close)) {
+            throw new BusBookingException(busId, Reason.OUTSIDE_HOURS, "with " + rules.setUp().toMinutes()
+                    + " min of set-up and " + rules.tearDown().toMinutes() + " min of tear-down the event must fit in "
+                    + rules.dayStart() + "–" + rules.dayEnd() + " local time on " + day, null);
+        }
+        Duration pad = padding(bus);
+        for (BusBooking b : t.bookings(busId, event.start().minus(pad), event.end().plus(pad))) {
+            if (b.event().equals(event.id())) {
+                continue;
+            }
+            if (rules.blockedBy(b, venue.location()).overlaps(event.window())) {
+                throw new BusBookingException(busId, Reason.CONFLICT, "it is booked for event " + b.event() + " at "
+                        + b.venue().label() + " " + b.onSite() + "; with set-up, tear-down and "
+                        + rules.travel(b.venue().location(), venue.location()).toMinutes() + " min of driving it cannot"
+                        + " also be at " + venue.label() + " " + event.window(), b.event());
+            }
+        }
+        t.deleteBooking(busId, event.id());
+        t.insertBooking(new BusBooking(busId, event.id(), venue, event.window()));
+        t.updateBus(bus.nextVersion(), bus.version());
+    }
+
+    /** Frees the bus booked for {@code event}, inside the caller's transaction. */
+    void release(StoreTransaction t, BusId busId, Event event) {
+        t.bus(busId).ifPresent(bus -> {
+            t.deleteBooking(busId, event.id());
+            t.updateBus(bus.nextVersion(), bus.version());
+        });
+    }
+}

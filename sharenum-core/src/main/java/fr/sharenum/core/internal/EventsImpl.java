@@ -1,0 +1,328 @@
+package fr.sharenum.core.internal;
+
+import fr.sharenum.EventRequest;
+import fr.sharenum.Events;
+import fr.sharenum.model.CompetenceLevel;
+import fr.sharenum.model.Event;
+import fr.sharenum.model.EventId;
+import fr.sharenum.model.EventStatus;
+import fr.sharenum.model.EventStatusChange;
+import fr.sharenum.model.InvalidValueException;
+import fr.sharenum.model.Member;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.NotAllowedException;
+import fr.sharenum.model.NotFoundException;
+import fr.sharenum.model.Notification;
+import fr.sharenum.model.Notification.InvitationReason;
+import fr.sharenum.model.Registration;
+import fr.sharenum.model.TicketNum;
+import fr.sharenum.model.TicketStatus;
+import fr.sharenum.model.ToolId;
+import fr.sharenum.model.Venue;
+import fr.sharenum.spi.FollowersQuery;
+import fr.sharenum.spi.Nearby;
+import fr.sharenum.spi.StoreTransaction;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Events: creation (with bus booking and ticket scheduling), confirmation and broadcast, registrations. */
+final class EventsImpl implements Events {
+
+    private final Engine engine;
+    private final BusNumImpl buses;
+    private final Invitations invitations;
+
+    EventsImpl(Engine engine, BusNumImpl buses) {
+        this.engine = engine;
+        this.buses = buses;
+        this.invitations = new Invitations(engine.settings().invitationSender());
+    }
+
+    @Override
+    public Event create(EventRequest r) {
+        Objects.requireNonNull(r, "request");
+        Instant now = engine.now();
+        if (r.start() == null || !r.start().isAfter(now)) {
+            throw new InvalidValueException("start", "an event starts in the future, was " + r.start());
+        }
+        for (ToolId tool : r.tools()) {
+            engine.settings().tools().get(tool);
+        }
+        double radius = Double.isNaN(r.broadcastRadiusKm()) ? engine.settings().broadcastRadiusKm() : r.broadcastRadiusKm();
+        if (!(radius > 0) || radius > engine.settings().maxRadiusKm()) {
+            throw new InvalidValueException("broadcastRadiusKm", "must be between 0 and " + engine.settings().maxRadiusKm()
+                    + " km, was " + r.broadcastRadiusKm());
+        }
+        return engine.retryingConflicts(() -> engine.tx(t -> {
+            Member creator = Engine.activeMember(t, r.creator());
+            Set<MemberId> organisers = new LinkedHashSet<>();
+            organisers.add(creator.id());
+            Set<ToolId> tools = r.tools();
+            TicketNum ticket = null;
+            TicketNum scheduled = null;
+            if (r.ticket() != null) {
+                ticket = t.ticket(r.ticket()).orElseThrow(() -> new NotFoundException("ticket", r.ticket()));
+                if (!ticket.isParticipant(creator.id())) {
+                    throw new NotAllowedException("only the requester and the accepted helper of ticket " + ticket.id()
+                            + " may create its event; " + creator.id() + " is not a participant");
+                }
+                scheduled = ticket.moveTo(TicketStatus.SCHEDULED, now);
+                organisers.add(ticket.requester());
+                organisers.add(ticket.acceptedHelper());
+                if (tools.isEmpty()) {
+                    tools = ticket.tools();
+                }
+            } else if (tools.stream().noneMatch(tool -> creator.levelOn(tool).orElse(null) == CompetenceLevel.EXPERIENCED)) {
+                throw new NotAllowedException("only a member experienced (ex-pair) on one of the event's tools may create"
+                        + " an event directly; " + creator.id() + " is not experienced on " + tools);
+            }
+            for (MemberId co : r.coOrganisers()) {
+                organisers.add(Engine.activeMember(t, co).id());
+            }
+            Venue venue = r.venue() != null ? r.venue() : Venue.of(t.establishment(r.establishment())
+                    .orElseThrow(() -> new NotFoundException("establishment", r.establishment())));
+            Event event = new Event(EventId.random(), r.kind(), r.title(), r.description(), tools, r.themes(), r.start(),
+                    r.duration(), r.capacity(), List.copyOf(organisers), venue, r.bus(), r.ticket(), radius,
+                    EventStatus.PLANNED, List.of(), List.of(), 0, List.of(new EventStatusChange(EventStatus.PLANNED, now)), 1);
+            if (r.bus() != null) {
+                buses.book(t, r.bus(), event);
+            }
+            t.insertEvent(event);
+            if (scheduled != null) {
+                t.updateTicket(scheduled.nextVersion(), ticket.version());
+            }
+            return event;
+        }));
+    }
+
+    @Override
+    public Event confirm(EventId id, MemberId organiser) {
+        return change(id, (t, ev, out) -> {
+            requireOrganiser(ev, organiser, "confirm");
+            Instant now = engine.now();
+            if (!ev.start().isAfter(now)) {
+                throw new NotAllowedException("event " + id + " has already started; it can no longer be confirmed");
+            }
+            Event confirmed = ev.moveTo(EventStatus.CONFIRMED, now);
+            String names = organiserNames(t, confirmed);
+            for (MemberId o : confirmed.organisers()) {
+                t.member(o).ifPresent(m -> out.add(invitation(confirmed, m, InvitationReason.ORGANISING,
+                        Invitations.REQUEST, true, names, now)));
+            }
+            List<Nearby> followers = engine.matchingEngine().followers(new FollowersQuery(confirmed.venue().location(),
+                    confirmed.broadcastRadiusKm(), confirmed.tools(), confirmed.themes(), Set.copyOf(confirmed.organisers())));
+            Set<MemberId> told = new LinkedHashSet<>();
+            for (Nearby n : followers) {
+                if (!confirmed.isOrganiser(n.member()) && told.add(n.member())) {
+                    t.member(n.member()).filter(Member::isActive).ifPresent(m -> out.add(invitation(confirmed, m,
+                            InvitationReason.ANNOUNCED, Invitations.PUBLISH, false, names, now)));
+                }
+            }
+            return confirmed;
+        });
+    }
+
+    @Override
+    public Event reschedule(EventId id, MemberId organiser, Instant newStart, Duration newDuration) {
+        Objects.requireNonNull(newStart, "newStart");
+        return change(id, (t, ev, out) -> {
+            requireOrganiser(ev, organiser, "reschedule");
+            Instant now = engine.now();
+            if (!newStart.isAfter(now)) {
+                throw new InvalidValueException("start", "an event starts in the future, was " + newStart);
+            }
+            Event moved = ev.rescheduled(newStart, newDuration);
+            if (moved.bus() != null) {
+                buses.book(t, moved.bus(), moved);
+            }
+            if (moved.status() == EventStatus.CONFIRMED) {
+                String names = organiserNames(t, moved);
+                for (MemberId m : agendaHolders(moved)) {
+                    t.member(m).ifPresent(member -> out.add(invitation(moved, member, InvitationReason.UPDATED,
+                            Invitations.REQUEST, true, names, now)));
+                }
+            }
+            return moved;
+        });
+    }
+
+    @Override
+    public Event cancel(EventId id, MemberId organiser) {
+        return change(id, (t, ev, out) -> {
+            requireOrganiser(ev, organiser, "cancel");
+            Instant now = engine.now();
+            Event cancelled = ev.moveTo(EventStatus.CANCELLED, now);
+            if (cancelled.bus() != null) {
+                buses.release(t, cancelled.bus(), cancelled);
+            }
+            moveTicket(t, cancelled, TicketStatus.HELPER_ACCEPTED, now);
+            String names = organiserNames(t, cancelled);
+            Set<MemberId> told = new LinkedHashSet<>(agendaHolders(cancelled));
+            cancelled.waitlist().forEach(w -> told.add(w.member()));
+            told.remove(organiser);
+            for (MemberId m : told) {
+                t.member(m).ifPresent(member -> out.add(invitation(cancelled, member, InvitationReason.CANCELLED,
+                        Invitations.CANCEL, true, names, now)));
+            }
+            return cancelled;
+        });
+    }
+
+    @Override
+    public Event markHeld(EventId id, MemberId organiser) {
+        return change(id, (t, ev, out) -> {
+            requireOrganiser(ev, organiser, "mark as held");
+            Instant now = engine.now();
+            if (ev.status() == EventStatus.CONFIRMED && now.isBefore(ev.end())) {
+                throw new NotAllowedException("event " + id + " ends at " + ev.end() + "; it can be marked held after that");
+            }
+            Event held = ev.moveTo(EventStatus.HELD, now);
+            moveTicket(t, held, TicketStatus.DONE, now);
+            return held;
+        });
+    }
+
+    @Override
+    public Event register(EventId id, MemberId memberId) {
+        Objects.requireNonNull(memberId, "member");
+        return change(id, (t, ev, out) -> {
+            Member member = Engine.activeMember(t, memberId);
+            if (ev.isOrganiser(memberId)) {
+                throw new NotAllowedException("member " + memberId + " organises event " + id + " and needs no seat");
+            }
+            if (ev.status() != EventStatus.CONFIRMED) {
+                throw new NotAllowedException("registrations to event " + id + " are open while it is CONFIRMED; it is "
+                        + ev.status());
+            }
+            Instant now = engine.now();
+            if (!ev.start().isAfter(now)) {
+                throw new NotAllowedException("event " + id + " has already started");
+            }
+            Event updated = ev.withRegistration(new Registration(memberId, now));
+            if (updated.isRegistered(memberId)) {
+                out.add(invitation(updated, member, InvitationReason.REGISTERED, Invitations.REQUEST, true,
+                        organiserNames(t, updated), now));
+            } else {
+                int position = updated.waitlistPosition(memberId).orElseThrow();
+                out.add(new Notification.Waitlisted("event:" + id + ":waitlisted:" + memberId + ":" + now.toEpochMilli(),
+                        memberId, member.email(), updated.summary(), position));
+            }
+            return updated;
+        });
+    }
+
+    @Override
+    public Event unregister(EventId id, MemberId memberId) {
+        Objects.requireNonNull(memberId, "member");
+        return change(id, (t, ev, out) -> {
+            if (!ev.status().isActive()) {
+                throw new NotAllowedException("event " + id + " is " + ev.status() + "; registrations no longer change");
+            }
+            Event updated = ev.withoutRegistration(memberId);
+            Instant now = engine.now();
+            String names = organiserNames(t, updated);
+            for (Registration r : updated.registered()) {
+                if (!ev.isRegistered(r.member())) {
+                    t.member(r.member()).ifPresent(m -> out.add(invitation(updated, m, InvitationReason.PROMOTED,
+                            Invitations.REQUEST, true, names, now)));
+                }
+            }
+            return updated;
+        });
+    }
+
+    @Override
+    public Optional<Event> find(EventId id) {
+        Objects.requireNonNull(id, "event");
+        return engine.tx(t -> t.event(id));
+    }
+
+    @Override
+    public Event get(EventId id) {
+        return find(id).orElseThrow(() -> new NotFoundException("event", id));
+    }
+
+    @Override
+    public List<Event> between(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (!to.isAfter(from)) {
+            throw new InvalidValueException("to", "must be after from");
+        }
+        return engine.tx(t -> t.eventsOverlapping(from, to));
+    }
+
+    // --- helpers
+
+    @FunctionalInterface
+    private interface Step {
+        /** Returns the changed event (same version), or the same instance for no change. */
+        Event apply(StoreTransaction t, Event current, List<Notification> out);
+    }
+
+    /** Reads, changes and stores an event in one transaction, retrying on concurrent changes; then notifies. */
+    private Event change(EventId id, Step step) {
+        Objects.requireNonNull(id, "event");
+        List<Notification> out = new ArrayList<>();
+        Event saved = engine.retryingConflicts(() -> engine.tx(t -> {
+            out.clear();
+            Event current = t.event(id).orElseThrow(() -> new NotFoundException("event", id));
+            Event changed = step.apply(t, current, out);
+            if (changed == current) {
+                return current;
+            }
+            Event next = changed.nextVersion();
+            t.updateEvent(next, current.version());
+            return next;
+        }));
+        engine.dispatcher().sendAll(out);
+        return saved;
+    }
+
+    /** Moves the event's ticket, if it is still SCHEDULED, to {@code target}. */
+    private static void moveTicket(StoreTransaction t, Event event, TicketStatus target, Instant now) {
+        if (event.ticket() == null) {
+            return;
+        }
+        t.ticket(event.ticket()).filter(tk -> tk.status() == TicketStatus.SCHEDULED).ifPresent(tk ->
+                t.updateTicket(tk.moveTo(target, now).nextVersion(), tk.version()));
+    }
+
+    /** Organisers and registrants: whoever has the event in their agenda. */
+    private static List<MemberId> agendaHolders(Event e) {
+        List<MemberId> out = new ArrayList<>(e.organisers());
+        e.registered().forEach(r -> out.add(r.member()));
+        return out;
+    }
+
+    private static String organiserNames(StoreTransaction t, Event e) {
+        return e.organisers().stream().map(id -> t.member(id).map(Member::displayName).orElse("ShareNum"))
+                .collect(Collectors.joining(", "));
+    }
+
+    private Notification invitation(Event e, Member to, InvitationReason reason, String method, boolean attendee,
+                                     String organisers, Instant now) {
+        String key = "event:" + e.id() + ":" + reason.name().toLowerCase(java.util.Locale.ROOT) + ":" + e.sequence() + ":"
+                + to.id() + (reason == InvitationReason.REGISTERED || reason == InvitationReason.PROMOTED
+                ? ":" + now.toEpochMilli() : "");
+        return new Notification.EventInvitation(key, to.id(), to.email(), e.summary(), reason,
+                invitations.of(e, method, attendee ? to.email() : null, to.displayName(), organisers, now));
+    }
+
+    private static void requireOrganiser(Event e, MemberId actor, String action) {
+        Objects.requireNonNull(actor, "organiser");
+        if (!e.isOrganiser(actor)) {
+            throw new NotAllowedException("only an organiser of event " + e.id() + " may " + action + " it; " + actor
+                    + " is not one");
+        }
+    }
+
+}

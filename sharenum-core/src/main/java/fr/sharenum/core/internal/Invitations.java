@@ -1,0 +1,108 @@
+package fr.sharenum.core.internal;
+
+import fr.sharenum.model.Email;
+import fr.sharenum.model.Event;
+import fr.sharenum.model.EventStatus;
+import fr.sharenum.model.Invitation;
+import fr.sharenum.model.ToolId;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Geo;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.stream.Collectors;
+
+/**
+ * iCalendar (RFC 5545) invitations for events, written with ical4j. Times are UTC; the UID is the
+ * event id at the host's domain, so every invitation about one event updates the same agenda entry;
+ * the SEQUENCE is the event's. The ORGANIZER is the host's no-reply address with the organisers'
+ * names, so no member's address is disclosed to another.
+ */
+final class Invitations {
+    static final String PUBLISH = "PUBLISH";
+    static final String REQUEST = "REQUEST";
+    static final String CANCEL = "CANCEL";
+
+    private final Email sender;
+
+    Invitations(Email sender) {
+        this.sender = sender;
+    }
+
+    String uid(Event event) {
+        return event.id().value() + "@" + sender.domain();
+    }
+
+    /**
+     * The invitation about {@code event} for {@code attendee} (null for an announcement).
+     *
+     * @param method      PUBLISH, REQUEST or CANCEL
+     * @param organisers  the organisers' display names
+     * @param now         DTSTAMP
+     */
+    Invitation of(Event event, String method, Email attendee, String attendeeName, String organisers, Instant now) {
+        VEvent v = new VEvent(event.start(), event.end(), event.title());
+        v.replace(new DtStamp(now));
+        v.add(new Uid(uid(event)));
+        v.add(new Sequence(event.sequence()));
+        v.add(new Location(event.venue().label() + (event.bus() != null ? " (BusNum)" : "")));
+        v.add(new Geo(BigDecimal.valueOf(event.venue().location().latitude()),
+                BigDecimal.valueOf(event.venue().location().longitude())));
+        if (!event.description().isEmpty()) {
+            v.add(new Description(event.description()));
+        }
+        String categories = event.tools().stream().map(ToolId::value).sorted().collect(Collectors.joining(","));
+        if (!categories.isEmpty()) {
+            v.add(new Categories(categories));
+        }
+        v.add(new Status(CANCEL.equals(method) || event.status() == EventStatus.CANCELLED ? "CANCELLED"
+                : event.status() == EventStatus.PLANNED ? "TENTATIVE" : "CONFIRMED"));
+        Organizer organizer = new Organizer(URI.create("mailto:" + sender.value()));
+        organizer.add(new Cn(organisers));
+        v.add(organizer);
+        if (attendee != null) {
+            Attendee a = new Attendee(URI.create("mailto:" + attendee.value()));
+            a.add(Role.REQ_PARTICIPANT);
+            a.add(CANCEL.equals(method) ? PartStat.DECLINED : PartStat.ACCEPTED);
+            a.add(Rsvp.FALSE);
+            a.add(new Cn(attendeeName));
+            v.add(a);
+        }
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//ShareNum//ShareNum//FR"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(new Method(method));
+        calendar.add(v);
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(true).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Invitation(uid(event), event.sequence(), method, out.toString());
+    }
+}

@@ -1,0 +1,351 @@
+package fr.sharenum;
+
+import fr.sharenum.model.CompetenceLevel;
+import fr.sharenum.model.DuplicateException;
+import fr.sharenum.model.Event;
+import fr.sharenum.model.EventStatus;
+import fr.sharenum.model.IllegalTransitionException;
+import fr.sharenum.model.InvalidValueException;
+import fr.sharenum.model.Member;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.NotAllowedException;
+import fr.sharenum.model.NotFoundException;
+import fr.sharenum.model.Notification;
+import fr.sharenum.model.Notification.EventInvitation;
+import fr.sharenum.model.Notification.InvitationReason;
+import fr.sharenum.model.Registration;
+import fr.sharenum.model.Skill;
+import fr.sharenum.model.Theme;
+import fr.sharenum.model.TicketNum;
+import fr.sharenum.model.TicketStatus;
+import fr.sharenum.model.ToolId;
+import fr.sharenum.model.Venue;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static fr.sharenum.Fixture.AUXONNE;
+import static fr.sharenum.Fixture.BEAUNE;
+import static fr.sharenum.Fixture.CARNOT;
+import static fr.sharenum.Fixture.LYON;
+import static fr.sharenum.Fixture.NUITS;
+import static fr.sharenum.Fixture.START;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventsTest {
+
+    private static final ToolId CAPYTALE = ToolId.of("capytale");
+    private static final ToolId GEOGEBRA = ToolId.of("geogebra");
+    private static final Theme EVALUATION = Theme.of("evaluation");
+    private static final Instant WEDNESDAY = Instant.parse("2026-12-02T13:00:00Z");
+
+    private final Fixture f = new Fixture();
+    private final Events events = f.sharenum.events();
+    private final Member requester = f.active("Rachel Requérante", CARNOT, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
+    private final Member helper = f.active("Hugo Helper", NUITS, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
+    private final Member intermediate = f.active("Inès Inter", NUITS, new Skill(CAPYTALE, CompetenceLevel.INTERMEDIATE));
+
+    private TicketNum acceptedTicket() {
+        TicketNum t = f.sharenum.tickets().open(TicketRequest.builder(requester.id(), CAPYTALE).text("Python en 2de")
+                .radiusKm(40).build());
+        f.sharenum.tickets().offer(t.id(), helper.id(), "Je peux venir");
+        return f.sharenum.tickets().accept(t.id(), requester.id(), helper.id());
+    }
+
+    private EventRequest.Builder workshop(MemberId creator) {
+        return EventRequest.direct(creator).title("Capytale : premiers pas").tools(CAPYTALE).start(WEDNESDAY)
+                .duration(Duration.ofHours(2)).capacity(2).atEstablishment(CARNOT.uai());
+    }
+
+    private Event confirmed(int capacity) {
+        Event e = events.create(workshop(helper.id()).capacity(capacity).build());
+        return events.confirm(e.id(), helper.id());
+    }
+
+    private <T extends Notification> List<T> sent(Class<T> kind) {
+        return f.outbox.sent(kind);
+    }
+
+    private List<EventInvitation> invitations(InvitationReason reason) {
+        return sent(EventInvitation.class).stream().filter(n -> n.reason() == reason).toList();
+    }
+
+    private static VEvent parse(EventInvitation n) throws Exception {
+        Calendar c = new CalendarBuilder().build(new StringReader(n.invitation().ics()));
+        assertThat(c.getProperty("METHOD").orElseThrow().getValue()).isEqualTo(n.invitation().method());
+        return (VEvent) c.getComponent("VEVENT").orElseThrow();
+    }
+
+    @Test
+    void an_event_from_an_accepted_ticket_schedules_it_and_both_participants_organise() {
+        TicketNum ticket = acceptedTicket();
+
+        Event e = events.create(EventRequest.fromTicket(ticket.id(), helper.id()).title("Capytale avec Rachel")
+                .start(WEDNESDAY).duration(Duration.ofHours(2)).capacity(10).atEstablishment(CARNOT.uai()).build());
+
+        assertThat(e.status()).isEqualTo(EventStatus.PLANNED);
+        assertThat(e.organisers()).containsExactly(helper.id(), requester.id());
+        assertThat(e.tools()).containsExactly(CAPYTALE);
+        assertThat(e.ticketId()).contains(ticket.id());
+        assertThat(e.venue().establishment()).isEqualTo(CARNOT.uai());
+        assertThat(f.sharenum.tickets().get(ticket.id()).status()).isEqualTo(TicketStatus.SCHEDULED);
+        // a second event for the same ticket is an illegal transition
+        assertThatThrownBy(() -> events.create(EventRequest.fromTicket(ticket.id(), requester.id()).title("Encore")
+                .start(WEDNESDAY).duration(Duration.ofHours(1)).capacity(5).atEstablishment(CARNOT.uai()).build()))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void only_participants_of_an_accepted_ticket_and_experienced_members_create_events() {
+        TicketNum open = f.sharenum.tickets().open(TicketRequest.builder(requester.id(), CAPYTALE).text("aide").build());
+        TicketNum accepted = acceptedTicket();
+
+        assertThatThrownBy(() -> events.create(EventRequest.fromTicket(accepted.id(), intermediate.id()).title("x")
+                .start(WEDNESDAY).duration(Duration.ofHours(1)).capacity(5).atEstablishment(CARNOT.uai()).build()))
+                .isInstanceOf(NotAllowedException.class).hasMessageContaining("not a participant");
+        assertThatThrownBy(() -> events.create(EventRequest.fromTicket(open.id(), requester.id()).title("x")
+                .start(WEDNESDAY).duration(Duration.ofHours(1)).capacity(5).atEstablishment(CARNOT.uai()).build()))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> events.create(workshop(intermediate.id()).build()))
+                .isInstanceOf(NotAllowedException.class).hasMessageContaining("experienced");
+
+        assertThat(events.between(START, START.plus(Duration.ofDays(30)))).isEmpty();
+        assertThat(f.sharenum.tickets().get(open.id()).status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(f.sharenum.tickets().get(accepted.id()).status()).isEqualTo(TicketStatus.HELPER_ACCEPTED);
+    }
+
+    @Test
+    void bad_event_values_are_refused_with_the_field_named() {
+        assertThatThrownBy(() -> events.create(workshop(helper.id()).start(START.minusSeconds(1)).build()))
+                .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("start");
+        assertThatThrownBy(() -> events.create(workshop(helper.id()).duration(Duration.ofMinutes(5)).build()))
+                .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("duration");
+        assertThatThrownBy(() -> events.create(workshop(helper.id()).capacity(0).build()))
+                .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("capacity");
+        assertThatThrownBy(() -> events.create(workshop(helper.id()).title(" ").build()))
+                .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("title");
+        assertThatThrownBy(() -> events.create(workshop(helper.id()).tools(ToolId.of("inconnu")).build()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> events.create(workshop(helper.id()).broadcastRadiusKm(-1).build()))
+                .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("broadcastRadiusKm");
+        assertThatThrownBy(() -> EventRequest.direct(helper.id()).title("x").build())
+                .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("venue");
+        assertThat(events.between(START, START.plus(Duration.ofDays(30)))).isEmpty();
+    }
+
+    @Test
+    void confirming_tells_each_nearby_active_follower_once_and_never_the_organisers() throws Exception {
+        Member toolFollower = f.follower("Fanny Suit", NUITS, Set.of(CAPYTALE), Set.of());
+        Member both = f.follower("Bruno Deux", AUXONNE, Set.of(CAPYTALE), Set.of(EVALUATION));
+        Member themeOnly = f.follower("Thea Theme", NUITS, Set.of(), Set.of(EVALUATION));
+        Member otherTool = f.follower("Otto Autre", NUITS, Set.of(GEOGEBRA), Set.of());
+        Member far = f.follower("Léo Loin", LYON, Set.of(CAPYTALE), Set.of(EVALUATION));
+        Member organiserFollowing = f.follower("Olga Orga", CARNOT, Set.of(CAPYTALE), Set.of());
+        f.sharenum.members().suspend(both.id());
+        Member pendingNear = f.pending("Paul Pending", CARNOT);
+
+        Event e = events.create(workshop(helper.id()).themes(EVALUATION).coOrganisers(organiserFollowing.id()).build());
+        assertThat(sent(EventInvitation.class)).isEmpty();
+        Event confirmed = events.confirm(e.id(), helper.id());
+
+        assertThat(confirmed.status()).isEqualTo(EventStatus.CONFIRMED);
+        assertThat(invitations(InvitationReason.ANNOUNCED)).extracting(Notification::recipient)
+                .containsExactlyInAnyOrder(toolFollower.id(), themeOnly.id());
+        assertThat(invitations(InvitationReason.ORGANISING)).extracting(Notification::recipient)
+                .containsExactlyInAnyOrder(helper.id(), organiserFollowing.id());
+        assertThat(f.outbox.sentTo(far.id())).filteredOn(n -> n instanceof EventInvitation).isEmpty();
+        assertThat(f.outbox.sentTo(otherTool.id())).filteredOn(n -> n instanceof EventInvitation).isEmpty();
+        assertThat(f.outbox.sentTo(pendingNear.id())).filteredOn(n -> n instanceof EventInvitation).isEmpty();
+
+        EventInvitation announce = invitations(InvitationReason.ANNOUNCED).get(0);
+        VEvent v = parse(announce);
+        assertThat(announce.invitation().method()).isEqualTo("PUBLISH");
+        assertThat(v.getProperty("UID").orElseThrow().getValue()).isEqualTo(e.id() + "@sharenum.invalid");
+        assertThat(v.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("0");
+        assertThat(v.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20261202T130000Z");
+        assertThat(v.getProperty("ATTENDEE")).isEmpty();
+        assertThat(announce.invitation().ics()).doesNotContain(helper.email().value());
+        assertThatThrownBy(() -> events.confirm(e.id(), helper.id())).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> events.confirm(e.id(), toolFollower.id())).isInstanceOf(NotAllowedException.class);
+    }
+
+    @Test
+    void registrations_fill_the_seats_then_the_waitlist_which_is_promoted_in_order() throws Exception {
+        Event e = confirmed(2);
+        Member a = f.active("Anne A", NUITS);
+        Member b = f.active("Bea B", NUITS);
+        Member c = f.active("Cyril C", NUITS);
+        Member d = f.active("Dora D", NUITS);
+
+        events.register(e.id(), a.id());
+        events.register(e.id(), b.id());
+        events.register(e.id(), c.id());
+        Event full = events.register(e.id(), d.id());
+
+        assertThat(full.registered()).extracting(Registration::member).containsExactly(a.id(), b.id());
+        assertThat(full.waitlistPosition(c.id())).hasValue(1);
+        assertThat(full.waitlistPosition(d.id())).hasValue(2);
+        assertThat(sent(Notification.Waitlisted.class)).extracting(Notification.Waitlisted::position).containsExactly(1, 2);
+        EventInvitation seat = invitations(InvitationReason.REGISTERED).get(0);
+        assertThat(parse(seat).getProperty("ATTENDEE").orElseThrow().getValue()).isEqualTo("mailto:" + a.email().value());
+
+        Event after = events.unregister(e.id(), b.id());
+
+        assertThat(after.registered()).extracting(Registration::member).containsExactly(a.id(), c.id());
+        assertThat(after.waitlist()).extracting(Registration::member).containsExactly(d.id());
+        assertThat(invitations(InvitationReason.PROMOTED)).extracting(Notification::recipient).containsExactly(c.id());
+
+        events.unregister(e.id(), d.id());
+        assertThat(events.get(e.id()).waitlist()).isEmpty();
+        assertThatThrownBy(() -> events.unregister(e.id(), d.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void double_registration_organisers_and_unconfirmed_events_are_refused_and_change_nothing() {
+        Event planned = events.create(workshop(helper.id()).build());
+        Member a = f.active("Anne A", NUITS);
+        assertThatThrownBy(() -> events.register(planned.id(), a.id()))
+                .isInstanceOf(NotAllowedException.class).hasMessageContaining("PLANNED");
+
+        Event e = confirmed(1);
+        Member b = f.active("Bea B", NUITS);
+        events.register(e.id(), a.id());
+        events.register(e.id(), b.id());
+        Event before = events.get(e.id());
+
+        assertThatThrownBy(() -> events.register(e.id(), a.id())).isInstanceOf(DuplicateException.class)
+                .hasMessageContaining("already registered");
+        assertThatThrownBy(() -> events.register(e.id(), b.id())).isInstanceOf(DuplicateException.class)
+                .hasMessageContaining("waitlist");
+        assertThatThrownBy(() -> events.register(e.id(), helper.id())).isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> events.register(e.id(), f.pending("Pat P", NUITS).id()))
+                .isInstanceOf(fr.sharenum.model.MemberNotVerifiedException.class);
+        assertThat(events.get(e.id())).isEqualTo(before);
+
+        f.clock.advance(Duration.between(START, WEDNESDAY));
+        assertThatThrownBy(() -> events.register(e.id(), f.active("Late L", NUITS).id()))
+                .isInstanceOf(NotAllowedException.class).hasMessageContaining("started");
+    }
+
+    @Test
+    void cancelling_tells_everyone_with_a_cancel_of_the_same_uid_frees_the_ticket() throws Exception {
+        TicketNum ticket = acceptedTicket();
+        Event e = events.create(EventRequest.fromTicket(ticket.id(), requester.id()).title("Capytale")
+                .start(WEDNESDAY).duration(Duration.ofHours(2)).capacity(1).atEstablishment(CARNOT.uai()).build());
+        events.confirm(e.id(), requester.id());
+        Member a = f.active("Anne A", NUITS);
+        Member b = f.active("Bea B", NUITS);
+        events.register(e.id(), a.id());
+        events.register(e.id(), b.id());
+        String uid = invitations(InvitationReason.REGISTERED).get(0).invitation().uid();
+
+        Event cancelled = events.cancel(e.id(), requester.id());
+
+        assertThat(cancelled.status()).isEqualTo(EventStatus.CANCELLED);
+        assertThat(cancelled.sequence()).isEqualTo(1);
+        assertThat(f.sharenum.tickets().get(ticket.id()).status()).isEqualTo(TicketStatus.HELPER_ACCEPTED);
+        List<EventInvitation> cancels = invitations(InvitationReason.CANCELLED);
+        assertThat(cancels).extracting(Notification::recipient).containsExactlyInAnyOrder(a.id(), b.id(), helper.id());
+        for (EventInvitation n : cancels) {
+            VEvent v = parse(n);
+            assertThat(n.invitation().method()).isEqualTo("CANCEL");
+            assertThat(v.getProperty("UID").orElseThrow().getValue()).isEqualTo(uid);
+            assertThat(v.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("1");
+            assertThat(v.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CANCELLED");
+        }
+        assertThatThrownBy(() -> events.cancel(e.id(), requester.id())).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> events.register(e.id(), f.active("Cyril C", NUITS).id())).isInstanceOf(NotAllowedException.class);
+    }
+
+    @Test
+    void rescheduling_a_confirmed_event_sends_an_update_with_a_higher_sequence() throws Exception {
+        Event e = confirmed(5);
+        Member a = f.active("Anne A", NUITS);
+        events.register(e.id(), a.id());
+
+        Event moved = events.reschedule(e.id(), helper.id(), WEDNESDAY.plus(Duration.ofDays(7)), Duration.ofHours(3));
+
+        assertThat(moved.sequence()).isEqualTo(1);
+        assertThat(moved.duration()).isEqualTo(Duration.ofHours(3));
+        List<EventInvitation> updates = invitations(InvitationReason.UPDATED);
+        assertThat(updates).extracting(Notification::recipient).containsExactlyInAnyOrder(helper.id(), a.id());
+        VEvent v = parse(updates.get(0));
+        assertThat(v.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("1");
+        assertThat(v.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20261209T130000Z");
+        assertThat(v.getProperty("DTEND").orElseThrow().getValue()).isEqualTo("20261209T160000Z");
+        assertThatThrownBy(() -> events.reschedule(e.id(), a.id(), WEDNESDAY, null)).isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> events.reschedule(e.id(), helper.id(), START.minusSeconds(60), null))
+                .isInstanceOf(InvalidValueException.class);
+        assertThat(events.get(e.id()).sequence()).isEqualTo(1);
+    }
+
+    @Test
+    void an_event_is_marked_held_after_it_ends_and_closes_its_ticket() {
+        TicketNum ticket = acceptedTicket();
+        Event e = events.create(EventRequest.fromTicket(ticket.id(), helper.id()).title("Capytale")
+                .start(WEDNESDAY).duration(Duration.ofHours(2)).capacity(5).at(Venue.of(CARNOT)).build());
+        assertThatThrownBy(() -> events.markHeld(e.id(), helper.id())).isInstanceOf(IllegalTransitionException.class);
+        events.confirm(e.id(), helper.id());
+        f.clock.advance(Duration.between(START, WEDNESDAY.plus(Duration.ofHours(1))));
+        assertThatThrownBy(() -> events.markHeld(e.id(), helper.id())).isInstanceOf(NotAllowedException.class)
+                .hasMessageContaining("ends at");
+
+        f.clock.advance(Duration.ofHours(1));
+        Event held = events.markHeld(e.id(), requester.id());
+
+        assertThat(held.status()).isEqualTo(EventStatus.HELD);
+        assertThat(held.enteredAt(EventStatus.HELD)).contains(WEDNESDAY.plus(Duration.ofHours(2)));
+        assertThat(f.sharenum.tickets().get(ticket.id()).status()).isEqualTo(TicketStatus.DONE);
+        assertThatThrownBy(() -> events.cancel(e.id(), helper.id())).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void concurrent_registrations_never_exceed_capacity_nor_lose_anyone() throws Exception {
+        Event e = confirmed(5);
+        int n = 24;
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            members.add(f.active("Membre " + i, NUITS));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Event>> futures = new ArrayList<>();
+        for (Member m : members) {
+            futures.add(pool.submit(() -> {
+                go.await();
+                return events.register(e.id(), m.id());
+            }));
+        }
+        go.countDown();
+        for (Future<Event> fu : futures) {
+            fu.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        Event after = events.get(e.id());
+        assertThat(after.registered()).hasSize(5);
+        assertThat(after.waitlist()).hasSize(n - 5);
+        Set<MemberId> all = new HashSet<>();
+        after.registered().forEach(r -> all.add(r.member()));
+        after.waitlist().forEach(r -> all.add(r.member()));
+        assertThat(all).hasSize(n);
+        assertThat(invitations(InvitationReason.REGISTERED)).hasSize(5);
+        assertThat(sent(Notification.Waitlisted.class)).extracting(Notification.Waitlisted::position)
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, n - 5).boxed().toList());
+    }
+}

@@ -1,0 +1,49 @@
+package fr.sharenum.model;
+
+import java.util.Optional;
+
+/**
+ * A BusNum cannot be booked for this event. {@link #reason()} says why; for a {@link Reason#CONFLICT}
+ * {@link #conflictingEvent()} names the event already holding the bus. Nothing was booked.
+ */
+public final class BusBookingException extends ShareNumException {
+    private static final long serialVersionUID = 1L;
+
+    /** Why a booking was refused. */
+    public enum Reason {
+        /** The venue lies beyond the bus's operating radius. */
+        OUT_OF_RANGE,
+        /** The venue is closed that day (public or school holiday, closed weekday). */
+        CLOSED_DAY,
+        /** The event, with set-up and tear-down, does not fit in the bus's operating hours. */
+        OUTSIDE_HOURS,
+        /** Another booking of the bus overlaps, travel time between the venues included. */
+        CONFLICT,
+        /** The event needs more seats than the bus has. */
+        NOT_ENOUGH_SEATS
+    }
+
+    private final BusId bus;
+    private final Reason reason;
+    private final EventId conflictingEvent;
+
+    public BusBookingException(BusId bus, Reason reason, String message, EventId conflictingEvent) {
+        super("BusNum " + bus + " cannot be booked: " + message);
+        this.bus = bus;
+        this.reason = reason;
+        this.conflictingEvent = conflictingEvent;
+    }
+
+    public BusId bus() {
+        return bus;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The event already holding the bus, for a conflict. */
+    public Optional<EventId> conflictingEvent() {
+        return Optional.ofNullable(conflictingEvent);
+    }
+}

@@ -1,0 +1,230 @@
+package fr.sharenum.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * A workshop (atelier) or meeting (rencontre): created from an accepted TicketNum or directly by an
+ * experienced member, held at a {@link Venue}, possibly in a BusNum. Immutable: every transition
+ * returns a copy with the same {@link #version()} (the store bumps it) and refuses an illegal move
+ * with {@link IllegalTransitionException}.
+ *
+ * <p>{@link #sequence()} is the iCalendar SEQUENCE of the invitations sent for the event: it starts
+ * at 0 and grows with every change members must see in their agenda (new time, cancellation).
+ *
+ * @param id                identifier (also the base of the iCalendar UID)
+ * @param kind              workshop or meeting
+ * @param title             1–200 characters
+ * @param description       what participants will do, up to 4000 characters, may be empty
+ * @param tools             tools it is about
+ * @param themes            pedagogical themes it is about; tools and themes are not both empty
+ * @param start             when it starts
+ * @param duration          how long it lasts, 15 minutes to 12 hours
+ * @param capacity          how many members may register (organisers not counted), at least 1
+ * @param organisers        who runs it, the creator first; never empty
+ * @param venue             where
+ * @param bus               the BusNum booked for it, or {@code null}
+ * @param ticket            the TicketNum it answers, or {@code null}
+ * @param broadcastRadiusKm members within this distance of the venue who follow its tools or themes
+ *                          are told when it is confirmed
+ * @param status            current state
+ * @param registered        registered members, in arrival order; never more than {@code capacity}
+ * @param waitlist          members waiting for a seat, in arrival order
+ * @param sequence          iCalendar SEQUENCE, from 0
+ * @param history           states entered, oldest first, never empty (starts with PLANNED at creation)
+ * @param version           optimistic-concurrency version, from 1
+ */
+public record Event(EventId id, EventKind kind, String title, String description, Set<ToolId> tools,
+                    Set<Theme> themes, Instant start, Duration duration, int capacity, List<MemberId> organisers,
+                    Venue venue, BusId bus, TicketId ticket, double broadcastRadiusKm, EventStatus status,
+                    List<Registration> registered, List<Registration> waitlist, int sequence,
+                    List<EventStatusChange> history, long version) {
+
+    /** Shortest event. */
+    public static final Duration MIN_DURATION = Duration.ofMinutes(15);
+    /** Longest event. */
+    public static final Duration MAX_DURATION = Duration.ofHours(12);
+    /** Largest capacity. */
+    public static final int MAX_CAPACITY = 10_000;
+
+    public Event {
+        InvalidValueException.requireNonNull("id", id);
+        InvalidValueException.requireNonNull("kind", kind);
+        title = Texts.text("title", title, 200);
+        description = description == null ? "" : description.strip();
+        if (description.length() > 4000) {
+            throw new InvalidValueException("description", "at most 4000 characters, got " + description.length());
+        }
+        tools = Texts.copySet("tools", tools);
+        themes = Texts.copySet("themes", themes);
+        if (tools.isEmpty() && themes.isEmpty()) {
+            throw new InvalidValueException("tools", "an event is about at least one tool or theme");
+        }
+        InvalidValueException.requireNonNull("start", start);
+        InvalidValueException.requireNonNull("duration", duration);
+        if (duration.compareTo(MIN_DURATION) < 0 || duration.compareTo(MAX_DURATION) > 0) {
+            throw new InvalidValueException("duration", "must be between 15 minutes and 12 hours, was " + duration);
+        }
+        if (capacity < 1 || capacity > MAX_CAPACITY) {
+            throw new InvalidValueException("capacity", "must be between 1 and " + MAX_CAPACITY + ", was " + capacity);
+        }
+        if (organisers == null || organisers.isEmpty()) {
+            throw new InvalidValueException("organisers", "an event has at least one organiser");
+        }
+        organisers = List.copyOf(new LinkedHashSet<>(organisers));
+        InvalidValueException.requireNonNull("venue", venue);
+        if (!(broadcastRadiusKm > 0) || Double.isInfinite(broadcastRadiusKm)) {
+            throw new InvalidValueException("broadcastRadiusKm", "must be a positive number of km, was " + broadcastRadiusKm);
+        }
+        InvalidValueException.requireNonNull("status", status);
+        registered = registered == null ? List.of() : List.copyOf(registered);
+        waitlist = waitlist == null ? List.of() : List.copyOf(waitlist);
+        if (registered.size() > capacity) {
+            throw new InvalidValueException("registered", registered.size() + " registrations exceed the capacity " + capacity);
+        }
+        if (sequence < 0) {
+            throw new InvalidValueException("sequence", "must not be negative");
+        }
+        if (history == null || history.isEmpty()) {
+            throw new InvalidValueException("history", "starts with the event's creation");
+        }
+        history = List.copyOf(history);
+        if (version < 1) {
+            throw new InvalidValueException("version", "must be at least 1");
+        }
+    }
+
+    /** When it ends. */
+    public Instant end() {
+        return start.plus(duration);
+    }
+
+    /** Its time on the time line. */
+    public TimeWindow window() {
+        return new TimeWindow(start, end());
+    }
+
+    public Optional<BusId> busId() {
+        return Optional.ofNullable(bus);
+    }
+
+    public Optional<TicketId> ticketId() {
+        return Optional.ofNullable(ticket);
+    }
+
+    public boolean isOrganiser(MemberId member) {
+        return organisers.contains(member);
+    }
+
+    /** Whether {@code member} holds a seat (the waitlist does not count). */
+    public boolean isRegistered(MemberId member) {
+        return registered.stream().anyMatch(r -> r.member().equals(member));
+    }
+
+    /** Position of {@code member} on the waitlist, from 1. */
+    public OptionalInt waitlistPosition(MemberId member) {
+        for (int i = 0; i < waitlist.size(); i++) {
+            if (waitlist.get(i).member().equals(member)) {
+                return OptionalInt.of(i + 1);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** Whether {@code member} organises it or holds a seat: it is in their agenda. */
+    public boolean occupies(MemberId member) {
+        return isOrganiser(member) || isRegistered(member);
+    }
+
+    public int seatsLeft() {
+        return capacity - registered.size();
+    }
+
+    /** When the event entered {@code state}, if it did. */
+    public Optional<Instant> enteredAt(EventStatus state) {
+        return history.stream().filter(h -> h.status() == state).map(EventStatusChange::at).reduce((a, b) -> b);
+    }
+
+    /** The event moved to {@code target} at {@code at}; a cancellation raises the sequence. */
+    public Event moveTo(EventStatus target, Instant at) {
+        if (!status.canMoveTo(target)) {
+            throw new IllegalTransitionException("event " + id, status, target);
+        }
+        List<EventStatusChange> h = new ArrayList<>(history);
+        h.add(new EventStatusChange(target, at));
+        int seq = target == EventStatus.CANCELLED ? sequence + 1 : sequence;
+        return new Event(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus,
+                ticket, broadcastRadiusKm, target, registered, waitlist, seq, h, version);
+    }
+
+    /**
+     * The event with {@code member} added: to the seats if one is left, else to the end of the
+     * waitlist. Refuses a member already registered or waiting with {@link DuplicateException}.
+     */
+    public Event withRegistration(Registration registration) {
+        MemberId m = registration.member();
+        if (isRegistered(m)) {
+            throw new DuplicateException("member " + m + " is already registered to event " + id);
+        }
+        if (waitlistPosition(m).isPresent()) {
+            throw new DuplicateException("member " + m + " is already on the waitlist of event " + id
+                    + " (position " + waitlistPosition(m).getAsInt() + ")");
+        }
+        List<Registration> r = new ArrayList<>(registered);
+        List<Registration> w = new ArrayList<>(waitlist);
+        if (r.size() < capacity) {
+            r.add(registration);
+        } else {
+            w.add(registration);
+        }
+        return new Event(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus,
+                ticket, broadcastRadiusKm, status, r, w, sequence, history, version);
+    }
+
+    /**
+     * The event without {@code member}'s seat or waitlist place; a freed seat goes to the head of the
+     * waitlist. Refuses a member who is neither registered nor waiting with {@link NotFoundException}.
+     */
+    public Event withoutRegistration(MemberId member) {
+        List<Registration> r = new ArrayList<>(registered);
+        List<Registration> w = new ArrayList<>(waitlist);
+        boolean seat = r.removeIf(x -> x.member().equals(member));
+        boolean waiting = w.removeIf(x -> x.member().equals(member));
+        if (!seat && !waiting) {
+            throw new NotFoundException("registration", member + " on event " + id);
+        }
+        while (r.size() < capacity && !w.isEmpty()) {
+            r.add(w.remove(0));
+        }
+        return new Event(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus,
+                ticket, broadcastRadiusKm, status, r, w, sequence, history, version);
+    }
+
+    /** The event at a new time (same duration unless given), with a higher sequence. */
+    public Event rescheduled(Instant newStart, Duration newDuration) {
+        if (!status.isActive()) {
+            throw new IllegalTransitionException("event " + id + " (new time)", status, status);
+        }
+        return new Event(id, kind, title, description, tools, themes, newStart,
+                newDuration == null ? duration : newDuration, capacity, organisers, venue, bus, ticket, broadcastRadiusKm,
+                status, registered, waitlist, sequence + 1, history, version);
+    }
+
+    /** This event at the next version; used when an edit is saved. */
+    public Event nextVersion() {
+        return new Event(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus,
+                ticket, broadcastRadiusKm, status, registered, waitlist, sequence, history, version + 1);
+    }
+
+    /** What a notification about the event tells members. */
+    public EventSummary summary() {
+        return new EventSummary(id, kind, title, tools, themes, start, end(), venue.zone(), venue.label(), bus != null,
+                status);
+    }
+}

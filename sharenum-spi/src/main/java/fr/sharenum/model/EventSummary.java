@@ -1,0 +1,29 @@
+package fr.sharenum.model;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Set;
+
+/**
+ * What a notification about an event shows: enough to render a message, without the list of
+ * registrants.
+ *
+ * @param id     event
+ * @param kind   workshop or meeting
+ * @param title  title
+ * @param tools  tools it is about
+ * @param themes themes it is about
+ * @param start  start
+ * @param end    end
+ * @param zone   time zone of the venue, to print local times
+ * @param place  the venue's label
+ * @param onBus  whether it takes place in a BusNum
+ * @param status its state when the notification was made
+ */
+public record EventSummary(EventId id, EventKind kind, String title, Set<ToolId> tools, Set<Theme> themes,
+                           Instant start, Instant end, ZoneId zone, String place, boolean onBus, EventStatus status) {
+    public EventSummary {
+        tools = Set.copyOf(tools);
+        themes = Set.copyOf(themes);
+    }
+}
