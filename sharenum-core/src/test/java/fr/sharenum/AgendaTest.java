@@ -126,6 +126,29 @@ class AgendaTest {
     }
 
     @Test
+    void the_hour_lost_in_the_spring_forward_night_is_not_free_time() {
+        Fixture open = new Fixture(b -> b.closedDays(SchoolCalendar.builder().closedWeekdays(java.util.Set.of()).build()));
+        Member a = open.active("Anne", CARNOT);
+        Member b = open.active("Bruno", NUITS);
+        Availability night = weekly(DayOfWeek.SUNDAY, "01:00", "04:00");    // 28 March 2027: 02:00 becomes 03:00
+        open.sharenum.agenda().publish(a.id(), night);
+        open.sharenum.agenda().publish(b.id(), night);
+        Instant from = paris("2027-03-27T00:00");
+        Instant to = paris("2027-03-29T00:00");
+
+        List<CommonSlot> twoHours = open.sharenum.agenda().findCommonSlots(
+                SlotQuery.of(Duration.ofHours(2), from, to).members(a.id(), b.id()).build());
+        List<CommonSlot> threeHours = open.sharenum.agenda().findCommonSlots(
+                SlotQuery.of(Duration.ofHours(3), from, to).members(a.id(), b.id()).build());
+
+        assertThat(twoHours).singleElement().satisfies(s -> {
+            assertThat(s.start()).isEqualTo(Instant.parse("2027-03-28T00:00:00Z"));
+            assertThat(s.free().end()).isEqualTo(Instant.parse("2027-03-28T02:00:00Z"));
+        });
+        assertThat(threeHours).isEmpty();
+    }
+
+    @Test
     void members_in_different_zones_meet_only_once_daylight_saving_brings_their_hours_together() {
         agenda.publish(claire.id(), weekly(DayOfWeek.TUESDAY, "10:00", "12:00"));   // Paris: 09–11 UTC in winter, 08–10 in summer
         agenda.publish(rose.id(), weekly(DayOfWeek.TUESDAY, "12:00", "13:00"));     // Réunion, UTC+4 all year: 08–09 UTC
