@@ -43,7 +43,7 @@ public class MatchingBenchmark {
     @Param({"dense-common", "dense-rare", "rural-common", "rural-rare"})
     public String query;
 
-    @Param({"sharenum", "sharenum-nocache", "strtree", "hprtree", "scan"})
+    @Param({"sharenum", "sharenum-nocache", "strtree", "hprtree", "rtree2", "lucene", "h3", "scan"})
     public String engine;
 
     private QualifiedQuery[] queries;

@@ -40,6 +40,12 @@ final class Peers {
                 return new TreeOverMembers(data, new STRtree());
             case "hprtree":
                 return new TreeOverMembers(data, new HPRtree());
+            case "lucene":
+                return new LucenePeer(data);
+            case "h3":
+                return new H3Peer(data);
+            case "rtree2":
+                return new RTree2Peer(data);
             default:
                 throw new IllegalArgumentException("unknown engine " + name);
         }
@@ -60,12 +66,12 @@ final class Peers {
         return -1;
     }
 
-    private static int toolIndex(QualifiedQuery q) {
+    static int toolIndex(QualifiedQuery q) {
         return Integer.parseInt(q.tool().value().substring(5));
     }
 
     /** Adds member {@code m} to {@code hits} when qualified and within the radius. */
-    private static void consider(SyntheticFrance d, QualifiedQuery q, int tool, int m, List<Match> hits) {
+    static void consider(SyntheticFrance d, QualifiedQuery q, int tool, int m, List<Match> hits) {
         int level = level(d, m, tool);
         if (level < q.minLevel().ordinal()) {
             return;
@@ -77,7 +83,7 @@ final class Peers {
         }
     }
 
-    private static List<Match> finish(List<Match> hits, int limit) {
+    static List<Match> finish(List<Match> hits, int limit) {
         hits.sort(Match.ORDER);
         return hits.size() > limit ? new ArrayList<>(hits.subList(0, limit)) : hits;
     }

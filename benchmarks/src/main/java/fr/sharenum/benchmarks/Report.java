@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  */
 public final class Report {
 
-    private static final List<String> ENGINES = List.of("sharenum", "sharenum-nocache", "strtree", "hprtree", "scan");
+    private static final List<String> ENGINES = List.of("sharenum", "sharenum-nocache", "strtree", "hprtree", "rtree2",
+            "lucene", "h3", "scan");
     private static final String BASELINE = "sharenum-nocache";
 
     private Report() {
@@ -42,6 +43,7 @@ public final class Report {
         }
         StringBuilder md = new StringBuilder();
         matching(runs, md);
+        Plots.write(medians(runs), results, md);
         simple(runs, md, "BuildBenchmark.build", "Full build of the geo engine (`upsertAll` into an empty engine)");
         update(runs, md);
         simple(runs, md, "FanOutBenchmark.fanOut", "Event broadcast fan-out (followers of the tool or theme within 30 km)");
@@ -107,6 +109,29 @@ public final class Report {
             }
             md.append('\n');
         }
+    }
+
+    /** Median over the query kinds of each (engine, members, radius), in µs. */
+    static Map<Plots.Key, Double> medians(List<JsonNode> runs) {
+        Map<Plots.Key, List<Double>> scores = new LinkedHashMap<>();
+        for (JsonNode r : runs) {
+            if (r.path("benchmark").asText().endsWith("MatchingBenchmark.query")) {
+                scores.computeIfAbsent(new Plots.Key(param(r, "engine"), Integer.parseInt(param(r, "members")),
+                        Double.parseDouble(param(r, "radiusKm"))), k -> new ArrayList<>())
+                        .add(r.path("primaryMetric").path("score").asDouble());
+            }
+        }
+        Map<Plots.Key, Double> out = new LinkedHashMap<>();
+        scores.forEach((k, v) -> {
+            if (v.size() == 4) {
+                out.put(k, median(v));
+            }
+        });
+        return out;
+    }
+
+    static List<String> engines() {
+        return ENGINES;
     }
 
     private static void simple(List<JsonNode> runs, StringBuilder md, String benchmark, String title) {
