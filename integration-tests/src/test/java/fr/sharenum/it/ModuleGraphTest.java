@@ -23,6 +23,7 @@ class ModuleGraphTest {
     private static final String CORE_INTERNAL = "fr.sharenum.core..";
     private static final String GEO = "fr.sharenum.geo..";
     private static final String TCK = "fr.sharenum.tck..";
+    private static final String ANNUAIRE = "fr.sharenum.annuaire..";
     private static final String EXAMPLES = "fr.sharenum.examples..";
     private static final String BENCHMARKS = "fr.sharenum.benchmarks..";
 
@@ -37,7 +38,7 @@ class ModuleGraphTest {
     @Test
     void everyModuleIsImported() {
         for (String pkg : new String[] {"fr.sharenum.model", "fr.sharenum.spi", "fr.sharenum", "fr.sharenum.core.internal",
-                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.examples", "fr.sharenum.benchmarks"}) {
+                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.annuaire", "fr.sharenum.examples", "fr.sharenum.benchmarks"}) {
             assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
         }
     }
@@ -67,6 +68,16 @@ class ModuleGraphTest {
     void theTckKnowsOnlyTheSpi() {
         noClasses().that().resideInAnyPackage(TCK)
                 .should().dependOnClassesThat().resideInAnyPackage(CORE, CORE_INTERNAL, GEO)
+                .check(classes);
+    }
+
+    @Test
+    void adaptersKnowOnlyTheSpi() {
+        noClasses().that().resideInAnyPackage(ANNUAIRE)
+                .should().dependOnClassesThat().resideInAnyPackage(CORE, CORE_INTERNAL, GEO, TCK)
+                .check(classes);
+        noClasses().that().resideInAnyPackage(CORE, CORE_INTERNAL, GEO, SPI, MODEL, TCK)
+                .should().dependOnClassesThat().resideInAnyPackage(ANNUAIRE)
                 .check(classes);
     }
 
