@@ -26,6 +26,13 @@ case "$mode" in
   *) echo "usage: $0 [short|scaling|full]" >&2; exit 2 ;;
 esac
 java -jar "$jar" MatchingBenchmark "${matching[@]}" "${opts[@]}" -rf json -rff "$out/matching.json"
+annuaire=${SHARENUM_ANNUAIRE:-../shared/data/fr_annuaire_education_occitanie_2024-11.csv}
+if [ -r "$annuaire" ]; then   # real establishments, through the library's Annuaire importer
+  java -jar "$jar" MatchingBenchmark -p dataset=annuaire -p members=100000 -p radiusKm=30 "${opts[@]}" \
+    -jvmArgsAppend "-Dsharenum.annuaire=$annuaire" -rf json -rff "$out/matching-annuaire.json"
+else
+  echo "no Annuaire CSV at $annuaire: the real-establishments table is skipped (set SHARENUM_ANNUAIRE)" >&2
+fi
 java -jar "$jar" BuildBenchmark -wi 3 -i 5 -f 1 -rf json -rff "$out/build.json"
 java -jar "$jar" "UpdateBenchmark|FanOutBenchmark" "${opts[@]}" -rf json -rff "$out/update-fanout.json"
 java -Xmx8g -cp "$jar" fr.sharenum.benchmarks.MemoryFootprint 1000000 "$out/memory-1m.json"

@@ -34,6 +34,9 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 public class MatchingBenchmark {
 
+    @Param({"synthetic"})
+    public String dataset;
+
     @Param({"100000", "1000000"})
     public int members;
 
@@ -53,7 +56,7 @@ public class MatchingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        SyntheticFrance data = Datasets.national(members);
+        SyntheticFrance data = Datasets.get(dataset, members);
         List<QualifiedQuery> mix = data.queries(query, radiusKm, 64, 7);
         queries = mix.toArray(new QualifiedQuery[0]);
         peer = Peers.create(engine, data);
@@ -67,8 +70,8 @@ public class MatchingBenchmark {
             }
             hits += expected.size();
         }
-        System.out.printf("%n%s, %d members, %.0f km, %s: %d hits over the %d queries (%.1f per query)%n",
-                engine, members, radiusKm, query, hits, queries.length, (double) hits / queries.length);
+        System.out.printf("%n%s, %s, %d members, %.0f km, %s: %d hits over the %d queries (%.1f per query)%n",
+                engine, dataset, members, radiusKm, query, hits, queries.length, (double) hits / queries.length);
     }
 
     @Benchmark

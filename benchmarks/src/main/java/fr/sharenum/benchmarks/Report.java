@@ -70,7 +70,9 @@ public final class Report {
         Map<String, Map<String, Map<String, JsonNode>>> bySize = new LinkedHashMap<>();
         for (JsonNode r : runs) {
             if (r.path("benchmark").asText().endsWith("MatchingBenchmark.query")) {
-                String key = param(r, "members") + " members, " + param(r, "radiusKm") + " km";
+                String dataset = param(r, "dataset").isEmpty() ? "synthetic" : param(r, "dataset");
+                String key = (dataset.equals("synthetic") ? "" : "real establishments (" + dataset + "), ")
+                        + param(r, "members") + " members, " + param(r, "radiusKm") + " km";
                 bySize.computeIfAbsent(key, k -> new LinkedHashMap<>())
                         .computeIfAbsent(param(r, "query"), k -> new LinkedHashMap<>())
                         .put(param(r, "engine"), r);
@@ -115,7 +117,8 @@ public final class Report {
     static Map<Plots.Key, Double> medians(List<JsonNode> runs) {
         Map<Plots.Key, List<Double>> scores = new LinkedHashMap<>();
         for (JsonNode r : runs) {
-            if (r.path("benchmark").asText().endsWith("MatchingBenchmark.query")) {
+            boolean synthetic = param(r, "dataset").isEmpty() || param(r, "dataset").equals("synthetic");
+            if (synthetic && r.path("benchmark").asText().endsWith("MatchingBenchmark.query")) {
                 scores.computeIfAbsent(new Plots.Key(param(r, "engine"), Integer.parseInt(param(r, "members")),
                         Double.parseDouble(param(r, "radiusKm"))), k -> new ArrayList<>())
                         .add(r.path("primaryMetric").path("score").asDouble());

@@ -1,6 +1,7 @@
 package fr.sharenum.benchmarks;
 
 import fr.sharenum.model.CompetenceLevel;
+import fr.sharenum.model.Establishment;
 import fr.sharenum.model.GeoPoint;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.Theme;
@@ -46,6 +47,9 @@ public final class SyntheticFrance {
     public final double[] estLon;
     public final Uai[] estUai;
     public final String[] estDept;
+    /** Départements whose establishments are the centres of "dense" and "rural" queries. */
+    public final Set<String> denseDepts;
+    public final Set<String> ruralDepts;
     public final int memberCount;
     public final int[] memberEst;
     public final MemberId[] memberIds;
@@ -60,14 +64,9 @@ public final class SyntheticFrance {
 
     private List<MatchCandidate> candidates;
 
-    private SyntheticFrance(int establishments, int members, long seed) {
+    /** Establishments spread like the real ones (see the class comment), members dealt over them. */
+    private static SyntheticFrance synthetic(int establishments, int members, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        for (int t = 0; t < TOOLS; t++) {
-            tools[t] = ToolId.of(String.format("tool-%03d", t));
-        }
-        for (int t = 0; t < THEMES; t++) {
-            themes[t] = Theme.of(String.format("theme-%02d", t));
-        }
         // --- establishments
         List<Departements.Dept> depts = Departements.ALL;
         double[] weight = new double[depts.size()];
@@ -86,11 +85,10 @@ public final class SyntheticFrance {
             perDept[i]++;
             assigned++;
         }
-        this.establishmentCount = assigned;
-        estLat = new double[assigned];
-        estLon = new double[assigned];
-        estUai = new Uai[assigned];
-        estDept = new String[assigned];
+        double[] estLat = new double[assigned];
+        double[] estLon = new double[assigned];
+        Uai[] estUai = new Uai[assigned];
+        String[] estDept = new String[assigned];
         double[] staffWeight = new double[assigned];
         int e = 0;
         for (int i = 0; i < depts.size(); i++) {
@@ -114,6 +112,69 @@ public final class SyntheticFrance {
                 staffWeight[e] = TYPE_STAFF[type] * (0.5 + r.nextDouble());
             }
         }
+        return new SyntheticFrance(estLat, estLon, estUai, estDept, staffWeight, members, r,
+                Set.of("075", "092", "093", "094", "059", "069", "013"),
+                Set.of("023", "048", "015", "032", "052", "055", "046", "005"));
+    }
+
+    /**
+     * Members dealt over real establishments (e.g. imported from the Annuaire de l'éducation) by
+     * type; the three départements with most establishments are the "dense" query centres, the three
+     * with fewest (at least 20) the "rural" ones.
+     */
+    public static SyntheticFrance onEstablishments(List<Establishment> list, int members, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int n = list.size();
+        double[] lat = new double[n];
+        double[] lon = new double[n];
+        Uai[] uai = new Uai[n];
+        String[] dept = new String[n];
+        double[] staff = new double[n];
+        Map<String, Integer> perDept = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Establishment e = list.get(i);
+            lat[i] = e.location().latitude();
+            lon[i] = e.location().longitude();
+            uai[i] = e.uai();
+            dept[i] = e.departement();
+            perDept.merge(dept[i], 1, Integer::sum);
+            double base;
+            switch (e.type()) {
+                case ECOLE: base = TYPE_STAFF[0]; break;
+                case COLLEGE: base = TYPE_STAFF[1]; break;
+                case LYCEE: base = TYPE_STAFF[2]; break;
+                case LYCEE_PROFESSIONNEL: base = TYPE_STAFF[3]; break;
+                default: base = TYPE_STAFF[4]; break;
+            }
+            staff[i] = base * (0.5 + r.nextDouble());
+        }
+        List<String> ranked = perDept.entrySet().stream().filter(x -> x.getValue() >= 20)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
+        if (ranked.size() < 2) {
+            throw new IllegalArgumentException("need at least two départements with 20 establishments or more");
+        }
+        int k = Math.min(3, ranked.size() / 2);
+        return new SyntheticFrance(lat, lon, uai, dept, staff, members, r, Set.copyOf(ranked.subList(0, k)),
+                Set.copyOf(ranked.subList(ranked.size() - k, ranked.size())));
+    }
+
+    private SyntheticFrance(double[] estLat, double[] estLon, Uai[] estUai, String[] estDept, double[] staffWeight,
+                            int members, SplittableRandom r, Set<String> denseDepts, Set<String> ruralDepts) {
+        for (int t = 0; t < TOOLS; t++) {
+            tools[t] = ToolId.of(String.format("tool-%03d", t));
+        }
+        for (int t = 0; t < THEMES; t++) {
+            themes[t] = Theme.of(String.format("theme-%02d", t));
+        }
+        int assigned = estLat.length;
+        this.establishmentCount = assigned;
+        this.estLat = estLat;
+        this.estLon = estLon;
+        this.estUai = estUai;
+        this.estDept = estDept;
+        this.denseDepts = denseDepts;
+        this.ruralDepts = ruralDepts;
         // --- members dealt by staff weight
         double[] cumulative = new double[assigned];
         double acc = 0;
@@ -159,7 +220,7 @@ public final class SyntheticFrance {
 
     /** The dataset for {@code members} members over {@code establishments} establishments. */
     public static SyntheticFrance generate(int establishments, int members, long seed) {
-        return new SyntheticFrance(establishments, members, seed);
+        return synthetic(establishments, members, seed);
     }
 
     /** National scale: 60,000 establishments for {@code members} members, seed 2026. */
@@ -210,8 +271,8 @@ public final class SyntheticFrance {
      * {@code …-rare} ones ranks 60–99. {@code mixed} alternates the four kinds.
      */
     public List<QualifiedQuery> queries(String kind, double radiusKm, int count, long seed) {
-        Set<String> dense = Set.of("075", "092", "093", "094", "059", "069", "013");
-        Set<String> rural = Set.of("023", "048", "015", "032", "052", "055", "046", "005");
+        Set<String> dense = denseDepts;
+        Set<String> rural = ruralDepts;
         List<Integer> denseEst = new ArrayList<>();
         List<Integer> ruralEst = new ArrayList<>();
         for (int e = 0; e < establishmentCount; e++) {

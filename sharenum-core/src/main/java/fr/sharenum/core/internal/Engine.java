@@ -13,6 +13,7 @@ import fr.sharenum.model.MemberId;
 import fr.sharenum.model.MemberNotVerifiedException;
 import fr.sharenum.model.NotAllowedException;
 import fr.sharenum.model.NotFoundException;
+import fr.sharenum.model.Notification;
 import fr.sharenum.model.VersionConflictException;
 import fr.sharenum.spi.GuideCatalog;
 import fr.sharenum.spi.MatchCandidate;
@@ -203,4 +204,45 @@ public final class Engine {
         }
     }
 
+
+    /** How one kind of versioned record is read and saved, for {@link #change}. */
+    interface Versioned<V> {
+        Optional<V> load(StoreTransaction t);
+
+        long version(V value);
+
+        V nextVersion(V value);
+
+        void save(StoreTransaction t, V next, long expectedVersion);
+
+        /** What to say when the record does not exist. */
+        NotFoundException notFound();
+    }
+
+    /** A workflow step on a record: returns the changed record (same version), or the same instance for no change. */
+    @FunctionalInterface
+    interface Step<V> {
+        V apply(StoreTransaction t, V current, List<Notification> out);
+    }
+
+    /**
+     * Reads, changes and stores a record in one transaction, retrying when a concurrent writer got there
+     * first; sends the notifications the step collected once the transaction has committed.
+     */
+    <V> V change(Versioned<V> record, Step<V> step) {
+        List<Notification> out = new ArrayList<>();
+        V saved = retryingConflicts(() -> tx(t -> {
+            out.clear();
+            V current = record.load(t).orElseThrow(record::notFound);
+            V changed = step.apply(t, current, out);
+            if (changed == current) {
+                return current;
+            }
+            V next = record.nextVersion(changed);
+            record.save(t, next, record.version(current));
+            return next;
+        }));
+        dispatcher.sendAll(out);
+        return saved;
+    }
 }

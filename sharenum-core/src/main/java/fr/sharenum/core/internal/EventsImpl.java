@@ -113,10 +113,7 @@ final class EventsImpl implements Events {
             }
             Event confirmed = ev.moveTo(EventStatus.CONFIRMED, now);
             String names = organiserNames(t, confirmed);
-            for (MemberId o : confirmed.organisers()) {
-                t.member(o).ifPresent(m -> out.add(invitation(confirmed, m, InvitationReason.ORGANISING,
-                        Invitations.REQUEST, true, names, now)));
-            }
+            inviteAll(t, confirmed, confirmed.organisers(), InvitationReason.ORGANISING, Invitations.REQUEST, now, out);
             List<Nearby> followers = engine.matchingEngine().followers(new FollowersQuery(confirmed.venue().location(),
                     confirmed.broadcastRadiusKm(), confirmed.tools(), confirmed.themes(), Set.copyOf(confirmed.organisers())));
             Set<MemberId> told = new LinkedHashSet<>();
@@ -144,11 +141,7 @@ final class EventsImpl implements Events {
                 buses.book(t, moved.bus(), moved);
             }
             if (moved.status() == EventStatus.CONFIRMED) {
-                String names = organiserNames(t, moved);
-                for (MemberId m : agendaHolders(moved)) {
-                    t.member(m).ifPresent(member -> out.add(invitation(moved, member, InvitationReason.UPDATED,
-                            Invitations.REQUEST, true, names, now)));
-                }
+                inviteAll(t, moved, agendaHolders(moved), InvitationReason.UPDATED, Invitations.REQUEST, now, out);
             }
             return moved;
         });
@@ -164,14 +157,10 @@ final class EventsImpl implements Events {
                 buses.release(t, cancelled.bus(), cancelled);
             }
             moveTicket(t, cancelled, TicketStatus.HELPER_ACCEPTED, now);
-            String names = organiserNames(t, cancelled);
             Set<MemberId> told = new LinkedHashSet<>(agendaHolders(cancelled));
             cancelled.waitlist().forEach(w -> told.add(w.member()));
             told.remove(organiser);
-            for (MemberId m : told) {
-                t.member(m).ifPresent(member -> out.add(invitation(cancelled, member, InvitationReason.CANCELLED,
-                        Invitations.CANCEL, true, names, now)));
-            }
+            inviteAll(t, cancelled, told, InvitationReason.CANCELLED, Invitations.CANCEL, now, out);
             return cancelled;
         });
     }
@@ -227,14 +216,9 @@ final class EventsImpl implements Events {
                 throw new NotAllowedException("event " + id + " is " + ev.status() + "; registrations no longer change");
             }
             Event updated = ev.withoutRegistration(memberId);
-            Instant now = engine.now();
-            String names = organiserNames(t, updated);
-            for (Registration r : updated.registered()) {
-                if (!ev.isRegistered(r.member())) {
-                    t.member(r.member()).ifPresent(m -> out.add(invitation(updated, m, InvitationReason.PROMOTED,
-                            Invitations.REQUEST, true, names, now)));
-                }
-            }
+            List<MemberId> promoted = updated.registered().stream().map(Registration::member)
+                    .filter(m -> !ev.isRegistered(m)).toList();
+            inviteAll(t, updated, promoted, InvitationReason.PROMOTED, Invitations.REQUEST, engine.now(), out);
             return updated;
         });
     }
@@ -262,29 +246,35 @@ final class EventsImpl implements Events {
 
     // --- helpers
 
-    @FunctionalInterface
-    private interface Step {
-        /** Returns the changed event (same version), or the same instance for no change. */
-        Event apply(StoreTransaction t, Event current, List<Notification> out);
-    }
-
     /** Reads, changes and stores an event in one transaction, retrying on concurrent changes; then notifies. */
-    private Event change(EventId id, Step step) {
+    private Event change(EventId id, Engine.Step<Event> step) {
         Objects.requireNonNull(id, "event");
-        List<Notification> out = new ArrayList<>();
-        Event saved = engine.retryingConflicts(() -> engine.tx(t -> {
-            out.clear();
-            Event current = t.event(id).orElseThrow(() -> new NotFoundException("event", id));
-            Event changed = step.apply(t, current, out);
-            if (changed == current) {
-                return current;
+        return engine.change(new Engine.Versioned<>() {
+            @Override
+            public Optional<Event> load(StoreTransaction t) {
+                return t.event(id);
             }
-            Event next = changed.nextVersion();
-            t.updateEvent(next, current.version());
-            return next;
-        }));
-        engine.dispatcher().sendAll(out);
-        return saved;
+
+            @Override
+            public long version(Event value) {
+                return value.version();
+            }
+
+            @Override
+            public Event nextVersion(Event value) {
+                return value.nextVersion();
+            }
+
+            @Override
+            public void save(StoreTransaction t, Event next, long expectedVersion) {
+                t.updateEvent(next, expectedVersion);
+            }
+
+            @Override
+            public NotFoundException notFound() {
+                return new NotFoundException("event", id);
+            }
+        }, step);
     }
 
     /** Moves the event's ticket, if it is still SCHEDULED, to {@code target}. */
@@ -301,6 +291,15 @@ final class EventsImpl implements Events {
         List<MemberId> out = new ArrayList<>(e.organisers());
         e.registered().forEach(r -> out.add(r.member()));
         return out;
+    }
+
+    /** An invitation (the member as ATTENDEE) to each of {@code members} who still exists. */
+    private void inviteAll(StoreTransaction t, Event e, java.util.Collection<MemberId> members, InvitationReason reason,
+                           String method, Instant now, List<Notification> out) {
+        String names = organiserNames(t, e);
+        for (MemberId id : members) {
+            t.member(id).ifPresent(m -> out.add(invitation(e, m, reason, method, true, names, now)));
+        }
     }
 
     private static String organiserNames(StoreTransaction t, Event e) {

@@ -267,29 +267,35 @@ final class TicketsImpl implements Tickets {
 
     // --- helpers
 
-    @FunctionalInterface
-    private interface Step {
-        /** Returns the changed ticket (same version), or the same instance for no change. */
-        TicketNum apply(StoreTransaction t, TicketNum current, List<Notification> out);
-    }
-
     /** Reads, changes and stores a ticket in one transaction, retrying on concurrent changes; then notifies. */
-    private TicketNum change(TicketId id, Step step) {
+    private TicketNum change(TicketId id, Engine.Step<TicketNum> step) {
         Objects.requireNonNull(id, "ticket");
-        List<Notification> out = new ArrayList<>();
-        TicketNum saved = engine.retryingConflicts(() -> engine.tx(t -> {
-            out.clear();
-            TicketNum current = t.ticket(id).orElseThrow(() -> new NotFoundException("ticket", id));
-            TicketNum changed = step.apply(t, current, out);
-            if (changed == current) {
-                return current;
+        return engine.change(new Engine.Versioned<>() {
+            @Override
+            public Optional<TicketNum> load(StoreTransaction t) {
+                return t.ticket(id);
             }
-            TicketNum next = changed.nextVersion();
-            t.updateTicket(next, current.version());
-            return next;
-        }));
-        engine.dispatcher().sendAll(out);
-        return saved;
+
+            @Override
+            public long version(TicketNum value) {
+                return value.version();
+            }
+
+            @Override
+            public TicketNum nextVersion(TicketNum value) {
+                return value.nextVersion();
+            }
+
+            @Override
+            public void save(StoreTransaction t, TicketNum next, long expectedVersion) {
+                t.updateTicket(next, expectedVersion);
+            }
+
+            @Override
+            public NotFoundException notFound() {
+                return new NotFoundException("ticket", id);
+            }
+        }, step);
     }
 
     /** Tells the requester, the accepted helper and pending offerers (except {@code actor}) the ticket closed. */
