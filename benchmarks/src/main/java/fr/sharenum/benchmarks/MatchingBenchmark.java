@@ -72,6 +72,7 @@ public class MatchingBenchmark {
         }
         System.out.printf("%n%s, %s, %d members, %.0f km, %s: %d hits over the %d queries (%.1f per query)%n",
                 engine, dataset, members, radiusKm, query, hits, queries.length, (double) hits / queries.length);
+        Report.recordHits(dataset, members, radiusKm, query, (double) hits / queries.length);
     }
 
     @Benchmark

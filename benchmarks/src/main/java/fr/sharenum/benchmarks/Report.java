@@ -42,7 +42,7 @@ public final class Report {
             }
         }
         StringBuilder md = new StringBuilder();
-        matching(runs, md);
+        matching(runs, hits(results), md);
         Plots.write(medians(runs), results, md);
         simple(runs, md, "BuildBenchmark.build", "Full build of the geo engine (`upsertAll` into an empty engine)");
         update(runs, md);
@@ -61,18 +61,60 @@ public final class Report {
         System.out.println("wrote " + readme);
     }
 
+    /** Where {@link MatchingBenchmark} notes the hits per query of each configuration it verified. */
+    static final String HITS_FILE = "hits.csv";
+
+    /** Appends one configuration's mean hits per query to {@code benchmarks/results/hits.csv} (best effort). */
+    static synchronized void recordHits(String dataset, int members, double radiusKm, String query, double hitsPerQuery) {
+        Path file = Path.of(System.getProperty("sharenum.results", "benchmarks/results"), HITS_FILE);
+        try {
+            if (Files.isDirectory(file.getParent())) {
+                Files.writeString(file, String.format(Locale.ROOT, "%s;%d;%s;%s;%.1f%n", dataset, members,
+                        radiusKey(radiusKm), query, hitsPerQuery), java.nio.charset.StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            }
+        } catch (IOException e) {
+            System.err.println("could not record hits in " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static String radiusKey(double km) {
+        return km == Math.rint(km) ? String.valueOf((long) km) : String.valueOf(km);
+    }
+
+    /** Hits per query by "dataset;members;radius;query", the last recorded winning. */
+    private static Map<String, String> hits(Path results) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        Path f = results.resolve(HITS_FILE);
+        if (Files.exists(f)) {
+            for (String line : Files.readAllLines(f)) {
+                int last = line.lastIndexOf(';');
+                if (last > 0) {
+                    out.put(line.substring(0, last), line.substring(last + 1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String hitCount(String recorded) {
+        return recorded == null ? "–" : num(Double.parseDouble(recorded));
+    }
+
     private static String param(JsonNode run, String name) {
         JsonNode p = run.path("params").path(name);
         return p.isMissingNode() ? "" : p.asText();
     }
 
-    private static void matching(List<JsonNode> runs, StringBuilder md) {
+    private static void matching(List<JsonNode> runs, Map<String, String> hits, StringBuilder md) {
         Map<String, Map<String, Map<String, JsonNode>>> bySize = new LinkedHashMap<>();
+        Map<String, String> keys = new LinkedHashMap<>();
         for (JsonNode r : runs) {
             if (r.path("benchmark").asText().endsWith("MatchingBenchmark.query")) {
                 String dataset = param(r, "dataset").isEmpty() ? "synthetic" : param(r, "dataset");
                 String key = (dataset.equals("synthetic") ? "" : "real establishments (" + dataset + "), ")
                         + param(r, "members") + " members, " + param(r, "radiusKm") + " km";
+                keys.put(key, dataset + ";" + param(r, "members") + ";" + radiusKey(Double.parseDouble(param(r, "radiusKm"))));
                 bySize.computeIfAbsent(key, k -> new LinkedHashMap<>())
                         .computeIfAbsent(param(r, "query"), k -> new LinkedHashMap<>())
                         .put(param(r, "engine"), r);
@@ -80,16 +122,17 @@ public final class Report {
         }
         for (var size : bySize.entrySet()) {
             md.append("\n### Qualified query, ").append(size.getKey()).append(" (µs per query, mean ± 99.9 % error; ×: time relative to ")
-                    .append(BASELINE).append(")\n\n| query | ");
+                    .append(BASELINE).append(")\n\n| query | hits per query | ");
             ENGINES.forEach(e -> md.append(e).append(" | "));
-            md.append("\n|---|");
+            md.append("\n|---|---|");
             ENGINES.forEach(e -> md.append("---|"));
             md.append('\n');
             Map<String, List<Double>> perEngine = new LinkedHashMap<>();
             for (var kind : size.getValue().entrySet()) {
                 JsonNode base = kind.getValue().get(BASELINE);
                 double baseScore = base == null ? Double.NaN : base.path("primaryMetric").path("score").asDouble();
-                md.append("| ").append(kind.getKey()).append(" | ");
+                md.append("| ").append(kind.getKey()).append(" | ")
+                        .append(hitCount(hits.get(keys.get(size.getKey()) + ";" + kind.getKey()))).append(" | ");
                 for (String e : ENGINES) {
                     JsonNode r = kind.getValue().get(e);
                     if (r == null) {
@@ -104,10 +147,15 @@ public final class Report {
                 md.append('\n');
             }
             double baseMedian = median(perEngine.getOrDefault(BASELINE, List.of()));
-            md.append("| **median of the kinds** | ");
+            md.append("| **median of the kinds** | | ");
             for (String e : ENGINES) {
                 double m = median(perEngine.getOrDefault(e, List.of()));
                 md.append(Double.isNaN(m) ? "– | " : String.format(Locale.ROOT, "**%s** (×%.1f) | ", num(m), m / baseMedian));
+            }
+            md.append("\n| queries per second, one thread (10⁶ / median) | | ");
+            for (String e : ENGINES) {
+                double m = median(perEngine.getOrDefault(e, List.of()));
+                md.append(Double.isNaN(m) ? "– | " : num(1e6 / m) + " | ");
             }
             md.append('\n');
         }
