@@ -24,6 +24,7 @@ class ModuleGraphTest {
     private static final String GEO = "fr.sharenum.geo..";
     private static final String TCK = "fr.sharenum.tck..";
     private static final String ANNUAIRE = "fr.sharenum.annuaire..";
+    private static final String JSON = "fr.sharenum.json..";
     private static final String EXAMPLES = "fr.sharenum.examples..";
     private static final String BENCHMARKS = "fr.sharenum.benchmarks..";
 
@@ -38,7 +39,7 @@ class ModuleGraphTest {
     @Test
     void everyModuleIsImported() {
         for (String pkg : new String[] {"fr.sharenum.model", "fr.sharenum.spi", "fr.sharenum", "fr.sharenum.core.internal",
-                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.annuaire", "fr.sharenum.examples", "fr.sharenum.benchmarks"}) {
+                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.annuaire", "fr.sharenum.json", "fr.sharenum.examples", "fr.sharenum.benchmarks"}) {
             assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
         }
     }
@@ -73,11 +74,11 @@ class ModuleGraphTest {
 
     @Test
     void adaptersKnowOnlyTheSpi() {
-        noClasses().that().resideInAnyPackage(ANNUAIRE)
+        noClasses().that().resideInAnyPackage(ANNUAIRE, JSON)
                 .should().dependOnClassesThat().resideInAnyPackage(CORE, CORE_INTERNAL, GEO, TCK)
                 .check(classes);
         noClasses().that().resideInAnyPackage(CORE, CORE_INTERNAL, GEO, SPI, MODEL, TCK)
-                .should().dependOnClassesThat().resideInAnyPackage(ANNUAIRE)
+                .should().dependOnClassesThat().resideInAnyPackage(ANNUAIRE, JSON)
                 .check(classes);
     }
 
