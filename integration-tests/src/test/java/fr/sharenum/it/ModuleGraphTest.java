@@ -25,6 +25,7 @@ class ModuleGraphTest {
     private static final String TCK = "fr.sharenum.tck..";
     private static final String ANNUAIRE = "fr.sharenum.annuaire..";
     private static final String JSON = "fr.sharenum.json..";
+    private static final String WEBHOOK = "fr.sharenum.webhook..";
     private static final String EXAMPLES = "fr.sharenum.examples..";
     private static final String BENCHMARKS = "fr.sharenum.benchmarks..";
 
@@ -39,7 +40,7 @@ class ModuleGraphTest {
     @Test
     void everyModuleIsImported() {
         for (String pkg : new String[] {"fr.sharenum.model", "fr.sharenum.spi", "fr.sharenum", "fr.sharenum.core.internal",
-                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.annuaire", "fr.sharenum.json", "fr.sharenum.examples", "fr.sharenum.benchmarks"}) {
+                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.annuaire", "fr.sharenum.json", "fr.sharenum.webhook", "fr.sharenum.examples", "fr.sharenum.benchmarks"}) {
             assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
         }
     }
@@ -74,11 +75,11 @@ class ModuleGraphTest {
 
     @Test
     void adaptersKnowOnlyTheSpi() {
-        noClasses().that().resideInAnyPackage(ANNUAIRE, JSON)
+        noClasses().that().resideInAnyPackage(ANNUAIRE, JSON, WEBHOOK)
                 .should().dependOnClassesThat().resideInAnyPackage(CORE, CORE_INTERNAL, GEO, TCK)
                 .check(classes);
         noClasses().that().resideInAnyPackage(CORE, CORE_INTERNAL, GEO, SPI, MODEL, TCK)
-                .should().dependOnClassesThat().resideInAnyPackage(ANNUAIRE, JSON)
+                .should().dependOnClassesThat().resideInAnyPackage(ANNUAIRE, JSON, WEBHOOK)
                 .check(classes);
     }
 

@@ -1,0 +1,62 @@
+package fr.sharenum.webhook;
+
+import fr.sharenum.model.Notification;
+import fr.sharenum.model.ToolId;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** One line of French per notification, for the {@code text} field chat hooks display. */
+final class Summaries {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH:mm", Locale.FRANCE);
+
+    private Summaries() {
+    }
+
+    static String of(Notification n) {
+        if (n instanceof Notification.VerificationRequested) {
+            return "Confirmez votre adresse professionnelle pour activer votre compte ShareNum.";
+        }
+        if (n instanceof Notification.TicketAlert a) {
+            return a.requesterName() + ", à " + a.distanceKm() + " km, cherche de l'aide sur "
+                    + a.tools().stream().map(ToolId::value).sorted().collect(Collectors.joining(", ")) + " : « " + a.text() + " »";
+        }
+        if (n instanceof Notification.OfferReceived o) {
+            return o.helperName() + " propose de vous aider : « " + o.message() + " »";
+        }
+        if (n instanceof Notification.OfferAccepted o) {
+            return o.requesterName() + " a accepté votre proposition d'aide : vous pouvez échanger et planifier.";
+        }
+        if (n instanceof Notification.OfferDeclined) {
+            return "Un autre collègue accompagnera cette demande. Merci pour votre proposition !";
+        }
+        if (n instanceof Notification.MessagePosted m) {
+            return m.senderName() + " : « " + m.text() + " »";
+        }
+        if (n instanceof Notification.TicketClosed c) {
+            return "La demande TicketNum est désormais " + c.status().name().toLowerCase(Locale.ROOT) + ".";
+        }
+        if (n instanceof Notification.EventInvitation e) {
+            String when = WHEN.format(e.event().start().atZone(e.event().zone()));
+            switch (e.reason()) {
+                case ANNOUNCED:
+                    return "Nouvel atelier près de chez vous : « " + e.event().title() + " », " + when + ", " + e.event().place() + ".";
+                case ORGANISING:
+                    return "Votre atelier « " + e.event().title() + " » est confirmé pour le " + when + ".";
+                case REGISTERED:
+                    return "Inscription confirmée : « " + e.event().title() + " », " + when + ".";
+                case PROMOTED:
+                    return "Une place s'est libérée : vous êtes inscrit·e à « " + e.event().title() + " », " + when + ".";
+                case UPDATED:
+                    return "Nouvel horaire pour « " + e.event().title() + " » : " + when + ".";
+                default:
+                    return "L'atelier « " + e.event().title() + " » du " + when + " est annulé.";
+            }
+        }
+        if (n instanceof Notification.Waitlisted w) {
+            return "« " + w.event().title() + " » est complet : vous êtes en position " + w.position() + " sur la liste d'attente.";
+        }
+        throw new IllegalArgumentException("unknown notification " + n.getClass());
+    }
+}

@@ -1,0 +1,240 @@
+package fr.sharenum.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.sharenum.json.ShareNumModule;
+import fr.sharenum.model.Notification;
+import fr.sharenum.spi.NotificationFailedException;
+import fr.sharenum.spi.Notifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * Posts each notification as JSON to a host-configured URL: a chat incoming hook (Tchap/Matrix
+ * hookshot, Mattermost, Rocket.Chat read the {@code text} field) or an ENT endpoint (which reads
+ * {@code notification}, the whole typed notification as {@link ShareNumModule} writes it).
+ *
+ * <p>Every request is signed: {@code X-ShareNum-Signature: sha256=<hex>} is the HMAC-SHA256, keyed
+ * with the shared secret, of {@code <timestamp>.<body>}, with {@code X-ShareNum-Timestamp} the epoch
+ * seconds; {@code X-ShareNum-Delivery} is the notification's idempotency key, the same on every retry.
+ * A network error, a timeout, a 429 or a 5xx is retried with exponential backoff; when the attempts run
+ * out the failure is reported as transient ({@link NotificationFailedException#isPermanent()} false), so
+ * ShareNum keeps the notification for a later retry. Any other 4xx is permanent. Nothing is dropped
+ * silently.
+ *
+ * <pre>{@code
+ * Notifier hook = WebhookNotifier.builder(URI.create("https://ent.example.fr/hooks/sharenum"), secret)
+ *         .timeout(Duration.ofSeconds(5)).retries(4, Duration.ofMillis(500)).build();
+ * ShareNum sharenum = ShareNum.builder().notifier(hook).build();
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class WebhookNotifier implements Notifier {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookNotifier.class);
+    private static final JsonMapper JSON = ShareNumModule.mapper();
+
+    private final URI endpoint;
+    private final byte[] secret;
+    private final Duration timeout;
+    private final int maxAttempts;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final HttpClient client;
+    private final Clock clock;
+
+    private WebhookNotifier(Builder b) {
+        this.endpoint = b.endpoint;
+        this.secret = b.secret.clone();
+        this.timeout = b.timeout;
+        this.maxAttempts = b.maxAttempts;
+        this.initialBackoff = b.initialBackoff;
+        this.maxBackoff = b.maxBackoff;
+        this.clock = b.clock;
+        this.client = b.client != null ? b.client : HttpClient.newBuilder().connectTimeout(b.timeout).build();
+    }
+
+    /**
+     * @param endpoint where to POST (http or https)
+     * @param secret   shared HMAC key, at least 16 bytes
+     */
+    public static Builder builder(URI endpoint, byte[] secret) {
+        return new Builder(endpoint, secret);
+    }
+
+    @Override
+    public void send(Notification notification) {
+        Objects.requireNonNull(notification, "notification");
+        String body = body(notification);
+        long timestamp = clock.instant().getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("User-Agent", "ShareNum-Webhook/1")
+                .header("X-ShareNum-Delivery", notification.id())
+                .header("X-ShareNum-Event", notification.getClass().getSimpleName())
+                .header("X-ShareNum-Timestamp", Long.toString(timestamp))
+                .header("X-ShareNum-Signature", "sha256=" + sign(timestamp + "." + body))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        Duration backoff = initialBackoff;
+        String last = "";
+        Throwable cause = null;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                if (status / 100 == 2) {
+                    LOG.debug("webhook delivered {} on attempt {}", notification.id(), attempt);
+                    return;
+                }
+                last = "HTTP " + status;
+                if (status != 429 && status / 100 == 4) {
+                    throw new NotificationFailedException("webhook " + endpoint.getHost() + " refused " + notification.id()
+                            + " with " + last, true);
+                }
+            } catch (IOException e) {
+                last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                cause = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NotificationFailedException("interrupted while posting " + notification.id(), false, e);
+            }
+            if (attempt < maxAttempts) {
+                LOG.info("webhook attempt {} of {} for {} failed ({}); retrying in {} ms", attempt, maxAttempts,
+                        notification.id(), last, backoff.toMillis());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+            }
+        }
+        throw new NotificationFailedException("webhook " + endpoint.getHost() + " did not take " + notification.id()
+                + " after " + maxAttempts + " attempts (last: " + last + ")", false, cause);
+    }
+
+    /** The JSON posted for {@code notification}: {@code {"text": "...", "notification": {...}}}. */
+    static String body(Notification notification) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("text", Summaries.of(notification));
+        root.set("notification", JSON.valueToTree(notification));
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + notification.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Hex HMAC-SHA256 of {@code text} with this notifier's secret. */
+    String sign(String text) {
+        return hmac(secret, text);
+    }
+
+    /**
+     * The signature a receiver recomputes to check a request: hex HMAC-SHA256 of
+     * {@code timestamp + "." + body} with the shared secret. Compare it in constant time
+     * ({@link java.security.MessageDigest#isEqual}).
+     */
+    public static String hmac(byte[] secret, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotificationFailedException("interrupted while waiting to retry", false, e);
+        }
+    }
+
+    /** Configures a {@link WebhookNotifier}. Not thread-safe. */
+    public static final class Builder {
+        private final URI endpoint;
+        private final byte[] secret;
+        private Duration timeout = Duration.ofSeconds(10);
+        private int maxAttempts = 4;
+        private Duration initialBackoff = Duration.ofMillis(500);
+        private Duration maxBackoff = Duration.ofSeconds(30);
+        private HttpClient client;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(URI endpoint, byte[] secret) {
+            Objects.requireNonNull(endpoint, "endpoint");
+            Objects.requireNonNull(secret, "secret");
+            String scheme = endpoint.getScheme();
+            if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
+                throw new IllegalArgumentException("the webhook endpoint must be an http(s) URL, was " + endpoint);
+            }
+            if (secret.length < 16) {
+                throw new IllegalArgumentException("the webhook secret must be at least 16 bytes, was " + secret.length);
+            }
+            this.endpoint = endpoint;
+            this.secret = secret.clone();
+        }
+
+        /** Time allowed for connecting and for each request; default 10 s. */
+        public Builder timeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive");
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** At most {@code maxAttempts} tries (1–20), waiting {@code initialBackoff} then doubling; default 4 and 500 ms. */
+        public Builder retries(int maxAttempts, Duration initialBackoff) {
+            if (maxAttempts < 1 || maxAttempts > 20) {
+                throw new IllegalArgumentException("maxAttempts must be between 1 and 20, was " + maxAttempts);
+            }
+            if (initialBackoff == null || initialBackoff.isNegative()) {
+                throw new IllegalArgumentException("initialBackoff must be zero or positive");
+            }
+            this.maxAttempts = maxAttempts;
+            this.initialBackoff = initialBackoff;
+            return this;
+        }
+
+        /** Longest wait between two tries; default 30 s. */
+        public Builder maxBackoff(Duration maxBackoff) {
+            if (maxBackoff == null || maxBackoff.isNegative()) {
+                throw new IllegalArgumentException("maxBackoff must be zero or positive");
+            }
+            this.maxBackoff = maxBackoff;
+            return this;
+        }
+
+        /** The HTTP client (proxy, TLS settings); default a new {@link HttpClient}. */
+        public Builder httpClient(HttpClient client) {
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /** Clock of the signature timestamps; default UTC system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public WebhookNotifier build() {
+            return new WebhookNotifier(this);
+        }
+    }
+}

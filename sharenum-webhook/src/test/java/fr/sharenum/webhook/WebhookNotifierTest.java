@@ -1,0 +1,178 @@
+package fr.sharenum.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import fr.sharenum.json.ShareNumModule;
+import fr.sharenum.model.Email;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.Notification;
+import fr.sharenum.model.TicketId;
+import fr.sharenum.model.TicketKind;
+import fr.sharenum.model.ToolId;
+import fr.sharenum.spi.NotificationFailedException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Against a real HTTP server on loopback (the JDK's), not a mock. */
+class WebhookNotifierTest {
+
+    private static final byte[] SECRET = "une-cle-secrete-de-test-32-octets".getBytes(StandardCharsets.UTF_8);
+
+    private record Received(Map<String, List<String>> headers, String body) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
+                    .map(e -> e.getValue().get(0)).orElse(null);
+        }
+    }
+
+    private HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private volatile int failureStatus = 503;
+    private volatile long delayMillis;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body));
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            int status = failuresLeft.getAndDecrement() > 0 ? failureStatus : 204;
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private URI hook() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+    }
+
+    private static Notification alert() {
+        return new Notification.TicketAlert("alert:T1:M2", MemberId.of("M2"), Email.of("hugo@ac-dijon.fr"),
+                TicketId.of("T1"), "Rachel", Set.of(ToolId.of("capytale")), TicketKind.ACCOMPANIMENT,
+                "Démarrer Python en 2de — qui peut m'aider ?", 12, List.of());
+    }
+
+    @Test
+    void posts_signed_json_with_a_chat_text_and_the_typed_notification() throws Exception {
+        WebhookNotifier notifier = WebhookNotifier.builder(hook(), SECRET).build();
+
+        notifier.send(alert());
+
+        assertThat(received).hasSize(1);
+        Received r = received.get(0);
+        assertThat(r.header("Content-Type")).startsWith("application/json");
+        assertThat(r.header("X-ShareNum-Delivery")).isEqualTo("alert:T1:M2");
+        String expected = "sha256=" + WebhookNotifier.hmac(SECRET, r.header("X-ShareNum-Timestamp") + "." + r.body());
+        assertThat(MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                r.header("X-ShareNum-Signature").getBytes(StandardCharsets.UTF_8))).isTrue();
+        JsonNode json = ShareNumModule.mapper().readTree(r.body());
+        assertThat(json.path("text").asText()).contains("Rachel").contains("capytale").contains("12 km").contains("m'aider");
+        assertThat(json.path("notification").path("type").asText()).isEqualTo("TicketAlert");
+        Notification back = ShareNumModule.mapper().treeToValue(json.path("notification"), Notification.class);
+        assertThat(back).isEqualTo(alert());
+    }
+
+    @Test
+    void transient_failures_are_retried_with_the_same_delivery_id() {
+        failuresLeft.set(2);
+        WebhookNotifier notifier = WebhookNotifier.builder(hook(), SECRET).retries(4, Duration.ofMillis(20)).build();
+
+        notifier.send(alert());
+
+        assertThat(received).hasSize(3);
+        assertThat(received).extracting(r -> r.header("X-ShareNum-Delivery")).containsOnly("alert:T1:M2");
+    }
+
+    @Test
+    void an_outage_longer_than_the_retries_is_reported_as_transient() {
+        failuresLeft.set(10);
+        WebhookNotifier notifier = WebhookNotifier.builder(hook(), SECRET).retries(3, Duration.ofMillis(10)).build();
+
+        assertThatThrownBy(() -> notifier.send(alert())).isInstanceOf(NotificationFailedException.class)
+                .hasMessageContaining("after 3 attempts").hasMessageContaining("HTTP 503")
+                .satisfies(e -> assertThat(((NotificationFailedException) e).isPermanent()).isFalse());
+        assertThat(received).hasSize(3);
+    }
+
+    @Test
+    void a_refusal_is_permanent_and_not_retried() {
+        failuresLeft.set(10);
+        failureStatus = 410;
+        WebhookNotifier notifier = WebhookNotifier.builder(hook(), SECRET).retries(5, Duration.ofMillis(10)).build();
+
+        assertThatThrownBy(() -> notifier.send(alert())).isInstanceOf(NotificationFailedException.class)
+                .satisfies(e -> assertThat(((NotificationFailedException) e).isPermanent()).isTrue());
+        assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void a_server_slower_than_the_timeout_counts_as_a_transient_failure() {
+        delayMillis = 1_000;
+        WebhookNotifier notifier = WebhookNotifier.builder(hook(), SECRET).timeout(Duration.ofMillis(200))
+                .retries(2, Duration.ofMillis(10)).build();
+
+        assertThatThrownBy(() -> notifier.send(alert())).isInstanceOf(NotificationFailedException.class)
+                .hasMessageContaining("Timeout")
+                .satisfies(e -> assertThat(((NotificationFailedException) e).isPermanent()).isFalse());
+    }
+
+    @Test
+    void nobody_listening_is_a_transient_failure() throws Exception {
+        int port = server.getAddress().getPort();
+        server.stop(0);
+        WebhookNotifier notifier = WebhookNotifier.builder(URI.create("http://127.0.0.1:" + port + "/hook"), SECRET)
+                .retries(2, Duration.ofMillis(10)).build();
+
+        assertThatThrownBy(() -> notifier.send(alert())).isInstanceOf(NotificationFailedException.class)
+                .satisfies(e -> assertThat(((NotificationFailedException) e).isPermanent()).isFalse());
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.start();
+    }
+
+    @Test
+    void configuration_is_checked() {
+        assertThatThrownBy(() -> WebhookNotifier.builder(URI.create("ftp://x/hook"), SECRET))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WebhookNotifier.builder(hook(), new byte[4])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WebhookNotifier.builder(hook(), SECRET).retries(0, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void every_kind_of_notification_has_a_french_summary() {
+        Notification.class.getPermittedSubclasses();
+        assertThat(Summaries.of(alert())).startsWith("Rachel");
+        assertThat(Summaries.of(new Notification.OfferDeclined("d", MemberId.of("x"), Email.of("x@ac-lyon.fr"),
+                TicketId.of("T")))).contains("Merci");
+    }
+}
