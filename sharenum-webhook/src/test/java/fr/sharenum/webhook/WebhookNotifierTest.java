@@ -169,10 +169,30 @@ class WebhookNotifierTest {
     }
 
     @Test
-    void every_kind_of_notification_has_a_french_summary() {
-        Notification.class.getPermittedSubclasses();
-        assertThat(Summaries.of(alert())).startsWith("Rachel");
-        assertThat(Summaries.of(new Notification.OfferDeclined("d", MemberId.of("x"), Email.of("x@ac-lyon.fr"),
-                TicketId.of("T")))).contains("Merci");
+    void every_kind_of_notification_has_a_french_summary_without_addresses() {
+        MemberId m = MemberId.of("M2");
+        Email to = Email.of("hugo@ac-dijon.fr");
+        TicketId t = TicketId.of("T1");
+        fr.sharenum.model.EventSummary event = new fr.sharenum.model.EventSummary(fr.sharenum.model.EventId.of("E1"),
+                fr.sharenum.model.EventKind.WORKSHOP, "Capytale : premiers pas", Set.of(ToolId.of("capytale")), Set.of(),
+                java.time.Instant.parse("2026-12-02T13:00:00Z"), java.time.Instant.parse("2026-12-02T15:00:00Z"),
+                java.time.ZoneId.of("Europe/Paris"), "Collège Roupnel", true, fr.sharenum.model.EventStatus.CONFIRMED);
+        fr.sharenum.model.Invitation ics = new fr.sharenum.model.Invitation("E1@x.fr", 0, "REQUEST", "BEGIN:VCALENDAR");
+        List<Notification> all = new java.util.ArrayList<>(List.of(
+                new Notification.VerificationRequested("v", m, to, "tok", java.time.Instant.EPOCH), alert(),
+                new Notification.OfferReceived("o", m, to, t, MemberId.of("H"), "Hugo", "Je viens jeudi"),
+                new Notification.OfferAccepted("a", m, to, t, "Rachel"), new Notification.OfferDeclined("d", m, to, t),
+                new Notification.MessagePosted("p", m, to, t, MemberId.of("H"), "Hugo", "À jeudi"),
+                new Notification.TicketClosed("c", m, to, t, fr.sharenum.model.TicketStatus.DONE),
+                new Notification.Waitlisted("w", m, to, event, 2)));
+        for (Notification.InvitationReason reason : Notification.InvitationReason.values()) {
+            all.add(new Notification.EventInvitation("e" + reason, m, to, event, reason, ics));
+        }
+        assertThat(all.stream().map(Object::getClass).distinct().toList())
+                .containsExactlyInAnyOrder(Notification.class.getPermittedSubclasses());
+        for (Notification n : all) {
+            assertThat(Summaries.of(n)).isNotBlank().doesNotContain("@");
+        }
+        assertThat(Summaries.of(all.get(all.size() - 1))).contains("annulé").contains("mercredi 2 décembre 2026 à 14:00");
     }
 }
