@@ -86,6 +86,7 @@ class EventsTest {
     }
 
     private static VEvent parse(EventInvitation n) throws Exception {
+        assertThat(n.invitation().ics()).startsWith("BEGIN:VCALENDAR\r\n").endsWith("END:VCALENDAR\r\n");
         Calendar c = new CalendarBuilder().build(new StringReader(n.invitation().ics()));
         assertThat(c.getProperty("METHOD").orElseThrow().getValue()).isEqualTo(n.invitation().method());
         return (VEvent) c.getComponent("VEVENT").orElseThrow();

@@ -15,7 +15,10 @@ public record Invitation(String uid, int sequence, String method, String ics) {
     public Invitation {
         uid = InvalidValueException.require("uid", uid);
         method = InvalidValueException.require("method", method);
-        ics = InvalidValueException.require("ics", ics);
+        if (ics == null || ics.isBlank()) {
+            throw new InvalidValueException("ics", "must not be empty");
+        }
+        // kept byte for byte: every iCalendar line, the last included, ends with CRLF
     }
 
     /** MIME type to send it with, e.g. {@code text/calendar; charset=UTF-8; method=REQUEST}. */

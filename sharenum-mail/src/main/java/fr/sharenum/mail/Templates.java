@@ -1,0 +1,176 @@
+package fr.sharenum.mail;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import fr.sharenum.model.EventSummary;
+import fr.sharenum.model.Guide;
+import fr.sharenum.model.Notification;
+import fr.sharenum.model.ToolId;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/** Subject, text and HTML of each notification, from the Mustache templates in {@code templates/}. */
+final class Templates {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH:mm", Locale.FRANCE);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH:mm z", Locale.FRANCE);
+
+    /** A rendered e-mail. */
+    record Rendered(String subject, String text, String html) {
+    }
+
+    private final DefaultMustacheFactory factory = new DefaultMustacheFactory();
+    private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
+    private final MailLinks links;
+
+    Templates(MailLinks links) {
+        this.links = links;
+    }
+
+    Rendered render(Notification n) {
+        String kind = n.getClass().getSimpleName();
+        Map<String, Object> model = model(n);
+        String subject = (String) model.remove("subject");
+        model.put("unsubscribe", links.unsubscribe(n.recipient()).toString());
+        model.put("subject", subject);
+        Map<String, Object> text = new HashMap<>(model);
+        text.put("content", run(kind + ".txt", model));
+        Map<String, Object> html = new HashMap<>(model);
+        html.put("content", run(kind + ".html", model));
+        return new Rendered(subject, run("layout.txt", text), run("layout.html", html));
+    }
+
+    private String run(String template, Map<String, Object> model) {
+        Mustache m = compiled.computeIfAbsent(template, this::load);
+        StringWriter out = new StringWriter();
+        m.execute(out, model);
+        return out.toString();
+    }
+
+    private Mustache load(String template) {
+        try (InputStream in = Templates.class.getResourceAsStream("templates/" + template)) {
+            if (in == null) {
+                throw new IllegalStateException("missing mail template " + template);
+            }
+            return factory.compile(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)), template);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, Object> model(Notification n) {
+        Map<String, Object> m = new HashMap<>();
+        if (n instanceof Notification.VerificationRequested v) {
+            m.put("subject", "Confirmez votre adresse pour ShareNum");
+            m.put("link", links.verification(v.recipient(), v.token()).toString());
+            m.put("expires", DAY_TIME.format(v.expiresAt().atZone(java.time.ZoneId.of("Europe/Paris"))));
+        } else if (n instanceof Notification.TicketAlert a) {
+            String tools = a.tools().stream().map(ToolId::value).sorted().collect(Collectors.joining(", "));
+            m.put("subject", "Un collègue à " + a.distanceKm() + " km cherche de l'aide sur " + tools);
+            m.put("requester", a.requesterName());
+            m.put("tools", tools);
+            m.put("kind", switch (a.kind()) {
+                case ACCOMPANIMENT -> "accompagnement";
+                case EXPERIENCE_EXCHANGE -> "échange d'expérience";
+                default -> "partage de connaissances";
+            });
+            m.put("text", a.text());
+            m.put("distanceKm", a.distanceKm());
+            m.put("link", links.ticket(a.ticket()).toString());
+            m.put("guides", a.guides().stream().map(Templates::guide).toList());
+            m.put("hasGuides", !a.guides().isEmpty());
+        } else if (n instanceof Notification.OfferReceived o) {
+            m.put("subject", o.helperName() + " propose de vous aider");
+            m.put("helper", o.helperName());
+            m.put("message", o.message());
+            m.put("link", links.ticket(o.ticket()).toString());
+        } else if (n instanceof Notification.OfferAccepted o) {
+            m.put("subject", o.requesterName() + " a accepté votre aide");
+            m.put("requester", o.requesterName());
+            m.put("link", links.ticket(o.ticket()).toString());
+        } else if (n instanceof Notification.OfferDeclined o) {
+            m.put("subject", "Merci pour votre proposition d'aide");
+            m.put("link", links.ticket(o.ticket()).toString());
+        } else if (n instanceof Notification.MessagePosted p) {
+            m.put("subject", "Nouveau message de " + p.senderName());
+            m.put("sender", p.senderName());
+            m.put("text", p.text());
+            m.put("link", links.ticket(p.ticket()).toString());
+        } else if (n instanceof Notification.TicketClosed c) {
+            String status = switch (c.status()) {
+                case CANCELLED -> "annulée";
+                case EXPIRED -> "expirée";
+                default -> "terminée";
+            };
+            m.put("subject", "Demande " + status);
+            m.put("status", status);
+            m.put("link", links.ticket(c.ticket()).toString());
+        } else if (n instanceof Notification.EventInvitation e) {
+            event(m, e.event());
+            String title = e.event().title();
+            switch (e.reason()) {
+                case ANNOUNCED -> {
+                    m.put("subject", "Atelier près de chez vous : " + title);
+                    m.put("intro", "Un atelier sur un outil ou un thème que vous suivez est organisé près de votre établissement.");
+                }
+                case ORGANISING -> {
+                    m.put("subject", "Votre atelier est confirmé : " + title);
+                    m.put("intro", "L'atelier que vous organisez est confirmé ; les collègues proches en sont informés.");
+                }
+                case REGISTERED -> {
+                    m.put("subject", "Inscription confirmée : " + title);
+                    m.put("intro", "Votre inscription est confirmée.");
+                }
+                case PROMOTED -> {
+                    m.put("subject", "Une place s'est libérée : " + title);
+                    m.put("intro", "Une place s'est libérée : vous êtes inscrit·e.");
+                }
+                case UPDATED -> {
+                    m.put("subject", "Nouvel horaire : " + title);
+                    m.put("intro", "L'horaire de l'événement a changé.");
+                }
+                default -> {
+                    m.put("subject", "Annulation : " + title);
+                    m.put("intro", "L'événement est annulé.");
+                }
+            }
+        } else if (n instanceof Notification.Waitlisted w) {
+            event(m, w.event());
+            m.put("subject", "Liste d'attente : " + w.event().title());
+            m.put("position", w.position());
+        } else {
+            throw new IllegalArgumentException("no template for " + n.getClass().getName());
+        }
+        return m;
+    }
+
+    private void event(Map<String, Object> m, EventSummary e) {
+        m.put("title", e.title());
+        m.put("when", WHEN.format(e.start().atZone(e.zone())));
+        m.put("place", e.place());
+        m.put("bus", e.onBus());
+        m.put("link", links.event(e.id()).toString());
+    }
+
+    private static Map<String, Object> guide(Guide g) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("title", g.title());
+        m.put("summary", g.summary());
+        if (g.link() != null) {
+            m.put("link", g.link().toString());
+        }
+        return m;
+    }
+
+}

@@ -1,0 +1,214 @@
+package fr.sharenum.mail;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import fr.sharenum.model.Email;
+import fr.sharenum.model.EventId;
+import fr.sharenum.model.EventKind;
+import fr.sharenum.model.EventStatus;
+import fr.sharenum.model.EventSummary;
+import fr.sharenum.model.Guide;
+import fr.sharenum.model.Invitation;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.Notification;
+import fr.sharenum.model.Theme;
+import fr.sharenum.model.TicketId;
+import fr.sharenum.model.TicketKind;
+import fr.sharenum.model.TicketStatus;
+import fr.sharenum.model.ToolId;
+import fr.sharenum.spi.NotificationFailedException;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Against a real SMTP server started by the test (GreenMail), the received messages parsed. */
+class MailNotifierTest {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withConfiguration(GreenMailConfiguration.aConfig().withUser("sharenum", "bon-mot-de-passe"))
+            .withPerMethodLifecycle(true);
+
+    private static final MemberId HUGO = MemberId.of("hugo");
+    private static final Email HUGO_MAIL = Email.of("hugo.helper@ac-dijon.fr");
+
+    private MailNotifier.Builder notifier() {
+        return MailNotifier.builder("127.0.0.1", SMTP.getSmtp().getPort())
+                .credentials("sharenum", "bon-mot-de-passe")
+                .from("ShareNum Dijon <ne-pas-repondre@ac-dijon.fr>")
+                .links(MailLinks.under(URI.create("https://ent.example.fr/sharenum")))
+                .retries(3, Duration.ofMillis(20));
+    }
+
+    private static Notification.TicketAlert alert() {
+        return new Notification.TicketAlert("alert:T1:hugo", HUGO, HUGO_MAIL, TicketId.of("T1"), "Rachel Requérante",
+                Set.of(ToolId.of("capytale")), TicketKind.ACCOMPANIMENT, "Démarrer Python en 2de — « tortue » & <b>boucles</b>",
+                12, List.of(new Guide("g1", "Accompagner un pair", Set.of(ToolId.of("capytale")), Set.of(Theme.of("accompagnement")),
+                        URI.create("https://example.org/guide"), "De l'outil à la pédagogie")));
+    }
+
+    private static EventSummary workshop() {
+        return new EventSummary(EventId.of("E1"), EventKind.WORKSHOP, "Capytale : premiers pas", Set.of(ToolId.of("capytale")),
+                Set.of(), Instant.parse("2026-12-02T13:00:00Z"), Instant.parse("2026-12-02T15:00:00Z"),
+                ZoneId.of("Europe/Paris"), "Collège Gaston Roupnel", true, EventStatus.CONFIRMED);
+    }
+
+    private static String content(Part part) throws Exception {
+        Object c = part.getContent();
+        if (c instanceof String s) {
+            return s;
+        }
+        if (c instanceof InputStream in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        throw new IllegalStateException(c.getClass().getName());
+    }
+
+    private static List<BodyPart> leaves(Multipart mp) throws Exception {
+        List<BodyPart> out = new ArrayList<>();
+        for (int i = 0; i < mp.getCount(); i++) {
+            BodyPart p = mp.getBodyPart(i);
+            if (p.getContent() instanceof Multipart inner) {
+                out.addAll(leaves(inner));
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void an_alert_arrives_in_french_text_and_html_with_unsubscribe_and_only_the_recipient() throws Exception {
+        notifier().build().send(alert());
+
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        MimeMessage m = received[0];
+        assertThat(m.getSubject()).isEqualTo("Un collègue à 12 km cherche de l'aide sur capytale");
+        assertThat(m.getFrom()[0].toString()).contains("ne-pas-repondre@ac-dijon.fr");
+        assertThat(m.getRecipients(Message.RecipientType.TO)).extracting(Object::toString).containsExactly("hugo.helper@ac-dijon.fr");
+        assertThat(m.getRecipients(Message.RecipientType.CC)).isNull();
+        assertThat(m.getHeader("List-Unsubscribe")[0]).isEqualTo("<https://ent.example.fr/sharenum/desabonnement?member=hugo>");
+        assertThat(m.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(m.getHeader("Message-ID")[0]).endsWith("@ac-dijon.fr>");
+        String raw = GreenMailUtil.getWholeMessage(m);
+        assertThat(raw).contains("Subject: =?UTF-8?");
+        List<BodyPart> parts = leaves((Multipart) m.getContent());
+        assertThat(parts).hasSize(2);
+        String text = content(parts.get(0));
+        String html = content(parts.get(1));
+        assertThat(parts.get(0).getContentType()).startsWith("text/plain").containsIgnoringCase("charset=utf-8");
+        assertThat(text).contains("Rachel Requérante, à 12 km").contains("« Démarrer Python en 2de — « tortue » & <b>boucles</b> »")
+                .contains("https://ent.example.fr/sharenum/tickets/T1").contains("Accompagner un pair : https://example.org/guide");
+        assertThat(parts.get(1).getContentType()).startsWith("text/html");
+        assertThat(html).contains("<strong>Rachel Requérante</strong>").contains("&lt;b&gt;boucles&lt;/b&gt;")
+                .doesNotContain("<b>boucles</b>").contains("href=\"https://ent.example.fr/sharenum/tickets/T1\"");
+        assertThat(raw).doesNotContain("rachel").doesNotContain("@ac-lyon");
+    }
+
+    @Test
+    void an_event_invitation_carries_the_ics_attachment() throws Exception {
+        String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:E1@ac-dijon.fr\r\n"
+                + "SUMMARY:Capytale : premiers pas\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        Notification.EventInvitation promoted = new Notification.EventInvitation("event:E1:promoted:0:hugo", HUGO,
+                HUGO_MAIL, workshop(), Notification.InvitationReason.PROMOTED, new Invitation("E1@ac-dijon.fr", 0, "REQUEST", ics));
+        notifier().build().send(promoted);
+
+        MimeMessage m = SMTP.getReceivedMessages()[0];
+        assertThat(m.getSubject()).isEqualTo("Une place s'est libérée : Capytale : premiers pas");
+        assertThat(m.getContentType()).startsWith("multipart/mixed");
+        List<BodyPart> parts = leaves((Multipart) m.getContent());
+        assertThat(parts).hasSize(3);
+        assertThat(content(parts.get(0))).contains("mercredi 2 décembre 2026 à 14:00").contains("(dans le BusNum)");
+        BodyPart attachment = parts.get(2);
+        assertThat(attachment.getFileName()).isEqualTo("invitation.ics");
+        assertThat(attachment.getContentType()).startsWith("text/calendar").contains("method=REQUEST");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        attachment.getInputStream().transferTo(bytes);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(ics);
+    }
+
+    @Test
+    void every_kind_of_notification_is_rendered_without_leftover_placeholders() throws Exception {
+        MailNotifier mail = notifier().build();
+        EventSummary e = workshop();
+        Invitation ics = new Invitation("E1@x.fr", 1, "CANCEL", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+        List<Notification> all = new ArrayList<>(List.of(
+                new Notification.VerificationRequested("v", HUGO, HUGO_MAIL, "abc-123", Instant.parse("2026-12-01T09:00:00Z")),
+                alert(),
+                new Notification.OfferReceived("o", HUGO, HUGO_MAIL, TicketId.of("T1"), MemberId.of("k"), "Karim", "Jeudi 16 h ?"),
+                new Notification.OfferAccepted("a", HUGO, HUGO_MAIL, TicketId.of("T1"), "Rachel"),
+                new Notification.OfferDeclined("d", HUGO, HUGO_MAIL, TicketId.of("T1")),
+                new Notification.MessagePosted("p", HUGO, HUGO_MAIL, TicketId.of("T1"), MemberId.of("k"), "Karim", "À jeudi"),
+                new Notification.TicketClosed("c", HUGO, HUGO_MAIL, TicketId.of("T1"), TicketStatus.EXPIRED),
+                new Notification.Waitlisted("w", HUGO, HUGO_MAIL, e, 2)));
+        for (Notification.InvitationReason reason : Notification.InvitationReason.values()) {
+            all.add(new Notification.EventInvitation("e-" + reason, HUGO, HUGO_MAIL, e, reason, ics));
+        }
+        for (Notification n : all) {
+            MimeMessage m = mail.compose(n);
+            String raw = GreenMailUtil.getWholeMessage(m);
+            assertThat(m.getSubject()).as(n.getClass().getSimpleName()).isNotBlank();
+            assertThat(leaves((Multipart) m.getContent())).allSatisfy(p -> assertThat(content(p)).doesNotContain("{{"));
+            assertThat(raw).doesNotContain("{{");
+        }
+        assertThat(content(leaves((Multipart) mail.compose(all.get(0)).getContent()).get(0)))
+                .contains("https://ent.example.fr/sharenum/verification?member=hugo&token=abc-123");
+    }
+
+    @Test
+    void the_same_notification_keeps_the_same_message_id() throws Exception {
+        MailNotifier mail = notifier().build();
+        assertThat(mail.compose(alert()).getMessageID()).isEqualTo(mail.compose(alert()).getMessageID());
+    }
+
+    @Test
+    void refused_credentials_are_a_permanent_failure_reported_at_once() {
+        MailNotifier wrong = MailNotifier.builder("127.0.0.1", SMTP.getSmtp().getPort())
+                .credentials("sharenum", "mauvais").from("ne-pas-repondre@ac-dijon.fr")
+                .links(MailLinks.under(URI.create("https://ent.example.fr"))).retries(3, Duration.ofMillis(20)).build();
+
+        assertThatThrownBy(() -> wrong.send(alert())).isInstanceOf(NotificationFailedException.class)
+                .satisfies(e -> assertThat(((NotificationFailedException) e).isPermanent()).isTrue());
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void a_server_that_is_down_is_a_transient_failure_after_the_retries() {
+        MailNotifier mail = notifier().build();
+        SMTP.stop();
+
+        assertThatThrownBy(() -> mail.send(alert())).isInstanceOf(NotificationFailedException.class)
+                .hasMessageContaining("after 3 attempts")
+                .satisfies(e -> assertThat(((NotificationFailedException) e).isPermanent()).isFalse());
+    }
+
+    @Test
+    void configuration_is_checked() {
+        assertThatThrownBy(() -> MailNotifier.builder(" ", 25)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MailNotifier.builder("localhost", 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MailNotifier.builder("localhost", 25).from("pas une adresse"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MailNotifier.builder("localhost", 25).build()).isInstanceOf(IllegalStateException.class);
+    }
+}
