@@ -2,4 +2,5 @@
 module fr.sharenum.examples {
     requires fr.sharenum.core;
     requires fr.sharenum.geo;
+    requires fr.sharenum.jdbc;
 }

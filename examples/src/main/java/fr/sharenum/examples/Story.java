@@ -9,6 +9,9 @@ import fr.sharenum.model.BusId;
 import fr.sharenum.model.Event;
 import fr.sharenum.model.TimeRange;
 import fr.sharenum.model.Venue;
+import fr.sharenum.jdbc.JdbcStore;
+import fr.sharenum.spi.ShareNumStore;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -68,8 +71,22 @@ public final class Story {
     private final ShareNum sharenum;
     private final Map<Object, String> names = new LinkedHashMap<>();
 
+    /** What the run's addresses carry so that they stay unique in a store that keeps earlier runs. */
+    private final String tag;
+    private final String storeLabel;
+
     Story(PrintStream out) {
+        this(out, null);
+    }
+
+    /** With {@code h2Directory}, everything is kept in an embedded H2 database there, across runs. */
+    Story(PrintStream out, Path h2Directory) {
         this.out = out;
+        ShareNumStore store = h2Directory == null ? ShareNum.inMemoryStore() : JdbcStore.h2(h2Directory);
+        long earlier = store.inTransaction(t -> t.eventsOverlapping(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"))).size();
+        this.tag = h2Directory == null ? "" : "+run" + (earlier + 1);
+        this.storeLabel = h2Directory == null ? "in memory"
+                : "H2 database in " + h2Directory + " (" + earlier + " events kept from earlier runs)";
         Instant now = Instant.now();
         Training paf = new Training("PAF-21-NUM-042", "Capytale : premiers pas en Python (PAF)", TrainingKind.PAF_SESSION,
                 Academie.DIJON, Set.of(CAPYTALE), now.plus(Duration.ofDays(24)), now.plus(Duration.ofDays(24)).plus(Duration.ofHours(3)),
@@ -77,15 +94,26 @@ public final class Story {
         Guide guide = new Guide("guide-accompagner", "Accompagner un pair : de l'outil à la pédagogie", Set.of(CAPYTALE),
                 Set.of(Theme.of("accompagnement")), null,
                 "Partir d'une séance réelle du collègue, co-construire une activité, observer puis débriefer.");
-        this.sharenum = ShareNum.builder().notifier(outbox).trainings(List.of(paf)).guides(List.of(guide)).build();
+        this.sharenum = ShareNum.builder().store(store).notifier(outbox).trainings(List.of(paf)).guides(List.of(guide)).build();
     }
 
+    /** {@code --h2 <directory>}: keep the data in an embedded H2 database across runs. */
     public static void main(String[] args) {
-        new Story(System.out).run();
+        Path h2 = null;
+        for (int i = 0; i < args.length; i++) {
+            if ("--h2".equals(args[i]) && i + 1 < args.length) {
+                h2 = Path.of(args[++i]);
+            } else {
+                System.err.println("usage: Story [--h2 <directory>]");
+                System.exit(2);
+            }
+        }
+        new Story(System.out, h2).run();
     }
 
     void run() {
         title("ShareNum — the story (matching engine: " + sharenum.matchingEngine().getClass().getSimpleName() + ")");
+        out.println("store: " + storeLabel);
 
         Establishment roupnel = school("0211136W", "Collège Gaston Roupnel", Academie.DIJON, 47.33640, 5.04292, "21231");
         Establishment chapitre = school("0211225T", "Collège Le Chapitre", Academie.DIJON, 47.29561, 5.00352, "21166");
@@ -160,8 +188,9 @@ public final class Story {
                 .weekly(DayOfWeek.WEDNESDAY, TimeRange.of("14:00", "18:00"))
                 .weekly(DayOfWeek.FRIDAY, TimeRange.of("09:00", "12:00")).build());
         BusId busId = BusId.of("busnum-21");
-        Bus bus = sharenum.busNum().add(Bus.of(busId, "BusNum Côte-d'Or", GeoPoint.of(47.3220, 5.0415), 80,
-                Set.of("16 tablettes", "écran interactif", "robots Thymio"), 16));
+        Bus bus = sharenum.busNum().all().stream().filter(b -> b.id().equals(busId)).findFirst()
+                .orElseGet(() -> sharenum.busNum().add(Bus.of(busId, "BusNum Côte-d'Or", GeoPoint.of(47.3220, 5.0415), 80,
+                        Set.of("16 tablettes", "écran interactif", "robots Thymio"), 16)));
         Instant from = Instant.now().plus(Duration.ofDays(1));
         List<CommonSlot> slots = sharenum.agenda().findCommonSlots(SlotQuery.of(Duration.ofHours(2), from,
                 from.plus(Duration.ofDays(21))).members(claire.id(), karim.id()).bus(busId, Venue.of(roupnel))
@@ -228,7 +257,7 @@ public final class Story {
 
     /** Registers, then verifies with the token the member received. */
     private Member join(String name, String email, Establishment at, Role role, CompetenceLevel capytale) {
-        Member m = sharenum.members().register(NewMember.builder().displayName(name).email(email)
+        Member m = sharenum.members().register(NewMember.builder().displayName(name).email(email.replace("@", tag + "@"))
                 .establishment(at.uai()).role(role)
                 .skill(new Skill(CAPYTALE, capytale, Set.of("initiation à Python")))
                 .skill(new Skill(GEOGEBRA, CompetenceLevel.INTERMEDIATE))

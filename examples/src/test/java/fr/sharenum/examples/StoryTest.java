@@ -27,4 +27,16 @@ class StoryTest {
                 .contains("Karim's alert came with the guide");
         assertThat(told).containsPattern("common 2-hour slots with the BusNum Côte-d'Or free");
     }
+
+    @Test
+    void with_h2_the_story_keeps_its_data_across_runs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        new Story(new PrintStream(first, true, StandardCharsets.UTF_8), dir).run();
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        new Story(new PrintStream(second, true, StandardCharsets.UTF_8), dir).run();
+
+        assertThat(first.toString(StandardCharsets.UTF_8)).contains("(0 events kept from earlier runs)");
+        assertThat(second.toString(StandardCharsets.UTF_8)).contains("(1 events kept from earlier runs)")
+                .contains("on the waitlist, position 1");
+    }
 }

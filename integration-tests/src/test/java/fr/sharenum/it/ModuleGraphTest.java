@@ -27,6 +27,7 @@ class ModuleGraphTest {
     private static final String JSON = "fr.sharenum.json..";
     private static final String WEBHOOK = "fr.sharenum.webhook..";
     private static final String MAIL = "fr.sharenum.mail..";
+    private static final String JDBC = "fr.sharenum.jdbc..";
     private static final String EXAMPLES = "fr.sharenum.examples..";
     private static final String BENCHMARKS = "fr.sharenum.benchmarks..";
 
@@ -41,7 +42,7 @@ class ModuleGraphTest {
     @Test
     void everyModuleIsImported() {
         for (String pkg : new String[] {"fr.sharenum.model", "fr.sharenum.spi", "fr.sharenum", "fr.sharenum.core.internal",
-                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.annuaire", "fr.sharenum.json", "fr.sharenum.webhook", "fr.sharenum.mail", "fr.sharenum.examples", "fr.sharenum.benchmarks"}) {
+                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.annuaire", "fr.sharenum.json", "fr.sharenum.webhook", "fr.sharenum.mail", "fr.sharenum.jdbc", "fr.sharenum.examples", "fr.sharenum.benchmarks"}) {
             assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
         }
     }
@@ -76,11 +77,11 @@ class ModuleGraphTest {
 
     @Test
     void adaptersKnowOnlyTheSpi() {
-        noClasses().that().resideInAnyPackage(ANNUAIRE, JSON, WEBHOOK, MAIL)
+        noClasses().that().resideInAnyPackage(ANNUAIRE, JSON, WEBHOOK, MAIL, JDBC)
                 .should().dependOnClassesThat().resideInAnyPackage(CORE, CORE_INTERNAL, GEO, TCK)
                 .check(classes);
         noClasses().that().resideInAnyPackage(CORE, CORE_INTERNAL, GEO, SPI, MODEL, TCK)
-                .should().dependOnClassesThat().resideInAnyPackage(ANNUAIRE, JSON, WEBHOOK, MAIL)
+                .should().dependOnClassesThat().resideInAnyPackage(ANNUAIRE, JSON, WEBHOOK, MAIL, JDBC)
                 .check(classes);
     }
 

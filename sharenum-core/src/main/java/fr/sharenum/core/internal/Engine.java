@@ -180,14 +180,69 @@ public final class Engine {
         throw last;
     }
 
-    /** Brings the engine in line with the stored member (must hold the member's stripe). */
-    void reindex(MemberId id) {
-        Optional<MatchCandidate> candidate = tx(t -> t.member(id).filter(Member::isActive)
-                .flatMap(m -> t.establishment(m.establishment()).map(e -> MatchCandidate.of(m, e.location()))));
+    /** What the matching engine should hold for {@code id}, as the transaction {@code t} sees it. */
+    static Optional<MatchCandidate> candidateOf(StoreTransaction t, MemberId id) {
+        return t.member(id).filter(Member::isActive)
+                .flatMap(m -> t.establishment(m.establishment()).map(e -> MatchCandidate.of(m, e.location())));
+    }
+
+    private void apply(MemberId id, Optional<MatchCandidate> candidate) {
         if (candidate.isPresent()) {
             matchingEngine.upsert(candidate.get());
         } else {
             matchingEngine.remove(id);
+        }
+    }
+
+    /**
+     * Runs {@code work}, a transaction changing member {@code id}, under the member's lock stripe, then
+     * gives the matching engine what that same transaction committed — no second read, so the engine
+     * cannot miss a change the store kept.
+     */
+    Member changeMember(MemberId id, Function<StoreTransaction, Member> work) {
+        refreshPending();
+        return lockedFor(id, () -> {
+            List<Optional<MatchCandidate>> candidate = new ArrayList<>(1);
+            Member saved = tx(t -> {
+                candidate.clear();
+                Member m = work.apply(t);
+                candidate.add(candidateOf(t, id));
+                return m;
+            });
+            apply(id, candidate.get(0));
+            return saved;
+        });
+    }
+
+    /**
+     * Brings the engine in line with the stored state of members whose establishment moved, each under
+     * its lock with a fresh read. A member whose read fails (the database is down) is remembered and
+     * refreshed at the next change, so the engine catches up without the caller having to.
+     */
+    void reindexAll(List<MemberId> ids) {
+        for (MemberId id : ids) {
+            try {
+                lockedFor(id, () -> {
+                    apply(id, tx(t -> candidateOf(t, id)));
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                pendingReindex.add(id);
+                LOG.warn("matching engine not refreshed for a relocated member yet ({}); will retry", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private final java.util.Queue<MemberId> pendingReindex = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** Retries the refreshes {@link #reindexAll} could not do. */
+    void refreshPending() {
+        List<MemberId> retry = new ArrayList<>();
+        for (MemberId id; (id = pendingReindex.poll()) != null; ) {
+            retry.add(id);
+        }
+        if (!retry.isEmpty()) {
+            reindexAll(retry);
         }
     }
 

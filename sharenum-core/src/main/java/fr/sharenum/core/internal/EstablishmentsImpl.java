@@ -33,6 +33,7 @@ final class EstablishmentsImpl implements Establishments {
                 throw new InvalidValueException("establishments", "must not contain null");
             }
         }
+        engine.refreshPending();
         List<MemberId> moved = engine.tx(t -> {
             List<MemberId> relocate = new ArrayList<>();
             for (Establishment e : all) {
@@ -44,12 +45,7 @@ final class EstablishmentsImpl implements Establishments {
             }
             return relocate;
         });
-        for (MemberId id : moved) {
-            engine.lockedFor(id, () -> {
-                engine.reindex(id);
-                return null;
-            });
-        }
+        engine.reindexAll(moved);
         return all.size();
     }
 

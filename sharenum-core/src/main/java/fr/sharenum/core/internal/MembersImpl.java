@@ -73,8 +73,7 @@ final class MembersImpl implements Members {
         if (token == null || token.isBlank()) {
             throw new VerificationFailedException("a verification token is required");
         }
-        return engine.lockedFor(id, () -> {
-            Member verified = engine.tx(t -> {
+        return engine.changeMember(id, t -> {
                 Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
                 VerificationRecord record = t.verification(id).orElseThrow(() ->
                         new VerificationFailedException("member " + id + " has no pending verification"));
@@ -92,9 +91,6 @@ final class MembersImpl implements Members {
                 Member updated = m.withStatus(MemberStatus.ACTIVE).nextVersion();
                 t.updateMember(updated, m.version());
                 return updated;
-            });
-            engine.reindex(id);
-            return verified;
         });
     }
 
@@ -143,8 +139,7 @@ final class MembersImpl implements Members {
     @Override
     public Member edit(MemberId id, long expectedVersion, UnaryOperator<Member> edit) {
         Objects.requireNonNull(edit, "edit");
-        return engine.lockedFor(id, () -> {
-            Member saved = engine.tx(t -> {
+        return engine.changeMember(id, t -> {
                 Member current = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
                 if (current.version() != expectedVersion) {
                     throw new VersionConflictException("member", id, expectedVersion, current.version());
@@ -163,9 +158,6 @@ final class MembersImpl implements Members {
                 Member next = updated.nextVersion();
                 t.updateMember(next, expectedVersion);
                 return next;
-            });
-            engine.reindex(id);
-            return saved;
         });
     }
 
@@ -180,8 +172,7 @@ final class MembersImpl implements Members {
     }
 
     private Member setStatus(MemberId id, MemberStatus target) {
-        return engine.lockedFor(id, () -> {
-            Member saved = engine.tx(t -> {
+        return engine.changeMember(id, t -> {
                 Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
                 MemberStatus to = target != null ? target
                         : t.verification(id).isPresent() ? MemberStatus.PENDING_VERIFICATION : MemberStatus.ACTIVE;
@@ -194,9 +185,6 @@ final class MembersImpl implements Members {
                 Member next = m.withStatus(to).nextVersion();
                 t.updateMember(next, m.version());
                 return next;
-            });
-            engine.reindex(id);
-            return saved;
         });
     }
 

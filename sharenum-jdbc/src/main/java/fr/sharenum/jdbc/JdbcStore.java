@@ -1,0 +1,167 @@
+package fr.sharenum.jdbc;
+
+import fr.sharenum.spi.ShareNumStore;
+import fr.sharenum.spi.StoreTransaction;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The whole persistence SPI over JDBC, on PostgreSQL in production or H2 embedded in a file. The schema
+ * is created and upgraded by Flyway ({@code fr/sharenum/jdbc/migration}) when the store is built.
+ *
+ * <p>Each {@link #inTransaction} is one database transaction (READ COMMITTED): everything the work
+ * wrote is committed together, or rolled back together when it throws — a lost connection in the
+ * middle of a workflow step leaves nothing half-written. Updates are optimistic, with a version
+ * column, and fail with the same {@link fr.sharenum.model.VersionConflictException} as the in-memory
+ * store; duplicates with {@link fr.sharenum.model.DuplicateException}; database failures with
+ * {@link JdbcStoreException}. Passes {@code ShareNumStoreContract} on H2 and PostgreSQL.
+ *
+ * <pre>{@code
+ * ShareNumStore store = JdbcStore.h2(Path.of("/var/lib/sharenum/db"));          // embedded, no server
+ * ShareNumStore store = JdbcStore.builder(pooledPostgresDataSource).schema("sharenum").build();
+ * ShareNum sharenum = ShareNum.builder().store(store).build();
+ * }</pre>
+ *
+ * <p>Thread-safe: each transaction takes its own connection from the data source (give it a pooled
+ * one in production).
+ */
+public final class JdbcStore implements ShareNumStore, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+
+    private final DataSource dataSource;
+    private final String schema;
+    private final JdbcConnectionPool ownPool;
+
+    private JdbcStore(Builder b) {
+        this.dataSource = b.dataSource;
+        this.schema = b.schema;
+        this.ownPool = b.ownPool;
+        if (b.migrate) {
+            var config = Flyway.configure(JdbcStore.class.getClassLoader()).dataSource(dataSource)
+                    .locations("classpath:fr/sharenum/jdbc/migration").table("sn_schema_history");
+            if (schema != null) {
+                config.schemas(schema).defaultSchema(schema).createSchemas(true);
+            }
+            var result = config.load().migrate();
+            LOG.info("ShareNum schema{} at version {} ({} migrations applied)", schema == null ? "" : " " + schema,
+                    result.targetSchemaVersion, result.migrationsExecuted);
+        }
+    }
+
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /**
+     * An embedded H2 database in {@code directory} (created if needed; file {@code sharenum.mv.db}),
+     * pooled, migrated: a single host keeps its data across restarts with no server.
+     */
+    public static JdbcStore h2(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("sharenum") + ";DB_CLOSE_DELAY=-1";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        Builder b = builder(pool);
+        b.ownPool = pool;
+        return b.build();
+    }
+
+    /**
+     * Closes what this store opened itself: the embedded H2 database of {@link #h2(Path)} is shut down
+     * cleanly. A data source given to the builder is the host's, and stays open.
+     */
+    @Override
+    public void close() {
+        if (ownPool != null) {
+            try (Connection c = ownPool.getConnection(); var s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                throw new JdbcStoreException("cannot shut the embedded database down: " + e.getMessage(), e);
+            } finally {
+                ownPool.dispose();
+            }
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(Function<StoreTransaction, T> work) {
+        Objects.requireNonNull(work, "work");
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new JdbcStoreException("cannot connect to the database: " + e.getMessage(), e);
+        }
+        try (c) {
+            c.setAutoCommit(false);
+            if (schema != null) {
+                c.setSchema(schema);
+            }
+            JdbcTransaction tx = new JdbcTransaction(c);
+            T result;
+            try {
+                result = work.apply(tx);
+                tx.close();
+                c.commit();
+            } catch (RuntimeException | Error e) {
+                tx.close();
+                rollback(c, e);
+                throw e;
+            } catch (SQLException e) {
+                tx.close();
+                rollback(c, e);
+                throw new JdbcStoreException("the transaction could not be committed: " + e.getMessage(), e);
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new JdbcStoreException("database failure: " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollback(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Configures a {@link JdbcStore}. Not thread-safe. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private String schema;
+        private boolean migrate = true;
+        private JdbcConnectionPool ownPool;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /** Keep ShareNum's tables in this schema (created if needed); default the connection's. */
+        public Builder schema(String schema) {
+            if (schema == null || !schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+                throw new IllegalArgumentException("a schema name is letters, digits and underscores, was " + schema);
+            }
+            this.schema = schema;
+            return this;
+        }
+
+        /** Whether to run the Flyway migrations when built; default true. */
+        public Builder migrate(boolean migrate) {
+            this.migrate = migrate;
+            return this;
+        }
+
+        public JdbcStore build() {
+            return new JdbcStore(this);
+        }
+    }
+}

@@ -1,0 +1,518 @@
+package fr.sharenum.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import fr.sharenum.json.ShareNumModule;
+import fr.sharenum.model.Availability;
+import fr.sharenum.model.Bus;
+import fr.sharenum.model.BusBooking;
+import fr.sharenum.model.BusId;
+import fr.sharenum.model.DuplicateException;
+import fr.sharenum.model.Email;
+import fr.sharenum.model.Establishment;
+import fr.sharenum.model.Event;
+import fr.sharenum.model.EventId;
+import fr.sharenum.model.Member;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.Message;
+import fr.sharenum.model.NotFoundException;
+import fr.sharenum.model.TicketId;
+import fr.sharenum.model.TicketNum;
+import fr.sharenum.model.Uai;
+import fr.sharenum.model.VersionConflictException;
+import fr.sharenum.spi.StoreTransaction;
+import fr.sharenum.spi.VerificationRecord;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** One database transaction seen through the store SPI; only valid during {@link JdbcStore#inTransaction}. */
+final class JdbcTransaction implements StoreTransaction {
+    private static final JsonMapper JSON = ShareNumModule.mapper();
+    /** SQLSTATE class 23, integrity constraint violation (duplicate key, foreign key). */
+    private static final String INTEGRITY = "23";
+
+    private final Connection c;
+    private boolean open = true;
+
+    JdbcTransaction(Connection c) {
+        this.c = c;
+    }
+
+    void close() {
+        open = false;
+    }
+
+    // --- plumbing
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement s) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private void check() {
+        if (!open) {
+            throw new IllegalStateException("this transaction is over");
+        }
+    }
+
+    private int update(String sql, Binder binder) {
+        check();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY)) {
+                throw new DuplicateException("the database refused a duplicate: " + e.getMessage());
+            }
+            throw failure(e);
+        }
+    }
+
+    private <T> List<T> query(String sql, Binder binder, RowReader<T> reader) {
+        check();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            try (ResultSet rs = s.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(reader.read(rs));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private <T> Optional<T> one(String sql, Binder binder, Class<T> type) {
+        List<T> rows = query(sql, binder, rs -> read(rs.getString(1), type));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private <T> List<T> docs(String sql, Binder binder, Class<T> type) {
+        return query(sql, binder, rs -> read(rs.getString(1), type));
+    }
+
+    private OptionalLong longValue(String sql, Binder binder) {
+        List<Long> rows = query(sql, binder, rs -> rs.getLong(1));
+        return rows.isEmpty() ? OptionalLong.EMPTY : new OptionalLong(rows.get(0));
+    }
+
+    /** A tiny optional long that keeps "no row" apart from 0. */
+    private record OptionalLong(Long value) {
+        static final OptionalLong EMPTY = new OptionalLong(null);
+
+        boolean isPresent() {
+            return value != null;
+        }
+    }
+
+    private static JdbcStoreException failure(SQLException e) {
+        return new JdbcStoreException("database failure (SQLSTATE " + e.getSQLState() + "): " + e.getMessage(), e);
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new JdbcStoreException("a stored " + type.getSimpleName() + " cannot be read back: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Epoch nanoseconds, saturated to the range of a BIGINT (for open-ended queries). */
+    static long nanos(Instant t) {
+        if (t.getEpochSecond() >= Long.MAX_VALUE / 1_000_000_000L) {
+            return Long.MAX_VALUE;
+        }
+        if (t.getEpochSecond() <= Long.MIN_VALUE / 1_000_000_000L) {
+            return Long.MIN_VALUE;
+        }
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    private static void requireNextVersion(long newVersion, long expectedVersion) {
+        if (newVersion != expectedVersion + 1) {
+            throw new IllegalArgumentException("the new version must be " + (expectedVersion + 1) + ", was " + newVersion);
+        }
+    }
+
+    /** After an update matched no row: was the record missing, or at another version? */
+    private RuntimeException missedUpdate(String table, String kind, Object id, long expected) {
+        OptionalLong stored = longValue("SELECT version FROM " + table + " WHERE id = ?", s -> s.setString(1, id.toString()));
+        if (!stored.isPresent()) {
+            return new NotFoundException(kind, id);
+        }
+        return new VersionConflictException(kind, id, expected, stored.value());
+    }
+
+    // --- establishments
+
+    @Override
+    public Optional<Establishment> establishment(Uai uai) {
+        return one("SELECT doc FROM sn_establishment WHERE uai = ?", s -> s.setString(1, uai.value()), Establishment.class);
+    }
+
+    @Override
+    public void putEstablishment(Establishment e) {
+        String doc = write(e);
+        if (update("UPDATE sn_establishment SET doc = ? WHERE uai = ?", s -> {
+            s.setString(1, doc);
+            s.setString(2, e.uai().value());
+        }) == 0) {
+            update("INSERT INTO sn_establishment (uai, doc) VALUES (?, ?)", s -> {
+                s.setString(1, e.uai().value());
+                s.setString(2, doc);
+            });
+        }
+    }
+
+    @Override
+    public void forEachEstablishment(Consumer<? super Establishment> action) {
+        docs("SELECT doc FROM sn_establishment", s -> { }, Establishment.class).forEach(action);
+    }
+
+    // --- members
+
+    @Override
+    public Optional<Member> member(MemberId id) {
+        return one("SELECT doc FROM sn_member WHERE id = ?", s -> s.setString(1, id.value()), Member.class);
+    }
+
+    @Override
+    public Optional<Member> memberByEmail(Email email) {
+        return one("SELECT doc FROM sn_member WHERE email = ?", s -> s.setString(1, email.value()), Member.class);
+    }
+
+    @Override
+    public void insertMember(Member m) {
+        if (member(m.id()).isPresent()) {
+            throw new DuplicateException("a member with id " + m.id() + " already exists");
+        }
+        if (memberByEmail(m.email()).isPresent()) {
+            throw new DuplicateException("the address " + m.email() + " is already registered");
+        }
+        update("INSERT INTO sn_member (id, email, establishment, version, doc) VALUES (?, ?, ?, ?, ?)", s -> {
+            s.setString(1, m.id().value());
+            s.setString(2, m.email().value());
+            s.setString(3, m.establishment().value());
+            s.setLong(4, m.version());
+            s.setString(5, write(m));
+        });
+    }
+
+    @Override
+    public void updateMember(Member m, long expectedVersion) {
+        requireNextVersion(m.version(), expectedVersion);
+        Optional<Member> sameEmail = memberByEmail(m.email());
+        if (sameEmail.isPresent() && !sameEmail.get().id().equals(m.id())) {
+            throw new DuplicateException("the address " + m.email() + " is already registered");
+        }
+        if (update("UPDATE sn_member SET email = ?, establishment = ?, version = ?, doc = ? WHERE id = ? AND version = ?", s -> {
+            s.setString(1, m.email().value());
+            s.setString(2, m.establishment().value());
+            s.setLong(3, m.version());
+            s.setString(4, write(m));
+            s.setString(5, m.id().value());
+            s.setLong(6, expectedVersion);
+        }) == 0) {
+            throw missedUpdate("sn_member", "member", m.id(), expectedVersion);
+        }
+    }
+
+    @Override
+    public List<Member> membersAt(Uai establishment) {
+        return docs("SELECT doc FROM sn_member WHERE establishment = ?", s -> s.setString(1, establishment.value()), Member.class);
+    }
+
+    @Override
+    public void forEachMember(Consumer<? super Member> action) {
+        check();
+        try (PreparedStatement s = c.prepareStatement("SELECT doc FROM sn_member")) {
+            s.setFetchSize(1_000);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(read(rs.getString(1), Member.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    // --- verifications
+
+    @Override
+    public Optional<VerificationRecord> verification(MemberId member) {
+        return one("SELECT doc FROM sn_verification WHERE member = ?", s -> s.setString(1, member.value()), VerificationRecord.class);
+    }
+
+    @Override
+    public void putVerification(VerificationRecord r) {
+        deleteVerification(r.member());
+        update("INSERT INTO sn_verification (member, doc) VALUES (?, ?)", s -> {
+            s.setString(1, r.member().value());
+            s.setString(2, write(r));
+        });
+    }
+
+    @Override
+    public void deleteVerification(MemberId member) {
+        update("DELETE FROM sn_verification WHERE member = ?", s -> s.setString(1, member.value()));
+    }
+
+    // --- tickets
+
+    @Override
+    public Optional<TicketNum> ticket(TicketId id) {
+        return one("SELECT doc FROM sn_ticket WHERE id = ?", s -> s.setString(1, id.value()), TicketNum.class);
+    }
+
+    @Override
+    public void insertTicket(TicketNum t) {
+        if (ticket(t.id()).isPresent()) {
+            throw new DuplicateException("a ticket with id " + t.id() + " already exists");
+        }
+        update("INSERT INTO sn_ticket (id, requester, opened_at, awaiting, expires_at, version, doc) VALUES (?, ?, ?, ?, ?, ?, ?)", s -> {
+            s.setString(1, t.id().value());
+            s.setString(2, t.requester().value());
+            s.setLong(3, nanos(t.openedAt()));
+            s.setBoolean(4, t.status().acceptsOffers());
+            s.setLong(5, nanos(t.expiresAt()));
+            s.setLong(6, t.version());
+            s.setString(7, write(t));
+        });
+    }
+
+    @Override
+    public void updateTicket(TicketNum t, long expectedVersion) {
+        requireNextVersion(t.version(), expectedVersion);
+        Optional<TicketNum> old = ticket(t.id());
+        if (old.isPresent() && !old.get().requester().equals(t.requester())) {
+            throw new IllegalArgumentException("a ticket's requester cannot change");
+        }
+        if (update("UPDATE sn_ticket SET awaiting = ?, expires_at = ?, version = ?, doc = ? WHERE id = ? AND version = ?", s -> {
+            s.setBoolean(1, t.status().acceptsOffers());
+            s.setLong(2, nanos(t.expiresAt()));
+            s.setLong(3, t.version());
+            s.setString(4, write(t));
+            s.setString(5, t.id().value());
+            s.setLong(6, expectedVersion);
+        }) == 0) {
+            throw missedUpdate("sn_ticket", "ticket", t.id(), expectedVersion);
+        }
+    }
+
+    @Override
+    public List<TicketNum> ticketsOf(MemberId requester) {
+        return docs("SELECT doc FROM sn_ticket WHERE requester = ? ORDER BY opened_at, id",
+                s -> s.setString(1, requester.value()), TicketNum.class);
+    }
+
+    @Override
+    public List<TicketNum> ticketsExpiringBy(Instant instant, int limit) {
+        return docs("SELECT doc FROM sn_ticket WHERE awaiting = TRUE AND expires_at <= ? ORDER BY expires_at, id LIMIT ?", s -> {
+            s.setLong(1, nanos(instant));
+            s.setInt(2, Math.max(limit, 0));
+        }, TicketNum.class);
+    }
+
+    // --- conversations
+
+    @Override
+    public void appendMessage(Message m) {
+        if (ticket(m.ticket()).isEmpty()) {
+            throw new NotFoundException("ticket", m.ticket());
+        }
+        long last = lastMessageSeq(m.ticket());
+        if (m.seq() != last + 1) {
+            throw new VersionConflictException("conversation", m.ticket(), m.seq() - 1, last);
+        }
+        try {
+            update("INSERT INTO sn_message (ticket, seq, doc) VALUES (?, ?, ?)", s -> {
+                s.setString(1, m.ticket().value());
+                s.setLong(2, m.seq());
+                s.setString(3, write(m));
+            });
+        } catch (DuplicateException e) {
+            throw new VersionConflictException("conversation", m.ticket(), m.seq() - 1, m.seq());
+        }
+    }
+
+    @Override
+    public List<Message> messages(TicketId ticket, long afterSeq, int limit) {
+        return docs("SELECT doc FROM sn_message WHERE ticket = ? AND seq > ? ORDER BY seq LIMIT ?", s -> {
+            s.setString(1, ticket.value());
+            s.setLong(2, afterSeq);
+            s.setInt(3, Math.max(limit, 0));
+        }, Message.class);
+    }
+
+    @Override
+    public long lastMessageSeq(TicketId ticket) {
+        return longValue("SELECT COALESCE(MAX(seq), 0) FROM sn_message WHERE ticket = ?", s -> s.setString(1, ticket.value()))
+                .value();
+    }
+
+    // --- agenda
+
+    @Override
+    public Optional<Availability> availability(MemberId member) {
+        return one("SELECT doc FROM sn_availability WHERE member = ?", s -> s.setString(1, member.value()), Availability.class);
+    }
+
+    @Override
+    public void putAvailability(MemberId member, Availability availability) {
+        String doc = write(availability);
+        if (update("UPDATE sn_availability SET doc = ? WHERE member = ?", s -> {
+            s.setString(1, doc);
+            s.setString(2, member.value());
+        }) == 0) {
+            update("INSERT INTO sn_availability (member, doc) VALUES (?, ?)", s -> {
+                s.setString(1, member.value());
+                s.setString(2, doc);
+            });
+        }
+    }
+
+    // --- events
+
+    @Override
+    public Optional<Event> event(EventId id) {
+        return one("SELECT doc FROM sn_event WHERE id = ?", s -> s.setString(1, id.value()), Event.class);
+    }
+
+    @Override
+    public void insertEvent(Event e) {
+        if (event(e.id()).isPresent()) {
+            throw new DuplicateException("an event with id " + e.id() + " already exists");
+        }
+        update("INSERT INTO sn_event (id, start_at, end_at, version, doc) VALUES (?, ?, ?, ?, ?)", s -> {
+            s.setString(1, e.id().value());
+            s.setLong(2, nanos(e.start()));
+            s.setLong(3, nanos(e.end()));
+            s.setLong(4, e.version());
+            s.setString(5, write(e));
+        });
+    }
+
+    @Override
+    public void updateEvent(Event e, long expectedVersion) {
+        requireNextVersion(e.version(), expectedVersion);
+        if (update("UPDATE sn_event SET start_at = ?, end_at = ?, version = ?, doc = ? WHERE id = ? AND version = ?", s -> {
+            s.setLong(1, nanos(e.start()));
+            s.setLong(2, nanos(e.end()));
+            s.setLong(3, e.version());
+            s.setString(4, write(e));
+            s.setString(5, e.id().value());
+            s.setLong(6, expectedVersion);
+        }) == 0) {
+            throw missedUpdate("sn_event", "event", e.id(), expectedVersion);
+        }
+    }
+
+    @Override
+    public List<Event> eventsOverlapping(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return List.of();
+        }
+        return docs("SELECT doc FROM sn_event WHERE start_at < ? AND end_at > ? ORDER BY start_at, id", s -> {
+            s.setLong(1, nanos(to));
+            s.setLong(2, nanos(from));
+        }, Event.class);
+    }
+
+    // --- BusNum
+
+    @Override
+    public Optional<Bus> bus(BusId id) {
+        return one("SELECT doc FROM sn_bus WHERE id = ?", s -> s.setString(1, id.value()), Bus.class);
+    }
+
+    @Override
+    public void insertBus(Bus bus) {
+        if (bus(bus.id()).isPresent()) {
+            throw new DuplicateException("a bus with id " + bus.id() + " already exists");
+        }
+        update("INSERT INTO sn_bus (id, version, doc) VALUES (?, ?, ?)", s -> {
+            s.setString(1, bus.id().value());
+            s.setLong(2, bus.version());
+            s.setString(3, write(bus));
+        });
+    }
+
+    @Override
+    public void updateBus(Bus bus, long expectedVersion) {
+        requireNextVersion(bus.version(), expectedVersion);
+        if (update("UPDATE sn_bus SET version = ?, doc = ? WHERE id = ? AND version = ?", s -> {
+            s.setLong(1, bus.version());
+            s.setString(2, write(bus));
+            s.setString(3, bus.id().value());
+            s.setLong(4, expectedVersion);
+        }) == 0) {
+            throw missedUpdate("sn_bus", "bus", bus.id(), expectedVersion);
+        }
+    }
+
+    @Override
+    public List<Bus> buses() {
+        return docs("SELECT doc FROM sn_bus ORDER BY id", s -> { }, Bus.class);
+    }
+
+    @Override
+    public List<BusBooking> bookings(BusId bus, Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return List.of();
+        }
+        return docs("SELECT doc FROM sn_booking WHERE bus = ? AND start_at < ? AND end_at > ? ORDER BY start_at, event", s -> {
+            s.setString(1, bus.value());
+            s.setLong(2, nanos(to));
+            s.setLong(3, nanos(from));
+        }, BusBooking.class);
+    }
+
+    @Override
+    public void insertBooking(BusBooking b) {
+        if (bus(b.bus()).isEmpty()) {
+            throw new NotFoundException("bus", b.bus());
+        }
+        if (!query("SELECT event FROM sn_booking WHERE event = ?", s -> s.setString(1, b.event().value()), rs -> 1).isEmpty()) {
+            throw new DuplicateException("event " + b.event() + " already has a booking");
+        }
+        update("INSERT INTO sn_booking (event, bus, start_at, end_at, doc) VALUES (?, ?, ?, ?, ?)", s -> {
+            s.setString(1, b.event().value());
+            s.setString(2, b.bus().value());
+            s.setLong(3, nanos(b.onSite().start()));
+            s.setLong(4, nanos(b.onSite().end()));
+            s.setString(5, write(b));
+        });
+    }
+
+    @Override
+    public void deleteBooking(BusId bus, EventId event) {
+        update("DELETE FROM sn_booking WHERE bus = ? AND event = ?", s -> {
+            s.setString(1, bus.value());
+            s.setString(2, event.value());
+        });
+    }
+}

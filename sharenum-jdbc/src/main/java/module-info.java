@@ -1,0 +1,17 @@
+/**
+ * ShareNum persistence over JDBC: the whole {@link fr.sharenum.spi.ShareNumStore} on H2 (embedded, in a
+ * file) or PostgreSQL, schema migrations by Flyway.
+ */
+module fr.sharenum.jdbc {
+    requires transitive fr.sharenum.spi;
+    requires transitive java.sql;
+    requires fr.sharenum.json;
+    requires com.fasterxml.jackson.databind;
+    requires flyway.core;
+    requires com.h2database;
+    requires org.slf4j;
+
+    exports fr.sharenum.jdbc;
+
+    opens fr.sharenum.jdbc.migration;
+}
