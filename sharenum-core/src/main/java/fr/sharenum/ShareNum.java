@@ -12,6 +12,7 @@ import fr.sharenum.model.Training;
 import fr.sharenum.spi.ClosedDays;
 import fr.sharenum.spi.GuideCatalog;
 import fr.sharenum.spi.MatchingEngine;
+import fr.sharenum.spi.OutboxEntry;
 import fr.sharenum.spi.Notifier;
 import fr.sharenum.spi.ShareNumStore;
 import fr.sharenum.spi.TrainingCatalog;
@@ -102,16 +103,35 @@ public final class ShareNum {
     }
 
     /**
-     * Notifications the notifier refused, oldest first, kept so that nothing is silently lost.
-     * {@link #retryFailedNotifications()} sends them again.
+     * Notifications the notifier refused at least once and that wait in the outbox for their next
+     * attempt. Every notification is recorded in the store's outbox with the state change that caused
+     * it, so none is lost if the notifier or the process fails.
      */
     public List<Notification> failedNotifications() {
         return engine.dispatcher().failed();
     }
 
-    /** Sends the failed notifications again; returns how many were delivered this time. */
+    /** Tries every pending notification now, whatever its backoff; returns how many were delivered. */
     public int retryFailedNotifications() {
-        return engine.dispatcher().retryFailed();
+        return engine.dispatcher().deliverDue(true);
+    }
+
+    /**
+     * Delivers the outbox entries that are due: retries whose backoff has passed, and deliveries a
+     * crash interrupted. Call it periodically (every minute, say); returns how many were delivered.
+     */
+    public int deliverDueNotifications() {
+        return engine.dispatcher().deliverDue(false);
+    }
+
+    /** Notifications given up on (permanent failure, or too many attempts), oldest first, with the last error. */
+    public List<OutboxEntry> deadLetters() {
+        return engine.dispatcher().deadLetters();
+    }
+
+    /** Gives a dead letter another chance at the next delivery; false when there is no such dead letter. */
+    public boolean reviveDeadLetter(String notificationId) {
+        return engine.dispatcher().revive(notificationId);
     }
 
     /**
@@ -143,6 +163,9 @@ public final class ShareNum {
         private LocalTime busDayStart = LocalTime.of(7, 0);
         private LocalTime busDayEnd = LocalTime.of(20, 0);
         private Email invitationSender = Email.of("ne-pas-repondre@sharenum.invalid");
+        private int deliveryAttempts = 8;
+        private Duration firstRetry = Duration.ofSeconds(30);
+        private Duration longestRetry = Duration.ofHours(6);
 
         private Builder() {
         }
@@ -309,11 +332,30 @@ public final class ShareNum {
             return this;
         }
 
+        /**
+         * How the outbox retries a notification the notifier refused: at most {@code maxAttempts}
+         * attempts (then a dead letter), waiting {@code firstRetry} then doubling up to {@code longestRetry}.
+         * Default 8 attempts, 30 s, 6 h. A permanent failure is a dead letter at once.
+         */
+        public Builder notificationRetries(int maxAttempts, Duration firstRetry, Duration longestRetry) {
+            if (maxAttempts < 1 || maxAttempts > 100) {
+                throw new IllegalArgumentException("maxAttempts must be between 1 and 100, was " + maxAttempts);
+            }
+            this.firstRetry = positive(firstRetry, "firstRetry");
+            this.longestRetry = positive(longestRetry, "longestRetry");
+            if (longestRetry.compareTo(firstRetry) < 0) {
+                throw new IllegalArgumentException("longestRetry must not be shorter than firstRetry");
+            }
+            this.deliveryAttempts = maxAttempts;
+            return this;
+        }
+
         public ShareNum build() {
             Settings settings = new Settings(emailPolicy, tools, clock, minimumHelperLevel, minRadiusKm, maxRadiusKm,
                     defaultRadiusKm, ticketLifetime, verificationValidity, trainingHorizon, maxAlertsPerTicket,
                     closedDays, broadcastRadiusKm, new BusRules(busSpeedKmh, busSetUp, busTearDown, busDayStart, busDayEnd),
-                    invitationSender);
+                    invitationSender, new fr.sharenum.core.internal.Dispatcher.DeliveryPolicy(deliveryAttempts, firstRetry,
+                    longestRetry, Duration.ofMinutes(2)));
             return new ShareNum(new Engine(settings,
                     store != null ? store : new InMemoryStore(),
                     notifier != null ? notifier : new OutboxNotifier(),

@@ -85,6 +85,14 @@ final class Fixture {
         return sharenum.members().verify(m.id(), tokenOf(m));
     }
 
+    /** Registers and verifies a member whose verification mail went to {@code sink} (a host's own notifier). */
+    Member activeVia(OutboxNotifier sink, String name, Establishment at, Skill... skills) {
+        Member m = pending(name, at, skills);
+        String token = sink.sent(Notification.VerificationRequested.class).stream().filter(n -> n.recipient().equals(m.id()))
+                .reduce((a, b) -> b).orElseThrow().token();
+        return sharenum.members().verify(m.id(), token);
+    }
+
     String tokenOf(Member m) {
         List<Notification.VerificationRequested> sent = outbox.sent(Notification.VerificationRequested.class).stream()
                 .filter(n -> n.recipient().equals(m.id())).toList();

@@ -20,6 +20,7 @@ import fr.sharenum.model.TicketId;
 import fr.sharenum.model.TicketNum;
 import fr.sharenum.model.Uai;
 import fr.sharenum.model.VersionConflictException;
+import fr.sharenum.spi.OutboxEntry;
 import fr.sharenum.spi.StoreTransaction;
 import fr.sharenum.spi.VerificationRecord;
 
@@ -514,5 +515,62 @@ final class JdbcTransaction implements StoreTransaction {
             s.setString(1, bus.value());
             s.setString(2, event.value());
         });
+    }
+
+    // --- notification outbox
+
+    @Override
+    public void enqueue(OutboxEntry e) {
+        if (outboxEntry(e.id()).isPresent()) {
+            return;
+        }
+        update("INSERT INTO sn_outbox (id, status, next_attempt_at, created_at, version, doc) VALUES (?, ?, ?, ?, ?, ?)", s -> {
+            s.setString(1, e.id());
+            s.setString(2, e.status().name());
+            s.setLong(3, nanos(e.nextAttemptAt()));
+            s.setLong(4, nanos(e.createdAt()));
+            s.setLong(5, e.version());
+            s.setString(6, write(e));
+        });
+    }
+
+    @Override
+    public Optional<OutboxEntry> outboxEntry(String notificationId) {
+        return one("SELECT doc FROM sn_outbox WHERE id = ?", s -> s.setString(1, notificationId), OutboxEntry.class);
+    }
+
+    @Override
+    public List<OutboxEntry> dueNotifications(Instant now, int limit) {
+        return docs("SELECT doc FROM sn_outbox WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
+                s -> {
+                    s.setLong(1, nanos(now));
+                    s.setInt(2, Math.max(limit, 0));
+                }, OutboxEntry.class);
+    }
+
+    @Override
+    public void updateOutbox(OutboxEntry e, long expectedVersion) {
+        requireNextVersion(e.version(), expectedVersion);
+        if (update("UPDATE sn_outbox SET status = ?, next_attempt_at = ?, version = ?, doc = ? WHERE id = ? AND version = ?", s -> {
+            s.setString(1, e.status().name());
+            s.setLong(2, nanos(e.nextAttemptAt()));
+            s.setLong(3, e.version());
+            s.setString(4, write(e));
+            s.setString(5, e.id());
+            s.setLong(6, expectedVersion);
+        }) == 0) {
+            throw missedUpdate("sn_outbox", "outbox entry", e.id(), expectedVersion);
+        }
+    }
+
+    @Override
+    public void deleteOutbox(String notificationId) {
+        update("DELETE FROM sn_outbox WHERE id = ?", s -> s.setString(1, notificationId));
+    }
+
+    @Override
+    public List<OutboxEntry> deadLetters(int limit) {
+        return docs("SELECT doc FROM sn_outbox WHERE status = 'DEAD' ORDER BY created_at, id LIMIT ?",
+                s -> s.setInt(1, Math.max(limit, 0)), OutboxEntry.class);
     }
 }

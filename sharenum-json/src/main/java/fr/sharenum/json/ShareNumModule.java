@@ -51,6 +51,7 @@ import fr.sharenum.spi.FollowersQuery;
 import fr.sharenum.spi.Match;
 import fr.sharenum.spi.MatchCandidate;
 import fr.sharenum.spi.Nearby;
+import fr.sharenum.spi.OutboxEntry;
 import fr.sharenum.spi.QualifiedQuery;
 import fr.sharenum.spi.VerificationRecord;
 
@@ -84,7 +85,7 @@ public final class ShareNumModule extends SimpleModule {
             Invitation.class, Member.class, Message.class, Offer.class, Registration.class, Skill.class,
             StatusChange.class, TicketNum.class, TimeRange.class, TimeWindow.class, Tool.class, ToolCategory.class,
             Training.class, Venue.class, WeeklySlot.class, FollowersQuery.class, Match.class, MatchCandidate.class,
-            Nearby.class, QualifiedQuery.class, VerificationRecord.class);
+            Nearby.class, QualifiedQuery.class, VerificationRecord.class, OutboxEntry.class);
 
     public ShareNumModule() {
         super("ShareNumModule");

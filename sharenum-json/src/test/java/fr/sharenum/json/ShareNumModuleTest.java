@@ -49,6 +49,7 @@ import fr.sharenum.spi.FollowersQuery;
 import fr.sharenum.spi.Match;
 import fr.sharenum.spi.MatchCandidate;
 import fr.sharenum.spi.Nearby;
+import fr.sharenum.spi.OutboxEntry;
 import fr.sharenum.spi.QualifiedQuery;
 import fr.sharenum.spi.VerificationRecord;
 import fr.sharenum.tck.TckData;
@@ -113,7 +114,9 @@ class ShareNumModuleTest {
                 new FollowersQuery(carnot.location(), 30, Set.of(CAPYTALE), Set.of(Theme.of("evaluation")), Set.of(CLAIRE)),
                 new VerificationRecord(CLAIRE, "ab".repeat(32), T),
                 new Offer(MemberId.of("H"), "Je passe jeudi", T, OfferStatus.ACCEPTED), TimeRange.of("09:00", "12:30"),
-                new ToolCategory("evaluation", "Évaluation et quiz"));
+                new ToolCategory("evaluation", "Évaluation et quiz"),
+                OutboxEntry.pending(new Notification.OfferDeclined("d:1", CLAIRE, MAIL, TicketId.of("T1")), T, T)
+                        .failed("NotificationFailedException: SMTP down", T.plusSeconds(60), false));
     }
 
     static Stream<Notification> notifications() {

@@ -171,4 +171,31 @@ public interface StoreTransaction {
 
     /** Removes the booking of {@code event} on {@code bus}, if there is one. */
     void deleteBooking(BusId bus, EventId event);
+
+    // --- notification outbox
+    /**
+     * Records a notification to deliver once this transaction commits. An entry with the same
+     * notification id already present is left as it is (the id is an idempotency key).
+     */
+    void enqueue(OutboxEntry entry);
+
+    Optional<OutboxEntry> outboxEntry(String notificationId);
+
+    /** PENDING entries with {@code nextAttemptAt} at or before {@code now}, earliest first (then by id), at most {@code limit}. */
+    List<OutboxEntry> dueNotifications(Instant now, int limit);
+
+    /**
+     * Replaces an entry whose stored version is {@code expectedVersion}; {@code entry.version()} must be
+     * {@code expectedVersion + 1}.
+     *
+     * @throws fr.sharenum.model.VersionConflictException when the stored version differs
+     * @throws fr.sharenum.model.NotFoundException        when there is no such entry
+     */
+    void updateOutbox(OutboxEntry entry, long expectedVersion);
+
+    /** Removes a delivered entry; nothing when absent. */
+    void deleteOutbox(String notificationId);
+
+    /** DEAD entries, oldest first, at most {@code limit}. */
+    List<OutboxEntry> deadLetters(int limit);
 }

@@ -541,4 +541,67 @@ public abstract class ShareNumStoreContract {
         assertThat(list(t -> t.bookings(b1.id(), T0, T0.plus(Duration.ofDays(1))))).containsExactly(afternoon);
         assertThat(list(t -> t.bookings(b2.id(), T0, T0.plus(Duration.ofDays(1))))).containsExactly(other);
     }
+
+    // --- notification outbox
+
+    private static fr.sharenum.spi.OutboxEntry entry(String id, Instant due) {
+        return fr.sharenum.spi.OutboxEntry.pending(new fr.sharenum.model.Notification.OfferDeclined(id,
+                MemberId.of("M1"), Email.of("m1@ac-dijon.fr"), fr.sharenum.model.TicketId.of("T1")), T0, due);
+    }
+
+    @Test
+    void outboxEntriesAreEnqueuedOnceDueInOrderClaimedAndDeleted() {
+        fr.sharenum.spi.OutboxEntry later = entry("n-later", T0.plusSeconds(60));
+        fr.sharenum.spi.OutboxEntry soon = entry("n-soon", T0);
+        fr.sharenum.spi.OutboxEntry also = entry("n-also", T0);
+        tx(t -> {
+            t.enqueue(later);
+            t.enqueue(soon);
+            t.enqueue(also);
+            t.enqueue(entry("n-soon", T0.plusSeconds(999)));   // same id: ignored
+            return null;
+        });
+        assertThat(list(t -> t.dueNotifications(T0, 10))).extracting(fr.sharenum.spi.OutboxEntry::id)
+                .containsExactly("n-also", "n-soon");
+        assertThat(list(t -> t.dueNotifications(T0.plusSeconds(60), 10))).extracting(fr.sharenum.spi.OutboxEntry::id)
+                .containsExactly("n-also", "n-soon", "n-later");
+        assertThat(list(t -> t.dueNotifications(T0.plusSeconds(60), 1))).hasSize(1);
+        assertThat(opt(t -> t.outboxEntry("n-soon"))).contains(soon);
+
+        fr.sharenum.spi.OutboxEntry claimed = soon.claimedUntil(T0.plusSeconds(120));
+        tx(t -> {
+            t.updateOutbox(claimed, 1);
+            return null;
+        });
+        assertThatThrownBy(() -> tx(t -> {
+            t.updateOutbox(soon.claimedUntil(T0.plusSeconds(120)), 1);
+            return null;
+        })).isInstanceOf(VersionConflictException.class);
+        assertThat(list(t -> t.dueNotifications(T0, 10))).extracting(fr.sharenum.spi.OutboxEntry::id).containsExactly("n-also");
+
+        fr.sharenum.spi.OutboxEntry dead = claimed.failed("NotificationFailedException: refused", T0, true);
+        tx(t -> {
+            t.updateOutbox(dead, 2);
+            t.deleteOutbox("n-also");
+            t.deleteOutbox("n-unknown");
+            return null;
+        });
+        assertThat(list(t -> t.deadLetters(10))).containsExactly(dead);
+        assertThat(list(t -> t.dueNotifications(T0.plusSeconds(3600), 10))).extracting(fr.sharenum.spi.OutboxEntry::id)
+                .containsExactly("n-later");
+        assertThatThrownBy(() -> tx(t -> {
+            t.updateOutbox(entry("n-ghost", T0).claimedUntil(T0), 1);
+            return null;
+        })).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void anOutboxEntryEnqueuedInAFailedTransactionIsNotKept() {
+        assertThatThrownBy(() -> tx(t -> {
+            t.enqueue(entry("n-1", T0));
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(opt(t -> t.outboxEntry("n-1"))).isEmpty();
+        assertThat(list(t -> t.dueNotifications(T0.plusSeconds(60), 10))).isEmpty();
+    }
 }

@@ -1,66 +1,186 @@
 package fr.sharenum.core.internal;
 
 import fr.sharenum.model.Notification;
+import fr.sharenum.model.VersionConflictException;
+import fr.sharenum.spi.NotificationFailedException;
 import fr.sharenum.spi.Notifier;
+import fr.sharenum.spi.OutboxEntry;
+import fr.sharenum.spi.ShareNumStore;
+import fr.sharenum.spi.StoreTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Hands notifications to the host's notifier after the state change is stored. A failure is
- * logged (kind and id only) and the notification kept for {@link #retryFailed()}: nothing is
- * dropped silently and the state change stands.
+ * Delivery from the transactional outbox. Workflows {@link #enqueue} their notifications inside the
+ * transaction of the state change, leased for an immediate delivery; once committed, {@link #deliver}
+ * hands them to the notifier and settles them in one more transaction: delivered ones are removed,
+ * failed ones rescheduled with exponential backoff, or kept as dead letters after a permanent failure
+ * or too many attempts. {@link #deliverDue} picks up what is due (retries, and deliveries a crash
+ * interrupted once their lease ends), claiming each entry by bumping its version so that two
+ * deliverers never send the same entry at once. A notifier outage delays notifications; it never loses
+ * them, duplicates them (each carries its idempotency key) or rolls back the state change.
  */
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    private final Notifier notifier;
-    private final ConcurrentLinkedQueue<Notification> failed = new ConcurrentLinkedQueue<>();
+    private static final int BATCH = 200;
 
-    Dispatcher(Notifier notifier) {
-        this.notifier = notifier;
+    private final Notifier notifier;
+    private final ShareNumStore store;
+    private final Clock clock;
+    private final DeliveryPolicy policy;
+
+    /** Retry policy: attempts before a dead letter, backoff bounds, and the lease of a delivery in flight. */
+    public record DeliveryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration lease) {
+        Duration backoff(int attempts) {
+            Duration d = initialBackoff;
+            for (int i = 1; i < attempts && d.compareTo(maxBackoff) < 0; i++) {
+                d = d.multipliedBy(2);
+            }
+            return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
+        }
     }
 
-    void sendAll(List<? extends Notification> notifications) {
+    Dispatcher(Notifier notifier, ShareNumStore store, Clock clock, DeliveryPolicy policy) {
+        this.notifier = notifier;
+        this.store = store;
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    /** Records notifications with the state change, leased for the delivery that follows the commit. */
+    void enqueue(StoreTransaction t, List<? extends Notification> notifications) {
+        Instant now = clock.instant();
         for (Notification n : notifications) {
-            if (!trySend(n)) {
-                failed.add(n);
+            t.enqueue(OutboxEntry.pending(n, now, now.plus(policy.lease())));
+        }
+    }
+
+    /**
+     * Sends a notification that carries a secret (a verification token) straight to the notifier,
+     * never storing it: if that fails, the member asks for a new one ({@code resendVerification}).
+     */
+    void sendSecret(Notification n) {
+        send(n);
+    }
+
+    /** Delivers, right after their commit, notifications this process just enqueued. */
+    void deliver(List<? extends Notification> notifications) {
+        if (notifications.isEmpty()) {
+            return;
+        }
+        List<Attempt> attempts = new ArrayList<>();
+        for (Notification n : notifications) {
+            attempts.add(new Attempt(n.id(), send(n)));
+        }
+        settle(attempts, null);
+    }
+
+    /**
+     * Delivers every pending entry due now (or every pending entry, with {@code ignoreBackoff}); returns
+     * how many were delivered.
+     */
+    public int deliverDue(boolean ignoreBackoff) {
+        int delivered = 0;
+        while (true) {
+            Instant now = clock.instant();
+            Instant upTo = ignoreBackoff ? Instant.MAX : now;
+            int limit = ignoreBackoff ? Integer.MAX_VALUE : BATCH;
+            List<OutboxEntry> claimed = store.inTransaction(t -> {
+                List<OutboxEntry> mine = new ArrayList<>();
+                for (OutboxEntry e : t.dueNotifications(upTo, limit)) {
+                    OutboxEntry lease = e.claimedUntil(now.plus(policy.lease()));
+                    t.updateOutbox(lease, e.version());
+                    mine.add(lease);
+                }
+                return mine;
+            });
+            if (claimed.isEmpty()) {
+                return delivered;
+            }
+            List<Attempt> attempts = new ArrayList<>();
+            for (OutboxEntry e : claimed) {
+                attempts.add(new Attempt(e.id(), send(e.notification())));
+            }
+            delivered += (int) attempts.stream().filter(a -> a.error == null).count();
+            settle(attempts, claimed);
+            if (ignoreBackoff) {
+                return delivered;   // one pass over everything pending: a failure waits for its backoff
             }
         }
     }
 
-    private boolean trySend(Notification n) {
+    /** Pending entries that failed at least once, waiting for a retry. */
+    public List<Notification> failed() {
+        return store.inTransaction(t -> t.dueNotifications(Instant.MAX, Integer.MAX_VALUE)).stream()
+                .filter(e -> e.attempts() > 0).map(OutboxEntry::notification).toList();
+    }
+
+    public List<OutboxEntry> deadLetters() {
+        return store.inTransaction(t -> t.deadLetters(Integer.MAX_VALUE));
+    }
+
+    /** Gives a dead letter another chance at the next delivery; false when there is no such dead letter. */
+    public boolean revive(String notificationId) {
+        return store.inTransaction(t -> t.outboxEntry(notificationId).filter(e -> e.status() == OutboxEntry.Status.DEAD)
+                .map(e -> {
+                    t.updateOutbox(e.revived(clock.instant()), e.version());
+                    return true;
+                }).orElse(false));
+    }
+
+    private record Attempt(String id, RuntimeException error) {
+    }
+
+    private RuntimeException send(Notification n) {
         try {
             notifier.send(n);
-            return true;
+            return null;
         } catch (RuntimeException e) {
             LOG.warn("notification {} {} could not be delivered: {}", n.getClass().getSimpleName(), n.id(),
                     e.getClass().getSimpleName());
             LOG.debug("delivery failure", e);
-            return false;
+            return e;
         }
     }
 
-    public List<Notification> failed() {
-        return new ArrayList<>(failed);
-    }
-
-    public int retryFailed() {
-        int delivered = 0;
-        int n = failed.size();
-        for (int i = 0; i < n; i++) {
-            Notification next = failed.poll();
-            if (next == null) {
-                break;
-            }
-            if (trySend(next)) {
-                delivered++;
-            } else {
-                failed.add(next);
-            }
+    /** Removes delivered entries, reschedules or buries failed ones (entries changed meanwhile are left alone). */
+    private void settle(List<Attempt> attempts, List<OutboxEntry> claimed) {
+        Instant now = clock.instant();
+        try {
+            store.inTransaction(t -> {
+                for (Attempt a : attempts) {
+                    OutboxEntry current = t.outboxEntry(a.id).orElse(null);
+                    boolean ours = current != null && (claimed == null
+                            ? current.version() == 1 && current.attempts() == 0
+                            : claimed.stream().anyMatch(c -> c.id().equals(a.id) && c.version() == current.version()));
+                    if (!ours) {
+                        continue;   // settled by someone else, or re-claimed after our lease ran out
+                    }
+                    if (a.error == null) {
+                        t.deleteOutbox(a.id);
+                        continue;
+                    }
+                    boolean permanent = a.error instanceof NotificationFailedException f && f.isPermanent();
+                    boolean dead = permanent || current.attempts() + 1 >= policy.maxAttempts();
+                    String error = a.error.getClass().getSimpleName() + (a.error.getMessage() == null ? "" : ": " + a.error.getMessage());
+                    t.updateOutbox(current.failed(error, now.plus(policy.backoff(current.attempts() + 1)), dead), current.version());
+                    if (dead) {
+                        LOG.warn("notification {} is a dead letter after {} attempt(s)", a.id, current.attempts() + 1);
+                    }
+                }
+                return null;
+            });
+        } catch (VersionConflictException e) {
+            LOG.debug("outbox entries changed while settling; they will be picked up when due", e);
+        } catch (RuntimeException e) {
+            LOG.warn("could not record the outcome of {} deliveries ({}); they will be retried when their lease ends",
+                    attempts.size(), e.getClass().getSimpleName());
         }
-        return delivered;
     }
 }

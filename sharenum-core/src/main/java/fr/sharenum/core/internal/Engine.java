@@ -66,7 +66,7 @@ public final class Engine {
         this.trainingCatalog = trainingCatalog;
         this.guideCatalog = guideCatalog;
         this.matchingEngine = matchingEngine;
-        this.dispatcher = new Dispatcher(notifier);
+        this.dispatcher = new Dispatcher(notifier, store, settings.clock(), settings.delivery());
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }
@@ -295,9 +295,10 @@ public final class Engine {
             }
             V next = record.nextVersion(changed);
             record.save(t, next, record.version(current));
+            dispatcher.enqueue(t, out);
             return next;
         }));
-        dispatcher.sendAll(out);
+        dispatcher.deliver(out);
         return saved;
     }
 }

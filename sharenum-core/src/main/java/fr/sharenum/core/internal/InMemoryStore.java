@@ -17,6 +17,7 @@ import fr.sharenum.model.TicketId;
 import fr.sharenum.model.TicketNum;
 import fr.sharenum.model.Uai;
 import fr.sharenum.model.VersionConflictException;
+import fr.sharenum.spi.OutboxEntry;
 import fr.sharenum.spi.ShareNumStore;
 import fr.sharenum.spi.StoreTransaction;
 import fr.sharenum.spi.VerificationRecord;
@@ -59,6 +60,7 @@ public final class InMemoryStore implements ShareNumStore {
     private final java.util.TreeMap<TimeKey, Event> eventsByStart = new java.util.TreeMap<>();
     private final Map<BusId, Bus> buses = new java.util.TreeMap<>();
     private final Map<BusId, java.util.TreeMap<TimeKey, BusBooking>> bookingsByBus = new HashMap<>();
+    private final Map<String, OutboxEntry> outbox = new java.util.LinkedHashMap<>();
     /** Longest event ever stored: bounds the look-back of overlap queries. */
     private java.time.Duration longestEvent = java.time.Duration.ZERO;
     private java.time.Duration longestBooking = java.time.Duration.ZERO;
@@ -490,6 +492,61 @@ public final class InMemoryStore implements ShareNumStore {
                 all.remove(TimeKey.of(booking));
                 longestBooking = longest;
             });
+        }
+
+        @Override
+        public void enqueue(OutboxEntry entry) {
+            check();
+            if (outbox.putIfAbsent(entry.id(), entry) == null) {
+                undo.push(() -> outbox.remove(entry.id()));
+            }
+        }
+
+        @Override
+        public Optional<OutboxEntry> outboxEntry(String notificationId) {
+            check();
+            return Optional.ofNullable(outbox.get(notificationId));
+        }
+
+        @Override
+        public List<OutboxEntry> dueNotifications(Instant now, int limit) {
+            check();
+            return outbox.values().stream()
+                    .filter(e -> e.status() == OutboxEntry.Status.PENDING && !e.nextAttemptAt().isAfter(now))
+                    .sorted(Comparator.comparing(OutboxEntry::nextAttemptAt).thenComparing(OutboxEntry::id))
+                    .limit(Math.max(limit, 0)).toList();
+        }
+
+        @Override
+        public void updateOutbox(OutboxEntry entry, long expectedVersion) {
+            check();
+            OutboxEntry old = outbox.get(entry.id());
+            if (old == null) {
+                throw new NotFoundException("outbox entry", entry.id());
+            }
+            if (old.version() != expectedVersion) {
+                throw new VersionConflictException("outbox entry", entry.id(), expectedVersion, old.version());
+            }
+            requireNextVersion(entry.version(), expectedVersion);
+            outbox.put(entry.id(), entry);
+            undo.push(() -> outbox.put(old.id(), old));
+        }
+
+        @Override
+        public void deleteOutbox(String notificationId) {
+            check();
+            OutboxEntry old = outbox.remove(notificationId);
+            if (old != null) {
+                undo.push(() -> outbox.put(old.id(), old));
+            }
+        }
+
+        @Override
+        public List<OutboxEntry> deadLetters(int limit) {
+            check();
+            return outbox.values().stream().filter(e -> e.status() == OutboxEntry.Status.DEAD)
+                    .sorted(Comparator.comparing(OutboxEntry::createdAt).thenComparing(OutboxEntry::id))
+                    .limit(Math.max(limit, 0)).toList();
         }
 
         @Override

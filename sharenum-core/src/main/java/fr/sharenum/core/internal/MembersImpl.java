@@ -58,7 +58,7 @@ final class MembersImpl implements Members {
             t.putVerification(new VerificationRecord(id, Tokens.hash(token), expiresAt));
             return null;
         });
-        engine.dispatcher().sendAll(List.of(verification(member, token, expiresAt)));
+        engine.dispatcher().sendSecret(verification(member, token, expiresAt));
         return member;
     }
 
@@ -106,7 +106,7 @@ final class MembersImpl implements Members {
             t.putVerification(new VerificationRecord(id, Tokens.hash(token), expiresAt));
             return member;
         });
-        engine.dispatcher().sendAll(List.of(verification(m, token, expiresAt)));
+        engine.dispatcher().sendSecret(verification(m, token, expiresAt));
     }
 
     @Override

@@ -13,5 +13,6 @@ import java.time.Duration;
 public record Settings(EmailPolicy emailPolicy, ToolCatalog tools, Clock clock, CompetenceLevel minimumHelperLevel,
                        double minRadiusKm, double maxRadiusKm, double defaultRadiusKm, Duration ticketLifetime,
                        Duration verificationValidity, Duration trainingHorizon, int maxAlertsPerTicket,
-                       ClosedDays closedDays, double broadcastRadiusKm, BusRules busRules, Email invitationSender) {
+                       ClosedDays closedDays, double broadcastRadiusKm, BusRules busRules, Email invitationSender,
+                       Dispatcher.DeliveryPolicy delivery) {
 }

@@ -98,9 +98,10 @@ final class TicketsImpl implements Tickets {
                                 helper.email(), ticket.id(), requester.displayName(), ticket.tools(), ticket.kind(),
                                 ticket.text(), Math.round(a.distanceKm()), guides)));
             }
+            engine.dispatcher().enqueue(t, notes);
             return notes;
         });
-        engine.dispatcher().sendAll(out);
+        engine.dispatcher().deliver(out);
         return ticket;
     }
 
@@ -191,9 +192,10 @@ final class TicketsImpl implements Tickets {
             MemberId otherId = ticket.requester().equals(senderId) ? ticket.acceptedHelper() : ticket.requester();
             t.member(otherId).ifPresent(other -> out.add(new Notification.MessagePosted(
                     "message:" + id + ":" + m.seq(), other.id(), other.email(), id, senderId, sender.displayName(), m.text())));
+            engine.dispatcher().enqueue(t, out);
             return m;
         }));
-        engine.dispatcher().sendAll(out);
+        engine.dispatcher().deliver(out);
         return message;
     }
 
