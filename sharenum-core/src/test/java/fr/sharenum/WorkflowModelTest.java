@@ -269,7 +269,7 @@ class WorkflowModelTest {
                 .withMaxTransformations(40);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 200)
     void random_workflows_keep_every_invariant(@ForAll("chains") ActionChain<World> chain) {
         chain.withInvariant("capacity, waitlist, bus, ticket states, alerts", World::checkInvariants).run();
     }
