@@ -63,4 +63,25 @@ public interface Members {
 
     /** Lifts a suspension. */
     Member reinstate(MemberId member);
+
+    /**
+     * Everything held about a member (RGPD right of access): profile, availability, tickets opened and
+     * helped on, messages written, events, notifications not delivered yet. Scans the store: meant for
+     * occasional requests, not hot paths.
+     *
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
+     */
+    MemberData exportData(fr.sharenum.model.MemberId member);
+
+    /**
+     * Erases a member at their request (RGPD right to erasure): the profile is anonymised (name, address,
+     * disciplines, skills, interests) and marked {@link fr.sharenum.model.MemberStatus#ERASED}; their
+     * ticket texts, offer messages and conversation messages are replaced by a notice; their
+     * availability, pending verification and undelivered notifications are deleted; they leave the
+     * matching engine. Tickets, events and registrations stay, under the member's opaque id, so every
+     * count and indicator stays right. Irreversible.
+     *
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
+     */
+    Member erase(fr.sharenum.model.MemberId member);
 }

@@ -361,6 +361,17 @@ final class JdbcTransaction implements StoreTransaction {
     }
 
     @Override
+    public void redactMessage(Message m) {
+        if (update("UPDATE sn_message SET doc = ? WHERE ticket = ? AND seq = ?", s -> {
+            s.setString(1, write(m));
+            s.setString(2, m.ticket().value());
+            s.setLong(3, m.seq());
+        }) == 0) {
+            throw new NotFoundException("message", m.ticket() + "#" + m.seq());
+        }
+    }
+
+    @Override
     public List<Message> messages(TicketId ticket, long afterSeq, int limit) {
         return docs("SELECT doc FROM sn_message WHERE ticket = ? AND seq > ? ORDER BY seq LIMIT ?", s -> {
             s.setString(1, ticket.value());

@@ -7,5 +7,10 @@ public enum MemberStatus {
     /** Verified and active. */
     ACTIVE,
     /** Suspended by an administrator: kept, but invisible to matching and unable to act. */
-    SUSPENDED
+    SUSPENDED,
+    /**
+     * Erased at the member's request (RGPD): the record is anonymised and kept only so that past
+     * tickets and events keep their counts; it can never act again.
+     */
+    ERASED
 }

@@ -109,6 +109,13 @@ public interface StoreTransaction {
     /** Seq of the ticket's last message, 0 when there is none. */
     long lastMessageSeq(TicketId ticket);
 
+    /**
+     * Replaces the text of a stored message (same ticket and seq), for erasure at a member's request.
+     *
+     * @throws fr.sharenum.model.NotFoundException when there is no such message
+     */
+    void redactMessage(Message redacted);
+
     // --- agenda
     /** The availability a member published, empty when they published none. */
     Optional<Availability> availability(MemberId member);

@@ -604,4 +604,30 @@ public abstract class ShareNumStoreContract {
         assertThat(opt(t -> t.outboxEntry("n-1"))).isEmpty();
         assertThat(list(t -> t.dueNotifications(T0.plusSeconds(60), 10))).isEmpty();
     }
+
+    @Test
+    void aMessageCanBeRedactedInPlace() {
+        Member m = member("M1", a, Map.of());
+        TicketNum t1 = ticket("T1", m.id(), a, T0, Duration.ofDays(3));
+        Message first = new Message(t1.id(), 1, m.id(), "Mon numéro : 06 12 34 56 78", T0);
+        Message second = new Message(t1.id(), 2, MemberId.of("H"), "Merci", T0.plusSeconds(5));
+        tx(t -> {
+            t.insertMember(m);
+            t.insertTicket(t1);
+            t.appendMessage(first);
+            t.appendMessage(second);
+            return null;
+        });
+        Message redacted = new Message(t1.id(), 1, m.id(), "[effacé]", T0);
+        tx(t -> {
+            t.redactMessage(redacted);
+            return null;
+        });
+        assertThat(list(t -> t.messages(t1.id(), 0, 10))).containsExactly(redacted, second);
+        assertThat(num(t -> t.lastMessageSeq(t1.id()))).isEqualTo(2);
+        assertThatThrownBy(() -> tx(t -> {
+            t.redactMessage(new Message(t1.id(), 3, m.id(), "x", T0));
+            return null;
+        })).isInstanceOf(NotFoundException.class);
+    }
 }

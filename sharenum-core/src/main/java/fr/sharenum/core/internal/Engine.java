@@ -254,6 +254,8 @@ public final class Engine {
                 return m;
             case PENDING_VERIFICATION:
                 throw new MemberNotVerifiedException(id);
+            case ERASED:
+                throw new NotAllowedException("member " + id + " was erased at their request");
             default:
                 throw new NotAllowedException("member " + id + " is suspended");
         }

@@ -326,6 +326,18 @@ public final class InMemoryStore implements ShareNumStore {
         }
 
         @Override
+        public void redactMessage(Message redacted) {
+            check();
+            List<Message> list = messages.get(redacted.ticket());
+            if (list == null || redacted.seq() > list.size()) {
+                throw new NotFoundException("message", redacted.ticket() + "#" + redacted.seq());
+            }
+            int index = (int) redacted.seq() - 1;
+            Message old = list.set(index, redacted);
+            undo.push(() -> list.set(index, old));
+        }
+
+        @Override
         public long lastMessageSeq(TicketId ticket) {
             check();
             return messages.getOrDefault(ticket, List.of()).size();

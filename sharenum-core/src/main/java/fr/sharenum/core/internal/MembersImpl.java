@@ -176,6 +176,9 @@ final class MembersImpl implements Members {
                 Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
                 MemberStatus to = target != null ? target
                         : t.verification(id).isPresent() ? MemberStatus.PENDING_VERIFICATION : MemberStatus.ACTIVE;
+                if (m.status() == MemberStatus.ERASED) {
+                    throw new fr.sharenum.model.IllegalTransitionException("member " + id, m.status(), to);
+                }
                 if (target == null && m.status() != MemberStatus.SUSPENDED) {
                     throw new fr.sharenum.model.IllegalTransitionException("member " + id, m.status(), to);
                 }
@@ -186,6 +189,99 @@ final class MembersImpl implements Members {
                 t.updateMember(next, m.version());
                 return next;
         });
+    }
+
+    private static final String ERASED_TEXT = ErasureText.TEXT;
+
+    @Override
+    public fr.sharenum.MemberData exportData(MemberId id) {
+        Objects.requireNonNull(id, "member");
+        return engine.tx(t -> {
+            Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
+            List<fr.sharenum.model.TicketNum> helped = new java.util.ArrayList<>();
+            List<fr.sharenum.model.Message> written = new java.util.ArrayList<>();
+            t.forEachMember(other -> {
+                for (fr.sharenum.model.TicketNum ticket : t.ticketsOf(other.id())) {
+                    if (!other.id().equals(id) && (ticket.wasAlerted(id) || ticket.offerOf(id).isPresent()
+                            || id.equals(ticket.acceptedHelper()))) {
+                        helped.add(ticket);
+                    }
+                    if (ticket.isParticipant(id)) {
+                        t.messages(ticket.id(), 0, Integer.MAX_VALUE).stream().filter(msg -> msg.sender().equals(id))
+                                .forEach(written::add);
+                    }
+                }
+            });
+            List<fr.sharenum.model.Event> events = t.eventsOverlapping(java.time.Instant.EPOCH, FAR_FUTURE).stream()
+                    .filter(e -> e.isOrganiser(id) || e.isRegistered(id) || e.waitlistPosition(id).isPresent()).toList();
+            List<Notification> pending = new java.util.ArrayList<>();
+            t.dueNotifications(java.time.Instant.MAX, Integer.MAX_VALUE).stream().map(fr.sharenum.spi.OutboxEntry::notification)
+                    .filter(n -> n.recipient().equals(id)).forEach(pending::add);
+            t.deadLetters(Integer.MAX_VALUE).stream().map(fr.sharenum.spi.OutboxEntry::notification)
+                    .filter(n -> n.recipient().equals(id)).forEach(pending::add);
+            return new fr.sharenum.MemberData(engine.now(), m, t.availability(id).orElse(fr.sharenum.model.Availability.NONE),
+                    t.ticketsOf(id), helped, written, events, pending);
+        });
+    }
+
+    private static final java.time.Instant FAR_FUTURE = java.time.Instant.parse("9999-12-31T00:00:00Z");
+
+    @Override
+    public Member erase(MemberId id) {
+        Objects.requireNonNull(id, "member");
+        return engine.changeMember(id, t -> {
+            Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
+            if (m.status() == MemberStatus.ERASED) {
+                return m;
+            }
+            Member anonymous = new Member(id, "Membre effacé", fr.sharenum.model.Email.of("efface-" + Tokens.newToken()
+                    .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "") + "@sharenum.invalid"), m.establishment(),
+                    m.role(), java.util.Set.of(), java.util.Map.of(), java.util.Set.of(), java.util.Set.of(),
+                    MemberStatus.ERASED, m.registeredAt(), m.version() + 1);
+            t.updateMember(anonymous, m.version());
+            t.deleteVerification(id);
+            t.availability(id).ifPresent(a -> t.putAvailability(id, fr.sharenum.model.Availability.NONE));
+            t.forEachMember(other -> {
+                for (fr.sharenum.model.TicketNum ticket : t.ticketsOf(other.id())) {
+                    fr.sharenum.model.TicketNum redacted = redact(ticket, id);
+                    if (redacted != ticket) {
+                        t.updateTicket(redacted.nextVersion(), ticket.version());
+                    }
+                    if (ticket.isParticipant(id)) {
+                        for (fr.sharenum.model.Message msg : t.messages(ticket.id(), 0, Integer.MAX_VALUE)) {
+                            if (msg.sender().equals(id)) {
+                                t.redactMessage(new fr.sharenum.model.Message(msg.ticket(), msg.seq(), id, ERASED_TEXT, msg.at()));
+                            }
+                        }
+                    }
+                }
+            });
+            for (fr.sharenum.spi.OutboxEntry e : t.dueNotifications(java.time.Instant.MAX, Integer.MAX_VALUE)) {
+                if (e.notification().recipient().equals(id)) {
+                    t.deleteOutbox(e.id());
+                }
+            }
+            for (fr.sharenum.spi.OutboxEntry e : t.deadLetters(Integer.MAX_VALUE)) {
+                if (e.notification().recipient().equals(id)) {
+                    t.deleteOutbox(e.id());
+                }
+            }
+            return anonymous;
+        });
+    }
+
+    /** The ticket with what {@code author} wrote in it replaced, or the same instance when nothing is theirs. */
+    private static fr.sharenum.model.TicketNum redact(fr.sharenum.model.TicketNum t, MemberId author) {
+        boolean own = t.requester().equals(author);
+        boolean offered = t.offerOf(author).isPresent();
+        if (!own && !offered) {
+            return t;
+        }
+        List<fr.sharenum.model.Offer> offers = t.offers().stream().map(o -> o.helper().equals(author)
+                ? new fr.sharenum.model.Offer(o.helper(), ERASED_TEXT, o.at(), o.status()) : o).toList();
+        return new fr.sharenum.model.TicketNum(t.id(), t.requester(), t.establishment(), t.origin(), t.tools(), t.kind(),
+                own ? ERASED_TEXT : t.text(), t.radiusKm(), t.openedAt(), t.expiresAt(), t.status(), t.shownTrainings(),
+                t.trainingsDeclined(), t.alerts(), offers, t.acceptedHelper(), t.history(), t.version());
     }
 
     private void checkTools(Member m) {
