@@ -84,4 +84,13 @@ public interface Members {
      * @throws fr.sharenum.model.NotFoundException when there is no such member
      */
     Member erase(fr.sharenum.model.MemberId member);
+
+    /** What the member chose about alerts ({@link fr.sharenum.model.AlertPreferences#NONE} by default). */
+    fr.sharenum.model.AlertPreferences alertPreferences(fr.sharenum.model.MemberId member);
+
+    /** Mutes (or unmutes) alerts about one tool for the member. */
+    fr.sharenum.model.AlertPreferences muteTool(fr.sharenum.model.MemberId member, fr.sharenum.model.ToolId tool, boolean muted);
+
+    /** Pauses every alert until {@code until}; {@code null} resumes them. */
+    fr.sharenum.model.AlertPreferences pauseAlerts(fr.sharenum.model.MemberId member, java.time.Instant until);
 }

@@ -163,6 +163,12 @@ public final class ShareNum {
         private LocalTime busDayStart = LocalTime.of(7, 0);
         private LocalTime busDayEnd = LocalTime.of(20, 0);
         private Email invitationSender = Email.of("ne-pas-repondre@sharenum.invalid");
+        private int alertsPerHelperPerWeek = 20;
+        private int minimumAlertsPerTicket = 3;
+        private Duration alertCoolDown = Duration.ofDays(7);
+        private int ticketsPerDay = 5;
+        private LocalTime quietStart = LocalTime.of(20, 0);
+        private LocalTime quietEnd = LocalTime.of(7, 0);
         private int deliveryAttempts = 8;
         private Duration firstRetry = Duration.ofSeconds(30);
         private Duration longestRetry = Duration.ofHours(6);
@@ -350,12 +356,44 @@ public final class ShareNum {
             return this;
         }
 
+        /**
+         * Fair, bounded alerts: at most {@code perHelperPerWeek} alerts per helper over any 7 days (helpers
+         * under it first, least recently alerted first among the nearest; helpers over it are still
+         * alerted when fewer than {@code minimumPerTicket} would be), no re-alert of the helpers a
+         * requester already alerted for the same tool within {@code coolDown}, and at most
+         * {@code ticketsPerDay} tickets per requester over 24 h. Default 20, 3, 7 days, 5.
+         */
+        public Builder alertLimits(int perHelperPerWeek, int minimumPerTicket, Duration coolDown, int ticketsPerDay) {
+            if (perHelperPerWeek < 1 || minimumPerTicket < 1 || ticketsPerDay < 1) {
+                throw new IllegalArgumentException("alert limits must be at least 1");
+            }
+            if (coolDown == null || coolDown.isNegative()) {
+                throw new IllegalArgumentException("coolDown must be zero or positive");
+            }
+            this.alertsPerHelperPerWeek = perHelperPerWeek;
+            this.minimumAlertsPerTicket = minimumPerTicket;
+            this.alertCoolDown = coolDown;
+            this.ticketsPerDay = ticketsPerDay;
+            return this;
+        }
+
+        /**
+         * Quiet hours, in each helper's local time: an alert that falls in them is delivered when they end.
+         * Default 20:00–07:00; equal times disable them.
+         */
+        public Builder quietHours(LocalTime start, LocalTime end) {
+            this.quietStart = Objects.requireNonNull(start, "start");
+            this.quietEnd = Objects.requireNonNull(end, "end");
+            return this;
+        }
+
         public ShareNum build() {
             Settings settings = new Settings(emailPolicy, tools, clock, minimumHelperLevel, minRadiusKm, maxRadiusKm,
                     defaultRadiusKm, ticketLifetime, verificationValidity, trainingHorizon, maxAlertsPerTicket,
                     closedDays, broadcastRadiusKm, new BusRules(busSpeedKmh, busSetUp, busTearDown, busDayStart, busDayEnd),
                     invitationSender, new fr.sharenum.core.internal.Dispatcher.DeliveryPolicy(deliveryAttempts, firstRetry,
-                    longestRetry, Duration.ofMinutes(2)));
+                    longestRetry, Duration.ofMinutes(2)), new Settings.AlertLimits(alertsPerHelperPerWeek, minimumAlertsPerTicket,
+                    alertCoolDown, ticketsPerDay, quietStart, quietEnd));
             return new ShareNum(new Engine(settings,
                     store != null ? store : new InMemoryStore(),
                     notifier != null ? notifier : new OutboxNotifier(),

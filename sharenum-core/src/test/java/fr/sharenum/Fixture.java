@@ -38,7 +38,9 @@ final class Fixture {
     }
 
     Fixture(Consumer<ShareNum.Builder> customise) {
-        ShareNum.Builder b = ShareNum.builder().clock(clock).notifier(outbox).matchingEngine(MatchingEngines.reference());
+        ShareNum.Builder b = ShareNum.builder().clock(clock).notifier(outbox).matchingEngine(MatchingEngines.reference())
+                .alertLimits(10_000, 3, java.time.Duration.ZERO, 10_000)      // bounds off: tests of bounds set their own
+                .quietHours(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT);
         customise.accept(b);
         sharenum = b.build();
         sharenum.establishments().putAll(List.of(CARNOT, NUITS, AUXONNE, BEAUNE, LYON, REUNION));

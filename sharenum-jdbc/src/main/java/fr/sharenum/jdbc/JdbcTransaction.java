@@ -20,6 +20,9 @@ import fr.sharenum.model.TicketId;
 import fr.sharenum.model.TicketNum;
 import fr.sharenum.model.Uai;
 import fr.sharenum.model.VersionConflictException;
+import fr.sharenum.model.AlertPreferences;
+import fr.sharenum.model.ToolId;
+import fr.sharenum.spi.AlertRecord;
 import fr.sharenum.spi.OutboxEntry;
 import fr.sharenum.spi.StoreTransaction;
 import fr.sharenum.spi.VerificationRecord;
@@ -583,5 +586,75 @@ final class JdbcTransaction implements StoreTransaction {
     public List<OutboxEntry> deadLetters(int limit) {
         return docs("SELECT doc FROM sn_outbox WHERE status = 'DEAD' ORDER BY created_at, id LIMIT ?",
                 s -> s.setInt(1, Math.max(limit, 0)), OutboxEntry.class);
+    }
+
+    // --- alert bounds and preferences
+
+    @Override
+    public Optional<AlertPreferences> alertPreferences(MemberId member) {
+        return one("SELECT doc FROM sn_alert_preferences WHERE member = ?", s -> s.setString(1, member.value()),
+                AlertPreferences.class);
+    }
+
+    @Override
+    public void putAlertPreferences(MemberId member, AlertPreferences preferences) {
+        String doc = write(preferences);
+        if (update("UPDATE sn_alert_preferences SET doc = ? WHERE member = ?", s -> {
+            s.setString(1, doc);
+            s.setString(2, member.value());
+        }) == 0) {
+            update("INSERT INTO sn_alert_preferences (member, doc) VALUES (?, ?)", s -> {
+                s.setString(1, member.value());
+                s.setString(2, doc);
+            });
+        }
+    }
+
+    @Override
+    public void recordAlerts(java.util.Collection<AlertRecord> alerts) {
+        for (AlertRecord a : alerts) {
+            update("INSERT INTO sn_alert (helper, requester, tool, ticket, at) VALUES (?, ?, ?, ?, ?)", s -> {
+                s.setString(1, a.helper().value());
+                s.setString(2, a.requester().value());
+                s.setString(3, a.tool().value());
+                s.setString(4, a.ticket().value());
+                s.setLong(5, nanos(a.at()));
+            });
+        }
+    }
+
+    @Override
+    public java.util.Map<MemberId, AlertStats> alertStats(java.util.Collection<MemberId> helpers, Instant since) {
+        java.util.Map<MemberId, AlertStats> out = new java.util.HashMap<>();
+        List<MemberId> all = List.copyOf(new java.util.LinkedHashSet<>(helpers));
+        for (int from = 0; from < all.size(); from += 500) {
+            List<MemberId> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            query("SELECT helper, SUM(CASE WHEN at >= ? THEN 1 ELSE 0 END), MAX(at) FROM sn_alert WHERE helper IN (" + marks
+                    + ") GROUP BY helper", s -> {
+                        s.setLong(1, nanos(since));
+                        for (int i = 0; i < chunk.size(); i++) {
+                            s.setString(i + 2, chunk.get(i).value());
+                        }
+                    }, rs -> {
+                        long last = rs.getLong(3);
+                        out.put(MemberId.of(rs.getString(1)), new AlertStats(rs.getInt(2),
+                                Instant.ofEpochSecond(Math.floorDiv(last, 1_000_000_000L), Math.floorMod(last, 1_000_000_000L))));
+                        return null;
+                    });
+        }
+        for (MemberId h : all) {
+            out.putIfAbsent(h, new AlertStats(0, null));
+        }
+        return out;
+    }
+
+    @Override
+    public java.util.Set<MemberId> alertedBy(MemberId requester, ToolId tool, Instant since) {
+        return new java.util.HashSet<>(query("SELECT DISTINCT helper FROM sn_alert WHERE requester = ? AND tool = ? AND at >= ?", s -> {
+            s.setString(1, requester.value());
+            s.setString(2, tool.value());
+            s.setLong(3, nanos(since));
+        }, rs -> MemberId.of(rs.getString(1))));
     }
 }

@@ -85,7 +85,8 @@ public final class ShareNumModule extends SimpleModule {
             Invitation.class, Member.class, Message.class, Offer.class, Registration.class, Skill.class,
             StatusChange.class, TicketNum.class, TimeRange.class, TimeWindow.class, Tool.class, ToolCategory.class,
             Training.class, Venue.class, WeeklySlot.class, FollowersQuery.class, Match.class, MatchCandidate.class,
-            Nearby.class, QualifiedQuery.class, VerificationRecord.class, OutboxEntry.class);
+            Nearby.class, QualifiedQuery.class, VerificationRecord.class, OutboxEntry.class,
+            fr.sharenum.model.AlertPreferences.class, fr.sharenum.spi.AlertRecord.class, fr.sharenum.spi.StoreTransaction.AlertStats.class);
 
     public ShareNumModule() {
         super("ShareNumModule");

@@ -116,7 +116,10 @@ class ShareNumModuleTest {
                 new Offer(MemberId.of("H"), "Je passe jeudi", T, OfferStatus.ACCEPTED), TimeRange.of("09:00", "12:30"),
                 new ToolCategory("evaluation", "Évaluation et quiz"),
                 OutboxEntry.pending(new Notification.OfferDeclined("d:1", CLAIRE, MAIL, TicketId.of("T1")), T, T)
-                        .failed("NotificationFailedException: SMTP down", T.plusSeconds(60), false));
+                        .failed("NotificationFailedException: SMTP down", T.plusSeconds(60), false),
+                new fr.sharenum.model.AlertPreferences(Set.of(CAPYTALE), T),
+                new fr.sharenum.spi.AlertRecord(CLAIRE, MemberId.of("R"), CAPYTALE, TicketId.of("T1"), T),
+                new fr.sharenum.spi.StoreTransaction.AlertStats(2, T));
     }
 
     static Stream<Notification> notifications() {

@@ -1,5 +1,6 @@
 package fr.sharenum.spi;
 
+import fr.sharenum.model.AlertPreferences;
 import fr.sharenum.model.Availability;
 import fr.sharenum.model.Bus;
 import fr.sharenum.model.BusBooking;
@@ -13,11 +14,15 @@ import fr.sharenum.model.MemberId;
 import fr.sharenum.model.Message;
 import fr.sharenum.model.TicketId;
 import fr.sharenum.model.TicketNum;
+import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Uai;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -205,4 +210,28 @@ public interface StoreTransaction {
 
     /** DEAD entries, oldest first, at most {@code limit}. */
     List<OutboxEntry> deadLetters(int limit);
+
+    // --- alert bounds and preferences
+    Optional<AlertPreferences> alertPreferences(MemberId member);
+
+    /** Inserts or replaces a member's alert preferences. */
+    void putAlertPreferences(MemberId member, AlertPreferences preferences);
+
+    /** Records alerts sent. */
+    void recordAlerts(Collection<AlertRecord> alerts);
+
+    /** For each of {@code helpers}: how many alerts since {@code since} (0 when none), and the time of the last one ever. */
+    Map<MemberId, AlertStats> alertStats(Collection<MemberId> helpers, Instant since);
+
+    /** Helpers alerted by {@code requester} for {@code tool} at or after {@code since}. */
+    Set<MemberId> alertedBy(MemberId requester, ToolId tool, Instant since);
+
+    /**
+     * Alert counts of one helper.
+     *
+     * @param sinceCount alerts since the instant asked about
+     * @param last       the last alert ever, or {@code null}
+     */
+    record AlertStats(int sinceCount, Instant last) {
+    }
 }

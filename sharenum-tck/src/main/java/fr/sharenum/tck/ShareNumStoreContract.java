@@ -630,4 +630,51 @@ public abstract class ShareNumStoreContract {
             return null;
         })).isInstanceOf(NotFoundException.class);
     }
+
+    // --- alert bounds and preferences
+
+    @Test
+    void alertRecordsGiveCountsLastTimesAndCoolDowns() {
+        MemberId h1 = MemberId.of("H1");
+        MemberId h2 = MemberId.of("H2");
+        MemberId r = MemberId.of("R");
+        fr.sharenum.model.TicketId t1 = fr.sharenum.model.TicketId.of("T1");
+        tx(t -> {
+            t.recordAlerts(List.of(new fr.sharenum.spi.AlertRecord(h1, r, GEOGEBRA, t1, T0),
+                    new fr.sharenum.spi.AlertRecord(h1, r, ToolId.of("capytale"), t1, T0.plusSeconds(3600)),
+                    new fr.sharenum.spi.AlertRecord(h2, MemberId.of("R2"), GEOGEBRA, t1, T0.plusSeconds(60))));
+            return null;
+        });
+        var stats = tx(t -> t.alertStats(List.of(h1, h2, MemberId.of("H3")), T0.plusSeconds(30)));
+        assertThat(stats.get(h1)).isEqualTo(new StoreTransaction.AlertStats(1, T0.plusSeconds(3600)));
+        assertThat(stats.get(h2)).isEqualTo(new StoreTransaction.AlertStats(1, T0.plusSeconds(60)));
+        assertThat(stats.get(MemberId.of("H3"))).isEqualTo(new StoreTransaction.AlertStats(0, null));
+        java.util.Set<MemberId> since0 = tx(t -> t.alertedBy(r, GEOGEBRA, T0));
+        java.util.Set<MemberId> since1 = tx(t -> t.alertedBy(r, GEOGEBRA, T0.plusSeconds(1)));
+        assertThat(since0).containsExactly(h1);
+        assertThat(since1).isEmpty();
+        assertThatThrownBy(() -> tx(t -> {
+            t.recordAlerts(List.of(new fr.sharenum.spi.AlertRecord(h2, r, GEOGEBRA, t1, T0.plusSeconds(7200))));
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(tx(t -> t.alertStats(List.of(h2), T0)).get(h2).sinceCount()).isEqualTo(1);
+    }
+
+    @Test
+    void alertPreferencesArePutAndReplaced() {
+        MemberId m = MemberId.of("M1");
+        var muted = new fr.sharenum.model.AlertPreferences(java.util.Set.of(GEOGEBRA), null);
+        var paused = muted.pausedUntil(T0.plusSeconds(86_400));
+        tx(t -> {
+            t.putAlertPreferences(m, muted);
+            return null;
+        });
+        assertThat(opt(t -> t.alertPreferences(m))).contains(muted);
+        tx(t -> {
+            t.putAlertPreferences(m, paused);
+            return null;
+        });
+        assertThat(opt(t -> t.alertPreferences(m))).contains(paused);
+        assertThat(opt(t -> t.alertPreferences(MemberId.of("nobody")))).isEmpty();
+    }
 }

@@ -69,6 +69,11 @@ public final class Dispatcher {
         send(n);
     }
 
+    /** Records a notification to deliver at {@code dueAt} (quiet hours), not right after the commit. */
+    void enqueueAt(StoreTransaction t, Notification n, Instant dueAt) {
+        t.enqueue(OutboxEntry.pending(n, clock.instant(), dueAt));
+    }
+
     /** Delivers, right after their commit, notifications this process just enqueued. */
     void deliver(List<? extends Notification> notifications) {
         if (notifications.isEmpty()) {

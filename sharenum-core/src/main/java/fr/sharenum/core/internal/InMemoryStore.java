@@ -17,6 +17,9 @@ import fr.sharenum.model.TicketId;
 import fr.sharenum.model.TicketNum;
 import fr.sharenum.model.Uai;
 import fr.sharenum.model.VersionConflictException;
+import fr.sharenum.model.AlertPreferences;
+import fr.sharenum.model.ToolId;
+import fr.sharenum.spi.AlertRecord;
 import fr.sharenum.spi.OutboxEntry;
 import fr.sharenum.spi.ShareNumStore;
 import fr.sharenum.spi.StoreTransaction;
@@ -61,6 +64,9 @@ public final class InMemoryStore implements ShareNumStore {
     private final Map<BusId, Bus> buses = new java.util.TreeMap<>();
     private final Map<BusId, java.util.TreeMap<TimeKey, BusBooking>> bookingsByBus = new HashMap<>();
     private final Map<String, OutboxEntry> outbox = new java.util.LinkedHashMap<>();
+    private final Map<MemberId, AlertPreferences> alertPreferences = new HashMap<>();
+    private final Map<MemberId, List<AlertRecord>> alertsByHelper = new HashMap<>();
+    private final Map<MemberId, List<AlertRecord>> alertsByRequester = new HashMap<>();
     /** Longest event ever stored: bounds the look-back of overlap queries. */
     private java.time.Duration longestEvent = java.time.Duration.ZERO;
     private java.time.Duration longestBooking = java.time.Duration.ZERO;
@@ -559,6 +565,68 @@ public final class InMemoryStore implements ShareNumStore {
             return outbox.values().stream().filter(e -> e.status() == OutboxEntry.Status.DEAD)
                     .sorted(Comparator.comparing(OutboxEntry::createdAt).thenComparing(OutboxEntry::id))
                     .limit(Math.max(limit, 0)).toList();
+        }
+
+        @Override
+        public Optional<AlertPreferences> alertPreferences(MemberId member) {
+            check();
+            return Optional.ofNullable(alertPreferences.get(member));
+        }
+
+        @Override
+        public void putAlertPreferences(MemberId member, AlertPreferences preferences) {
+            check();
+            java.util.Objects.requireNonNull(preferences, "preferences");
+            AlertPreferences old = alertPreferences.put(java.util.Objects.requireNonNull(member, "member"), preferences);
+            undo.push(() -> restore(alertPreferences, member, old));
+        }
+
+        @Override
+        public void recordAlerts(java.util.Collection<AlertRecord> alerts) {
+            check();
+            for (AlertRecord a : alerts) {
+                List<AlertRecord> byHelper = alertsByHelper.computeIfAbsent(a.helper(), k -> new ArrayList<>());
+                List<AlertRecord> byRequester = alertsByRequester.computeIfAbsent(a.requester(), k -> new ArrayList<>());
+                byHelper.add(a);
+                byRequester.add(a);
+                undo.push(() -> {
+                    byHelper.remove(byHelper.size() - 1);
+                    byRequester.remove(byRequester.size() - 1);
+                });
+            }
+        }
+
+        @Override
+        public Map<MemberId, AlertStats> alertStats(java.util.Collection<MemberId> helpers, Instant since) {
+            check();
+            Map<MemberId, AlertStats> out = new HashMap<>();
+            for (MemberId h : helpers) {
+                List<AlertRecord> list = alertsByHelper.getOrDefault(h, List.of());
+                int count = 0;
+                Instant last = null;
+                for (AlertRecord a : list) {
+                    if (!a.at().isBefore(since)) {
+                        count++;
+                    }
+                    if (last == null || a.at().isAfter(last)) {
+                        last = a.at();
+                    }
+                }
+                out.put(h, new AlertStats(count, last));
+            }
+            return out;
+        }
+
+        @Override
+        public Set<MemberId> alertedBy(MemberId requester, ToolId tool, Instant since) {
+            check();
+            Set<MemberId> out = new java.util.HashSet<>();
+            for (AlertRecord a : alertsByRequester.getOrDefault(requester, List.of())) {
+                if (a.tool().equals(tool) && !a.at().isBefore(since)) {
+                    out.add(a.helper());
+                }
+            }
+            return out;
         }
 
         @Override

@@ -284,6 +284,38 @@ final class MembersImpl implements Members {
                 t.trainingsDeclined(), t.alerts(), offers, t.acceptedHelper(), t.history(), t.version());
     }
 
+    @Override
+    public fr.sharenum.model.AlertPreferences alertPreferences(MemberId id) {
+        Objects.requireNonNull(id, "member");
+        return engine.tx(t -> {
+            t.member(id).orElseThrow(() -> new NotFoundException("member", id));
+            return t.alertPreferences(id).orElse(fr.sharenum.model.AlertPreferences.NONE);
+        });
+    }
+
+    @Override
+    public fr.sharenum.model.AlertPreferences muteTool(MemberId id, ToolId tool, boolean muted) {
+        Objects.requireNonNull(tool, "tool");
+        engine.settings().tools().get(tool);
+        return changePreferences(id, p -> p.muting(tool, muted));
+    }
+
+    @Override
+    public fr.sharenum.model.AlertPreferences pauseAlerts(MemberId id, Instant until) {
+        return changePreferences(id, p -> p.pausedUntil(until));
+    }
+
+    private fr.sharenum.model.AlertPreferences changePreferences(MemberId id,
+            java.util.function.UnaryOperator<fr.sharenum.model.AlertPreferences> change) {
+        Objects.requireNonNull(id, "member");
+        return engine.tx(t -> {
+            t.member(id).orElseThrow(() -> new NotFoundException("member", id));
+            fr.sharenum.model.AlertPreferences next = change.apply(t.alertPreferences(id).orElse(fr.sharenum.model.AlertPreferences.NONE));
+            t.putAlertPreferences(id, next);
+            return next;
+        });
+    }
+
     private void checkTools(Member m) {
         for (ToolId tool : m.skills().keySet()) {
             engine.settings().tools().get(tool);

@@ -14,5 +14,16 @@ public record Settings(EmailPolicy emailPolicy, ToolCatalog tools, Clock clock, 
                        double minRadiusKm, double maxRadiusKm, double defaultRadiusKm, Duration ticketLifetime,
                        Duration verificationValidity, Duration trainingHorizon, int maxAlertsPerTicket,
                        ClosedDays closedDays, double broadcastRadiusKm, BusRules busRules, Email invitationSender,
-                       Dispatcher.DeliveryPolicy delivery) {
+                       Dispatcher.DeliveryPolicy delivery, AlertLimits alertLimits) {
+
+    /**
+     * Bounds on alerts: at most {@code perHelperPerWeek} alerts per helper over 7 days (helpers over it
+     * are skipped unless too few remain), at least {@code minimumPerTicket} helpers alerted when that
+     * many qualify, no re-alert of helpers the same requester alerted for the same tool within
+     * {@code coolDown}, at most {@code ticketsPerDay} tickets per requester per 24 h, and alerts falling
+     * in {@code quietStart}–{@code quietEnd} (helper's local time) delivered when the quiet hours end.
+     */
+    public record AlertLimits(int perHelperPerWeek, int minimumPerTicket, Duration coolDown, int ticketsPerDay,
+                              java.time.LocalTime quietStart, java.time.LocalTime quietEnd) {
+    }
 }

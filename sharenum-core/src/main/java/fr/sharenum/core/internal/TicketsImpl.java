@@ -26,6 +26,7 @@ import fr.sharenum.model.Training;
 import fr.sharenum.model.TrainingsFirstException;
 import fr.sharenum.spi.Match;
 import fr.sharenum.spi.QualifiedQuery;
+import fr.sharenum.spi.AlertRecord;
 import fr.sharenum.spi.StoreTransaction;
 
 import java.time.Instant;
@@ -65,9 +66,11 @@ final class TicketsImpl implements Tickets {
             s.tools().get(tool);
         }
         Instant now = engine.now();
-        // read the requester and their establishment
+        // read the requester and their establishment; check the daily limit
+        Settings.AlertLimits limits = s.alertLimits();
         Establishment origin = engine.tx(t -> {
             Member requester = Engine.activeMember(t, request.requester());
+            requireUnderDailyLimit(t, requester.id(), now, limits);
             return t.establishment(requester.establishment())
                     .orElseThrow(() -> new NotFoundException("establishment", requester.establishment()));
         });
@@ -90,22 +93,40 @@ final class TicketsImpl implements Tickets {
         List<Guide> guides = engine.guideCatalog().find(ticket.tools(), Set.of());
         List<Notification> out = engine.tx(t -> {
             Member requester = Engine.activeMember(t, request.requester());
+            requireUnderDailyLimit(t, requester.id(), now, limits);
             t.insertTicket(ticket);
-            List<Notification> notes = new ArrayList<>();
+            t.recordAlerts(alerts.stream().map(a -> new AlertRecord(a.helper(), requester.id(), a.tool(), ticket.id(), now)).toList());
+            List<Notification> immediate = new ArrayList<>();
             for (Alert a : alerts) {
-                t.member(a.helper()).filter(Member::isActive).ifPresent(helper -> notes.add(
-                        new Notification.TicketAlert("alert:" + ticket.id() + ":" + helper.id(), helper.id(),
-                                helper.email(), ticket.id(), requester.displayName(), ticket.tools(), ticket.kind(),
-                                ticket.text(), Math.round(a.distanceKm()), guides)));
+                Optional<Member> helper = t.member(a.helper()).filter(Member::isActive);
+                if (helper.isEmpty()) {
+                    continue;
+                }
+                Notification note = new Notification.TicketAlert("alert:" + ticket.id() + ":" + a.helper(), a.helper(),
+                        helper.get().email(), ticket.id(), requester.displayName(), ticket.tools(), ticket.kind(),
+                        ticket.text(), Math.round(a.distanceKm()), guides);
+                Optional<Instant> quietEnd = t.establishment(helper.get().establishment())
+                        .flatMap(e -> QuietHours.end(limits, e.academie().zone(), now));
+                if (quietEnd.isPresent()) {
+                    engine.dispatcher().enqueueAt(t, note, quietEnd.get());
+                } else {
+                    immediate.add(note);
+                }
             }
-            engine.dispatcher().enqueue(t, notes);
-            return notes;
+            engine.dispatcher().enqueue(t, immediate);
+            return immediate;
         });
         engine.dispatcher().deliver(out);
         return ticket;
     }
 
-    /** Every qualified member within the radius on any of the tools, best tool kept. */
+    /**
+     * Who to alert: every qualified member within the radius on any of the tools (best tool kept), less
+     * those who muted the tool or paused alerts and those the requester alerted for the same tool within
+     * the cool-down; helpers under their weekly cap first — least recently alerted first among the
+     * nearest when the host caps alerts per ticket —, topped up with capped helpers when fewer than the
+     * minimum remain.
+     */
     private List<Alert> match(MemberId requester, Establishment origin, Set<ToolId> tools, double radius) {
         CompetenceLevel min = engine.settings().minimumHelperLevel();
         Map<MemberId, Alert> best = new HashMap<>();
@@ -119,8 +140,59 @@ final class TicketsImpl implements Tickets {
         }
         List<Alert> ranked = new ArrayList<>(best.values());
         ranked.sort(ALERT_ORDER);
+        if (ranked.isEmpty()) {
+            return ranked;
+        }
+        Settings.AlertLimits limits = engine.settings().alertLimits();
+        Instant now = engine.now();
         int max = engine.settings().maxAlertsPerTicket();
-        return ranked.size() > max ? List.copyOf(ranked.subList(0, max)) : ranked;
+        return engine.tx(t -> {
+            Map<ToolId, Set<MemberId>> coolingDown = new HashMap<>();
+            for (ToolId tool : tools) {
+                coolingDown.put(tool, limits.coolDown().isZero() ? Set.of()
+                        : t.alertedBy(requester, tool, now.minus(limits.coolDown())));
+            }
+            List<Alert> welcome = new ArrayList<>();
+            for (Alert a : ranked) {
+                boolean wanted = t.alertPreferences(a.helper()).map(p -> p.accepts(a.tool(), now)).orElse(true);
+                if (wanted && !coolingDown.get(a.tool()).contains(a.helper())) {
+                    welcome.add(a);
+                }
+            }
+            Map<MemberId, StoreTransaction.AlertStats> stats = t.alertStats(welcome.stream().map(Alert::helper).toList(),
+                    now.minus(java.time.Duration.ofDays(7)));
+            List<Alert> under = new ArrayList<>();
+            List<Alert> over = new ArrayList<>();
+            for (Alert a : welcome) {
+                (stats.get(a.helper()).sinceCount() < limits.perHelperPerWeek() ? under : over).add(a);
+            }
+            List<Alert> chosen;
+            if (under.size() > max) {
+                // rotate: among the 3 x max nearest, the least recently alerted first
+                List<Alert> window = new ArrayList<>(under.subList(0, Math.min(under.size(), 3 * max)));
+                window.sort(java.util.Comparator.comparing((Alert a) -> stats.get(a.helper()).last(),
+                        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())).thenComparing(ALERT_ORDER));
+                chosen = new ArrayList<>(window.subList(0, max));
+            } else {
+                chosen = new ArrayList<>(under);
+            }
+            int wantedCount = Math.min(Math.min(limits.minimumPerTicket(), max), welcome.size());
+            for (int i = 0; chosen.size() < wantedCount && i < over.size(); i++) {
+                chosen.add(over.get(i));
+            }
+            chosen.sort(ALERT_ORDER);
+            return chosen;
+        });
+    }
+
+    private static void requireUnderDailyLimit(StoreTransaction t, MemberId requester, Instant now, Settings.AlertLimits limits) {
+        List<TicketNum> today = t.ticketsOf(requester).stream().filter(x -> x.openedAt().isAfter(now.minus(java.time.Duration.ofDays(1))))
+                .toList();
+        if (today.size() >= limits.ticketsPerDay()) {
+            throw new fr.sharenum.model.LimitExceededException("member " + requester + " opened " + today.size()
+                    + " tickets in the last 24 hours, the most allowed; the next can be opened after "
+                    + today.get(0).openedAt().plus(java.time.Duration.ofDays(1)));
+        }
     }
 
     @Override
