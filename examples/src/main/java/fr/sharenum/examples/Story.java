@@ -74,6 +74,7 @@ public final class Story {
     /** What the run's addresses carry so that they stay unique in a store that keeps earlier runs. */
     private final String tag;
     private final String storeLabel;
+    private final java.time.Clock clock;
 
     Story(PrintStream out) {
         this(out, null);
@@ -87,14 +88,19 @@ public final class Story {
         this.tag = h2Directory == null ? "" : "+run" + (earlier + 1);
         this.storeLabel = h2Directory == null ? "in memory"
                 : "H2 database in " + h2Directory + " (" + earlier + " events kept from earlier runs)";
-        Instant now = Instant.now();
+        // the story happens today at 10:00 in Dijon, whatever the time it is run (alerts wait out quiet hours)
+        Instant real = Instant.now();
+        Instant tenInDijon = LocalDate.now(ZoneId.of("Europe/Paris")).atTime(10, 0).atZone(ZoneId.of("Europe/Paris")).toInstant();
+        this.clock = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.between(real, tenInDijon));
+        Instant now = clock.instant();
         Training paf = new Training("PAF-21-NUM-042", "Capytale : premiers pas en Python (PAF)", TrainingKind.PAF_SESSION,
                 Academie.DIJON, Set.of(CAPYTALE), now.plus(Duration.ofDays(24)), now.plus(Duration.ofDays(24)).plus(Duration.ofHours(3)),
                 "Réseau Canopé, atelier de Dijon", URI.create("https://example.org/paf/PAF-21-NUM-042"));
         Guide guide = new Guide("guide-accompagner", "Accompagner un pair : de l'outil à la pédagogie", Set.of(CAPYTALE),
                 Set.of(Theme.of("accompagnement")), null,
                 "Partir d'une séance réelle du collègue, co-construire une activité, observer puis débriefer.");
-        this.sharenum = ShareNum.builder().store(store).notifier(outbox).trainings(List.of(paf)).guides(List.of(guide)).build();
+        this.sharenum = ShareNum.builder().store(store).notifier(outbox).clock(clock).trainings(List.of(paf))
+                .guides(List.of(guide)).build();
     }
 
     /** {@code --h2 <directory>}: keep the data in an embedded H2 database across runs. */
@@ -191,7 +197,7 @@ public final class Story {
         Bus bus = sharenum.busNum().all().stream().filter(b -> b.id().equals(busId)).findFirst()
                 .orElseGet(() -> sharenum.busNum().add(Bus.of(busId, "BusNum Côte-d'Or", GeoPoint.of(47.3220, 5.0415), 80,
                         Set.of("16 tablettes", "écran interactif", "robots Thymio"), 16)));
-        Instant from = Instant.now().plus(Duration.ofDays(1));
+        Instant from = clock.instant().plus(Duration.ofDays(1));
         List<CommonSlot> slots = sharenum.agenda().findCommonSlots(SlotQuery.of(Duration.ofHours(2), from,
                 from.plus(Duration.ofDays(21))).members(claire.id(), karim.id()).bus(busId, Venue.of(roupnel))
                 .maxResults(3).build());
