@@ -89,6 +89,10 @@ public final class ShareNum {
         return engine.busNum();
     }
 
+    public Moderation moderation() {
+        return engine.moderation();
+    }
+
     public ToolCatalog tools() {
         return engine.settings().tools();
     }
@@ -169,6 +173,7 @@ public final class ShareNum {
         private int ticketsPerDay = 5;
         private LocalTime quietStart = LocalTime.of(20, 0);
         private LocalTime quietEnd = LocalTime.of(7, 0);
+        private fr.sharenum.spi.ModerationQueue moderationQueue;
         private int deliveryAttempts = 8;
         private Duration firstRetry = Duration.ofSeconds(30);
         private Duration longestRetry = Duration.ofHours(6);
@@ -387,13 +392,19 @@ public final class ShareNum {
             return this;
         }
 
+        /** Where members' reports go; default an in-memory queue read with {@code moderation().pendingReports()}. */
+        public Builder moderationQueue(fr.sharenum.spi.ModerationQueue queue) {
+            this.moderationQueue = Objects.requireNonNull(queue, "moderationQueue");
+            return this;
+        }
+
         public ShareNum build() {
             Settings settings = new Settings(emailPolicy, tools, clock, minimumHelperLevel, minRadiusKm, maxRadiusKm,
                     defaultRadiusKm, ticketLifetime, verificationValidity, trainingHorizon, maxAlertsPerTicket,
                     closedDays, broadcastRadiusKm, new BusRules(busSpeedKmh, busSetUp, busTearDown, busDayStart, busDayEnd),
                     invitationSender, new fr.sharenum.core.internal.Dispatcher.DeliveryPolicy(deliveryAttempts, firstRetry,
                     longestRetry, Duration.ofMinutes(2)), new Settings.AlertLimits(alertsPerHelperPerWeek, minimumAlertsPerTicket,
-                    alertCoolDown, ticketsPerDay, quietStart, quietEnd));
+                    alertCoolDown, ticketsPerDay, quietStart, quietEnd), moderationQueue);
             return new ShareNum(new Engine(settings,
                     store != null ? store : new InMemoryStore(),
                     notifier != null ? notifier : new OutboxNotifier(),

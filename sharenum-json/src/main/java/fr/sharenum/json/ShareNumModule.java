@@ -86,7 +86,9 @@ public final class ShareNumModule extends SimpleModule {
             StatusChange.class, TicketNum.class, TimeRange.class, TimeWindow.class, Tool.class, ToolCategory.class,
             Training.class, Venue.class, WeeklySlot.class, FollowersQuery.class, Match.class, MatchCandidate.class,
             Nearby.class, QualifiedQuery.class, VerificationRecord.class, OutboxEntry.class,
-            fr.sharenum.model.AlertPreferences.class, fr.sharenum.spi.AlertRecord.class, fr.sharenum.spi.StoreTransaction.AlertStats.class);
+            fr.sharenum.model.AlertPreferences.class, fr.sharenum.spi.AlertRecord.class, fr.sharenum.spi.StoreTransaction.AlertStats.class,
+            fr.sharenum.model.Report.class, fr.sharenum.model.Report.OfMember.class, fr.sharenum.model.Report.OfMessage.class,
+            fr.sharenum.model.Report.OfEvent.class);
 
     public ShareNumModule() {
         super("ShareNumModule");
@@ -102,6 +104,7 @@ public final class ShareNumModule extends SimpleModule {
             setMixInAnnotation(record, ComponentsOnly.class);
         }
         setMixInAnnotation(Notification.class, NotificationTypes.class);
+        setMixInAnnotation(fr.sharenum.model.Report.Subject.class, ReportSubjectTypes.class);
     }
 
     /** A mapper with this module, ISO-8601 dates and durations, and unknown properties refused. */
@@ -163,6 +166,14 @@ public final class ShareNumModule extends SimpleModule {
 
     @JsonAutoDetect(isGetterVisibility = JsonAutoDetect.Visibility.NONE)
     private abstract static class ComponentsOnly {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = fr.sharenum.model.Report.OfMember.class, name = "member"),
+            @JsonSubTypes.Type(value = fr.sharenum.model.Report.OfMessage.class, name = "message"),
+            @JsonSubTypes.Type(value = fr.sharenum.model.Report.OfEvent.class, name = "event")})
+    private abstract static class ReportSubjectTypes {
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")

@@ -119,7 +119,13 @@ class ShareNumModuleTest {
                         .failed("NotificationFailedException: SMTP down", T.plusSeconds(60), false),
                 new fr.sharenum.model.AlertPreferences(Set.of(CAPYTALE), T),
                 new fr.sharenum.spi.AlertRecord(CLAIRE, MemberId.of("R"), CAPYTALE, TicketId.of("T1"), T),
-                new fr.sharenum.spi.StoreTransaction.AlertStats(2, T));
+                new fr.sharenum.spi.StoreTransaction.AlertStats(2, T),
+                new fr.sharenum.model.Report("r1", CLAIRE, new fr.sharenum.model.Report.OfMessage(TicketId.of("T1"), 2),
+                        fr.sharenum.model.Report.Reason.HARASSMENT, "insultes", T),
+                new fr.sharenum.model.Report("r2", CLAIRE, new fr.sharenum.model.Report.OfEvent(EventId.of("E1")),
+                        fr.sharenum.model.Report.Reason.SPAM, "", T),
+                new fr.sharenum.model.Report.OfMember(MemberId.of("x")), new fr.sharenum.model.Report.OfMessage(TicketId.of("T"), 1),
+                new fr.sharenum.model.Report.OfEvent(EventId.of("E")));
     }
 
     static Stream<Notification> notifications() {

@@ -6,18 +6,41 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a member chose about the alerts they receive: tools muted, and a pause until a date.
+ * What a member chose about the alerts they receive: tools muted, a pause until a date, and members
+ * blocked — a blocked member's tickets and events never reach the blocker, and the blocker's never
+ * reach them.
  *
  * @param mutedTools  tools the member is never alerted for
  * @param pausedUntil no alert at all before this instant, or {@code null}
+ * @param blocked     members blocked by this member
  */
-public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil) {
+public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<MemberId> blocked) {
 
     /** Every alert welcome. */
-    public static final AlertPreferences NONE = new AlertPreferences(Set.of(), null);
+    public static final AlertPreferences NONE = new AlertPreferences(Set.of(), null, Set.of());
 
     public AlertPreferences {
         mutedTools = Texts.copySet("mutedTools", mutedTools);
+        blocked = Texts.copySet("blocked", blocked);
+    }
+
+    public AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil) {
+        this(mutedTools, pausedUntil, Set.of());
+    }
+
+    /** Whether this member blocked {@code other}. */
+    public boolean blocks(MemberId other) {
+        return blocked.contains(other);
+    }
+
+    public AlertPreferences blocking(MemberId other, boolean block) {
+        Set<MemberId> set = new HashSet<>(blocked);
+        if (block) {
+            set.add(other);
+        } else {
+            set.remove(other);
+        }
+        return new AlertPreferences(mutedTools, pausedUntil, set);
     }
 
     public Optional<Instant> pause() {
@@ -36,10 +59,10 @@ public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil) {
         } else {
             tools.remove(tool);
         }
-        return new AlertPreferences(tools, pausedUntil);
+        return new AlertPreferences(tools, pausedUntil, blocked);
     }
 
     public AlertPreferences pausedUntil(Instant until) {
-        return new AlertPreferences(mutedTools, until);
+        return new AlertPreferences(mutedTools, until, blocked);
     }
 }

@@ -58,6 +58,7 @@ public final class Engine {
     private final BusNumImpl busNum;
     private final AgendaImpl agenda;
     private final EventsImpl events;
+    private final ModerationImpl moderation;
 
     public Engine(Settings settings, ShareNumStore store, Notifier notifier, TrainingCatalog trainingCatalog,
                   GuideCatalog guideCatalog, MatchingEngine matchingEngine) {
@@ -76,6 +77,8 @@ public final class Engine {
         this.busNum = new BusNumImpl(this);
         this.agenda = new AgendaImpl(this, busNum);
         this.events = new EventsImpl(this, busNum);
+        this.moderation = new ModerationImpl(this, settings.moderationQueue() != null ? settings.moderationQueue()
+                : new ModerationImpl.InMemoryQueue());
         this.trainings = (member, tools) -> {
             Member m = members.get(member);
             Establishment e = tx(t -> t.establishment(m.establishment()))
@@ -138,6 +141,10 @@ public final class Engine {
 
     public BusNum busNum() {
         return busNum;
+    }
+
+    public fr.sharenum.Moderation moderation() {
+        return moderation;
     }
 
     TrainingCatalog trainingCatalog() {

@@ -116,9 +116,15 @@ final class EventsImpl implements Events {
             inviteAll(t, confirmed, confirmed.organisers(), InvitationReason.ORGANISING, Invitations.REQUEST, now, out);
             List<Nearby> followers = engine.matchingEngine().followers(new FollowersQuery(confirmed.venue().location(),
                     confirmed.broadcastRadiusKm(), confirmed.tools(), confirmed.themes(), Set.copyOf(confirmed.organisers())));
+            Set<MemberId> blockedByOrganisers = new java.util.HashSet<>();
+            for (MemberId o : confirmed.organisers()) {
+                t.alertPreferences(o).ifPresent(p -> blockedByOrganisers.addAll(p.blocked()));
+            }
             Set<MemberId> told = new LinkedHashSet<>();
             for (Nearby n : followers) {
-                if (!confirmed.isOrganiser(n.member()) && told.add(n.member())) {
+                boolean blocked = blockedByOrganisers.contains(n.member()) || t.alertPreferences(n.member())
+                        .map(p -> confirmed.organisers().stream().anyMatch(p::blocks)).orElse(false);
+                if (!blocked && !confirmed.isOrganiser(n.member()) && told.add(n.member())) {
                     t.member(n.member()).filter(Member::isActive).ifPresent(m -> out.add(invitation(confirmed, m,
                             InvitationReason.ANNOUNCED, Invitations.PUBLISH, false, names, now)));
                 }

@@ -14,7 +14,8 @@ public record Settings(EmailPolicy emailPolicy, ToolCatalog tools, Clock clock, 
                        double minRadiusKm, double maxRadiusKm, double defaultRadiusKm, Duration ticketLifetime,
                        Duration verificationValidity, Duration trainingHorizon, int maxAlertsPerTicket,
                        ClosedDays closedDays, double broadcastRadiusKm, BusRules busRules, Email invitationSender,
-                       Dispatcher.DeliveryPolicy delivery, AlertLimits alertLimits) {
+                       Dispatcher.DeliveryPolicy delivery, AlertLimits alertLimits,
+                       fr.sharenum.spi.ModerationQueue moderationQueue) {
 
     /**
      * Bounds on alerts: at most {@code perHelperPerWeek} alerts per helper over 7 days (helpers over it

@@ -152,9 +152,11 @@ final class TicketsImpl implements Tickets {
                 coolingDown.put(tool, limits.coolDown().isZero() ? Set.of()
                         : t.alertedBy(requester, tool, now.minus(limits.coolDown())));
             }
+            fr.sharenum.model.AlertPreferences mine = t.alertPreferences(requester).orElse(fr.sharenum.model.AlertPreferences.NONE);
             List<Alert> welcome = new ArrayList<>();
             for (Alert a : ranked) {
-                boolean wanted = t.alertPreferences(a.helper()).map(p -> p.accepts(a.tool(), now)).orElse(true);
+                fr.sharenum.model.AlertPreferences theirs = t.alertPreferences(a.helper()).orElse(fr.sharenum.model.AlertPreferences.NONE);
+                boolean wanted = theirs.accepts(a.tool(), now) && !theirs.blocks(requester) && !mine.blocks(a.helper());
                 if (wanted && !coolingDown.get(a.tool()).contains(a.helper())) {
                     welcome.add(a);
                 }

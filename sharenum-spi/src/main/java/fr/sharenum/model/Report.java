@@ -1,0 +1,78 @@
+package fr.sharenum.model;
+
+import java.time.Instant;
+
+/**
+ * A member's report of another member, a message or an event, for the host's moderators.
+ *
+ * @param id       identifier
+ * @param reporter who reports
+ * @param subject  what is reported
+ * @param reason   why
+ * @param comment  what the reporter adds, up to 2000 characters, may be empty
+ * @param at       when
+ */
+public record Report(String id, MemberId reporter, Subject subject, Reason reason, String comment, Instant at) {
+
+    /** Why something is reported. */
+    public enum Reason {
+        SPAM, HARASSMENT, INAPPROPRIATE_CONTENT, IMPERSONATION, OTHER
+    }
+
+    /** What a report is about. */
+    public sealed interface Subject {
+        /** The member the report is about, or who wrote what it is about. */
+        String describe();
+    }
+
+    /** A member. */
+    public record OfMember(MemberId member) implements Subject {
+        public OfMember {
+            InvalidValueException.requireNonNull("member", member);
+        }
+
+        @Override
+        public String describe() {
+            return "member " + member;
+        }
+    }
+
+    /** A message of a ticket's conversation. */
+    public record OfMessage(TicketId ticket, long seq) implements Subject {
+        public OfMessage {
+            InvalidValueException.requireNonNull("ticket", ticket);
+            if (seq < 1) {
+                throw new InvalidValueException("seq", "must be at least 1");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "message " + seq + " of ticket " + ticket;
+        }
+    }
+
+    /** An event. */
+    public record OfEvent(EventId event) implements Subject {
+        public OfEvent {
+            InvalidValueException.requireNonNull("event", event);
+        }
+
+        @Override
+        public String describe() {
+            return "event " + event;
+        }
+    }
+
+    public Report {
+        id = InvalidValueException.require("id", id);
+        InvalidValueException.requireNonNull("reporter", reporter);
+        InvalidValueException.requireNonNull("subject", subject);
+        InvalidValueException.requireNonNull("reason", reason);
+        comment = comment == null ? "" : comment.strip();
+        if (comment.length() > 2000) {
+            throw new InvalidValueException("comment", "at most 2000 characters, got " + comment.length());
+        }
+        InvalidValueException.requireNonNull("at", at);
+    }
+}
