@@ -183,7 +183,8 @@ final class TicketsImpl implements Tickets {
                 chosen.add(over.get(i));
             }
             chosen.sort(ALERT_ORDER);
-            return chosen;
+            // what members see of each other's whereabouts: establishment distances rounded to the km
+            return chosen.stream().map(a -> new Alert(a.helper(), a.tool(), a.level(), Math.rint(a.distanceKm()))).toList();
         });
     }
 
