@@ -93,4 +93,7 @@ public interface Members {
 
     /** Pauses every alert until {@code until}; {@code null} resumes them. */
     fr.sharenum.model.AlertPreferences pauseAlerts(fr.sharenum.model.MemberId member, java.time.Instant until);
+
+    /** How the member gets alerts: one by one, or in a daily or weekly digest. */
+    fr.sharenum.model.AlertPreferences setDigest(fr.sharenum.model.MemberId member, fr.sharenum.model.AlertPreferences.Digest digest);
 }

@@ -140,4 +140,24 @@ class FairAlertsTest {
     }
 
 
+
+    @Test
+    void a_member_who_chose_a_daily_digest_gets_the_days_alerts_in_one_message_at_five() {
+        world(b -> b.alertLimits(100, 3, Duration.ZERO, 100));
+        f.sharenum.members().setDigest(nuits.id(), fr.sharenum.model.AlertPreferences.Digest.DAILY);
+        open(requester("R1"), CAPYTALE);
+        open(requester("R2"), CAPYTALE);
+        open(requester("R3"), GEOGEBRA);
+
+        assertThat(f.outbox.sent(Notification.TicketAlert.class)).extracting(Notification::recipient)
+                .doesNotContain(nuits.id()).hasSize(4);
+        f.clock.advance(Duration.ofHours(6));    // 15:00 UTC = 16:00 in Dijon
+        assertThat(f.sharenum.deliverDueNotifications()).isZero();
+        f.clock.advance(Duration.ofHours(1));    // 17:00 in Dijon
+        assertThat(f.sharenum.deliverDueNotifications()).isEqualTo(3);
+        assertThat(f.outbox.sent(Notification.AlertDigest.class)).singleElement().satisfies(d -> {
+            assertThat(d.recipient()).isEqualTo(nuits.id());
+            assertThat(d.alerts()).hasSize(3);
+        });
+    }
 }

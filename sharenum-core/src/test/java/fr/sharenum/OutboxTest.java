@@ -54,7 +54,11 @@ class OutboxTest {
                 case "crash":
                     throw new OutOfMemoryError("simulated crash of the process during delivery");
                 default:
-                    delivered.computeIfAbsent(n.id(), k -> new AtomicInteger()).incrementAndGet();
+                    if (n instanceof Notification.AlertDigest d) {
+                        d.alerts().forEach(a -> delivered.computeIfAbsent(a.id(), k -> new AtomicInteger()).incrementAndGet());
+                    } else {
+                        delivered.computeIfAbsent(n.id(), k -> new AtomicInteger()).incrementAndGet();
+                    }
             }
         }
     }

@@ -180,6 +180,7 @@ public final class ShareNumModule extends SimpleModule {
     @JsonSubTypes({
             @JsonSubTypes.Type(value = Notification.VerificationRequested.class, name = "VerificationRequested"),
             @JsonSubTypes.Type(value = Notification.TicketAlert.class, name = "TicketAlert"),
+            @JsonSubTypes.Type(value = Notification.AlertDigest.class, name = "AlertDigest"),
             @JsonSubTypes.Type(value = Notification.OfferReceived.class, name = "OfferReceived"),
             @JsonSubTypes.Type(value = Notification.OfferAccepted.class, name = "OfferAccepted"),
             @JsonSubTypes.Type(value = Notification.OfferDeclined.class, name = "OfferDeclined"),

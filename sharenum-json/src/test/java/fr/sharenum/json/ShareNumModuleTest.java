@@ -134,6 +134,8 @@ class ShareNumModuleTest {
                 new Notification.VerificationRequested("v:1", CLAIRE, MAIL, "token", T),
                 new Notification.TicketAlert("a:1", CLAIRE, MAIL, TicketId.of("T1"), "Rachel", Set.of(CAPYTALE),
                         TicketKind.ACCOMPANIMENT, "Python en 2de", 12, List.of()),
+                new Notification.AlertDigest("d:1", CLAIRE, MAIL, List.of(new Notification.TicketAlert("a:2", CLAIRE, MAIL,
+                        TicketId.of("T2"), "Rachel", Set.of(CAPYTALE), TicketKind.ACCOMPANIMENT, "Python", 12, List.of()))),
                 new Notification.OfferReceived("o:1", CLAIRE, MAIL, TicketId.of("T1"), MemberId.of("H"), "Hugo", "Je viens"),
                 new Notification.OfferAccepted("oa:1", CLAIRE, MAIL, TicketId.of("T1"), "Rachel"),
                 new Notification.OfferDeclined("od:1", CLAIRE, MAIL, TicketId.of("T1")),

@@ -90,6 +90,18 @@ final class Templates {
             m.put("link", links.ticket(a.ticket()).toString());
             m.put("guides", a.guides().stream().map(Templates::guide).toList());
             m.put("hasGuides", !a.guides().isEmpty());
+        } else if (n instanceof Notification.AlertDigest d) {
+            m.put("subject", d.alerts().size() + " collègues proches cherchent de l'aide");
+            m.put("count", d.alerts().size());
+            m.put("alerts", d.alerts().stream().map(a -> {
+                Map<String, Object> x = new HashMap<>();
+                x.put("requester", a.requesterName());
+                x.put("tools", a.tools().stream().map(ToolId::value).sorted().collect(Collectors.joining(", ")));
+                x.put("distanceKm", a.distanceKm());
+                x.put("text", a.text());
+                x.put("link", links.ticket(a.ticket()).toString());
+                return x;
+            }).toList());
         } else if (n instanceof Notification.OfferReceived o) {
             m.put("subject", o.helperName() + " propose de vous aider");
             m.put("helper", o.helperName());

@@ -156,6 +156,7 @@ class MailNotifierTest {
         List<Notification> all = new ArrayList<>(List.of(
                 new Notification.VerificationRequested("v", HUGO, HUGO_MAIL, "abc-123", Instant.parse("2026-12-01T09:00:00Z")),
                 alert(),
+                new Notification.AlertDigest("dg", HUGO, HUGO_MAIL, List.of(alert(), alert())),
                 new Notification.OfferReceived("o", HUGO, HUGO_MAIL, TicketId.of("T1"), MemberId.of("k"), "Karim", "Jeudi 16 h ?"),
                 new Notification.OfferAccepted("a", HUGO, HUGO_MAIL, TicketId.of("T1"), "Rachel"),
                 new Notification.OfferDeclined("d", HUGO, HUGO_MAIL, TicketId.of("T1")),
@@ -165,6 +166,8 @@ class MailNotifierTest {
         for (Notification.InvitationReason reason : Notification.InvitationReason.values()) {
             all.add(new Notification.EventInvitation("e-" + reason, HUGO, HUGO_MAIL, e, reason, ics));
         }
+        assertThat(all.stream().map(Object::getClass).distinct().toList())
+                .containsExactlyInAnyOrder(Notification.class.getPermittedSubclasses());
         for (Notification n : all) {
             MimeMessage m = mail.compose(n);
             String raw = GreenMailUtil.getWholeMessage(m);

@@ -13,19 +13,36 @@ import java.util.Set;
  * @param mutedTools  tools the member is never alerted for
  * @param pausedUntil no alert at all before this instant, or {@code null}
  * @param blocked     members blocked by this member
+ * @param digest      alerts one by one as they come ({@link Digest#NONE}), or gathered in one message a
+ *                    day or a week
  */
-public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<MemberId> blocked) {
+public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<MemberId> blocked, Digest digest) {
 
-    /** Every alert welcome. */
-    public static final AlertPreferences NONE = new AlertPreferences(Set.of(), null, Set.of());
+    /** How alerts reach a member. */
+    public enum Digest {
+        /** Each alert as it comes (quiet hours apart). */
+        NONE,
+        /** Gathered once a day, at 17:00 local time. */
+        DAILY,
+        /** Gathered once a week, Monday at 17:00 local time. */
+        WEEKLY
+    }
+
+    /** Every alert welcome, one by one. */
+    public static final AlertPreferences NONE = new AlertPreferences(Set.of(), null, Set.of(), Digest.NONE);
 
     public AlertPreferences {
         mutedTools = Texts.copySet("mutedTools", mutedTools);
         blocked = Texts.copySet("blocked", blocked);
+        digest = digest == null ? Digest.NONE : digest;
     }
 
     public AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil) {
-        this(mutedTools, pausedUntil, Set.of());
+        this(mutedTools, pausedUntil, Set.of(), Digest.NONE);
+    }
+
+    public AlertPreferences withDigest(Digest newDigest) {
+        return new AlertPreferences(mutedTools, pausedUntil, blocked, newDigest);
     }
 
     /** Whether this member blocked {@code other}. */
@@ -40,7 +57,7 @@ public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<
         } else {
             set.remove(other);
         }
-        return new AlertPreferences(mutedTools, pausedUntil, set);
+        return new AlertPreferences(mutedTools, pausedUntil, set, digest);
     }
 
     public Optional<Instant> pause() {
@@ -59,10 +76,10 @@ public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<
         } else {
             tools.remove(tool);
         }
-        return new AlertPreferences(tools, pausedUntil, blocked);
+        return new AlertPreferences(tools, pausedUntil, blocked, digest);
     }
 
     public AlertPreferences pausedUntil(Instant until) {
-        return new AlertPreferences(mutedTools, until, blocked);
+        return new AlertPreferences(mutedTools, until, blocked, digest);
     }
 }

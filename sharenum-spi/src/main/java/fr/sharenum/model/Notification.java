@@ -44,6 +44,16 @@ public sealed interface Notification {
         }
     }
 
+    /**
+     * Several alerts gathered in one message: the member asked for a daily or weekly digest, or alerts
+     * waited together for the end of the quiet hours. Its id derives from the alerts it carries.
+     */
+    record AlertDigest(String id, MemberId recipient, Email to, List<TicketAlert> alerts) implements Notification {
+        public AlertDigest {
+            alerts = List.copyOf(alerts);
+        }
+    }
+
     /** A helper offered help on your ticket. */
     record OfferReceived(String id, MemberId recipient, Email to, TicketId ticket, MemberId helper,
                          String helperName, String message) implements Notification {

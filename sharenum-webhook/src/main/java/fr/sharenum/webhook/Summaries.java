@@ -22,6 +22,12 @@ final class Summaries {
             return a.requesterName() + ", à " + a.distanceKm() + " km, cherche de l'aide sur "
                     + a.tools().stream().map(ToolId::value).sorted().collect(Collectors.joining(", ")) + " : « " + a.text() + " »";
         }
+        if (n instanceof Notification.AlertDigest d) {
+            return d.alerts().size() + " collègues proches cherchent de l'aide : " + d.alerts().stream()
+                    .map(a -> a.requesterName() + " (" + a.tools().stream().map(ToolId::value).sorted()
+                            .collect(Collectors.joining(", ")) + ", " + a.distanceKm() + " km)")
+                    .collect(Collectors.joining(" ; ")) + ".";
+        }
         if (n instanceof Notification.OfferReceived o) {
             return o.helperName() + " propose de vous aider : « " + o.message() + " »";
         }

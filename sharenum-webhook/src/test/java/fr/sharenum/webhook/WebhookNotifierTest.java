@@ -180,6 +180,7 @@ class WebhookNotifierTest {
         fr.sharenum.model.Invitation ics = new fr.sharenum.model.Invitation("E1@x.fr", 0, "REQUEST", "BEGIN:VCALENDAR");
         List<Notification> all = new java.util.ArrayList<>(List.of(
                 new Notification.VerificationRequested("v", m, to, "tok", java.time.Instant.EPOCH), alert(),
+                new Notification.AlertDigest("dg", m, to, List.of((Notification.TicketAlert) alert(), (Notification.TicketAlert) alert())),
                 new Notification.OfferReceived("o", m, to, t, MemberId.of("H"), "Hugo", "Je viens jeudi"),
                 new Notification.OfferAccepted("a", m, to, t, "Rachel"), new Notification.OfferDeclined("d", m, to, t),
                 new Notification.MessagePosted("p", m, to, t, MemberId.of("H"), "Hugo", "À jeudi"),

@@ -109,8 +109,24 @@ public final class Dispatcher {
                 return delivered;
             }
             List<Attempt> attempts = new ArrayList<>();
+            java.util.Map<fr.sharenum.model.MemberId, List<Notification.TicketAlert>> alertsByRecipient = new java.util.LinkedHashMap<>();
             for (OutboxEntry e : claimed) {
-                attempts.add(new Attempt(e.id(), send(e.notification())));
+                if (e.notification() instanceof Notification.TicketAlert a) {
+                    alertsByRecipient.computeIfAbsent(a.recipient(), k -> new ArrayList<>()).add(a);
+                } else {
+                    attempts.add(new Attempt(e.id(), send(e.notification())));
+                }
+            }
+            for (List<Notification.TicketAlert> alerts : alertsByRecipient.values()) {
+                if (alerts.size() == 1) {
+                    attempts.add(new Attempt(alerts.get(0).id(), send(alerts.get(0))));
+                } else {
+                    // alerts due together for one member (a digest, the end of quiet hours) go as one message
+                    Notification.TicketAlert first = alerts.get(0);
+                    RuntimeException error = send(new Notification.AlertDigest("digest:" + digest(alerts), first.recipient(),
+                            first.to(), alerts));
+                    alerts.forEach(a -> attempts.add(new Attempt(a.id(), error)));
+                }
             }
             delivered += (int) attempts.stream().filter(a -> a.error == null).count();
             settle(attempts, claimed);
@@ -140,6 +156,18 @@ public final class Dispatcher {
     }
 
     private record Attempt(String id, RuntimeException error) {
+    }
+
+    /** A stable key for a set of alerts, so a retried digest carries the same idempotency key. */
+    private static String digest(List<Notification.TicketAlert> alerts) {
+        List<String> ids = alerts.stream().map(Notification::id).sorted().toList();
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("|", ids).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return alerts.get(0).recipient() + ":" + java.util.HexFormat.of().formatHex(h, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private RuntimeException send(Notification n) {

@@ -305,6 +305,12 @@ final class MembersImpl implements Members {
         return changePreferences(id, p -> p.pausedUntil(until));
     }
 
+    @Override
+    public fr.sharenum.model.AlertPreferences setDigest(MemberId id, fr.sharenum.model.AlertPreferences.Digest digest) {
+        Objects.requireNonNull(digest, "digest");
+        return changePreferences(id, p -> p.withDigest(digest));
+    }
+
     private fr.sharenum.model.AlertPreferences changePreferences(MemberId id,
             java.util.function.UnaryOperator<fr.sharenum.model.AlertPreferences> change) {
         Objects.requireNonNull(id, "member");

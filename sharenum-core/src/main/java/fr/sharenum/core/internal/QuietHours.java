@@ -30,4 +30,21 @@ final class QuietHours {
         LocalDate endDay = overnight && !t.isBefore(start) ? day.plusDays(1) : day;
         return Optional.of(ZonedDateTime.of(endDay, end, zone).toInstant());
     }
+
+    /** The next digest time after {@code now}: 17:00 local, every day or on Mondays. */
+    static Instant nextDigest(fr.sharenum.model.AlertPreferences.Digest digest, ZoneId zone, Instant now) {
+        ZonedDateTime local = now.atZone(zone);
+        ZonedDateTime at = local.toLocalDate().atTime(DIGEST_TIME).atZone(zone);
+        if (!at.isAfter(local)) {
+            at = at.plusDays(1);
+        }
+        if (digest == fr.sharenum.model.AlertPreferences.Digest.WEEKLY) {
+            while (at.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
+                at = at.plusDays(1);
+            }
+        }
+        return at.toInstant();
+    }
+
+    private static final LocalTime DIGEST_TIME = LocalTime.of(17, 0);
 }

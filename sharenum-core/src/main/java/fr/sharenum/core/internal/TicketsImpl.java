@@ -105,10 +105,15 @@ final class TicketsImpl implements Tickets {
                 Notification note = new Notification.TicketAlert("alert:" + ticket.id() + ":" + a.helper(), a.helper(),
                         helper.get().email(), ticket.id(), requester.displayName(), ticket.tools(), ticket.kind(),
                         ticket.text(), Math.round(a.distanceKm()), guides);
-                Optional<Instant> quietEnd = t.establishment(helper.get().establishment())
-                        .flatMap(e -> QuietHours.end(limits, e.academie().zone(), now));
-                if (quietEnd.isPresent()) {
-                    engine.dispatcher().enqueueAt(t, note, quietEnd.get());
+                java.time.ZoneId zone = t.establishment(helper.get().establishment()).map(e -> e.academie().zone())
+                        .orElse(java.time.ZoneOffset.UTC);
+                fr.sharenum.model.AlertPreferences.Digest digest = t.alertPreferences(a.helper())
+                        .map(fr.sharenum.model.AlertPreferences::digest).orElse(fr.sharenum.model.AlertPreferences.Digest.NONE);
+                Optional<Instant> later = digest != fr.sharenum.model.AlertPreferences.Digest.NONE
+                        ? Optional.of(QuietHours.nextDigest(digest, zone, now))
+                        : QuietHours.end(limits, zone, now);
+                if (later.isPresent()) {
+                    engine.dispatcher().enqueueAt(t, note, later.get());
                 } else {
                     immediate.add(note);
                 }
