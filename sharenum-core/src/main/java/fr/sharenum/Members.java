@@ -58,20 +58,26 @@ public interface Members {
      */
     Member edit(MemberId member, long expectedVersion, UnaryOperator<Member> edit);
 
-    /** An administrator suspends a member: they stop being matched and cannot act. */
-    Member suspend(MemberId member);
-
-    /** Lifts a suspension. */
-    Member reinstate(MemberId member);
+    /**
+     * An académie administrator (an active member with role {@link fr.sharenum.model.Role#ACADEMIE_STAFF}
+     * in the member's académie) suspends a member: they stop being matched and cannot act.
+     *
+     * @throws fr.sharenum.model.NotAllowedException when {@code admin} is not such an administrator
+     */
+    Member suspend(MemberId admin, MemberId member);
+    /** An académie administrator lifts a suspension (see {@link #suspend}). */
+    Member reinstate(MemberId admin, MemberId member);
 
     /**
      * Everything held about a member (RGPD right of access): profile, availability, tickets opened and
      * helped on, messages written, events, notifications not delivered yet. Scans the store: meant for
      * occasional requests, not hot paths.
      *
-     * @throws fr.sharenum.model.NotFoundException when there is no such member
+     * @param actor the member themselves, or an académie administrator
+     * @throws fr.sharenum.model.NotFoundException   when there is no such member
+     * @throws fr.sharenum.model.NotAllowedException when {@code actor} is neither
      */
-    MemberData exportData(fr.sharenum.model.MemberId member);
+    MemberData exportData(fr.sharenum.model.MemberId actor, fr.sharenum.model.MemberId member);
 
     /**
      * Erases a member at their request (RGPD right to erasure): the profile is anonymised (name, address,
@@ -81,9 +87,11 @@ public interface Members {
      * matching engine. Tickets, events and registrations stay, under the member's opaque id, so every
      * count and indicator stays right. Irreversible.
      *
-     * @throws fr.sharenum.model.NotFoundException when there is no such member
+     * @param actor the member themselves, or an académie administrator
+     * @throws fr.sharenum.model.NotFoundException   when there is no such member
+     * @throws fr.sharenum.model.NotAllowedException when {@code actor} is neither
      */
-    Member erase(fr.sharenum.model.MemberId member);
+    Member erase(fr.sharenum.model.MemberId actor, fr.sharenum.model.MemberId member);
 
     /** What the member chose about alerts ({@link fr.sharenum.model.AlertPreferences#NONE} by default). */
     fr.sharenum.model.AlertPreferences alertPreferences(fr.sharenum.model.MemberId member);

@@ -157,7 +157,7 @@ class EventsTest {
         Member otherTool = f.follower("Otto Autre", NUITS, Set.of(GEOGEBRA), Set.of());
         Member far = f.follower("Léo Loin", LYON, Set.of(CAPYTALE), Set.of(EVALUATION));
         Member organiserFollowing = f.follower("Olga Orga", CARNOT, Set.of(CAPYTALE), Set.of());
-        f.sharenum.members().suspend(both.id());
+        f.sharenum.members().suspend(f.admin().id(), both.id());
         Member pendingNear = f.pending("Paul Pending", CARNOT);
 
         Event e = events.create(workshop(helper.id()).themes(EVALUATION).coOrganisers(organiserFollowing.id()).build());

@@ -87,6 +87,17 @@ final class Fixture {
         return sharenum.members().verify(m.id(), tokenOf(m));
     }
 
+    private Member admin;
+
+    /** An administrator of the Dijon académie (role ACADEMIE_STAFF), created on first use. */
+    synchronized Member admin() {
+        if (admin == null) {
+            Member m = pending("Administratrice DANE", CARNOT, b -> b.role(Role.ACADEMIE_STAFF));
+            admin = sharenum.members().verify(m.id(), tokenOf(m));
+        }
+        return admin;
+    }
+
     /** Registers and verifies a member whose verification mail went to {@code sink} (a host's own notifier). */
     Member activeVia(OutboxNotifier sink, String name, Establishment at, Skill... skills) {
         Member m = pending(name, at, skills);

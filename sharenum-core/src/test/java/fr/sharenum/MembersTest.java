@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static fr.sharenum.Fixture.BEAUNE;
 import static fr.sharenum.Fixture.CARNOT;
+import static fr.sharenum.Fixture.NUITS;
 import static fr.sharenum.Fixture.LYON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -206,12 +207,27 @@ class MembersTest {
     @Test
     void suspendedMembersAreNotMatchedUntilReinstated() {
         Member m = f.active("Claire", CARNOT, new Skill(GEOGEBRA, CompetenceLevel.EXPERIENCED));
-        members.suspend(m.id());
+        MemberId admin = f.admin().id();
+        members.suspend(admin, m.id());
         assertThat(geogebraAround(5)).isEmpty();
         assertThat(members.get(m.id()).status()).isEqualTo(MemberStatus.SUSPENDED);
-        members.reinstate(m.id());
+        members.reinstate(admin, m.id());
         assertThat(geogebraAround(5)).hasSize(1);
-        assertThatThrownBy(() -> members.reinstate(m.id())).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> members.reinstate(admin, m.id())).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void only_an_administrator_of_the_members_academie_suspends_them() {
+        Member m = f.active("Claire", CARNOT);
+        Member colleague = f.active("Collègue", NUITS);
+        Member lyonAdmin = f.pending("Admin Lyon", LYON);
+        assertThatThrownBy(() -> members.suspend(colleague.id(), m.id())).isInstanceOf(fr.sharenum.model.NotAllowedException.class)
+                .hasMessageContaining("ACADEMIE_STAFF");
+        assertThatThrownBy(() -> members.suspend(lyonAdmin.id(), m.id())).isInstanceOf(fr.sharenum.model.ShareNumException.class);
+        assertThatThrownBy(() -> members.exportData(colleague.id(), m.id())).isInstanceOf(fr.sharenum.model.NotAllowedException.class);
+        assertThatThrownBy(() -> members.erase(colleague.id(), m.id())).isInstanceOf(fr.sharenum.model.NotAllowedException.class);
+        assertThat(members.get(m.id()).status()).isEqualTo(MemberStatus.ACTIVE);
+        assertThat(members.exportData(f.admin().id(), m.id()).member().id()).isEqualTo(m.id());
     }
 
     @Test

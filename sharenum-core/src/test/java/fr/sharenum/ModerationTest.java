@@ -114,7 +114,7 @@ class ModerationTest {
 
     @Test
     void a_suspended_member_is_never_matched() {
-        f.sharenum.members().suspend(karim.id());
+        f.sharenum.members().suspend(f.admin().id(), karim.id());
         TicketNum t = f.sharenum.tickets().open(TicketRequest.builder(claire.id(), CAPYTALE).text("aide").radiusKm(40).build());
         assertThat(t.alerts()).extracting(Alert::helper).containsExactly(alice.id());
     }

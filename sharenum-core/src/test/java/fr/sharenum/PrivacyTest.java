@@ -52,9 +52,9 @@ class PrivacyTest {
     void a_member_gets_everything_held_about_them() {
         TicketNum t = scenario();
 
-        MemberData claireData = f.sharenum.members().exportData(claire.id());
-        MemberData karimData = f.sharenum.members().exportData(karim.id());
-        MemberData paulData = f.sharenum.members().exportData(paul.id());
+        MemberData claireData = f.sharenum.members().exportData(claire.id(), claire.id());
+        MemberData karimData = f.sharenum.members().exportData(karim.id(), karim.id());
+        MemberData paulData = f.sharenum.members().exportData(paul.id(), paul.id());
 
         assertThat(claireData.member().email()).isEqualTo(claire.email());
         assertThat(claireData.ticketsOpened()).extracting(TicketNum::id).containsExactly(t.id());
@@ -71,13 +71,13 @@ class PrivacyTest {
         TicketNum t = scenario();
         Event event = f.sharenum.events().between(Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2026-12-03T00:00:00Z")).get(0);
 
-        Member erased = f.sharenum.members().erase(claire.id());
+        Member erased = f.sharenum.members().erase(claire.id(), claire.id());
 
         assertThat(erased.status()).isEqualTo(MemberStatus.ERASED);
         assertThat(erased.displayName()).isEqualTo("Membre effacé");
         assertThat(erased.email()).isNotEqualTo(claire.email());
         assertThat(erased.skills()).isEmpty();
-        String everything = f.sharenum.members().exportData(claire.id()).toString()
+        String everything = f.sharenum.members().exportData(claire.id(), claire.id()).toString()
                 + f.sharenum.tickets().get(t.id()) + f.sharenum.tickets().conversation(t.id(), karim.id())
                 + f.sharenum.events().get(event.id());
         assertThat(everything).doesNotContain(claire.email().value()).doesNotContain("Confidentielle")
@@ -89,18 +89,18 @@ class PrivacyTest {
         assertThat(f.sharenum.events().get(event.id()).registered()).hasSize(1);
         assertThatThrownBy(() -> f.sharenum.tickets().post(t.id(), claire.id(), "encore"))
                 .isInstanceOf(NotAllowedException.class).hasMessageContaining("erased");
-        assertThatThrownBy(() -> f.sharenum.members().reinstate(claire.id())).isInstanceOf(IllegalTransitionException.class);
-        assertThat(f.sharenum.members().erase(claire.id())).isEqualTo(f.sharenum.members().get(claire.id()));
+        assertThatThrownBy(() -> f.sharenum.members().reinstate(f.admin().id(), claire.id())).isInstanceOf(IllegalTransitionException.class);
+        assertThat(f.sharenum.members().erase(claire.id(), claire.id())).isEqualTo(f.sharenum.members().get(claire.id()));
     }
 
     @Test
     void an_erased_helper_is_no_longer_matched_and_loses_undelivered_notifications() {
-        f.sharenum.members().erase(karim.id());
+        f.sharenum.members().erase(karim.id(), karim.id());
 
         TicketNum t = f.sharenum.tickets().open(TicketRequest.builder(claire.id(), CAPYTALE).text("aide").radiusKm(40).build());
 
         assertThat(t.alerts()).isEmpty();
-        assertThat(f.sharenum.members().exportData(karim.id()).pending()).isEmpty();
+        assertThat(f.sharenum.members().exportData(karim.id(), karim.id()).pending()).isEmpty();
     }
 
     @Test
@@ -109,7 +109,7 @@ class PrivacyTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(file),
                 "ShareNum's INFO log is written to a file only under the module's surefire configuration");
         scenario();
-        f.sharenum.members().erase(paul.id());
+        f.sharenum.members().erase(paul.id(), paul.id());
         String logs = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
         assertThat(logs).contains("notification TicketAlert");   // ShareNum's INFO lines are there
         for (Member m : new Member[] {claire, karim, paul}) {

@@ -162,13 +162,47 @@ final class MembersImpl implements Members {
     }
 
     @Override
-    public Member suspend(MemberId id) {
+    public Member suspend(MemberId admin, MemberId id) {
+        engine.tx(t -> {
+            requireAdministrator(t, admin, id, "suspend");
+            return null;
+        });
         return setStatus(id, MemberStatus.SUSPENDED);
     }
 
     @Override
-    public Member reinstate(MemberId id) {
+    public Member reinstate(MemberId admin, MemberId id) {
+        engine.tx(t -> {
+            requireAdministrator(t, admin, id, "reinstate");
+            return null;
+        });
         return setStatus(id, null);
+    }
+
+    /**
+     * {@code admin} must be an active member with role ACADEMIE_STAFF whose establishment is in the same
+     * académie as the member's.
+     */
+    static void requireAdministrator(StoreTransaction t, MemberId admin, MemberId member, String action) {
+        Objects.requireNonNull(admin, "admin");
+        Member target = t.member(member).orElseThrow(() -> new NotFoundException("member", member));
+        Member a = Engine.activeMember(t, admin);
+        boolean sameAcademie = t.establishment(a.establishment()).flatMap(ae -> t.establishment(target.establishment())
+                .map(te -> te.academie() == ae.academie())).orElse(false);
+        if (a.role() != fr.sharenum.model.Role.ACADEMIE_STAFF || !sameAcademie) {
+            throw new fr.sharenum.model.NotAllowedException("only an administrator of member " + member + "'s académie"
+                    + " (role ACADEMIE_STAFF) may " + action + " them; " + admin + " is not one");
+        }
+    }
+
+    /** The member themselves, or an administrator of their académie. */
+    private static void requireSelfOrAdministrator(StoreTransaction t, MemberId actor, MemberId member, String action) {
+        Objects.requireNonNull(actor, "actor");
+        if (!actor.equals(member)) {
+            requireAdministrator(t, actor, member, action);
+        } else {
+            t.member(member).orElseThrow(() -> new NotFoundException("member", member));
+        }
     }
 
     private Member setStatus(MemberId id, MemberStatus target) {
@@ -194,9 +228,10 @@ final class MembersImpl implements Members {
     private static final String ERASED_TEXT = ErasureText.TEXT;
 
     @Override
-    public fr.sharenum.MemberData exportData(MemberId id) {
+    public fr.sharenum.MemberData exportData(MemberId actor, MemberId id) {
         Objects.requireNonNull(id, "member");
         return engine.tx(t -> {
+            requireSelfOrAdministrator(t, actor, id, "export the data of");
             Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
             List<fr.sharenum.model.TicketNum> helped = new java.util.ArrayList<>();
             List<fr.sharenum.model.Message> written = new java.util.ArrayList<>();
@@ -227,8 +262,12 @@ final class MembersImpl implements Members {
     private static final java.time.Instant FAR_FUTURE = java.time.Instant.parse("9999-12-31T00:00:00Z");
 
     @Override
-    public Member erase(MemberId id) {
+    public Member erase(MemberId actor, MemberId id) {
         Objects.requireNonNull(id, "member");
+        engine.tx(t -> {
+            requireSelfOrAdministrator(t, actor, id, "erase");
+            return null;
+        });
         return engine.changeMember(id, t -> {
             Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
             if (m.status() == MemberStatus.ERASED) {
