@@ -5,30 +5,16 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import fr.sharenum.json.ShareNumModule;
-import fr.sharenum.model.Availability;
-import fr.sharenum.model.Email;
-import fr.sharenum.model.Establishment;
-import fr.sharenum.model.Event;
-import fr.sharenum.model.GeoPoint;
-import fr.sharenum.model.Member;
-import fr.sharenum.model.Notification;
-import fr.sharenum.model.TicketNum;
-import fr.sharenum.model.Uai;
-import fr.sharenum.model.Venue;
-import fr.sharenum.spi.OutboxEntry;
-import fr.sharenum.spi.QualifiedQuery;
 
 import java.util.List;
 
 /**
- * Any text read as any ShareNum value type: a value (valid by construction) or a
+ * Any text read as any ShareNum value type (all of {@link ShareNumModule#valueTypes()}): a value (valid by construction) or a
  * {@link JsonProcessingException}; nothing else escapes, nothing hangs.
  */
 class JsonFuzzTest {
     private static final JsonMapper JSON = ShareNumModule.mapper();
-    private static final List<Class<?>> TYPES = List.of(Uai.class, Email.class, GeoPoint.class, Establishment.class,
-            Member.class, TicketNum.class, Event.class, Venue.class, Availability.class, Notification.class,
-            OutboxEntry.class, QualifiedQuery.class);
+    private static final List<Class<?>> TYPES = ShareNumModule.valueTypes();
 
     @FuzzTest(maxDuration = "20s")
     void any_json_reads_as_a_valid_value_or_fails_cleanly(FuzzedDataProvider data) {

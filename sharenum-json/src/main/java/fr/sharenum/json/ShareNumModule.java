@@ -90,6 +90,17 @@ public final class ShareNumModule extends SimpleModule {
             fr.sharenum.model.Report.class, fr.sharenum.model.Report.OfMember.class, fr.sharenum.model.Report.OfMessage.class,
             fr.sharenum.model.Report.OfEvent.class);
 
+    /**
+     * Every value type this module reads and writes: the records of the model and the SPI, the
+     * identifiers, and {@link Notification} (polymorphic).
+     */
+    public static List<Class<?>> valueTypes() {
+        List<Class<?>> all = new java.util.ArrayList<>(RECORDS);
+        all.addAll(List.of(Uai.class, MemberId.class, TicketId.class, EventId.class, BusId.class, ToolId.class, Theme.class,
+                Email.class, Notification.class, fr.sharenum.model.Report.Subject.class));
+        return List.copyOf(all);
+    }
+
     public ShareNumModule() {
         super("ShareNumModule");
         identifier(Uai.class, Uai::value, Uai::of);
