@@ -270,17 +270,14 @@ public final class Engine {
 
 
     /** How one kind of versioned record is read and saved, for {@link #change}. */
-    interface Versioned<V> {
-        Optional<V> load(StoreTransaction t);
+    record Versioned<V>(Function<StoreTransaction, Optional<V>> load, java.util.function.ToLongFunction<V> version,
+                        java.util.function.UnaryOperator<V> nextVersion, Saver<V> save, Supplier<NotFoundException> notFound) {
+    }
 
-        long version(V value);
-
-        V nextVersion(V value);
-
+    /** Stores a record whose stored version is {@code expectedVersion}. */
+    @FunctionalInterface
+    interface Saver<V> {
         void save(StoreTransaction t, V next, long expectedVersion);
-
-        /** What to say when the record does not exist. */
-        NotFoundException notFound();
     }
 
     /** A workflow step on a record: returns the changed record (same version), or the same instance for no change. */
@@ -297,13 +294,13 @@ public final class Engine {
         List<Notification> out = new ArrayList<>();
         V saved = retryingConflicts(() -> tx(t -> {
             out.clear();
-            V current = record.load(t).orElseThrow(record::notFound);
+            V current = record.load().apply(t).orElseThrow(record.notFound());
             V changed = step.apply(t, current, out);
             if (changed == current) {
                 return current;
             }
-            V next = record.nextVersion(changed);
-            record.save(t, next, record.version(current));
+            V next = record.nextVersion().apply(changed);
+            record.save().save(t, next, record.version().applyAsLong(current));
             dispatcher.enqueue(t, out);
             return next;
         }));

@@ -255,32 +255,8 @@ final class EventsImpl implements Events {
     /** Reads, changes and stores an event in one transaction, retrying on concurrent changes; then notifies. */
     private Event change(EventId id, Engine.Step<Event> step) {
         Objects.requireNonNull(id, "event");
-        return engine.change(new Engine.Versioned<>() {
-            @Override
-            public Optional<Event> load(StoreTransaction t) {
-                return t.event(id);
-            }
-
-            @Override
-            public long version(Event value) {
-                return value.version();
-            }
-
-            @Override
-            public Event nextVersion(Event value) {
-                return value.nextVersion();
-            }
-
-            @Override
-            public void save(StoreTransaction t, Event next, long expectedVersion) {
-                t.updateEvent(next, expectedVersion);
-            }
-
-            @Override
-            public NotFoundException notFound() {
-                return new NotFoundException("event", id);
-            }
-        }, step);
+        return engine.change(new Engine.Versioned<>(t -> t.event(id), Event::version, Event::nextVersion, StoreTransaction::updateEvent,
+                () -> new NotFoundException("event", id)), step);
     }
 
     /** Moves the event's ticket, if it is still SCHEDULED, to {@code target}. */

@@ -352,32 +352,8 @@ final class TicketsImpl implements Tickets {
     /** Reads, changes and stores a ticket in one transaction, retrying on concurrent changes; then notifies. */
     private TicketNum change(TicketId id, Engine.Step<TicketNum> step) {
         Objects.requireNonNull(id, "ticket");
-        return engine.change(new Engine.Versioned<>() {
-            @Override
-            public Optional<TicketNum> load(StoreTransaction t) {
-                return t.ticket(id);
-            }
-
-            @Override
-            public long version(TicketNum value) {
-                return value.version();
-            }
-
-            @Override
-            public TicketNum nextVersion(TicketNum value) {
-                return value.nextVersion();
-            }
-
-            @Override
-            public void save(StoreTransaction t, TicketNum next, long expectedVersion) {
-                t.updateTicket(next, expectedVersion);
-            }
-
-            @Override
-            public NotFoundException notFound() {
-                return new NotFoundException("ticket", id);
-            }
-        }, step);
+        return engine.change(new Engine.Versioned<>(t -> t.ticket(id), TicketNum::version, TicketNum::nextVersion, StoreTransaction::updateTicket,
+                () -> new NotFoundException("ticket", id)), step);
     }
 
     /** Tells the requester, the accepted helper and pending offerers (except {@code actor}) the ticket closed. */
