@@ -83,4 +83,23 @@ public interface Events {
 
     /** Events overlapping {@code [from, to)}, in any state, earliest first. */
     List<Event> between(Instant from, Instant to);
+
+    /**
+     * A participant who held a seat gives feedback once the event is HELD: usefulness 1–5 and a comment
+     * for the organisers.
+     *
+     * @throws fr.sharenum.model.NotAllowedException      not a participant, or an organiser
+     * @throws fr.sharenum.model.IllegalTransitionException the event is not HELD
+     * @throws fr.sharenum.model.DuplicateException        feedback already given
+     */
+    fr.sharenum.model.Feedback giveFeedback(EventId event, MemberId participant, int usefulness, String comment);
+
+    /** The feedback on an event, comments included, for its organisers only. */
+    List<fr.sharenum.model.Feedback> feedback(EventId event, MemberId organiser);
+
+    /**
+     * A helper's rating over the events they organised: shown to the helper themselves always, to other
+     * members only when the host chose to ({@code ShareNum.Builder.showHelperRatings}).
+     */
+    Optional<Rating> helperRating(MemberId viewer, MemberId helper);
 }

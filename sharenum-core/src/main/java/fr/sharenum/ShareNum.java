@@ -174,6 +174,7 @@ public final class ShareNum {
         private LocalTime quietStart = LocalTime.of(20, 0);
         private LocalTime quietEnd = LocalTime.of(7, 0);
         private fr.sharenum.spi.ModerationQueue moderationQueue;
+        private boolean showHelperRatings;
         private int deliveryAttempts = 8;
         private Duration firstRetry = Duration.ofSeconds(30);
         private Duration longestRetry = Duration.ofHours(6);
@@ -392,6 +393,12 @@ public final class ShareNum {
             return this;
         }
 
+        /** Whether members see other helpers' ratings ({@code events().helperRating}); default false. */
+        public Builder showHelperRatings(boolean show) {
+            this.showHelperRatings = show;
+            return this;
+        }
+
         /** Where members' reports go; default an in-memory queue read with {@code moderation().pendingReports()}. */
         public Builder moderationQueue(fr.sharenum.spi.ModerationQueue queue) {
             this.moderationQueue = Objects.requireNonNull(queue, "moderationQueue");
@@ -404,7 +411,7 @@ public final class ShareNum {
                     closedDays, broadcastRadiusKm, new BusRules(busSpeedKmh, busSetUp, busTearDown, busDayStart, busDayEnd),
                     invitationSender, new fr.sharenum.core.internal.Dispatcher.DeliveryPolicy(deliveryAttempts, firstRetry,
                     longestRetry, Duration.ofMinutes(2)), new Settings.AlertLimits(alertsPerHelperPerWeek, minimumAlertsPerTicket,
-                    alertCoolDown, ticketsPerDay, quietStart, quietEnd), moderationQueue);
+                    alertCoolDown, ticketsPerDay, quietStart, quietEnd), moderationQueue, showHelperRatings);
             return new ShareNum(new Engine(settings,
                     store != null ? store : new InMemoryStore(),
                     notifier != null ? notifier : new OutboxNotifier(),

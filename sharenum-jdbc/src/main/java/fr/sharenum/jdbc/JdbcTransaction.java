@@ -457,6 +457,28 @@ final class JdbcTransaction implements StoreTransaction {
         }, Event.class);
     }
 
+    @Override
+    public void insertFeedback(fr.sharenum.model.Feedback f) {
+        if (!query("SELECT member FROM sn_feedback WHERE event = ? AND member = ?", s -> {
+            s.setString(1, f.event().value());
+            s.setString(2, f.member().value());
+        }, rs -> 1).isEmpty()) {
+            throw new DuplicateException("member " + f.member() + " already gave feedback on event " + f.event());
+        }
+        update("INSERT INTO sn_feedback (event, member, at, doc) VALUES (?, ?, ?, ?)", s -> {
+            s.setString(1, f.event().value());
+            s.setString(2, f.member().value());
+            s.setLong(3, nanos(f.at()));
+            s.setString(4, write(f));
+        });
+    }
+
+    @Override
+    public List<fr.sharenum.model.Feedback> feedbackOn(EventId event) {
+        return docs("SELECT doc FROM sn_feedback WHERE event = ? ORDER BY at, member", s -> s.setString(1, event.value()),
+                fr.sharenum.model.Feedback.class);
+    }
+
     // --- BusNum
 
     @Override

@@ -125,7 +125,8 @@ class ShareNumModuleTest {
                 new fr.sharenum.model.Report("r2", CLAIRE, new fr.sharenum.model.Report.OfEvent(EventId.of("E1")),
                         fr.sharenum.model.Report.Reason.SPAM, "", T),
                 new fr.sharenum.model.Report.OfMember(MemberId.of("x")), new fr.sharenum.model.Report.OfMessage(TicketId.of("T"), 1),
-                new fr.sharenum.model.Report.OfEvent(EventId.of("E")));
+                new fr.sharenum.model.Report.OfEvent(EventId.of("E")),
+                new fr.sharenum.model.Feedback(EventId.of("E1"), CLAIRE, 4, "utile", T));
     }
 
     static Stream<Notification> notifications() {

@@ -149,6 +149,16 @@ public interface StoreTransaction {
      */
     List<Event> eventsOverlapping(Instant from, Instant to);
 
+    /**
+     * Records a participant's feedback on an event.
+     *
+     * @throws fr.sharenum.model.DuplicateException when that member already gave feedback on it
+     */
+    void insertFeedback(fr.sharenum.model.Feedback feedback);
+
+    /** Feedback on an event, in the order it was given. */
+    List<fr.sharenum.model.Feedback> feedbackOn(EventId event);
+
     // --- BusNum fleet
     Optional<Bus> bus(BusId id);
 

@@ -677,4 +677,23 @@ public abstract class ShareNumStoreContract {
         assertThat(opt(t -> t.alertPreferences(m))).contains(paused);
         assertThat(opt(t -> t.alertPreferences(MemberId.of("nobody")))).isEmpty();
     }
+
+    @Test
+    void feedbackIsKeptPerEventOncePerMember() {
+        fr.sharenum.model.EventId e = fr.sharenum.model.EventId.of("E1");
+        var first = new fr.sharenum.model.Feedback(e, MemberId.of("A"), 5, "très utile", T0);
+        var second = new fr.sharenum.model.Feedback(e, MemberId.of("B"), 3, "", T0.plusSeconds(10));
+        tx(t -> {
+            t.insertFeedback(first);
+            t.insertFeedback(second);
+            return null;
+        });
+        assertThat(list(t -> t.feedbackOn(e))).containsExactly(first, second);
+        assertThat(list(t -> t.feedbackOn(fr.sharenum.model.EventId.of("E2")))).isEmpty();
+        assertThatThrownBy(() -> tx(t -> {
+            t.insertFeedback(new fr.sharenum.model.Feedback(e, MemberId.of("A"), 1, "", T0));
+            return null;
+        })).isInstanceOf(DuplicateException.class);
+        assertThat(list(t -> t.feedbackOn(e))).hasSize(2);
+    }
 }

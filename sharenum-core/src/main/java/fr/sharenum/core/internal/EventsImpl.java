@@ -250,6 +250,62 @@ final class EventsImpl implements Events {
         return engine.tx(t -> t.eventsOverlapping(from, to));
     }
 
+    @Override
+    public fr.sharenum.model.Feedback giveFeedback(EventId id, MemberId participant, int usefulness, String comment) {
+        Objects.requireNonNull(id, "event");
+        Objects.requireNonNull(participant, "participant");
+        return engine.tx(t -> {
+            Event e = t.event(id).orElseThrow(() -> new NotFoundException("event", id));
+            Engine.activeMember(t, participant);
+            if (e.isOrganiser(participant)) {
+                throw new NotAllowedException("organisers do not give feedback on their own event " + id);
+            }
+            if (!e.isRegistered(participant)) {
+                throw new NotAllowedException("only members who held a seat at event " + id + " give feedback; "
+                        + participant + " did not");
+            }
+            if (e.status() != EventStatus.HELD) {
+                throw new fr.sharenum.model.IllegalTransitionException("event " + id + " (feedback)", e.status(), EventStatus.HELD);
+            }
+            fr.sharenum.model.Feedback f = new fr.sharenum.model.Feedback(id, participant, usefulness, comment, engine.now());
+            t.insertFeedback(f);
+            return f;
+        });
+    }
+
+    @Override
+    public List<fr.sharenum.model.Feedback> feedback(EventId id, MemberId organiser) {
+        Objects.requireNonNull(id, "event");
+        return engine.tx(t -> {
+            Event e = t.event(id).orElseThrow(() -> new NotFoundException("event", id));
+            requireOrganiser(e, organiser, "read the feedback on");
+            return t.feedbackOn(id);
+        });
+    }
+
+    @Override
+    public Optional<fr.sharenum.Rating> helperRating(MemberId viewer, MemberId helper) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(helper, "helper");
+        if (!viewer.equals(helper) && !engine.settings().showHelperRatings()) {
+            return Optional.empty();
+        }
+        return engine.tx(t -> {
+            t.member(helper).orElseThrow(() -> new NotFoundException("member", helper));
+            int count = 0;
+            int sum = 0;
+            for (Event e : t.eventsOverlapping(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"))) {
+                if (e.isOrganiser(helper)) {
+                    for (fr.sharenum.model.Feedback f : t.feedbackOn(e.id())) {
+                        count++;
+                        sum += f.usefulness();
+                    }
+                }
+            }
+            return Optional.of(new fr.sharenum.Rating(count, count == 0 ? Double.NaN : (double) sum / count));
+        });
+    }
+
     // --- helpers
 
     /** Reads, changes and stores an event in one transaction, retrying on concurrent changes; then notifies. */

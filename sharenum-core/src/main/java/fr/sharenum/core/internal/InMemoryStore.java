@@ -65,6 +65,7 @@ public final class InMemoryStore implements ShareNumStore {
     private final Map<BusId, java.util.TreeMap<TimeKey, BusBooking>> bookingsByBus = new HashMap<>();
     private final Map<String, OutboxEntry> outbox = new java.util.LinkedHashMap<>();
     private final Map<MemberId, AlertPreferences> alertPreferences = new HashMap<>();
+    private final Map<EventId, List<fr.sharenum.model.Feedback>> feedback = new HashMap<>();
     private final Map<MemberId, List<AlertRecord>> alertsByHelper = new HashMap<>();
     private final Map<MemberId, List<AlertRecord>> alertsByRequester = new HashMap<>();
     /** Longest event ever stored: bounds the look-back of overlap queries. */
@@ -433,6 +434,23 @@ public final class InMemoryStore implements ShareNumStore {
                 }
             }
             return out;
+        }
+
+        @Override
+        public void insertFeedback(fr.sharenum.model.Feedback f) {
+            check();
+            List<fr.sharenum.model.Feedback> list = feedback.computeIfAbsent(f.event(), k -> new ArrayList<>());
+            if (list.stream().anyMatch(x -> x.member().equals(f.member()))) {
+                throw new DuplicateException("member " + f.member() + " already gave feedback on event " + f.event());
+            }
+            list.add(f);
+            undo.push(() -> list.remove(list.size() - 1));
+        }
+
+        @Override
+        public List<fr.sharenum.model.Feedback> feedbackOn(EventId event) {
+            check();
+            return List.copyOf(feedback.getOrDefault(event, List.of()));
         }
 
         @Override

@@ -1,0 +1,27 @@
+package fr.sharenum.model;
+
+import java.time.Instant;
+
+/**
+ * A participant's feedback on an event they attended.
+ *
+ * @param event      the event
+ * @param member     the participant
+ * @param usefulness from 1 (not useful) to 5 (very useful)
+ * @param comment    free text for the organisers, up to 2000 characters, may be empty
+ * @param at         when it was given
+ */
+public record Feedback(EventId event, MemberId member, int usefulness, String comment, Instant at) {
+    public Feedback {
+        InvalidValueException.requireNonNull("event", event);
+        InvalidValueException.requireNonNull("member", member);
+        if (usefulness < 1 || usefulness > 5) {
+            throw new InvalidValueException("usefulness", "must be between 1 and 5, was " + usefulness);
+        }
+        comment = comment == null ? "" : comment.strip();
+        if (comment.length() > 2000) {
+            throw new InvalidValueException("comment", "at most 2000 characters, got " + comment.length());
+        }
+        InvalidValueException.requireNonNull("at", at);
+    }
+}
