@@ -16,4 +16,15 @@ public interface Trainings {
      * host's horizon, earliest first. An empty list means a ticket may be opened directly.
      */
     List<Training> forMember(MemberId member, Set<ToolId> tools);
+
+    /**
+     * An institutional place (a coopérative pédagogique numérique, a Canopé atelier, the DANE) publishes
+     * an animation, a tool-testing session or a virtual class: from then on the "trainings first" step
+     * shows it beside the host's catalogue. The publisher must be an active member with role
+     * CANOPE_MEDIATOR, TRAINER or ACADEMIE_STAFF, and the training of their académie.
+     *
+     * @throws fr.sharenum.model.NotAllowedException when the publisher may not publish it
+     * @throws fr.sharenum.model.DuplicateException  when its id is taken
+     */
+    Training publish(MemberId publisher, Training training);
 }

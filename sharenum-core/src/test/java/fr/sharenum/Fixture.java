@@ -89,6 +89,12 @@ final class Fixture {
 
     private Member admin;
 
+    /** Registers and verifies a member with a given role. */
+    Member withRole(String name, Establishment at, Role role) {
+        Member m = pending(name, at, b -> b.role(role));
+        return sharenum.members().verify(m.id(), tokenOf(m));
+    }
+
     /** An administrator of the Dijon académie (role ACADEMIE_STAFF), created on first use. */
     synchronized Member admin() {
         if (admin == null) {

@@ -458,6 +458,26 @@ final class JdbcTransaction implements StoreTransaction {
     }
 
     @Override
+    public void insertTraining(fr.sharenum.model.Training training) {
+        if (!query("SELECT id FROM sn_training WHERE id = ?", s -> s.setString(1, training.id()), rs -> 1).isEmpty()) {
+            throw new DuplicateException("a training with id " + training.id() + " already exists");
+        }
+        update("INSERT INTO sn_training (id, start_at, doc) VALUES (?, ?, ?)", s -> {
+            s.setString(1, training.id());
+            s.setLong(2, nanos(training.start()));
+            s.setString(3, write(training));
+        });
+    }
+
+    @Override
+    public List<fr.sharenum.model.Training> publishedTrainings(Instant from, Instant to) {
+        return docs("SELECT doc FROM sn_training WHERE start_at >= ? AND start_at < ? ORDER BY start_at, id", s -> {
+            s.setLong(1, nanos(from));
+            s.setLong(2, nanos(to));
+        }, fr.sharenum.model.Training.class);
+    }
+
+    @Override
     public void insertFeedback(fr.sharenum.model.Feedback f) {
         if (!query("SELECT member FROM sn_feedback WHERE event = ? AND member = ?", s -> {
             s.setString(1, f.event().value());

@@ -9,5 +9,7 @@ public enum TrainingKind {
     /** An animation in a coopérative pédagogique numérique. */
     COOPERATIVE_ANIMATION,
     /** A virtual class (CNED, Canopé, DANE). */
-    VIRTUAL_CLASS
+    VIRTUAL_CLASS,
+    /** A tool-testing session in a coopérative or another institutional place. */
+    TOOL_TESTING
 }

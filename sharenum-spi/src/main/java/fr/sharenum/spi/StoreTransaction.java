@@ -244,4 +244,15 @@ public interface StoreTransaction {
      */
     record AlertStats(int sinceCount, Instant last) {
     }
+
+    // --- trainings published through ShareNum (coopératives, Canopé, DANE)
+    /**
+     * Records a training published by an institutional place.
+     *
+     * @throws fr.sharenum.model.DuplicateException when its id is taken
+     */
+    void insertTraining(fr.sharenum.model.Training training);
+
+    /** Published trainings starting in {@code [from, to)}, earliest first. */
+    List<fr.sharenum.model.Training> publishedTrainings(Instant from, Instant to);
 }

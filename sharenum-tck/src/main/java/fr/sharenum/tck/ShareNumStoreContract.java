@@ -696,4 +696,25 @@ public abstract class ShareNumStoreContract {
         })).isInstanceOf(DuplicateException.class);
         assertThat(list(t -> t.feedbackOn(e))).hasSize(2);
     }
+
+    @Test
+    void publishedTrainingsAreFoundByStartTime() {
+        var later = new fr.sharenum.model.Training("coop-2", "Test de robots", fr.sharenum.model.TrainingKind.TOOL_TESTING,
+                fr.sharenum.model.Academie.DIJON, java.util.Set.of(GEOGEBRA), T0.plus(Duration.ofDays(3)),
+                T0.plus(Duration.ofDays(3)).plusSeconds(7200), "Coopérative de Dijon", null);
+        var sooner = new fr.sharenum.model.Training("coop-1", "Animation GeoGebra", fr.sharenum.model.TrainingKind.COOPERATIVE_ANIMATION,
+                fr.sharenum.model.Academie.DIJON, java.util.Set.of(GEOGEBRA), T0.plus(Duration.ofDays(1)),
+                T0.plus(Duration.ofDays(1)).plusSeconds(3600), "Coopérative de Dijon", null);
+        tx(t -> {
+            t.insertTraining(later);
+            t.insertTraining(sooner);
+            return null;
+        });
+        assertThat(list(t -> t.publishedTrainings(T0, T0.plus(Duration.ofDays(10))))).containsExactly(sooner, later);
+        assertThat(list(t -> t.publishedTrainings(T0.plus(Duration.ofDays(2)), T0.plus(Duration.ofDays(10))))).containsExactly(later);
+        assertThatThrownBy(() -> tx(t -> {
+            t.insertTraining(sooner);
+            return null;
+        })).isInstanceOf(DuplicateException.class);
+    }
 }

@@ -79,13 +79,7 @@ public final class Engine {
         this.events = new EventsImpl(this, busNum);
         this.moderation = new ModerationImpl(this, settings.moderationQueue() != null ? settings.moderationQueue()
                 : new ModerationImpl.InMemoryQueue());
-        this.trainings = (member, tools) -> {
-            Member m = members.get(member);
-            Establishment e = tx(t -> t.establishment(m.establishment()))
-                    .orElseThrow(() -> new NotFoundException("establishment", m.establishment()));
-            Instant now = now();
-            return trainingCatalog.find(e.academie(), tools, now, now.plus(settings.trainingHorizon()));
-        };
+        this.trainings = new TrainingsImpl(this);
         loadMatchingEngine();
     }
 
@@ -147,8 +141,18 @@ public final class Engine {
         return moderation;
     }
 
+    /** The host's catalogue and the trainings published through ShareNum, together. */
     TrainingCatalog trainingCatalog() {
-        return trainingCatalog;
+        return (academie, tools, from, to) -> {
+            List<fr.sharenum.model.Training> all = new ArrayList<>(trainingCatalog.find(academie, tools, from, to));
+            tx(t -> t.publishedTrainings(from, to)).stream()
+                    .filter(x -> x.academie() == null || x.academie() == academie)
+                    .filter(x -> x.tools().stream().anyMatch(tools::contains))
+                    .filter(x -> all.stream().noneMatch(y -> y.id().equals(x.id())))
+                    .forEach(all::add);
+            all.sort(java.util.Comparator.comparing(fr.sharenum.model.Training::start).thenComparing(fr.sharenum.model.Training::id));
+            return all;
+        };
     }
 
     GuideCatalog guideCatalog() {

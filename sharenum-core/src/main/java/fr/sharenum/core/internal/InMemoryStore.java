@@ -66,6 +66,7 @@ public final class InMemoryStore implements ShareNumStore {
     private final Map<String, OutboxEntry> outbox = new java.util.LinkedHashMap<>();
     private final Map<MemberId, AlertPreferences> alertPreferences = new HashMap<>();
     private final Map<EventId, List<fr.sharenum.model.Feedback>> feedback = new HashMap<>();
+    private final Map<String, fr.sharenum.model.Training> trainings = new HashMap<>();
     private final Map<MemberId, List<AlertRecord>> alertsByHelper = new HashMap<>();
     private final Map<MemberId, List<AlertRecord>> alertsByRequester = new HashMap<>();
     /** Longest event ever stored: bounds the look-back of overlap queries. */
@@ -434,6 +435,23 @@ public final class InMemoryStore implements ShareNumStore {
                 }
             }
             return out;
+        }
+
+        @Override
+        public void insertTraining(fr.sharenum.model.Training training) {
+            check();
+            if (trainings.putIfAbsent(training.id(), training) != null) {
+                throw new DuplicateException("a training with id " + training.id() + " already exists");
+            }
+            undo.push(() -> trainings.remove(training.id()));
+        }
+
+        @Override
+        public List<fr.sharenum.model.Training> publishedTrainings(Instant from, Instant to) {
+            check();
+            return trainings.values().stream().filter(x -> !x.start().isBefore(from) && x.start().isBefore(to))
+                    .sorted(Comparator.comparing(fr.sharenum.model.Training::start).thenComparing(fr.sharenum.model.Training::id))
+                    .toList();
         }
 
         @Override
