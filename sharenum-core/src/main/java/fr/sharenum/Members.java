@@ -104,4 +104,13 @@ public interface Members {
 
     /** How the member gets alerts: one by one, or in a daily or weekly digest. */
     fr.sharenum.model.AlertPreferences setDigest(fr.sharenum.model.MemberId member, fr.sharenum.model.AlertPreferences.Digest digest);
+
+    /**
+     * The member records their PIX certification, shown beside their self-declared levels (pass
+     * {@code null} to remove it).
+     *
+     * @throws fr.sharenum.model.InvalidValueException   a certification dated in the future
+     * @throws fr.sharenum.model.VersionConflictException the profile changed since {@code expectedVersion}
+     */
+    Member recordPix(MemberId member, long expectedVersion, fr.sharenum.model.PixCertification certification);
 }

@@ -126,7 +126,9 @@ class ShareNumModuleTest {
                         fr.sharenum.model.Report.Reason.SPAM, "", T),
                 new fr.sharenum.model.Report.OfMember(MemberId.of("x")), new fr.sharenum.model.Report.OfMessage(TicketId.of("T"), 1),
                 new fr.sharenum.model.Report.OfEvent(EventId.of("E")),
-                new fr.sharenum.model.Feedback(EventId.of("E1"), CLAIRE, 4, "utile", T));
+                new fr.sharenum.model.Feedback(EventId.of("E1"), CLAIRE, 4, "utile", T),
+                new fr.sharenum.model.PixCertification(612, java.time.LocalDate.of(2026, 6, 12), "P-7K3M9Q2X"),
+                member.withPix(new fr.sharenum.model.PixCertification(612, java.time.LocalDate.of(2026, 6, 12), "P-7K3M9Q2X")));
     }
 
     static Stream<Notification> notifications() {

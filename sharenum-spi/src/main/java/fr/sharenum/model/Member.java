@@ -25,10 +25,29 @@ import java.util.Set;
  * @param status        account state
  * @param registeredAt  when the member registered
  * @param version       optimistic-concurrency version, starting at 1
+ * @param pix           the member's PIX certification, evidence beside the self-declared levels, or {@code null}
  */
 public record Member(MemberId id, String displayName, Email email, Uai establishment, Role role,
                      Set<String> disciplines, Map<ToolId, Skill> skills, Set<ToolId> followedTools,
-                     Set<Theme> followedThemes, MemberStatus status, Instant registeredAt, long version) {
+                     Set<Theme> followedThemes, MemberStatus status, Instant registeredAt, long version,
+                     PixCertification pix) {
+
+    /** A member without a PIX certification. */
+    public Member(MemberId id, String displayName, Email email, Uai establishment, Role role, Set<String> disciplines,
+                  Map<ToolId, Skill> skills, Set<ToolId> followedTools, Set<Theme> followedThemes, MemberStatus status,
+                  Instant registeredAt, long version) {
+        this(id, displayName, email, establishment, role, disciplines, skills, followedTools, followedThemes, status,
+                registeredAt, version, null);
+    }
+
+    public java.util.Optional<PixCertification> pixCertification() {
+        return java.util.Optional.ofNullable(pix);
+    }
+
+    public Member withPix(PixCertification certification) {
+        return new Member(id, displayName, email, establishment, role, disciplines, skills, followedTools, followedThemes,
+                status, registeredAt, version, certification);
+    }
 
     public Member {
         InvalidValueException.requireNonNull("id", id);
@@ -69,42 +88,42 @@ public record Member(MemberId id, String displayName, Email email, Uai establish
     public Member withSkill(Skill skill) {
         Map<ToolId, Skill> copy = new HashMap<>(skills);
         copy.put(skill.tool(), skill);
-        return new Member(id, displayName, email, establishment, role, disciplines, copy, followedTools, followedThemes, status, registeredAt, version);
+        return new Member(id, displayName, email, establishment, role, disciplines, copy, followedTools, followedThemes, status, registeredAt, version, pix);
     }
 
     public Member withoutSkill(ToolId tool) {
         Map<ToolId, Skill> copy = new HashMap<>(skills);
         copy.remove(tool);
-        return new Member(id, displayName, email, establishment, role, disciplines, copy, followedTools, followedThemes, status, registeredAt, version);
+        return new Member(id, displayName, email, establishment, role, disciplines, copy, followedTools, followedThemes, status, registeredAt, version, pix);
     }
 
     public Member withEstablishment(Uai newEstablishment) {
-        return new Member(id, displayName, email, newEstablishment, role, disciplines, skills, followedTools, followedThemes, status, registeredAt, version);
+        return new Member(id, displayName, email, newEstablishment, role, disciplines, skills, followedTools, followedThemes, status, registeredAt, version, pix);
     }
 
     public Member withDisplayName(String newName) {
-        return new Member(id, newName, email, establishment, role, disciplines, skills, followedTools, followedThemes, status, registeredAt, version);
+        return new Member(id, newName, email, establishment, role, disciplines, skills, followedTools, followedThemes, status, registeredAt, version, pix);
     }
 
     public Member withRole(Role newRole) {
-        return new Member(id, displayName, email, establishment, newRole, disciplines, skills, followedTools, followedThemes, status, registeredAt, version);
+        return new Member(id, displayName, email, establishment, newRole, disciplines, skills, followedTools, followedThemes, status, registeredAt, version, pix);
     }
 
     public Member withDisciplines(Set<String> newDisciplines) {
-        return new Member(id, displayName, email, establishment, role, newDisciplines, skills, followedTools, followedThemes, status, registeredAt, version);
+        return new Member(id, displayName, email, establishment, role, newDisciplines, skills, followedTools, followedThemes, status, registeredAt, version, pix);
     }
 
     public Member withInterests(Set<ToolId> tools, Set<Theme> themes) {
-        return new Member(id, displayName, email, establishment, role, disciplines, skills, tools, themes, status, registeredAt, version);
+        return new Member(id, displayName, email, establishment, role, disciplines, skills, tools, themes, status, registeredAt, version, pix);
     }
 
     public Member withStatus(MemberStatus newStatus) {
-        return new Member(id, displayName, email, establishment, role, disciplines, skills, followedTools, followedThemes, newStatus, registeredAt, version);
+        return new Member(id, displayName, email, establishment, role, disciplines, skills, followedTools, followedThemes, newStatus, registeredAt, version, pix);
     }
 
     /** This member at the next version; used by stores and services when an edit is saved. */
     public Member nextVersion() {
-        return new Member(id, displayName, email, establishment, role, disciplines, skills, followedTools, followedThemes, status, registeredAt, version + 1);
+        return new Member(id, displayName, email, establishment, role, disciplines, skills, followedTools, followedThemes, status, registeredAt, version + 1, pix);
     }
 
     /** Tools followed plus tools the member has a skill on, in a stable order (for display). */

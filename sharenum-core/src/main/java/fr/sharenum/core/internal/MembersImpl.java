@@ -361,6 +361,16 @@ final class MembersImpl implements Members {
         });
     }
 
+    @Override
+    public Member recordPix(MemberId id, long expectedVersion, fr.sharenum.model.PixCertification certification) {
+        if (certification != null && certification.certifiedOn().isAfter(
+                java.time.LocalDate.ofInstant(engine.now(), java.time.ZoneOffset.UTC).plusDays(1))) {
+            throw new InvalidValueException("certifiedOn", "a certification cannot be dated in the future: "
+                    + certification.certifiedOn());
+        }
+        return edit(id, expectedVersion, m -> m.withPix(certification));
+    }
+
     private void checkTools(Member m) {
         for (ToolId tool : m.skills().keySet()) {
             engine.settings().tools().get(tool);
