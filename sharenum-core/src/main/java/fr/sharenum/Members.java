@@ -1,5 +1,7 @@
 package fr.sharenum;
 
+import java.util.List;
+
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.Skill;
@@ -113,4 +115,7 @@ public interface Members {
      * @throws fr.sharenum.model.VersionConflictException the profile changed since {@code expectedVersion}
      */
     Member recordPix(MemberId member, long expectedVersion, fr.sharenum.model.PixCertification certification);
+
+    /** The badges the member earned, oldest first (see {@link BadgeRule}). */
+    List<fr.sharenum.model.BadgeAward> badges(MemberId member);
 }

@@ -175,6 +175,7 @@ public final class ShareNum {
         private LocalTime quietEnd = LocalTime.of(7, 0);
         private fr.sharenum.spi.ModerationQueue moderationQueue;
         private boolean showHelperRatings;
+        private List<BadgeRule> badgeRules = BadgeRule.defaults();
         private int deliveryAttempts = 8;
         private Duration firstRetry = Duration.ofSeconds(30);
         private Duration longestRetry = Duration.ofHours(6);
@@ -393,6 +394,12 @@ public final class ShareNum {
             return this;
         }
 
+        /** Which badges helpers earn, and when; default {@link BadgeRule#defaults()} (pass an empty list for none). */
+        public Builder badgeRules(List<BadgeRule> rules) {
+            this.badgeRules = List.copyOf(Objects.requireNonNull(rules, "rules"));
+            return this;
+        }
+
         /** Whether members see other helpers' ratings ({@code events().helperRating}); default false. */
         public Builder showHelperRatings(boolean show) {
             this.showHelperRatings = show;
@@ -411,7 +418,8 @@ public final class ShareNum {
                     closedDays, broadcastRadiusKm, new BusRules(busSpeedKmh, busSetUp, busTearDown, busDayStart, busDayEnd),
                     invitationSender, new fr.sharenum.core.internal.Dispatcher.DeliveryPolicy(deliveryAttempts, firstRetry,
                     longestRetry, Duration.ofMinutes(2)), new Settings.AlertLimits(alertsPerHelperPerWeek, minimumAlertsPerTicket,
-                    alertCoolDown, ticketsPerDay, quietStart, quietEnd), moderationQueue, showHelperRatings);
+                    alertCoolDown, ticketsPerDay, quietStart, quietEnd), moderationQueue, showHelperRatings,
+                    badgeRules);
             return new ShareNum(new Engine(settings,
                     store != null ? store : new InMemoryStore(),
                     notifier != null ? notifier : new OutboxNotifier(),

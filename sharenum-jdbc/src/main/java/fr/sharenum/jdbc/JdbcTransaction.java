@@ -458,6 +458,29 @@ final class JdbcTransaction implements StoreTransaction {
     }
 
     @Override
+    public void insertBadge(fr.sharenum.model.BadgeAward award) {
+        if (!query("SELECT id FROM sn_badge WHERE member = ? AND badge = ?", s -> {
+            s.setString(1, award.recipient().value());
+            s.setString(2, award.badge());
+        }, rs -> 1).isEmpty()) {
+            throw new DuplicateException("member " + award.recipient() + " already holds badge " + award.badge());
+        }
+        update("INSERT INTO sn_badge (id, member, badge, issued_at, doc) VALUES (?, ?, ?, ?, ?)", s -> {
+            s.setString(1, award.id());
+            s.setString(2, award.recipient().value());
+            s.setString(3, award.badge());
+            s.setLong(4, nanos(award.issuedOn()));
+            s.setString(5, write(award));
+        });
+    }
+
+    @Override
+    public List<fr.sharenum.model.BadgeAward> badgesOf(MemberId member) {
+        return docs("SELECT doc FROM sn_badge WHERE member = ? ORDER BY issued_at, id", s -> s.setString(1, member.value()),
+                fr.sharenum.model.BadgeAward.class);
+    }
+
+    @Override
     public void insertTraining(fr.sharenum.model.Training training) {
         if (!query("SELECT id FROM sn_training WHERE id = ?", s -> s.setString(1, training.id()), rs -> 1).isEmpty()) {
             throw new DuplicateException("a training with id " + training.id() + " already exists");

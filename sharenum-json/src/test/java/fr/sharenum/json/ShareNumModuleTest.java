@@ -128,7 +128,9 @@ class ShareNumModuleTest {
                 new fr.sharenum.model.Report.OfEvent(EventId.of("E")),
                 new fr.sharenum.model.Feedback(EventId.of("E1"), CLAIRE, 4, "utile", T),
                 new fr.sharenum.model.PixCertification(612, java.time.LocalDate.of(2026, 6, 12), "P-7K3M9Q2X"),
-                member.withPix(new fr.sharenum.model.PixCertification(612, java.time.LocalDate.of(2026, 6, 12), "P-7K3M9Q2X")));
+                member.withPix(new fr.sharenum.model.PixCertification(612, java.time.LocalDate.of(2026, 6, 12), "P-7K3M9Q2X")),
+                new fr.sharenum.model.BadgeDefinition("premier-atelier", "Premier atelier", "Un atelier animé", "Animer un atelier"),
+                new fr.sharenum.model.BadgeAward("a1", CLAIRE, "premier-atelier", T, EventId.of("E1")));
     }
 
     static Stream<Notification> notifications() {

@@ -255,4 +255,15 @@ public interface StoreTransaction {
 
     /** Published trainings starting in {@code [from, to)}, earliest first. */
     List<fr.sharenum.model.Training> publishedTrainings(Instant from, Instant to);
+
+    // --- badges
+    /**
+     * Records a badge awarded.
+     *
+     * @throws fr.sharenum.model.DuplicateException when the member already holds that badge
+     */
+    void insertBadge(fr.sharenum.model.BadgeAward award);
+
+    /** A member's badges, oldest first. */
+    List<fr.sharenum.model.BadgeAward> badgesOf(MemberId member);
 }

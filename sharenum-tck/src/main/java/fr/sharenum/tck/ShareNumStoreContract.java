@@ -717,4 +717,22 @@ public abstract class ShareNumStoreContract {
             return null;
         })).isInstanceOf(DuplicateException.class);
     }
+
+    @Test
+    void badgesAreKeptOncePerMemberAndBadge() {
+        MemberId m = MemberId.of("M1");
+        var first = new fr.sharenum.model.BadgeAward("b1", m, "premier-atelier", T0, fr.sharenum.model.EventId.of("E1"));
+        var tour = new fr.sharenum.model.BadgeAward("b2", m, "tournee-busnum", T0.plusSeconds(60), fr.sharenum.model.EventId.of("E2"));
+        tx(t -> {
+            t.insertBadge(first);
+            t.insertBadge(tour);
+            return null;
+        });
+        assertThat(list(t -> t.badgesOf(m))).containsExactly(first, tour);
+        assertThat(list(t -> t.badgesOf(MemberId.of("M2")))).isEmpty();
+        assertThatThrownBy(() -> tx(t -> {
+            t.insertBadge(new fr.sharenum.model.BadgeAward("b3", m, "premier-atelier", T0, fr.sharenum.model.EventId.of("E3")));
+            return null;
+        })).isInstanceOf(DuplicateException.class);
+    }
 }

@@ -181,6 +181,7 @@ final class EventsImpl implements Events {
             }
             Event held = ev.moveTo(EventStatus.HELD, now);
             moveTicket(t, held, TicketStatus.DONE, now);
+            awardBadges(t, held, now);
             return held;
         });
     }
@@ -248,6 +249,45 @@ final class EventsImpl implements Events {
             throw new InvalidValueException("to", "must be after from");
         }
         return engine.tx(t -> t.eventsOverlapping(from, to));
+    }
+
+    /** Awards, to each organiser of an event just held, the badges their record now earns. */
+    private void awardBadges(StoreTransaction t, Event held, Instant now) {
+        List<fr.sharenum.BadgeRule> rules = engine.settings().badgeRules();
+        if (rules.isEmpty()) {
+            return;
+        }
+        List<Event> all = new ArrayList<>(t.eventsOverlapping(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z")));
+        all.removeIf(e -> e.id().equals(held.id()));
+        all.add(held);
+        for (MemberId organiser : held.organisers()) {
+            int workshops = 0;
+            int meetings = 0;
+            int bus = 0;
+            int participants = 0;
+            for (Event e : all) {
+                if (e.status() == EventStatus.HELD && e.isOrganiser(organiser)) {
+                    if (e.kind() == fr.sharenum.model.EventKind.WORKSHOP) {
+                        workshops++;
+                    } else {
+                        meetings++;
+                    }
+                    if (e.bus() != null) {
+                        bus++;
+                    }
+                    participants += e.registered().size();
+                }
+            }
+            fr.sharenum.BadgeRule.HelperRecord record = new fr.sharenum.BadgeRule.HelperRecord(workshops, meetings, bus, participants);
+            Set<String> held_ = new java.util.HashSet<>();
+            t.badgesOf(organiser).forEach(b -> held_.add(b.badge()));
+            for (fr.sharenum.BadgeRule rule : rules) {
+                if (!held_.contains(rule.badge().key()) && rule.condition().test(record)) {
+                    t.insertBadge(new fr.sharenum.model.BadgeAward(java.util.UUID.randomUUID().toString(), organiser,
+                            rule.badge().key(), now, held.id()));
+                }
+            }
+        }
     }
 
     @Override

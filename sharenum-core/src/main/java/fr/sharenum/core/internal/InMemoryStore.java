@@ -67,6 +67,7 @@ public final class InMemoryStore implements ShareNumStore {
     private final Map<MemberId, AlertPreferences> alertPreferences = new HashMap<>();
     private final Map<EventId, List<fr.sharenum.model.Feedback>> feedback = new HashMap<>();
     private final Map<String, fr.sharenum.model.Training> trainings = new HashMap<>();
+    private final Map<MemberId, List<fr.sharenum.model.BadgeAward>> badges = new HashMap<>();
     private final Map<MemberId, List<AlertRecord>> alertsByHelper = new HashMap<>();
     private final Map<MemberId, List<AlertRecord>> alertsByRequester = new HashMap<>();
     /** Longest event ever stored: bounds the look-back of overlap queries. */
@@ -435,6 +436,23 @@ public final class InMemoryStore implements ShareNumStore {
                 }
             }
             return out;
+        }
+
+        @Override
+        public void insertBadge(fr.sharenum.model.BadgeAward award) {
+            check();
+            List<fr.sharenum.model.BadgeAward> list = badges.computeIfAbsent(award.recipient(), k -> new ArrayList<>());
+            if (list.stream().anyMatch(b -> b.badge().equals(award.badge()))) {
+                throw new DuplicateException("member " + award.recipient() + " already holds badge " + award.badge());
+            }
+            list.add(award);
+            undo.push(() -> list.remove(list.size() - 1));
+        }
+
+        @Override
+        public List<fr.sharenum.model.BadgeAward> badgesOf(MemberId member) {
+            check();
+            return List.copyOf(badges.getOrDefault(member, List.of()));
         }
 
         @Override

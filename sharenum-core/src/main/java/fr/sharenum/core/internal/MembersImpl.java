@@ -371,6 +371,15 @@ final class MembersImpl implements Members {
         return edit(id, expectedVersion, m -> m.withPix(certification));
     }
 
+    @Override
+    public List<fr.sharenum.model.BadgeAward> badges(MemberId id) {
+        Objects.requireNonNull(id, "member");
+        return engine.tx(t -> {
+            t.member(id).orElseThrow(() -> new NotFoundException("member", id));
+            return t.badgesOf(id);
+        });
+    }
+
     private void checkTools(Member m) {
         for (ToolId tool : m.skills().keySet()) {
             engine.settings().tools().get(tool);

@@ -15,7 +15,8 @@ public record Settings(EmailPolicy emailPolicy, ToolCatalog tools, Clock clock, 
                        Duration verificationValidity, Duration trainingHorizon, int maxAlertsPerTicket,
                        ClosedDays closedDays, double broadcastRadiusKm, BusRules busRules, Email invitationSender,
                        Dispatcher.DeliveryPolicy delivery, AlertLimits alertLimits,
-                       fr.sharenum.spi.ModerationQueue moderationQueue, boolean showHelperRatings) {
+                       fr.sharenum.spi.ModerationQueue moderationQueue, boolean showHelperRatings,
+                       java.util.List<fr.sharenum.BadgeRule> badgeRules) {
 
     /**
      * Bounds on alerts: at most {@code perHelperPerWeek} alerts per helper over 7 days (helpers over it
