@@ -676,6 +676,22 @@ final class JdbcTransaction implements StoreTransaction {
     }
 
     @Override
+    public java.util.Map<MemberId, AlertPreferences> alertPreferencesOf(java.util.Collection<MemberId> members) {
+        java.util.Map<MemberId, AlertPreferences> out = new java.util.HashMap<>();
+        List<MemberId> all = List.copyOf(new java.util.LinkedHashSet<>(members));
+        for (int from = 0; from < all.size(); from += 500) {
+            List<MemberId> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            query("SELECT member, doc FROM sn_alert_preferences WHERE member IN (" + marks + ")", s -> {
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 1, chunk.get(i).value());
+                }
+            }, rs -> out.put(MemberId.of(rs.getString(1)), read(rs.getString(2), AlertPreferences.class)));
+        }
+        return out;
+    }
+
+    @Override
     public void recordAlerts(java.util.Collection<AlertRecord> alerts) {
         for (AlertRecord a : alerts) {
             update("INSERT INTO sn_alert (helper, requester, tool, ticket, at) VALUES (?, ?, ?, ?, ?)", s -> {

@@ -227,6 +227,18 @@ public interface StoreTransaction {
     /** Inserts or replaces a member's alert preferences. */
     void putAlertPreferences(MemberId member, AlertPreferences preferences);
 
+    /**
+     * The preferences of many members at once (those who have none are absent). The default asks one by
+     * one; a database store answers in a few queries.
+     */
+    default Map<MemberId, AlertPreferences> alertPreferencesOf(Collection<MemberId> members) {
+        Map<MemberId, AlertPreferences> out = new java.util.HashMap<>();
+        for (MemberId m : members) {
+            alertPreferences(m).ifPresent(p -> out.put(m, p));
+        }
+        return out;
+    }
+
     /** Records alerts sent. */
     void recordAlerts(Collection<AlertRecord> alerts);
 

@@ -676,6 +676,8 @@ public abstract class ShareNumStoreContract {
         });
         assertThat(opt(t -> t.alertPreferences(m))).contains(paused);
         assertThat(opt(t -> t.alertPreferences(MemberId.of("nobody")))).isEmpty();
+        var many = tx(t -> t.alertPreferencesOf(List.of(m, MemberId.of("nobody"))));
+        assertThat(many).containsOnlyKeys(m).containsEntry(m, paused);
     }
 
     @Test

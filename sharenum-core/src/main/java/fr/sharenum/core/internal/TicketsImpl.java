@@ -158,9 +158,11 @@ final class TicketsImpl implements Tickets {
                         : t.alertedBy(requester, tool, now.minus(limits.coolDown())));
             }
             fr.sharenum.model.AlertPreferences mine = t.alertPreferences(requester).orElse(fr.sharenum.model.AlertPreferences.NONE);
+            Map<MemberId, fr.sharenum.model.AlertPreferences> preferences = t.alertPreferencesOf(
+                    ranked.stream().map(Alert::helper).toList());
             List<Alert> welcome = new ArrayList<>();
             for (Alert a : ranked) {
-                fr.sharenum.model.AlertPreferences theirs = t.alertPreferences(a.helper()).orElse(fr.sharenum.model.AlertPreferences.NONE);
+                fr.sharenum.model.AlertPreferences theirs = preferences.getOrDefault(a.helper(), fr.sharenum.model.AlertPreferences.NONE);
                 boolean wanted = theirs.accepts(a.tool(), now) && !theirs.blocks(requester) && !mine.blocks(a.helper());
                 if (wanted && !coolingDown.get(a.tool()).contains(a.helper())) {
                     welcome.add(a);
