@@ -693,14 +693,22 @@ final class JdbcTransaction implements StoreTransaction {
 
     @Override
     public void recordAlerts(java.util.Collection<AlertRecord> alerts) {
-        for (AlertRecord a : alerts) {
-            update("INSERT INTO sn_alert (helper, requester, tool, ticket, at) VALUES (?, ?, ?, ?, ?)", s -> {
+        check();
+        if (alerts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO sn_alert (helper, requester, tool, ticket, at) VALUES (?, ?, ?, ?, ?)")) {
+            for (AlertRecord a : alerts) {
                 s.setString(1, a.helper().value());
                 s.setString(2, a.requester().value());
                 s.setString(3, a.tool().value());
                 s.setString(4, a.ticket().value());
                 s.setLong(5, nanos(a.at()));
-            });
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw failure(e);
         }
     }
 
