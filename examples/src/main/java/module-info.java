@@ -3,4 +3,5 @@ module fr.sharenum.examples {
     requires fr.sharenum.core;
     requires fr.sharenum.geo;
     requires fr.sharenum.jdbc;
+    requires fr.sharenum.json;
 }

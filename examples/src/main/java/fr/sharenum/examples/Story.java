@@ -9,7 +9,12 @@ import fr.sharenum.model.BusId;
 import fr.sharenum.model.Event;
 import fr.sharenum.model.TimeRange;
 import fr.sharenum.model.Venue;
+import fr.sharenum.BadgeRule;
 import fr.sharenum.jdbc.JdbcStore;
+import fr.sharenum.json.OpenBadges;
+import fr.sharenum.model.BadgeAward;
+import fr.sharenum.model.BadgeDefinition;
+import fr.sharenum.model.Email;
 import fr.sharenum.spi.ShareNumStore;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -74,7 +79,35 @@ public final class Story {
     /** What the run's addresses carry so that they stay unique in a store that keeps earlier runs. */
     private final String tag;
     private final String storeLabel;
-    private final java.time.Clock clock;
+    private final StoryClock clock;
+
+    /** The system clock shifted to the story's time; the story moves it forward ("two weeks later"). */
+    private static final class StoryClock extends java.time.Clock {
+        private volatile Duration offset;
+
+        StoryClock(Duration offset) {
+            this.offset = offset;
+        }
+
+        void skip(Duration d) {
+            offset = offset.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
+    }
 
     Story(PrintStream out) {
         this(out, null);
@@ -91,7 +124,7 @@ public final class Story {
         // the story happens today at 10:00 in Dijon, whatever the time it is run (alerts wait out quiet hours)
         Instant real = Instant.now();
         Instant tenInDijon = LocalDate.now(ZoneId.of("Europe/Paris")).atTime(10, 0).atZone(ZoneId.of("Europe/Paris")).toInstant();
-        this.clock = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.between(real, tenInDijon));
+        this.clock = new StoryClock(Duration.between(real, tenInDijon));
         Instant now = clock.instant();
         Training paf = new Training("PAF-21-NUM-042", "Capytale : premiers pas en Python (PAF)", TrainingKind.PAF_SESSION,
                 Academie.DIJON, Set.of(CAPYTALE), now.plus(Duration.ofDays(24)), now.plus(Duration.ofDays(24)).plus(Duration.ofHours(3)),
@@ -239,6 +272,24 @@ public final class Story {
                 .filter(l -> l.startsWith("METHOD") || l.startsWith("UID") || l.startsWith("SEQUENCE")
                         || l.startsWith("DTSTART") || l.startsWith("SUMMARY") || l.startsWith("LOCATION"))
                 .forEach(l -> out.println("  " + l));
+
+        section("After the workshop");
+        clock.skip(Duration.between(clock.instant(), planned.end()).plusHours(1));
+        Event held = sharenum.events().markHeld(planned.id(), karim.id());
+        out.printf("the workshop was held (%s); the ticket is %s%n", held.status(), sharenum.tickets().get(ticket.id()).status());
+        sharenum.events().giveFeedback(planned.id(), paul.id(), 5, "Très concret, je lance la séquence lundi.");
+        sharenum.events().giveFeedback(planned.id(), nadia.id(), 4, "");
+        out.printf("feedback: %s; Karim's rating, as he sees it: %s%n", sharenum.events().feedback(planned.id(), karim.id())
+                .stream().map(fb -> fb.usefulness() + "/5").toList(), sharenum.events().helperRating(karim.id(), karim.id())
+                .map(r -> String.format(Locale.ROOT, "%.1f/5 over %d", r.meanUsefulness(), r.count())).orElse("-"));
+        List<BadgeAward> badges = sharenum.members().badges(karim.id());
+        BadgeDefinition first = BadgeRule.defaults().get(0).badge();
+        OpenBadges openBadges = OpenBadges.builder(URI.create("https://ent.example.fr/sharenum/openbadges"))
+                .issuer("DANE de l'académie de Dijon", URI.create("https://dane.ac-dijon.fr"), Email.of("dane@ac-dijon.fr"))
+                .build();
+        out.printf("badges earned by Karim: %s; the Open Badges 2.0 assertion for his backpack:%n",
+                badges.stream().map(BadgeAward::badge).toList());
+        out.println("  " + openBadges.assertion(badges.get(0), first, karim.email()));
 
         section("Notifications sent");
         Map<String, Long> byKind = outbox.sent().stream()

@@ -24,7 +24,10 @@ class StoryTest {
                 .containsPattern("Nadia Benali is told she has a seat")
                 .contains("METHOD:REQUEST")
                 .contains("SEQUENCE:0")
-                .contains("Karim's alert came with the guide");
+                .contains("Karim's alert came with the guide")
+                .contains("the workshop was held (HELD); the ticket is DONE")
+                .contains("badges earned by Karim: [premier-atelier]")
+                .contains("\"type\":\"Assertion\"");
         assertThat(told).containsPattern("common 2-hour slots with the BusNum Côte-d'Or free");
     }
 
