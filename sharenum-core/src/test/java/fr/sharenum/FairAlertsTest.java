@@ -131,6 +131,7 @@ class FairAlertsTest {
 
         assertThat(t.alerts()).hasSize(3);
         assertThat(f.outbox.sent(Notification.TicketAlert.class)).isEmpty();
+        assertThat(f.sharenum.retryFailedNotifications()).as("held alerts are not failures to retry").isZero();
         f.clock.advance(Duration.ofHours(9));    // 05:00 UTC = 06:00 in Dijon
         assertThat(f.sharenum.deliverDueNotifications()).isZero();
         f.clock.advance(Duration.ofHours(1));    // 07:00 in Dijon

@@ -99,6 +99,9 @@ public final class Dispatcher {
             List<OutboxEntry> claimed = store.inTransaction(t -> {
                 List<OutboxEntry> mine = new ArrayList<>();
                 for (OutboxEntry e : t.dueNotifications(upTo, limit)) {
+                    if (ignoreBackoff && e.attempts() == 0 && e.nextAttemptAt().isAfter(now)) {
+                        continue;   // held on purpose (quiet hours, digest) or being delivered: not a failure to retry
+                    }
                     OutboxEntry lease = e.claimedUntil(now.plus(policy.lease()));
                     t.updateOutbox(lease, e.version());
                     mine.add(lease);

@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Exhaustive matching: every query scans every candidate and computes its distance with
  * {@link fr.sharenum.model.GeoPoint#distanceKm}. Correct by construction; O(members) per query.
- * Thread-safe (a {@link ConcurrentHashMap} of candidates).
+ * Thread-safe (a {@link ConcurrentHashMap} of candidates). A map iterator may meet a member twice when
+ * that member is removed and upserted while it runs (the new node lands further along the same bin), so
+ * queries keep the first version they meet.
  */
 public final class ReferenceMatchingEngine implements MatchingEngine {
 
@@ -36,7 +38,11 @@ public final class ReferenceMatchingEngine implements MatchingEngine {
     @Override
     public List<Match> qualified(QualifiedQuery q) {
         List<Match> hits = new ArrayList<>();
+        java.util.Set<MemberId> seen = new java.util.HashSet<>();
         for (MatchCandidate c : candidates.values()) {
+            if (!seen.add(c.member())) {
+                continue;
+            }
             CompetenceLevel level = c.levels().get(q.tool());
             if (level == null || !level.isAtLeast(q.minLevel()) || q.excluded().contains(c.member())) {
                 continue;
@@ -53,8 +59,9 @@ public final class ReferenceMatchingEngine implements MatchingEngine {
     @Override
     public List<Nearby> followers(FollowersQuery q) {
         List<Nearby> hits = new ArrayList<>();
+        java.util.Set<MemberId> seen = new java.util.HashSet<>();
         for (MatchCandidate c : candidates.values()) {
-            if (q.excluded().contains(c.member())) {
+            if (!seen.add(c.member()) || q.excluded().contains(c.member())) {
                 continue;
             }
             if (Collections.disjoint(c.followedTools(), q.tools()) && Collections.disjoint(c.followedThemes(), q.themes())) {
