@@ -93,6 +93,10 @@ public final class ShareNum {
         return engine.moderation();
     }
 
+    public Campaigns campaigns() {
+        return engine.campaigns();
+    }
+
     public ToolCatalog tools() {
         return engine.settings().tools();
     }

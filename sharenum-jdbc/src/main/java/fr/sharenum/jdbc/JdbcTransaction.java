@@ -458,6 +458,37 @@ final class JdbcTransaction implements StoreTransaction {
     }
 
     @Override
+    public Optional<fr.sharenum.model.Campaign> campaign(String id) {
+        return one("SELECT doc FROM sn_campaign WHERE id = ?", s -> s.setString(1, id), fr.sharenum.model.Campaign.class);
+    }
+
+    @Override
+    public void insertCampaign(fr.sharenum.model.Campaign c) {
+        if (campaign(c.id()).isPresent()) {
+            throw new DuplicateException("a campaign with id " + c.id() + " already exists");
+        }
+        update("INSERT INTO sn_campaign (id, establishment, version, doc) VALUES (?, ?, ?, ?)", s -> {
+            s.setString(1, c.id());
+            s.setString(2, c.establishment().value());
+            s.setLong(3, c.version());
+            s.setString(4, write(c));
+        });
+    }
+
+    @Override
+    public void updateCampaign(fr.sharenum.model.Campaign c, long expectedVersion) {
+        requireNextVersion(c.version(), expectedVersion);
+        if (update("UPDATE sn_campaign SET version = ?, doc = ? WHERE id = ? AND version = ?", s -> {
+            s.setLong(1, c.version());
+            s.setString(2, write(c));
+            s.setString(3, c.id());
+            s.setLong(4, expectedVersion);
+        }) == 0) {
+            throw missedUpdate("sn_campaign", "campaign", c.id(), expectedVersion);
+        }
+    }
+
+    @Override
     public void insertBadge(fr.sharenum.model.BadgeAward award) {
         if (!query("SELECT id FROM sn_badge WHERE member = ? AND badge = ?", s -> {
             s.setString(1, award.recipient().value());

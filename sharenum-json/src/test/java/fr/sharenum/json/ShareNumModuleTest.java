@@ -130,7 +130,12 @@ class ShareNumModuleTest {
                 new fr.sharenum.model.PixCertification(612, java.time.LocalDate.of(2026, 6, 12), "P-7K3M9Q2X"),
                 member.withPix(new fr.sharenum.model.PixCertification(612, java.time.LocalDate.of(2026, 6, 12), "P-7K3M9Q2X")),
                 new fr.sharenum.model.BadgeDefinition("premier-atelier", "Premier atelier", "Un atelier animé", "Animer un atelier"),
-                new fr.sharenum.model.BadgeAward("a1", CLAIRE, "premier-atelier", T, EventId.of("E1")));
+                new fr.sharenum.model.BadgeAward("a1", CLAIRE, "premier-atelier", T, EventId.of("E1")),
+                new fr.sharenum.model.Campaign("c1", CARNOT, "Campagne", Set.of(CLAIRE), fr.sharenum.model.Campaign.Stage.FOLLOW_UP,
+                        List.of(new fr.sharenum.model.Campaign.Concern(CLAIRE, Set.of(CAPYTALE), Set.of(), T)), List.of(EventId.of("E1")),
+                        List.of(new fr.sharenum.model.Campaign.Experiment(CLAIRE, CAPYTALE, T)), T, 3),
+                new fr.sharenum.model.Campaign.Concern(CLAIRE, Set.of(), Set.of(Theme.of("oral")), T),
+                new fr.sharenum.model.Campaign.Experiment(CLAIRE, CAPYTALE, T));
     }
 
     static Stream<Notification> notifications() {

@@ -278,4 +278,18 @@ public interface StoreTransaction {
 
     /** A member's badges, oldest first. */
     List<fr.sharenum.model.BadgeAward> badgesOf(MemberId member);
+
+    // --- establishment campaigns
+    Optional<fr.sharenum.model.Campaign> campaign(String id);
+
+    /** @throws fr.sharenum.model.DuplicateException when the id is taken */
+    void insertCampaign(fr.sharenum.model.Campaign campaign);
+
+    /**
+     * Replaces a campaign whose stored version is {@code expectedVersion}.
+     *
+     * @throws fr.sharenum.model.VersionConflictException when the stored version differs
+     * @throws fr.sharenum.model.NotFoundException        when there is no such campaign
+     */
+    void updateCampaign(fr.sharenum.model.Campaign campaign, long expectedVersion);
 }

@@ -737,4 +737,31 @@ public abstract class ShareNumStoreContract {
             return null;
         })).isInstanceOf(DuplicateException.class);
     }
+
+    @Test
+    void campaignsAreStoredVersioned() {
+        var c = new fr.sharenum.model.Campaign("C1", a, "Campagne", java.util.Set.of(MemberId.of("H")),
+                fr.sharenum.model.Campaign.Stage.COLLECTING, List.of(), List.of(), List.of(), T0, 1);
+        tx(t -> {
+            t.insertCampaign(c);
+            return null;
+        });
+        assertThat(opt(t -> t.campaign("C1"))).contains(c);
+        var next = c.withConcern(new fr.sharenum.model.Campaign.Concern(MemberId.of("T"), java.util.Set.of(GEOGEBRA),
+                java.util.Set.of(), T0)).nextVersion();
+        tx(t -> {
+            t.updateCampaign(next, 1);
+            return null;
+        });
+        assertThat(opt(t -> t.campaign("C1"))).contains(next);
+        assertThatThrownBy(() -> tx(t -> {
+            t.updateCampaign(c.nextVersion(), 1);
+            return null;
+        })).isInstanceOf(VersionConflictException.class);
+        assertThatThrownBy(() -> tx(t -> {
+            t.insertCampaign(c);
+            return null;
+        })).isInstanceOf(DuplicateException.class);
+        assertThat(opt(t -> t.campaign("C2"))).isEmpty();
+    }
 }

@@ -59,6 +59,7 @@ public final class Engine {
     private final AgendaImpl agenda;
     private final EventsImpl events;
     private final ModerationImpl moderation;
+    private final CampaignsImpl campaigns;
 
     public Engine(Settings settings, ShareNumStore store, Notifier notifier, TrainingCatalog trainingCatalog,
                   GuideCatalog guideCatalog, MatchingEngine matchingEngine) {
@@ -77,6 +78,7 @@ public final class Engine {
         this.busNum = new BusNumImpl(this);
         this.agenda = new AgendaImpl(this, busNum);
         this.events = new EventsImpl(this, busNum);
+        this.campaigns = new CampaignsImpl(this);
         this.moderation = new ModerationImpl(this, settings.moderationQueue() != null ? settings.moderationQueue()
                 : new ModerationImpl.InMemoryQueue());
         this.trainings = new TrainingsImpl(this);
@@ -139,6 +141,10 @@ public final class Engine {
 
     public fr.sharenum.Moderation moderation() {
         return moderation;
+    }
+
+    public fr.sharenum.Campaigns campaigns() {
+        return campaigns;
     }
 
     /** The host's catalogue and the trainings published through ShareNum, together. */

@@ -68,6 +68,7 @@ public final class InMemoryStore implements ShareNumStore {
     private final Map<EventId, List<fr.sharenum.model.Feedback>> feedback = new HashMap<>();
     private final Map<String, fr.sharenum.model.Training> trainings = new HashMap<>();
     private final Map<MemberId, List<fr.sharenum.model.BadgeAward>> badges = new HashMap<>();
+    private final Map<String, fr.sharenum.model.Campaign> campaigns = new HashMap<>();
     private final Map<MemberId, List<AlertRecord>> alertsByHelper = new HashMap<>();
     private final Map<MemberId, List<AlertRecord>> alertsByRequester = new HashMap<>();
     /** Longest event ever stored: bounds the look-back of overlap queries. */
@@ -436,6 +437,36 @@ public final class InMemoryStore implements ShareNumStore {
                 }
             }
             return out;
+        }
+
+        @Override
+        public Optional<fr.sharenum.model.Campaign> campaign(String id) {
+            check();
+            return Optional.ofNullable(campaigns.get(id));
+        }
+
+        @Override
+        public void insertCampaign(fr.sharenum.model.Campaign c) {
+            check();
+            if (campaigns.putIfAbsent(c.id(), c) != null) {
+                throw new DuplicateException("a campaign with id " + c.id() + " already exists");
+            }
+            undo.push(() -> campaigns.remove(c.id()));
+        }
+
+        @Override
+        public void updateCampaign(fr.sharenum.model.Campaign c, long expectedVersion) {
+            check();
+            fr.sharenum.model.Campaign old = campaigns.get(c.id());
+            if (old == null) {
+                throw new NotFoundException("campaign", c.id());
+            }
+            if (old.version() != expectedVersion) {
+                throw new VersionConflictException("campaign", c.id(), expectedVersion, old.version());
+            }
+            requireNextVersion(c.version(), expectedVersion);
+            campaigns.put(c.id(), c);
+            undo.push(() -> campaigns.put(old.id(), old));
         }
 
         @Override
