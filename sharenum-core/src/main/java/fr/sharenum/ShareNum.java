@@ -97,6 +97,11 @@ public final class ShareNum {
         return engine.campaigns();
     }
 
+    /** The académie's view: indicators per territory and period. */
+    public Indicators indicators() {
+        return engine.indicators();
+    }
+
     public ToolCatalog tools() {
         return engine.settings().tools();
     }

@@ -47,6 +47,8 @@ public final class Report {
         simple(runs, md, "BuildBenchmark.build", "Full build of the geo engine (`upsertAll` into an empty engine)");
         update(runs, md);
         simple(runs, md, "FanOutBenchmark.fanOut", "Event broadcast fan-out (followers of the tool or theme within 30 km)");
+        simple(runs, md, "IndicatorsBenchmark.everyAcademieOverAYear",
+                "Every académie's indicators over a school year (60,000 tickets of national activity)");
         memory(results, json, md);
         Path readme = dir.resolve("README.md");
         String text = Files.readString(readme);

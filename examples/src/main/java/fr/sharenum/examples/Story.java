@@ -10,6 +10,8 @@ import fr.sharenum.model.Event;
 import fr.sharenum.model.TimeRange;
 import fr.sharenum.model.Venue;
 import fr.sharenum.BadgeRule;
+import fr.sharenum.IndicatorReport;
+import fr.sharenum.Territory;
 import fr.sharenum.jdbc.JdbcStore;
 import fr.sharenum.json.OpenBadges;
 import fr.sharenum.model.BadgeAward;
@@ -291,6 +293,17 @@ public final class Story {
                 badges.stream().map(BadgeAward::badge).toList());
         out.println("  " + openBadges.assertion(badges.get(0), first, karim.email()));
 
+        section("The académie's view");
+        java.time.YearMonth thisMonth = java.time.YearMonth.from(now().atZone(ZoneId.of("Europe/Paris")));
+        IndicatorReport dijon = sharenum.indicators().report(Territory.of(Academie.DIJON), thisMonth.minusMonths(1), thisMonth);
+        out.printf("Dijon, %s–%s: %d ticket(s) opened, %.0f %% first shown a training, %.0f %% with an offer, %.0f %% with a"
+                + " helper, %.0f %% with an event; median %s min to the first offer; %d event(s) held, %d participant(s),"
+                + " %d BusNum day(s), %.0f km driven; Capytale members: %d novice, %d intermediate, %d experienced%n",
+                dijon.from(), dijon.to(), dijon.ticketsOpened(), 100 * dijon.shareShownTraining(), 100 * dijon.shareWithOffer(),
+                100 * dijon.shareWithHelper(), 100 * dijon.shareWithEvent(), dijon.medianMinutesToOffer(), dijon.eventsHeld(),
+                dijon.participants(), dijon.busNumDays(), dijon.busNumKm(), dijon.members(CAPYTALE, 0), dijon.members(CAPYTALE, 1),
+                dijon.members(CAPYTALE, 2));
+
         section("Notifications sent");
         Map<String, Long> byKind = outbox.sent().stream()
                 .collect(Collectors.groupingBy(n -> n.getClass().getSimpleName(), LinkedHashMap::new, Collectors.counting()));
@@ -303,6 +316,10 @@ public final class Story {
     private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH:mm",
             Locale.FRANCE).withZone(ZoneId.of("Europe/Paris"));
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Europe/Paris"));
+
+    private Instant now() {
+        return clock.instant();
+    }
 
     private static String local(Instant instant) {
         return LOCAL_DATE_TIME.format(instant);

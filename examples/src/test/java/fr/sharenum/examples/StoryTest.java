@@ -27,7 +27,9 @@ class StoryTest {
                 .contains("Karim's alert came with the guide")
                 .contains("the workshop was held (HELD); the ticket is DONE")
                 .contains("badges earned by Karim: [premier-atelier]")
-                .contains("\"type\":\"Assertion\"");
+                .contains("\"type\":\"Assertion\"")
+                .contains("1 ticket(s) opened, 100 % first shown a training")
+                .contains("1 event(s) held, 3 participant(s), 1 BusNum day(s)");
         assertThat(told).containsPattern("common 2-hour slots with the BusNum Côte-d'Or free");
     }
 

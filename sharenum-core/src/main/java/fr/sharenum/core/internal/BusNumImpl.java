@@ -44,6 +44,7 @@ final class BusNumImpl implements BusNum {
             t.insertBus(fresh);
             return null;
         });
+        engine.indicatorsAggregates().bus(fresh);
         return fresh;
     }
 

@@ -151,7 +151,7 @@ final class CampaignsImpl implements Campaigns {
     private Campaign change(String id, Engine.Step<Campaign> step) {
         Objects.requireNonNull(id, "campaign");
         return engine.change(new Engine.Versioned<>(t -> t.campaign(id), Campaign::version, Campaign::nextVersion,
-                StoreTransaction::updateCampaign, () -> new NotFoundException("campaign", id)), step);
+                StoreTransaction::updateCampaign, () -> new NotFoundException("campaign", id), null), step);
     }
 
     private static void requireTeam(Campaign c, MemberId actor) {

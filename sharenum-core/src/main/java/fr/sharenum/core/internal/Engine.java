@@ -60,6 +60,7 @@ public final class Engine {
     private final EventsImpl events;
     private final ModerationImpl moderation;
     private final CampaignsImpl campaigns;
+    private final IndicatorsImpl indicators;
 
     public Engine(Settings settings, ShareNumStore store, Notifier notifier, TrainingCatalog trainingCatalog,
                   GuideCatalog guideCatalog, MatchingEngine matchingEngine) {
@@ -79,10 +80,37 @@ public final class Engine {
         this.agenda = new AgendaImpl(this, busNum);
         this.events = new EventsImpl(this, busNum);
         this.campaigns = new CampaignsImpl(this);
+        this.indicators = new IndicatorsImpl();
         this.moderation = new ModerationImpl(this, settings.moderationQueue() != null ? settings.moderationQueue()
                 : new ModerationImpl.InMemoryQueue());
         this.trainings = new TrainingsImpl(this);
         loadMatchingEngine();
+        loadIndicators();
+    }
+
+    /** Builds the indicator aggregates from what the store holds (once, at start). */
+    private void loadIndicators() {
+        tx(t -> {
+            t.forEachEstablishment(indicators::establishment);
+            t.buses().forEach(indicators::bus);
+            t.forEachMember(m -> {
+                indicators.member(null, m);
+                t.ticketsOf(m.id()).forEach(ticket -> indicators.ticket(null, ticket));
+            });
+            t.eventsOverlapping(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z")).forEach(e -> {
+                indicators.event(null, e);
+                t.feedbackOn(e.id()).forEach(fb -> indicators.feedback(e, fb.usefulness()));
+            });
+            return null;
+        });
+    }
+
+    IndicatorsImpl indicatorsAggregates() {
+        return indicators;
+    }
+
+    public fr.sharenum.Indicators indicators() {
+        return indicators;
     }
 
     private void loadMatchingEngine() {
@@ -220,13 +248,17 @@ public final class Engine {
         refreshPending();
         return lockedFor(id, () -> {
             List<Optional<MatchCandidate>> candidate = new ArrayList<>(1);
+            List<Member> before = new ArrayList<>(1);
             Member saved = tx(t -> {
                 candidate.clear();
+                before.clear();
+                before.add(t.member(id).orElse(null));
                 Member m = work.apply(t);
                 candidate.add(candidateOf(t, id));
                 return m;
             });
             apply(id, candidate.get(0));
+            indicators.member(before.get(0), saved);
             return saved;
         });
     }
@@ -281,7 +313,8 @@ public final class Engine {
 
     /** How one kind of versioned record is read and saved, for {@link #change}. */
     record Versioned<V>(Function<StoreTransaction, Optional<V>> load, java.util.function.ToLongFunction<V> version,
-                        java.util.function.UnaryOperator<V> nextVersion, Saver<V> save, Supplier<NotFoundException> notFound) {
+                        java.util.function.UnaryOperator<V> nextVersion, Saver<V> save, Supplier<NotFoundException> notFound,
+                        java.util.function.BiConsumer<V, V> onCommit) {
     }
 
     /** Stores a record whose stored version is {@code expectedVersion}. */
@@ -302,9 +335,12 @@ public final class Engine {
      */
     <V> V change(Versioned<V> record, Step<V> step) {
         List<Notification> out = new ArrayList<>();
+        List<V> before = new ArrayList<>(1);
         V saved = retryingConflicts(() -> tx(t -> {
             out.clear();
+            before.clear();
             V current = record.load().apply(t).orElseThrow(record.notFound());
+            before.add(current);
             V changed = step.apply(t, current, out);
             if (changed == current) {
                 return current;
@@ -315,6 +351,9 @@ public final class Engine {
             return next;
         }));
         dispatcher.deliver(out);
+        if (saved != before.get(0) && record.onCommit() != null) {
+            record.onCommit().accept(before.get(0), saved);
+        }
         return saved;
     }
 }

@@ -45,6 +45,7 @@ final class EstablishmentsImpl implements Establishments {
             }
             return relocate;
         });
+        all.forEach(engine.indicatorsAggregates()::establishment);
         engine.reindexAll(moved);
         return all.size();
     }

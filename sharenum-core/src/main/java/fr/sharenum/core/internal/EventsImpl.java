@@ -61,7 +61,9 @@ final class EventsImpl implements Events {
             throw new InvalidValueException("broadcastRadiusKm", "must be between 0 and " + engine.settings().maxRadiusKm()
                     + " km, was " + r.broadcastRadiusKm());
         }
-        return engine.retryingConflicts(() -> engine.tx(t -> {
+        List<TicketNum> ticketChange = new ArrayList<>(2);
+        Event created = engine.retryingConflicts(() -> engine.tx(t -> {
+            ticketChange.clear();
             Member creator = Engine.activeMember(t, r.creator());
             Set<MemberId> organisers = new LinkedHashSet<>();
             organisers.add(creator.id());
@@ -97,10 +99,18 @@ final class EventsImpl implements Events {
             }
             t.insertEvent(event);
             if (scheduled != null) {
-                t.updateTicket(scheduled.nextVersion(), ticket.version());
+                TicketNum next = scheduled.nextVersion();
+                t.updateTicket(next, ticket.version());
+                ticketChange.add(ticket);
+                ticketChange.add(next);
             }
             return event;
         }));
+        engine.indicatorsAggregates().event(null, created);
+        if (!ticketChange.isEmpty()) {
+            engine.indicatorsAggregates().ticket(ticketChange.get(0), ticketChange.get(1));
+        }
+        return created;
     }
 
     @Override
@@ -294,8 +304,11 @@ final class EventsImpl implements Events {
     public fr.sharenum.model.Feedback giveFeedback(EventId id, MemberId participant, int usefulness, String comment) {
         Objects.requireNonNull(id, "event");
         Objects.requireNonNull(participant, "participant");
-        return engine.tx(t -> {
+        List<Event> rated = new ArrayList<>(1);
+        fr.sharenum.model.Feedback given = engine.tx(t -> {
+            rated.clear();
             Event e = t.event(id).orElseThrow(() -> new NotFoundException("event", id));
+            rated.add(e);
             Engine.activeMember(t, participant);
             if (e.isOrganiser(participant)) {
                 throw new NotAllowedException("organisers do not give feedback on their own event " + id);
@@ -311,6 +324,8 @@ final class EventsImpl implements Events {
             t.insertFeedback(f);
             return f;
         });
+        engine.indicatorsAggregates().feedback(rated.get(0), given.usefulness());
+        return given;
     }
 
     @Override
@@ -352,7 +367,7 @@ final class EventsImpl implements Events {
     private Event change(EventId id, Engine.Step<Event> step) {
         Objects.requireNonNull(id, "event");
         return engine.change(new Engine.Versioned<>(t -> t.event(id), Event::version, Event::nextVersion, StoreTransaction::updateEvent,
-                () -> new NotFoundException("event", id)), step);
+                () -> new NotFoundException("event", id), engine.indicatorsAggregates()::event), step);
     }
 
     /** Moves the event's ticket, if it is still SCHEDULED, to {@code target}. */

@@ -122,6 +122,7 @@ final class TicketsImpl implements Tickets {
             return immediate;
         });
         engine.dispatcher().deliver(out);
+        engine.indicatorsAggregates().ticket(null, ticket);
         return ticket;
     }
 
@@ -355,7 +356,7 @@ final class TicketsImpl implements Tickets {
     private TicketNum change(TicketId id, Engine.Step<TicketNum> step) {
         Objects.requireNonNull(id, "ticket");
         return engine.change(new Engine.Versioned<>(t -> t.ticket(id), TicketNum::version, TicketNum::nextVersion, StoreTransaction::updateTicket,
-                () -> new NotFoundException("ticket", id)), step);
+                () -> new NotFoundException("ticket", id), engine.indicatorsAggregates()::ticket), step);
     }
 
     /** Tells the requester, the accepted helper and pending offerers (except {@code actor}) the ticket closed. */
