@@ -39,7 +39,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static fr.sharenum.Fixture.AUXONNE;
-import static fr.sharenum.Fixture.BEAUNE;
 import static fr.sharenum.Fixture.CARNOT;
 import static fr.sharenum.Fixture.LYON;
 import static fr.sharenum.Fixture.NUITS;

@@ -110,17 +110,28 @@ final class JdbcTransaction implements StoreTransaction {
         return query(sql, binder, rs -> read(rs.getString(1), type));
     }
 
-    private OptionalLong longValue(String sql, Binder binder) {
+    /** The first column of the first row as a long, empty when there is no row (kept apart from 0). */
+    private java.util.OptionalLong longValue(String sql, Binder binder) {
         List<Long> rows = query(sql, binder, rs -> rs.getLong(1));
-        return rows.isEmpty() ? OptionalLong.EMPTY : new OptionalLong(rows.get(0));
+        return rows.isEmpty() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(rows.get(0));
     }
 
-    /** A tiny optional long that keeps "no row" apart from 0. */
-    private record OptionalLong(Long value) {
-        static final OptionalLong EMPTY = new OptionalLong(null);
-
-        boolean isPresent() {
-            return value != null;
+    /**
+     * Runs {@code sqlWithIn} (whose {@code IN (%s)} takes the ids) over {@code ids} in chunks of 500 bind
+     * markers, after {@code leading} fixed parameters, handing every row to {@code row}.
+     */
+    private void forIdsIn(String sqlWithIn, Binder leading, int leadingCount, java.util.Collection<MemberId> ids,
+                          RowReader<Void> row) {
+        List<MemberId> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        for (int from = 0; from < all.size(); from += 500) {
+            List<MemberId> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String sql = String.format(sqlWithIn, String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")));
+            query(sql, s -> {
+                leading.bind(s);
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(leadingCount + i + 1, chunk.get(i).value());
+                }
+            }, row);
         }
     }
 
@@ -163,11 +174,11 @@ final class JdbcTransaction implements StoreTransaction {
 
     /** After an update matched no row: was the record missing, or at another version? */
     private RuntimeException missedUpdate(String table, String kind, Object id, long expected) {
-        OptionalLong stored = longValue("SELECT version FROM " + table + " WHERE id = ?", s -> s.setString(1, id.toString()));
-        if (!stored.isPresent()) {
+        java.util.OptionalLong stored = longValue("SELECT version FROM " + table + " WHERE id = ?", s -> s.setString(1, id.toString()));
+        if (stored.isEmpty()) {
             return new NotFoundException(kind, id);
         }
-        return new VersionConflictException(kind, id, expected, stored.value());
+        return new VersionConflictException(kind, id, expected, stored.getAsLong());
     }
 
     // --- establishments
@@ -386,7 +397,7 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public long lastMessageSeq(TicketId ticket) {
         return longValue("SELECT COALESCE(MAX(seq), 0) FROM sn_message WHERE ticket = ?", s -> s.setString(1, ticket.value()))
-                .value();
+                .getAsLong();
     }
 
     // --- agenda
@@ -709,16 +720,10 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public java.util.Map<MemberId, AlertPreferences> alertPreferencesOf(java.util.Collection<MemberId> members) {
         java.util.Map<MemberId, AlertPreferences> out = new java.util.HashMap<>();
-        List<MemberId> all = List.copyOf(new java.util.LinkedHashSet<>(members));
-        for (int from = 0; from < all.size(); from += 500) {
-            List<MemberId> chunk = all.subList(from, Math.min(all.size(), from + 500));
-            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-            query("SELECT member, doc FROM sn_alert_preferences WHERE member IN (" + marks + ")", s -> {
-                for (int i = 0; i < chunk.size(); i++) {
-                    s.setString(i + 1, chunk.get(i).value());
-                }
-            }, rs -> out.put(MemberId.of(rs.getString(1)), read(rs.getString(2), AlertPreferences.class)));
-        }
+        forIdsIn("SELECT member, doc FROM sn_alert_preferences WHERE member IN (%s)", s -> { }, 0, members, rs -> {
+            out.put(MemberId.of(rs.getString(1)), read(rs.getString(2), AlertPreferences.class));
+            return null;
+        });
         return out;
     }
 
@@ -746,24 +751,14 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public java.util.Map<MemberId, AlertStats> alertStats(java.util.Collection<MemberId> helpers, Instant since) {
         java.util.Map<MemberId, AlertStats> out = new java.util.HashMap<>();
-        List<MemberId> all = List.copyOf(new java.util.LinkedHashSet<>(helpers));
-        for (int from = 0; from < all.size(); from += 500) {
-            List<MemberId> chunk = all.subList(from, Math.min(all.size(), from + 500));
-            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-            query("SELECT helper, SUM(CASE WHEN at >= ? THEN 1 ELSE 0 END), MAX(at) FROM sn_alert WHERE helper IN (" + marks
-                    + ") GROUP BY helper", s -> {
-                        s.setLong(1, nanos(since));
-                        for (int i = 0; i < chunk.size(); i++) {
-                            s.setString(i + 2, chunk.get(i).value());
-                        }
-                    }, rs -> {
-                        long last = rs.getLong(3);
-                        out.put(MemberId.of(rs.getString(1)), new AlertStats(rs.getInt(2),
-                                Instant.ofEpochSecond(Math.floorDiv(last, 1_000_000_000L), Math.floorMod(last, 1_000_000_000L))));
-                        return null;
-                    });
-        }
-        for (MemberId h : all) {
+        forIdsIn("SELECT helper, SUM(CASE WHEN at >= ? THEN 1 ELSE 0 END), MAX(at) FROM sn_alert WHERE helper IN (%s)"
+                + " GROUP BY helper", s -> s.setLong(1, nanos(since)), 1, helpers, rs -> {
+                    long last = rs.getLong(3);
+                    out.put(MemberId.of(rs.getString(1)), new AlertStats(rs.getInt(2),
+                            Instant.ofEpochSecond(Math.floorDiv(last, 1_000_000_000L), Math.floorMod(last, 1_000_000_000L))));
+                    return null;
+                });
+        for (MemberId h : helpers) {
             out.putIfAbsent(h, new AlertStats(0, null));
         }
         return out;

@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,32 +75,19 @@ final class Templates {
             m.put("link", links.verification(v.recipient(), v.token()).toString());
             m.put("expires", DAY_TIME.format(v.expiresAt().atZone(java.time.ZoneId.of("Europe/Paris"))));
         } else if (n instanceof Notification.TicketAlert a) {
-            String tools = a.tools().stream().map(ToolId::value).sorted().collect(Collectors.joining(", "));
-            m.put("subject", "Un collègue à " + a.distanceKm() + " km cherche de l'aide sur " + tools);
-            m.put("requester", a.requesterName());
-            m.put("tools", tools);
+            m.putAll(alert(a));
+            m.put("subject", "Un collègue à " + a.distanceKm() + " km cherche de l'aide sur " + m.get("tools"));
             m.put("kind", switch (a.kind()) {
                 case ACCOMPANIMENT -> "accompagnement";
                 case EXPERIENCE_EXCHANGE -> "échange d'expérience";
                 default -> "partage de connaissances";
             });
-            m.put("text", a.text());
-            m.put("distanceKm", a.distanceKm());
-            m.put("link", links.ticket(a.ticket()).toString());
             m.put("guides", a.guides().stream().map(Templates::guide).toList());
             m.put("hasGuides", !a.guides().isEmpty());
         } else if (n instanceof Notification.AlertDigest d) {
             m.put("subject", d.alerts().size() + " collègues proches cherchent de l'aide");
             m.put("count", d.alerts().size());
-            m.put("alerts", d.alerts().stream().map(a -> {
-                Map<String, Object> x = new HashMap<>();
-                x.put("requester", a.requesterName());
-                x.put("tools", a.tools().stream().map(ToolId::value).sorted().collect(Collectors.joining(", ")));
-                x.put("distanceKm", a.distanceKm());
-                x.put("text", a.text());
-                x.put("link", links.ticket(a.ticket()).toString());
-                return x;
-            }).toList());
+            m.put("alerts", d.alerts().stream().map(this::alert).toList());
         } else if (n instanceof Notification.OfferReceived o) {
             m.put("subject", o.helperName() + " propose de vous aider");
             m.put("helper", o.helperName());
@@ -165,6 +151,17 @@ final class Templates {
             throw new IllegalArgumentException("no template for " + n.getClass().getName());
         }
         return m;
+    }
+
+    /** What an alert shows, alone or in a digest: who asks, on which tools, how far, what, and where to answer. */
+    private Map<String, Object> alert(Notification.TicketAlert a) {
+        Map<String, Object> x = new HashMap<>();
+        x.put("requester", a.requesterName());
+        x.put("tools", a.tools().stream().map(ToolId::value).sorted().collect(Collectors.joining(", ")));
+        x.put("distanceKm", a.distanceKm());
+        x.put("text", a.text());
+        x.put("link", links.ticket(a.ticket()).toString());
+        return x;
     }
 
     private void event(Map<String, Object> m, EventSummary e) {

@@ -17,7 +17,6 @@ import fr.sharenum.model.TimeRange;
 import fr.sharenum.model.TimeWindow;
 import fr.sharenum.spi.StoreTransaction;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

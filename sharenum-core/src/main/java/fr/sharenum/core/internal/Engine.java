@@ -7,7 +7,6 @@ import fr.sharenum.Events;
 import fr.sharenum.Members;
 import fr.sharenum.Tickets;
 import fr.sharenum.Trainings;
-import fr.sharenum.model.Establishment;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.MemberNotVerifiedException;
@@ -97,7 +96,7 @@ public final class Engine {
                 indicators.member(null, m);
                 t.ticketsOf(m.id()).forEach(ticket -> indicators.ticket(null, ticket));
             });
-            t.eventsOverlapping(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z")).forEach(e -> {
+            allEvents(t).forEach(e -> {
                 indicators.event(null, e);
                 t.feedbackOn(e.id()).forEach(fb -> indicators.feedback(e, fb.usefulness()));
             });
@@ -293,6 +292,14 @@ public final class Engine {
         if (!retry.isEmpty()) {
             reindexAll(retry);
         }
+    }
+
+    /** Far enough in the future to bound "every event ever" queries. */
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
+    /** Every event the store holds, earliest first: for rebuilds, exports and the rare whole-history questions. */
+    static List<fr.sharenum.model.Event> allEvents(StoreTransaction t) {
+        return t.eventsOverlapping(Instant.EPOCH, END_OF_TIME);
     }
 
     /** The member, if active; refuses the unverified and the suspended. */

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -130,13 +131,19 @@ final class EventsImpl implements Events {
             for (MemberId o : confirmed.organisers()) {
                 t.alertPreferences(o).ifPresent(p -> blockedByOrganisers.addAll(p.blocked()));
             }
+            Map<MemberId, fr.sharenum.model.AlertPreferences> preferences =
+                    t.alertPreferencesOf(followers.stream().map(Nearby::member).toList());
+            // an announcement names no attendee: one iCalendar document serves every follower
+            fr.sharenum.model.Invitation announcement = invitations.of(confirmed, Invitations.PUBLISH, null, null, names, now);
             Set<MemberId> told = new LinkedHashSet<>();
             for (Nearby n : followers) {
-                boolean blocked = blockedByOrganisers.contains(n.member()) || t.alertPreferences(n.member())
-                        .map(p -> confirmed.organisers().stream().anyMatch(p::blocks)).orElse(false);
+                fr.sharenum.model.AlertPreferences theirs = preferences.get(n.member());
+                boolean blocked = blockedByOrganisers.contains(n.member())
+                        || theirs != null && confirmed.organisers().stream().anyMatch(theirs::blocks);
                 if (!blocked && !confirmed.isOrganiser(n.member()) && told.add(n.member())) {
-                    t.member(n.member()).filter(Member::isActive).ifPresent(m -> out.add(invitation(confirmed, m,
-                            InvitationReason.ANNOUNCED, Invitations.PUBLISH, false, names, now)));
+                    t.member(n.member()).filter(Member::isActive).ifPresent(m -> out.add(new Notification.EventInvitation(
+                            invitationKey(confirmed, m, InvitationReason.ANNOUNCED, now), m.id(), m.email(),
+                            confirmed.summary(), InvitationReason.ANNOUNCED, announcement)));
                 }
             }
             return confirmed;
@@ -214,7 +221,7 @@ final class EventsImpl implements Events {
             }
             Event updated = ev.withRegistration(new Registration(memberId, now));
             if (updated.isRegistered(memberId)) {
-                out.add(invitation(updated, member, InvitationReason.REGISTERED, Invitations.REQUEST, true,
+                out.add(invitation(updated, member, InvitationReason.REGISTERED, Invitations.REQUEST,
                         organiserNames(t, updated), now));
             } else {
                 int position = updated.waitlistPosition(memberId).orElseThrow();
@@ -267,7 +274,7 @@ final class EventsImpl implements Events {
         if (rules.isEmpty()) {
             return;
         }
-        List<Event> all = new ArrayList<>(t.eventsOverlapping(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z")));
+        List<Event> all = new ArrayList<>(Engine.allEvents(t));
         all.removeIf(e -> e.id().equals(held.id()));
         all.add(held);
         for (MemberId organiser : held.organisers()) {
@@ -349,7 +356,7 @@ final class EventsImpl implements Events {
             t.member(helper).orElseThrow(() -> new NotFoundException("member", helper));
             int count = 0;
             int sum = 0;
-            for (Event e : t.eventsOverlapping(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"))) {
+            for (Event e : Engine.allEvents(t)) {
                 if (e.isOrganiser(helper)) {
                     for (fr.sharenum.model.Feedback f : t.feedbackOn(e.id())) {
                         count++;
@@ -391,7 +398,7 @@ final class EventsImpl implements Events {
                            String method, Instant now, List<Notification> out) {
         String names = organiserNames(t, e);
         for (MemberId id : members) {
-            t.member(id).ifPresent(m -> out.add(invitation(e, m, reason, method, true, names, now)));
+            t.member(id).ifPresent(m -> out.add(invitation(e, m, reason, method, names, now)));
         }
     }
 
@@ -400,13 +407,18 @@ final class EventsImpl implements Events {
                 .collect(Collectors.joining(", "));
     }
 
-    private Notification invitation(Event e, Member to, InvitationReason reason, String method, boolean attendee,
-                                     String organisers, Instant now) {
-        String key = "event:" + e.id() + ":" + reason.name().toLowerCase(java.util.Locale.ROOT) + ":" + e.sequence() + ":"
+    /** An invitation naming {@code to} as ATTENDEE. */
+    private Notification invitation(Event e, Member to, InvitationReason reason, String method, String organisers,
+                                     Instant now) {
+        return new Notification.EventInvitation(invitationKey(e, to, reason, now), to.id(), to.email(), e.summary(), reason,
+                invitations.of(e, method, to.email(), to.displayName(), organisers, now));
+    }
+
+    /** The idempotency key: one per event, reason, sequence and member (and registration time for seats). */
+    private static String invitationKey(Event e, Member to, InvitationReason reason, Instant now) {
+        return "event:" + e.id() + ":" + reason.name().toLowerCase(java.util.Locale.ROOT) + ":" + e.sequence() + ":"
                 + to.id() + (reason == InvitationReason.REGISTERED || reason == InvitationReason.PROMOTED
                 ? ":" + now.toEpochMilli() : "");
-        return new Notification.EventInvitation(key, to.id(), to.email(), e.summary(), reason,
-                invitations.of(e, method, attendee ? to.email() : null, to.displayName(), organisers, now));
     }
 
     private static void requireOrganiser(Event e, MemberId actor, String action) {

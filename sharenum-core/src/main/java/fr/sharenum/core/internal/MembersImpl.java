@@ -247,7 +247,7 @@ final class MembersImpl implements Members {
                     }
                 }
             });
-            List<fr.sharenum.model.Event> events = t.eventsOverlapping(java.time.Instant.EPOCH, FAR_FUTURE).stream()
+            List<fr.sharenum.model.Event> events = Engine.allEvents(t).stream()
                     .filter(e -> e.isOrganiser(id) || e.isRegistered(id) || e.waitlistPosition(id).isPresent()).toList();
             List<Notification> pending = new java.util.ArrayList<>();
             t.dueNotifications(java.time.Instant.MAX, Integer.MAX_VALUE).stream().map(fr.sharenum.spi.OutboxEntry::notification)
@@ -258,8 +258,6 @@ final class MembersImpl implements Members {
                     t.ticketsOf(id), helped, written, events, pending);
         });
     }
-
-    private static final java.time.Instant FAR_FUTURE = java.time.Instant.parse("9999-12-31T00:00:00Z");
 
     @Override
     public Member erase(MemberId actor, MemberId id) {

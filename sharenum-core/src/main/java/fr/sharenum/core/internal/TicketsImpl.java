@@ -11,7 +11,6 @@ import fr.sharenum.model.IllegalTransitionException;
 import fr.sharenum.model.InvalidValueException;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
-import fr.sharenum.model.MemberNotVerifiedException;
 import fr.sharenum.model.Message;
 import fr.sharenum.model.NotAllowedException;
 import fr.sharenum.model.NotFoundException;
@@ -96,6 +95,9 @@ final class TicketsImpl implements Tickets {
             requireUnderDailyLimit(t, requester.id(), now, limits);
             t.insertTicket(ticket);
             t.recordAlerts(alerts.stream().map(a -> new AlertRecord(a.helper(), requester.id(), a.tool(), ticket.id(), now)).toList());
+            Map<MemberId, fr.sharenum.model.AlertPreferences> preferences =
+                    t.alertPreferencesOf(alerts.stream().map(Alert::helper).toList());
+            Map<fr.sharenum.model.Uai, java.time.ZoneId> zones = new HashMap<>();
             List<Notification> immediate = new ArrayList<>();
             for (Alert a : alerts) {
                 Optional<Member> helper = t.member(a.helper()).filter(Member::isActive);
@@ -105,10 +107,10 @@ final class TicketsImpl implements Tickets {
                 Notification note = new Notification.TicketAlert("alert:" + ticket.id() + ":" + a.helper(), a.helper(),
                         helper.get().email(), ticket.id(), requester.displayName(), ticket.tools(), ticket.kind(),
                         ticket.text(), Math.round(a.distanceKm()), guides);
-                java.time.ZoneId zone = t.establishment(helper.get().establishment()).map(e -> e.academie().zone())
-                        .orElse(java.time.ZoneOffset.UTC);
-                fr.sharenum.model.AlertPreferences.Digest digest = t.alertPreferences(a.helper())
-                        .map(fr.sharenum.model.AlertPreferences::digest).orElse(fr.sharenum.model.AlertPreferences.Digest.NONE);
+                java.time.ZoneId zone = zones.computeIfAbsent(helper.get().establishment(), uai -> t.establishment(uai)
+                        .map(e -> e.academie().zone()).orElse(java.time.ZoneOffset.UTC));
+                fr.sharenum.model.AlertPreferences.Digest digest = preferences
+                        .getOrDefault(a.helper(), fr.sharenum.model.AlertPreferences.NONE).digest();
                 Optional<Instant> later = digest != fr.sharenum.model.AlertPreferences.Digest.NONE
                         ? Optional.of(QuietHours.nextDigest(digest, zone, now))
                         : QuietHours.end(limits, zone, now);
