@@ -5,6 +5,8 @@
  */
 module fr.sharenum.core {
     requires transitive fr.sharenum.spi;
+    requires fr.sharenum.json;
+    requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires com.google.common;
     requires ical4j.core;

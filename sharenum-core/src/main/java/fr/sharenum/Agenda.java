@@ -1,5 +1,6 @@
 package fr.sharenum;
 
+import fr.sharenum.model.Actor;
 import fr.sharenum.model.Availability;
 import fr.sharenum.model.MemberId;
 
@@ -16,9 +17,9 @@ import java.util.List;
  * organise or hold a seat in.
  *
  * <pre>{@code
- * sharenum.agenda().publish(claire.id(), Availability.builder()
+ * sharenum.agenda().publish(claire.id(), claire.id(), Availability.builder()
  *         .weekly(DayOfWeek.WEDNESDAY, TimeRange.of("13:30", "17:30")).build());
- * List<CommonSlot> slots = sharenum.agenda().findCommonSlots(
+ * List<CommonSlot> slots = sharenum.agenda().findCommonSlots(claire.id(),
  *         SlotQuery.of(Duration.ofHours(2), now, now.plus(Duration.ofDays(30))).members(claire.id(), paul.id()).build());
  * }</pre>
  */
@@ -27,19 +28,31 @@ public interface Agenda {
     /**
      * Replaces the member's availability.
      *
+     * @param actor        the member
+     * @param member       the member
+     * @param availability when they can meet
      * @throws fr.sharenum.model.NotFoundException when there is no such member
      */
-    void publish(MemberId member, Availability availability);
+    void publish(Actor actor, MemberId member, Availability availability);
 
-    /** The member's availability, {@link Availability#NONE} when they published nothing. */
-    Availability availability(MemberId member);
+    /**
+     * The member's availability, {@link Availability#NONE} when they published nothing.
+     *
+     * @param actor  the member, or the host
+     * @param member the member
+     * @return the availability
+     */
+    Availability availability(Actor actor, MemberId member);
 
     /**
      * The earliest common slots, earliest first, at most {@code query.maxResults()}: one per stretch of
      * common free time long enough for the meeting. An empty list is a normal answer (nobody is free
-     * at the same time).
+     * at the same time). Nobody's availability is disclosed: only the common slots.
      *
+     * @param actor one of the query's members, or the host
+     * @param query the members, duration, period and optional bus
+     * @return the slots
      * @throws fr.sharenum.model.NotFoundException when a member or the bus does not exist
      */
-    List<CommonSlot> findCommonSlots(SlotQuery query);
+    List<CommonSlot> findCommonSlots(Actor actor, SlotQuery query);
 }

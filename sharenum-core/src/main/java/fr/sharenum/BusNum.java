@@ -1,5 +1,6 @@
 package fr.sharenum;
 
+import fr.sharenum.model.Actor;
 import fr.sharenum.model.Bus;
 import fr.sharenum.model.BusBooking;
 import fr.sharenum.model.BusId;
@@ -19,8 +20,8 @@ import java.util.List;
  * Of two concurrent bookings that cannot both hold, exactly one succeeds.
  *
  * <pre>{@code
- * sharenum.busNum().add(Bus.of(BusId.of("busnum-21"), "BusNum Côte-d'Or", dijon, 120, Set.of("tablettes"), 16));
- * List<BusOption> options = sharenum.busNum().suggest(Venue.of(ecoleSaulieu), LocalDate.of(2027, 3, 17), Duration.ofHours(2));
+ * sharenum.busNum().add(Actor.host("fleet"), Bus.of(BusId.of("busnum-21"), "BusNum Côte-d'Or", dijon, 120, Set.of("tablettes"), 16));
+ * List<BusOption> options = sharenum.busNum().suggest(claire.id(), Venue.of(ecoleSaulieu), LocalDate.of(2027, 3, 17), Duration.ofHours(2));
  * }</pre>
  */
 public interface BusNum {
@@ -28,23 +29,52 @@ public interface BusNum {
     /**
      * Adds a bus to the fleet.
      *
+     * @param actor staff of the académie where the bus is based, a national administrator, or the host
+     * @param bus   the bus
+     * @return the bus
      * @throws fr.sharenum.model.DuplicateException when its id is taken
      */
-    Bus add(Bus bus);
+    Bus add(Actor actor, Bus bus);
 
-    /** @throws fr.sharenum.model.NotFoundException when there is no such bus */
-    Bus get(BusId id);
+    /**
+     * One bus.
+     *
+     * @param actor an active member, or the host
+     * @param id    the bus
+     * @return the bus
+     * @throws fr.sharenum.model.NotFoundException when there is no such bus
+     */
+    Bus get(Actor actor, BusId id);
 
-    /** The whole fleet, by id. */
-    List<Bus> all();
+    /**
+     * The whole fleet, by id.
+     *
+     * @param actor an active member, or the host
+     * @return the buses
+     */
+    List<Bus> all(Actor actor);
 
-    /** Active bookings of a bus on {@code date} and after, earliest first, at most {@code limit}. */
-    List<BusBooking> bookings(BusId bus, LocalDate from, int limit);
+    /**
+     * Active bookings of a bus on {@code from} and after, earliest first.
+     *
+     * @param actor an active member, or the host
+     * @param bus   the bus
+     * @param from  first day
+     * @param limit at most this many, 1–1,000
+     * @return the bookings
+     */
+    List<BusBooking> bookings(Actor actor, BusId bus, LocalDate from, int limit);
 
     /**
      * The buses that can serve {@code venue} on {@code date} (local date at the venue) for an event
      * of {@code duration}: nearest home base first, each with its free windows that day. Empty when
      * none can (none in range, the venue closed, or every bus busy).
+     *
+     * @param actor    an active member, or the host
+     * @param venue    where
+     * @param date     which day
+     * @param duration how long the event lasts
+     * @return the options
      */
-    List<BusOption> suggest(Venue venue, LocalDate date, Duration duration);
+    List<BusOption> suggest(Actor actor, Venue venue, LocalDate date, Duration duration);
 }

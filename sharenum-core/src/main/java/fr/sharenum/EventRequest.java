@@ -21,15 +21,14 @@ import java.util.Set;
  * What a member asks for when creating an event, from an accepted ticket or directly.
  *
  * <pre>{@code
- * EventRequest request = EventRequest.fromTicket(ticket.id(), paul.id())       // requester and helper organise
+ * EventRequest request = EventRequest.fromTicket(ticket.id())                  // requester and helper organise
  *         .title("Atelier Capytale : premiers pas en Python")
  *         .start(slot.start()).duration(Duration.ofHours(2)).capacity(12)
  *         .atEstablishment(ecoleSaulieu.uai()).onBus(BusId.of("busnum-21"))
  *         .build();
- * Event event = sharenum.events().create(request);
+ * Event event = sharenum.events().create(paul.id(), request);                  // the actor creates it, first organiser
  * }</pre>
  *
- * @param creator           who creates it (first organiser)
  * @param ticket            the accepted ticket it answers, or {@code null} for a direct event
  * @param kind              workshop (default) or meeting
  * @param title             title
@@ -39,13 +38,14 @@ import java.util.Set;
  * @param start             start
  * @param duration          duration
  * @param capacity          seats for registrants
- * @param coOrganisers      other organisers (from a ticket, the other participant is added)
+ * @param coOrganisers      members invited to co-organise: each joins only by accepting ({@link Events#acceptInvitation});
+ *                          from a ticket, the other participant organises from the start
  * @param establishment     venue as an establishment, or {@code null}
  * @param venue             venue as an address, or {@code null}; one of the two is required
  * @param bus               BusNum to book, or {@code null}
  * @param broadcastRadiusKm radius of the announcement, or NaN for the host's default
  */
-public record EventRequest(MemberId creator, TicketId ticket, EventKind kind, String title, String description,
+public record EventRequest(TicketId ticket, EventKind kind, String title, String description,
                            Set<ToolId> tools, Set<Theme> themes, Instant start, Duration duration, int capacity,
                            Set<MemberId> coOrganisers, Uai establishment, Venue venue, BusId bus,
                            double broadcastRadiusKm) {
@@ -56,14 +56,23 @@ public record EventRequest(MemberId creator, TicketId ticket, EventKind kind, St
         coOrganisers = Set.copyOf(coOrganisers);
     }
 
-    /** An event answering an accepted ticket, created by its requester or its accepted helper. */
-    public static Builder fromTicket(TicketId ticket, MemberId creator) {
-        return new Builder(Objects.requireNonNull(creator, "creator"), Objects.requireNonNull(ticket, "ticket"));
+    /**
+     * An event answering an accepted ticket, created by its requester or its accepted helper.
+     *
+     * @param ticket the ticket
+     * @return a builder
+     */
+    public static Builder fromTicket(TicketId ticket) {
+        return new Builder(Objects.requireNonNull(ticket, "ticket"));
     }
 
-    /** An event created directly by an experienced member. */
-    public static Builder direct(MemberId creator) {
-        return new Builder(Objects.requireNonNull(creator, "creator"), null);
+    /**
+     * An event created directly by a member experienced on one of its tools.
+     *
+     * @return a builder
+     */
+    public static Builder direct() {
+        return new Builder(null);
     }
 
     public Optional<TicketId> ticketId() {
@@ -72,7 +81,6 @@ public record EventRequest(MemberId creator, TicketId ticket, EventKind kind, St
 
     /** Builds an {@link EventRequest}; values are checked by {@link Events#create}. Not thread-safe. */
     public static final class Builder {
-        private final MemberId creator;
         private final TicketId ticket;
         private EventKind kind = EventKind.WORKSHOP;
         private String title;
@@ -88,8 +96,7 @@ public record EventRequest(MemberId creator, TicketId ticket, EventKind kind, St
         private BusId bus;
         private double broadcastRadiusKm = Double.NaN;
 
-        private Builder(MemberId creator, TicketId ticket) {
-            this.creator = creator;
+        private Builder(TicketId ticket) {
             this.ticket = ticket;
         }
 
@@ -175,7 +182,7 @@ public record EventRequest(MemberId creator, TicketId ticket, EventKind kind, St
             if (establishment == null && venue == null) {
                 throw new InvalidValueException("venue", "say where the event takes place: an establishment or an address");
             }
-            return new EventRequest(creator, ticket, kind, title, description, tools, themes, start, duration, capacity,
+            return new EventRequest(ticket, kind, title, description, tools, themes, start, duration, capacity,
                     coOrganisers, establishment, venue, bus, broadcastRadiusKm);
         }
     }

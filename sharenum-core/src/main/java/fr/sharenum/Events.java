@@ -1,7 +1,9 @@
 package fr.sharenum;
 
+import fr.sharenum.model.Actor;
 import fr.sharenum.model.Event;
 import fr.sharenum.model.EventId;
+import fr.sharenum.model.Feedback;
 import fr.sharenum.model.MemberId;
 
 import java.time.Duration;
@@ -11,95 +13,182 @@ import java.util.Optional;
 
 /**
  * Events (ateliers, rencontres): create, confirm and broadcast, register, hold or cancel. Obtained from
- * {@link ShareNum#events()}; thread-safe. Each method checks who acts and refuses others with
- * {@link fr.sharenum.model.NotAllowedException}; an illegal step is refused with
- * {@link fr.sharenum.model.IllegalTransitionException}. A refused call changes nothing.
+ * {@link ShareNum#events()}; thread-safe. Every method takes the {@link Actor} who acts; the access matrix
+ * ({@code docs/security.md}) refuses others with {@link fr.sharenum.model.NotAllowedException} (code
+ * {@code access.…}); an illegal step is refused with {@link fr.sharenum.model.IllegalTransitionException}.
+ * A refused call changes nothing.
  *
  * <p>Every notification about an event carries an iCalendar invitation with the same UID; a new time
- * or a cancellation raises its SEQUENCE, so agendas update the entry instead of adding one.
+ * or a cancellation raises its SEQUENCE, so agendas update the entry instead of adding one. What readers
+ * see: organisers, staff of the event's académie and the host see who registered; other members see the
+ * event with the registrations of others counted but not named.
  *
  * <pre>{@code
- * Event event = sharenum.events().create(request);              // PLANNED; the ticket becomes SCHEDULED
- * sharenum.events().confirm(event.id(), paul.id());             // nearby followers are told
- * sharenum.events().register(event.id(), lea.id());             // a seat, or the waitlist when full
- * sharenum.events().markHeld(event.id(), paul.id());            // after it ends; the ticket is DONE
+ * Event event = sharenum.events().create(paul.id(), request);    // PLANNED; the ticket becomes SCHEDULED
+ * sharenum.events().confirm(paul.id(), event.id());              // nearby followers are told
+ * sharenum.events().register(lea.id(), event.id());              // a seat, or the waitlist when full
+ * sharenum.events().markHeld(paul.id(), event.id());             // after it ends; the ticket is DONE
  * }</pre>
  */
 public interface Events {
 
     /**
-     * Creates a PLANNED event. From a ticket: the creator is its requester or accepted helper, the
-     * ticket must be HELPER_ACCEPTED and moves to SCHEDULED, and both participants organise. Directly:
-     * the creator must be EXPERIENCED on at least one of the event's tools. A bus is booked in the same
-     * step.
+     * Creates a PLANNED event. From a ticket: the actor is its requester or accepted helper, the ticket must be
+     * HELPER_ACCEPTED and moves to SCHEDULED, and both participants organise. Directly: the actor must be
+     * EXPERIENCED on at least one of the event's tools. Co-organisers named in the request are invited and
+     * join only when they accept. A bus is booked in the same step.
      *
-     * @throws fr.sharenum.model.InvalidValueException  bad title, time in the past, duration, capacity
-     *                                                   above the bus's seats, unknown tool…
-     * @throws fr.sharenum.model.BusBookingException     the bus cannot serve the venue at that time
-     * @throws fr.sharenum.model.NotAllowedException     the creator may not create it
+     * @param actor   the creator, an active member
+     * @param request the event
+     * @return the event
+     * @throws fr.sharenum.model.InvalidValueException     bad title, time in the past, duration, capacity above the
+     *                                                     bus's seats, unknown tool, too many themes…
+     * @throws fr.sharenum.model.BusBookingException        the bus cannot serve the venue at that time
+     * @throws fr.sharenum.model.NotAllowedException        the actor may not create it
      * @throws fr.sharenum.model.IllegalTransitionException the ticket is not HELPER_ACCEPTED
      */
-    Event create(EventRequest request);
+    Event create(Actor actor, EventRequest request);
 
     /**
-     * An organiser confirms a PLANNED event: registrations open and every active member within the
-     * broadcast radius who follows one of its tools or themes is told once (organisers never).
-     */
-    Event confirm(EventId event, MemberId organiser);
-
-    /** An organiser moves the event to a new time (bus re-booked); organisers and registrants are told. */
-    Event reschedule(EventId event, MemberId organiser, Instant newStart, Duration newDuration);
-
-    /**
-     * An organiser cancels: the bus is freed, the ticket returns to HELPER_ACCEPTED, and everyone
-     * registered or waiting, and the other organisers, are told.
-     */
-    Event cancel(EventId event, MemberId organiser);
-
-    /** An organiser records that a CONFIRMED event took place (once it has ended); its ticket is DONE. */
-    Event markHeld(EventId event, MemberId organiser);
-
-    /**
-     * A member registers to a CONFIRMED event that has not started: a seat if one is left, else the end
-     * of the waitlist ({@link Event#waitlistPosition}).
+     * An invited member accepts to co-organise the event.
      *
-     * @throws fr.sharenum.model.DuplicateException when already registered or waiting
-     * @throws fr.sharenum.model.NotAllowedException for an organiser, or a member not active
+     * @param actor the invited member
+     * @param event the event
+     * @return the event, with the actor as an organiser
      */
-    Event register(EventId event, MemberId member);
+    Event acceptInvitation(Actor actor, EventId event);
 
     /**
-     * A member gives up their seat or waitlist place; a freed seat goes to the first on the waitlist,
-     * who is told.
+     * An invited member declines to co-organise the event.
      *
-     * @throws fr.sharenum.model.NotFoundException when the member is neither registered nor waiting
+     * @param actor the invited member
+     * @param event the event
+     * @return the event, without the invitation
      */
-    Event unregister(EventId event, MemberId member);
-
-    Optional<Event> find(EventId id);
-
-    /** @throws fr.sharenum.model.NotFoundException when there is no such event */
-    Event get(EventId id);
-
-    /** Events overlapping {@code [from, to)}, in any state, earliest first. */
-    List<Event> between(Instant from, Instant to);
+    Event declineInvitation(Actor actor, EventId event);
 
     /**
-     * A participant who held a seat gives feedback once the event is HELD: usefulness 1–5 and a comment
-     * for the organisers.
+     * Confirms a PLANNED event: registrations open and every active member within the broadcast radius who
+     * follows one of its tools or themes is told once (organisers never, blocked members neither).
      *
-     * @throws fr.sharenum.model.NotAllowedException      not a participant, or an organiser
+     * @param actor an organiser
+     * @param event the event
+     * @return the event, CONFIRMED
+     * @throws fr.sharenum.model.IllegalTransitionException not PLANNED, or already started
+     */
+    Event confirm(Actor actor, EventId event);
+
+    /**
+     * Moves the event to a new time (bus re-booked); organisers and registrants are told.
+     *
+     * @param actor       an organiser
+     * @param event       the event
+     * @param newStart    new start, in the future
+     * @param newDuration new duration
+     * @return the event
+     */
+    Event reschedule(Actor actor, EventId event, Instant newStart, Duration newDuration);
+
+    /**
+     * Cancels: the bus is freed, the ticket returns to HELPER_ACCEPTED, and everyone registered or waiting,
+     * and the other organisers, are told.
+     *
+     * @param actor an organiser, staff of the event's académie, or the host
+     * @param event the event
+     * @return the event, CANCELLED
+     */
+    Event cancel(Actor actor, EventId event);
+
+    /**
+     * Records that a CONFIRMED event took place (once it has ended); its ticket is DONE, badges are awarded.
+     *
+     * @param actor an organiser
+     * @param event the event
+     * @return the event, HELD
+     */
+    Event markHeld(Actor actor, EventId event);
+
+    /**
+     * Registers the actor to a CONFIRMED event that has not started: a seat if one is left, else the end of
+     * the waitlist ({@link Event#waitlistPosition}).
+     *
+     * @param actor an active member, not an organiser, neither blocking nor blocked by an organiser
+     * @param event the event
+     * @return the event as the actor sees it
+     * @throws fr.sharenum.model.DuplicateException         when already registered or waiting
+     * @throws fr.sharenum.model.IllegalTransitionException not CONFIRMED, or already started
+     */
+    Event register(Actor actor, EventId event);
+
+    /**
+     * The actor gives up their seat or waitlist place; a freed seat goes to the first on the waitlist, who is told.
+     *
+     * @param actor a member registered or waiting
+     * @param event the event
+     * @return the event as the actor sees it
+     */
+    Event unregister(Actor actor, EventId event);
+
+    /**
+     * An event, as the actor may see it (see the class comment).
+     *
+     * @param actor an active member, or the host
+     * @param event the event
+     * @return the event, empty when there is none
+     */
+    Optional<Event> find(Actor actor, EventId event);
+
+    /**
+     * As {@link #find}, for an event that must exist.
+     *
+     * @param actor as for {@link #find}
+     * @param event the event
+     * @return the event
+     * @throws fr.sharenum.model.NotFoundException when there is no such event
+     */
+    Event get(Actor actor, EventId event);
+
+    /**
+     * Events overlapping {@code [from, to)}, earliest first, as the actor may see them: CONFIRMED and HELD
+     * events, and the PLANNED or CANCELLED ones the actor organises (all of them for the host).
+     *
+     * @param actor an active member, or the host
+     * @param from  start of the period
+     * @param to    end of the period, after {@code from}, at most 400 days later
+     * @return the events
+     */
+    List<Event> between(Actor actor, Instant from, Instant to);
+
+    /**
+     * A participant who held a seat gives feedback once the event is HELD: usefulness 1–5 and a comment for
+     * the organisers.
+     *
+     * @param actor      a member who held a seat
+     * @param event      the event
+     * @param usefulness 1 to 5
+     * @param comment    for the organisers, or {@code null}
+     * @return the feedback
      * @throws fr.sharenum.model.IllegalTransitionException the event is not HELD
      * @throws fr.sharenum.model.DuplicateException        feedback already given
      */
-    fr.sharenum.model.Feedback giveFeedback(EventId event, MemberId participant, int usefulness, String comment);
+    Feedback giveFeedback(Actor actor, EventId event, int usefulness, String comment);
 
-    /** The feedback on an event, comments included, for its organisers only. */
-    List<fr.sharenum.model.Feedback> feedback(EventId event, MemberId organiser);
+    /**
+     * The feedback on an event, comments included (erased members' comments redacted).
+     *
+     * @param actor an organiser, or the host
+     * @param event the event
+     * @return the feedback, in the order it was given
+     */
+    List<Feedback> feedback(Actor actor, EventId event);
 
     /**
      * A helper's rating over the events they organised: shown to the helper themselves always, to other
      * members only when the host chose to ({@code ShareNum.Builder.showHelperRatings}).
+     *
+     * @param actor  an active member, or the host
+     * @param helper the helper
+     * @return the rating, empty when it is not shown to the actor
      */
-    Optional<Rating> helperRating(MemberId viewer, MemberId helper);
+    Optional<Rating> helperRating(Actor actor, MemberId helper);
 }

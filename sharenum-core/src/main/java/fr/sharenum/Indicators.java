@@ -1,5 +1,7 @@
 package fr.sharenum;
 
+import fr.sharenum.model.Actor;
+
 import java.time.YearMonth;
 
 /**
@@ -8,13 +10,22 @@ import java.time.YearMonth;
  * {@link ShareNum#indicators()}; thread-safe.
  *
  * <pre>{@code
- * IndicatorReport dijon = sharenum.indicators().report(Territory.of(Academie.DIJON),
+ * IndicatorReport dijon = sharenum.indicators().report(dane.id(), Territory.of(Academie.DIJON),
  *         YearMonth.of(2026, 9), YearMonth.of(2027, 6));
  * String csv = dijon.toCsv();
  * }</pre>
  */
 public interface Indicators {
 
-    /** The indicators of {@code territory} for the months {@code from} to {@code to}, inclusive. */
-    IndicatorReport report(Territory territory, YearMonth from, YearMonth to);
+    /**
+     * The indicators of {@code territory} for the months {@code from} to {@code to}, inclusive.
+     *
+     * @param actor     staff of the territory's académie, a national administrator, a researcher, or the host
+     * @param territory the territory
+     * @param from      first month
+     * @param to        last month
+     * @return the report
+     * @throws fr.sharenum.model.NotAllowedException the actor may not read them
+     */
+    IndicatorReport report(Actor actor, Territory territory, YearMonth from, YearMonth to);
 }

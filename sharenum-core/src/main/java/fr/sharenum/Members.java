@@ -1,121 +1,280 @@
 package fr.sharenum;
 
-import java.util.List;
-
+import fr.sharenum.model.Actor;
+import fr.sharenum.model.AlertPreferences;
+import fr.sharenum.model.BadgeAward;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
+import fr.sharenum.model.PixCertification;
 import fr.sharenum.model.Skill;
 import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Uai;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Registration, verification and profiles. Obtained from {@link ShareNum#members()}; thread-safe.
+ * Registration, verification, profiles and the members' rights. Obtained from {@link ShareNum#members()};
+ * thread-safe. Every method takes the {@link Actor} who acts; the access matrix ({@code docs/security.md})
+ * decides, and refuses others with {@link fr.sharenum.model.NotAllowedException} (code {@code access.…});
+ * a refused call changes nothing.
  *
- * <p>Every profile edit names the version it was based on; an edit based on an old version is
- * refused with {@link fr.sharenum.model.VersionConflictException} (no lost update).
+ * <p>Every profile edit names the version it was based on; an edit based on an old version is refused
+ * with {@link fr.sharenum.model.VersionConflictException} (no lost update). Institutional functions
+ * ({@code ACADEMIE_STAFF}, {@code CANOPE_MEDIATOR}, {@code TRAINER}) are never self-declared, and no
+ * function gives a privilege: privileges come from {@link Roles}.
  */
 public interface Members {
 
     /**
-     * Registers a member, pending verification, and sends a verification token through the
-     * notifier ({@link fr.sharenum.model.Notification.VerificationRequested}).
+     * Registers a member, pending verification, and sends them a verification token
+     * ({@link fr.sharenum.model.Notification.VerificationRequested}). Self-registration acts as
+     * {@link Actor#anonymous()}; only the host may choose the member's id.
      *
+     * @param actor   anyone; the host to choose the id
+     * @param request the registration
+     * @return the member, PENDING_VERIFICATION
      * @throws fr.sharenum.model.EmailNotAllowedException when the address is not professional
      * @throws fr.sharenum.model.DuplicateException       when the address or id is already registered
      * @throws fr.sharenum.model.NotFoundException        when the establishment or a tool is unknown
-     * @throws fr.sharenum.model.InvalidValueException    when a field is missing or malformed
+     * @throws fr.sharenum.model.InvalidValueException    when a field is missing, malformed or over its cap
+     * @throws fr.sharenum.model.NotAllowedException      an institutional function declared, or an id chosen by a non-host
      */
-    Member register(NewMember request);
+    Member register(Actor actor, NewMember request);
 
     /**
-     * Confirms the address with the token sent at registration; the member becomes active and
-     * matchable.
+     * Signs in a person the host authenticated through single sign-on: the member linked to the assertion's
+     * issuer and subject, created ACTIVE at the first sign-in (no mailed token) or updated (address,
+     * name, establishment, function, asserted privileges) at the next ones. The link and every privilege
+     * change are in the audit trail.
      *
+     * @param actor     the host
+     * @param assertion what the identity provider says
+     * @return the member
+     * @throws fr.sharenum.model.NotAllowedException     for anyone but the host; a suspended or erased member
+     * @throws fr.sharenum.model.EmailNotAllowedException the address is not professional
+     * @throws fr.sharenum.model.DuplicateException      the address belongs to another member
+     * @throws fr.sharenum.model.NotFoundException       the establishment is unknown
+     */
+    Member signIn(Actor actor, IdentityAssertion assertion);
+
+    /**
+     * Confirms the address with the token sent at registration; the member becomes active and matchable.
+     *
+     * @param actor  anyone (the token is the proof)
+     * @param member the member
+     * @param token  the token from the mail
+     * @return the member
      * @throws fr.sharenum.model.VerificationFailedException when the token is wrong, used or expired
      */
-    Member verify(MemberId member, String token);
-
-    /** Sends a new verification token (the previous one stops working). */
-    void resendVerification(MemberId member);
-
-    Optional<Member> find(MemberId member);
-
-    /** @throws fr.sharenum.model.NotFoundException when unknown */
-    Member get(MemberId member);
-
-    /** Sets (adds or replaces) a competence. */
-    Member setSkill(MemberId member, long expectedVersion, Skill skill);
-
-    Member removeSkill(MemberId member, long expectedVersion, ToolId tool);
-
-    /** Moves the member to another establishment (they changed school). */
-    Member moveTo(MemberId member, long expectedVersion, Uai establishment);
+    Member verify(Actor actor, MemberId member, String token);
 
     /**
-     * Applies any profile edit (name, role, disciplines, skills, interests, establishment). The edit
-     * may not change the id, e-mail, status, registration date or version.
-     */
-    Member edit(MemberId member, long expectedVersion, UnaryOperator<Member> edit);
-
-    /**
-     * An académie administrator (an active member with role {@link fr.sharenum.model.Role#ACADEMIE_STAFF}
-     * in the member's académie) suspends a member: they stop being matched and cannot act.
+     * Sends a new verification token (the previous one stops working). Throttled: at most 3 per member per
+     * hour and 10 per address per day.
      *
-     * @throws fr.sharenum.model.NotAllowedException when {@code admin} is not such an administrator
+     * @param actor  anyone
+     * @param member the member
+     * @throws fr.sharenum.model.VerificationFailedException the member has nothing to verify
+     * @throws fr.sharenum.model.LimitExceededException      too many resends
      */
-    Member suspend(MemberId admin, MemberId member);
-    /** An académie administrator lifts a suspension (see {@link #suspend}). */
-    Member reinstate(MemberId admin, MemberId member);
+    void resendVerification(Actor actor, MemberId member);
 
     /**
-     * Everything held about a member (RGPD right of access): profile, availability, tickets opened and
-     * helped on, messages written, events, notifications not delivered yet. Scans the store: meant for
-     * occasional requests, not hot paths.
+     * The whole record of a member (address and status included).
      *
-     * @param actor the member themselves, or an académie administrator
+     * @param actor  the member, staff of their académie, a national administrator, or the host
+     * @param member the member
+     * @return the member, empty when there is none
+     * @throws fr.sharenum.model.NotAllowedException the actor may not see it
+     */
+    Optional<Member> find(Actor actor, MemberId member);
+
+    /**
+     * As {@link #find}, for a member that must exist.
+     *
+     * @param actor  as for {@link #find}
+     * @param member the member
+     * @return the member
+     * @throws fr.sharenum.model.NotFoundException   when unknown
+     * @throws fr.sharenum.model.NotAllowedException the actor may not see it
+     */
+    Member get(Actor actor, MemberId member);
+
+    /**
+     * What colleagues see of an active member: name, establishment, function, levels, PIX.
+     *
+     * @param actor  an active member, or the host
+     * @param member the member
+     * @return the profile
+     * @throws fr.sharenum.model.NotFoundException   when there is no active member with that id
+     * @throws fr.sharenum.model.NotAllowedException the actor may not see it
+     */
+    MemberProfile profile(Actor actor, MemberId member);
+
+    /**
+     * Sets (adds or replaces) a competence.
+     *
+     * @param actor           the member, or the host
+     * @param member          the member
+     * @param expectedVersion the profile version the edit is based on
+     * @param skill           the competence
+     * @return the member, next version
+     * @throws fr.sharenum.model.VersionConflictException the profile changed since
+     */
+    Member setSkill(Actor actor, MemberId member, long expectedVersion, Skill skill);
+
+    /**
+     * Removes a competence.
+     *
+     * @param actor           the member, or the host
+     * @param member          the member
+     * @param expectedVersion the profile version the edit is based on
+     * @param tool            the tool
+     * @return the member, next version
+     */
+    Member removeSkill(Actor actor, MemberId member, long expectedVersion, ToolId tool);
+
+    /**
+     * Moves the member to another establishment (they changed school).
+     *
+     * @param actor           the member, or the host (its directory)
+     * @param member          the member
+     * @param expectedVersion the profile version the edit is based on
+     * @param establishment   the new establishment
+     * @return the member, next version
+     * @throws fr.sharenum.model.NotFoundException the establishment is unknown
+     */
+    Member moveTo(Actor actor, MemberId member, long expectedVersion, Uai establishment);
+
+    /**
+     * Applies any profile edit (name, function, disciplines, skills, interests, establishment). The edit may
+     * not change the id, e-mail, status, registration date or version, nor declare an institutional function.
+     *
+     * @param actor           the member, or the host
+     * @param member          the member
+     * @param expectedVersion the profile version the edit is based on
+     * @param edit            the change
+     * @return the member, next version
+     * @throws fr.sharenum.model.InvalidValueException the edit changes what it may not
+     * @throws fr.sharenum.model.NotAllowedException   an institutional function declared
+     */
+    Member edit(Actor actor, MemberId member, long expectedVersion, UnaryOperator<Member> edit);
+
+    /**
+     * Suspends a member: they stop being matched and can neither act nor read anything private (but may still
+     * export or erase their data). Written in the audit trail.
+     *
+     * @param actor  staff of the member's académie, a national administrator, or the host
+     * @param member the member
+     * @param reason why, 1–500 characters
+     * @return the member, SUSPENDED
+     * @throws fr.sharenum.model.IllegalTransitionException the member was erased
+     */
+    Member suspend(Actor actor, MemberId member, String reason);
+
+    /**
+     * Lifts a suspension (see {@link #suspend}).
+     *
+     * @param actor  as for {@link #suspend}
+     * @param member the member
+     * @param reason why, 1–500 characters
+     * @return the member, ACTIVE (or PENDING_VERIFICATION)
+     * @throws fr.sharenum.model.IllegalTransitionException the member is not suspended
+     */
+    Member reinstate(Actor actor, MemberId member, String reason);
+
+    /**
+     * Everything held about a member (RGPD right of access): their profile, grants, identity links,
+     * availability, tickets they opened, what they wrote and was written to them on tickets they helped on
+     * (never other helpers' offers or alerts), their events, feedback, badges, and notifications not yet
+     * delivered to them. An export by anyone else than the member is written in the audit trail.
+     *
+     * @param actor  the member (even suspended), staff of their académie, a national administrator, or the host
+     * @param member the member
+     * @return the data
      * @throws fr.sharenum.model.NotFoundException   when there is no such member
-     * @throws fr.sharenum.model.NotAllowedException when {@code actor} is neither
+     * @throws fr.sharenum.model.NotAllowedException the actor may not export it
      */
-    MemberData exportData(fr.sharenum.model.MemberId actor, fr.sharenum.model.MemberId member);
+    MemberData exportData(Actor actor, MemberId member);
 
     /**
-     * Erases a member at their request (RGPD right to erasure): the profile is anonymised (name, address,
-     * disciplines, skills, interests) and marked {@link fr.sharenum.model.MemberStatus#ERASED}; their
-     * ticket texts, offer messages and conversation messages are replaced by a notice; their
-     * availability, pending verification and undelivered notifications are deleted; they leave the
-     * matching engine. Tickets, events and registrations stay, under the member's opaque id, so every
-     * count and indicator stays right. Irreversible.
+     * Erases a member (RGPD right to erasure): the profile is anonymised and marked ERASED; their ticket texts,
+     * offers, messages and feedback comments are replaced by a notice; their availability, verification,
+     * preferences, identity links and every notification to or about them waiting in the outbox (pending or
+     * dead) are deleted; they leave the matching engine. Tickets, events and registrations stay under the
+     * member's opaque id, so counts and indicators stay right. Irreversible; written in the audit trail.
      *
-     * @param actor the member themselves, or an académie administrator
+     * @param actor  the member (even suspended), staff of their académie, a national administrator, or the host
+     * @param member the member
+     * @return the anonymised member
      * @throws fr.sharenum.model.NotFoundException   when there is no such member
-     * @throws fr.sharenum.model.NotAllowedException when {@code actor} is neither
+     * @throws fr.sharenum.model.NotAllowedException the actor may not erase them
      */
-    Member erase(fr.sharenum.model.MemberId actor, fr.sharenum.model.MemberId member);
-
-    /** What the member chose about alerts ({@link fr.sharenum.model.AlertPreferences#NONE} by default). */
-    fr.sharenum.model.AlertPreferences alertPreferences(fr.sharenum.model.MemberId member);
-
-    /** Mutes (or unmutes) alerts about one tool for the member. */
-    fr.sharenum.model.AlertPreferences muteTool(fr.sharenum.model.MemberId member, fr.sharenum.model.ToolId tool, boolean muted);
-
-    /** Pauses every alert until {@code until}; {@code null} resumes them. */
-    fr.sharenum.model.AlertPreferences pauseAlerts(fr.sharenum.model.MemberId member, java.time.Instant until);
-
-    /** How the member gets alerts: one by one, or in a daily or weekly digest. */
-    fr.sharenum.model.AlertPreferences setDigest(fr.sharenum.model.MemberId member, fr.sharenum.model.AlertPreferences.Digest digest);
+    Member erase(Actor actor, MemberId member);
 
     /**
-     * The member records their PIX certification, shown beside their self-declared levels (pass
-     * {@code null} to remove it).
+     * What the member chose about alerts ({@link AlertPreferences#NONE} by default).
      *
+     * @param actor  the member, or the host
+     * @param member the member
+     * @return the preferences
+     */
+    AlertPreferences alertPreferences(Actor actor, MemberId member);
+
+    /**
+     * Mutes (or unmutes) alerts about one tool.
+     *
+     * @param actor  the member
+     * @param member the member
+     * @param tool   the tool
+     * @param muted  whether to mute it
+     * @return the preferences
+     */
+    AlertPreferences muteTool(Actor actor, MemberId member, ToolId tool, boolean muted);
+
+    /**
+     * Pauses every alert until {@code until}; {@code null} resumes them.
+     *
+     * @param actor  the member
+     * @param member the member
+     * @param until  end of the pause, or {@code null}
+     * @return the preferences
+     */
+    AlertPreferences pauseAlerts(Actor actor, MemberId member, Instant until);
+
+    /**
+     * How the member gets alerts: one by one, or in a daily or weekly digest.
+     *
+     * @param actor  the member
+     * @param member the member
+     * @param digest the choice
+     * @return the preferences
+     */
+    AlertPreferences setDigest(Actor actor, MemberId member, AlertPreferences.Digest digest);
+
+    /**
+     * The member records their PIX certification, shown beside their self-declared levels ({@code null}
+     * removes it).
+     *
+     * @param actor           the member, or the host
+     * @param member          the member
+     * @param expectedVersion the profile version the edit is based on
+     * @param certification   the certification, or {@code null}
+     * @return the member, next version
      * @throws fr.sharenum.model.InvalidValueException   a certification dated in the future
      * @throws fr.sharenum.model.VersionConflictException the profile changed since {@code expectedVersion}
      */
-    Member recordPix(MemberId member, long expectedVersion, fr.sharenum.model.PixCertification certification);
+    Member recordPix(Actor actor, MemberId member, long expectedVersion, PixCertification certification);
 
-    /** The badges the member earned, oldest first (see {@link BadgeRule}). */
-    List<fr.sharenum.model.BadgeAward> badges(MemberId member);
+    /**
+     * The badges a member earned, oldest first (see {@link BadgeRule}).
+     *
+     * @param actor  an active member, or the host
+     * @param member the member
+     * @return the badges
+     */
+    List<BadgeAward> badges(Actor actor, MemberId member);
 }

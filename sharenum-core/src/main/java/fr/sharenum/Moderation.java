@@ -1,5 +1,6 @@
 package fr.sharenum;
 
+import fr.sharenum.model.Actor;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.Report;
 
@@ -22,17 +23,41 @@ public interface Moderation {
      * message only in a conversation they take part in), and may not report themselves or the same
      * thing twice. The report's id is derived from reporter and subject, so a queue can ignore repeats.
      *
+     * @param actor   the reporter, an active member
+     * @param subject what is reported
+     * @param reason  why
+     * @param comment details for the moderators, or {@code null}
+     * @return the report
      * @throws fr.sharenum.model.NotAllowedException  the reporter may not report this
      * @throws fr.sharenum.model.NotFoundException    the subject does not exist
      * @throws fr.sharenum.model.DuplicateException   the reporter already reported it
      */
-    Report report(MemberId reporter, Report.Subject subject, Report.Reason reason, String comment);
+    Report report(Actor actor, Report.Subject subject, Report.Reason reason, String comment);
 
-    /** Blocks a member: neither gets alerts from the other's tickets nor announcements of the other's events. */
-    void block(MemberId blocker, MemberId blocked);
+    /**
+     * Blocks a member: between the two, no alert, announcement, offer, registration to the other's events,
+     * co-organisation or message. At most 500 members blocked.
+     *
+     * @param actor   the member who blocks, active
+     * @param blocked the member blocked
+     * @throws fr.sharenum.model.LimitExceededException the actor already blocks the most members allowed
+     */
+    void block(Actor actor, MemberId blocked);
 
-    void unblock(MemberId blocker, MemberId blocked);
+    /**
+     * Lifts a block.
+     *
+     * @param actor   the member who blocked, active
+     * @param blocked the member blocked
+     */
+    void unblock(Actor actor, MemberId blocked);
 
-    /** Reports the default in-memory queue holds (empty when the host plugged its own queue that forwards them). */
-    List<Report> pendingReports();
+    /**
+     * Reports the default in-memory queue holds (empty when the host plugged its own queue that forwards them):
+     * for staff, those whose reporter works in their académie.
+     *
+     * @param actor staff of an académie, a national administrator, or the host
+     * @return the reports
+     */
+    List<Report> pendingReports(Actor actor);
 }

@@ -34,7 +34,6 @@ public final class OutboxNotifier implements Notifier {
         sent.add(notification);
         LOG.info("notification {} {} to member {}", notification.getClass().getSimpleName(),
                 notification.id(), notification.recipient());
-        LOG.debug("notification detail: {}", notification);
     }
 
     /** Everything sent, oldest first. */

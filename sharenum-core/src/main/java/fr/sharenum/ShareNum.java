@@ -102,6 +102,16 @@ public final class ShareNum {
         return engine.indicators();
     }
 
+    /** Granted privileges and the audit trail. */
+    public Roles roles() {
+        return engine.roles();
+    }
+
+    /** Operating the notification outbox: scheduled delivery, failures, dead letters. */
+    public Outbox outbox() {
+        return engine.outbox();
+    }
+
     public ToolCatalog tools() {
         return engine.settings().tools();
     }
@@ -110,41 +120,16 @@ public final class ShareNum {
         return engine.settings().emailPolicy();
     }
 
-    /** The matching engine in use (discovered, given, or the reference one). */
-    public MatchingEngine matchingEngine() {
-        return engine.matchingEngine();
-    }
-
     /**
-     * Notifications the notifier refused at least once and that wait in the outbox for their next
-     * attempt. Every notification is recorded in the store's outbox with the state change that caused
-     * it, so none is lost if the notifier or the process fails.
+     * The matching engine in use (discovered, given, or the reference one). It answers who masters what
+     * where, so only the host gets it.
+     *
+     * @param actor the host
+     * @return the engine
+     * @throws fr.sharenum.model.NotAllowedException for anyone else
      */
-    public List<Notification> failedNotifications() {
-        return engine.dispatcher().failed();
-    }
-
-    /** Tries every pending notification now, whatever its backoff; returns how many were delivered. */
-    public int retryFailedNotifications() {
-        return engine.dispatcher().deliverDue(true);
-    }
-
-    /**
-     * Delivers the outbox entries that are due: retries whose backoff has passed, and deliveries a
-     * crash interrupted. Call it periodically (every minute, say); returns how many were delivered.
-     */
-    public int deliverDueNotifications() {
-        return engine.dispatcher().deliverDue(false);
-    }
-
-    /** Notifications given up on (permanent failure, or too many attempts), oldest first, with the last error. */
-    public List<OutboxEntry> deadLetters() {
-        return engine.dispatcher().deadLetters();
-    }
-
-    /** Gives a dead letter another chance at the next delivery; false when there is no such dead letter. */
-    public boolean reviveDeadLetter(String notificationId) {
-        return engine.dispatcher().revive(notificationId);
+    public MatchingEngine matchingEngine(fr.sharenum.model.Actor actor) {
+        return engine.matchingEngine(actor);
     }
 
     /**
@@ -188,6 +173,7 @@ public final class ShareNum {
         private int deliveryAttempts = 8;
         private Duration firstRetry = Duration.ofSeconds(30);
         private Duration longestRetry = Duration.ofHours(6);
+        private boolean staffAddressMustMatchAcademie = true;
 
         private Builder() {
         }
@@ -421,6 +407,19 @@ public final class ShareNum {
             return this;
         }
 
+        /**
+         * Whether granting {@code ACADEMIE_STAFF} for an académie requires a member whose address is of that
+         * académie's mail domain ({@code ac-dijon.fr} for Dijon); default true. Turn it off only when the host
+         * vouches for its staff otherwise (a national service, a rectorat using another domain).
+         *
+         * @param required whether the address must match
+         * @return this builder
+         */
+        public Builder staffAddressMustMatchAcademie(boolean required) {
+            this.staffAddressMustMatchAcademie = required;
+            return this;
+        }
+
         public ShareNum build() {
             Settings settings = new Settings(emailPolicy, tools, clock, minimumHelperLevel, minRadiusKm, maxRadiusKm,
                     defaultRadiusKm, ticketLifetime, verificationValidity, trainingHorizon, maxAlertsPerTicket,
@@ -428,7 +427,7 @@ public final class ShareNum {
                     invitationSender, new fr.sharenum.core.internal.Dispatcher.DeliveryPolicy(deliveryAttempts, firstRetry,
                     longestRetry, Duration.ofMinutes(2)), new Settings.AlertLimits(alertsPerHelperPerWeek, minimumAlertsPerTicket,
                     alertCoolDown, ticketsPerDay, quietStart, quietEnd), moderationQueue, showHelperRatings,
-                    badgeRules);
+                    badgeRules, staffAddressMustMatchAcademie);
             return new ShareNum(new Engine(settings,
                     store != null ? store : new InMemoryStore(),
                     notifier != null ? notifier : new OutboxNotifier(),

@@ -39,8 +39,36 @@ public record SlotQuery(List<MemberId> members, Duration duration, Instant from,
     /** Widest search window, in days. */
     public static final int MAX_WINDOW_DAYS = 366;
 
+    /** Checks every value, whether built with {@link #of} or this constructor. */
     public SlotQuery {
-        members = List.copyOf(members);
+        if (members == null || members.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidValueException("members", "are required and never null");
+        }
+        members = List.copyOf(new LinkedHashSet<>(members));
+        if (members.size() < 2) {
+            throw new InvalidValueException("members", "a common slot needs at least two distinct members, got "
+                + members.size());
+        }
+        if (duration == null || duration.compareTo(fr.sharenum.model.Event.MIN_DURATION) < 0
+                || duration.compareTo(fr.sharenum.model.Event.MAX_DURATION) > 0) {
+            throw new InvalidValueException("duration", "must be between 15 minutes and 12 hours, was " + duration);
+        }
+        if (from == null || to == null || !to.isAfter(from)) {
+            throw new InvalidValueException("to", "the window needs a start and a later end, was [" + from + ", " + to + ")");
+        }
+        if (Duration.between(from, to).compareTo(Duration.ofDays(MAX_WINDOW_DAYS)) > 0) {
+            throw new InvalidValueException("to", "the window spans at most " + MAX_WINDOW_DAYS + " days");
+        }
+        if (maxResults < 1 || maxResults > 500) {
+            throw new InvalidValueException("maxResults", "must be between 1 and 500, was " + maxResults);
+        }
+        if (step == null || step.compareTo(Duration.ofMinutes(1)) < 0 || step.compareTo(Duration.ofHours(1)) > 0
+                || step.getNano() != 0 || step.getSeconds() % 60 != 0) {
+            throw new InvalidValueException("step", "must be a whole number of minutes between 1 and 60, was " + step);
+        }
+        if ((bus == null) != (busVenue == null)) {
+            throw new InvalidValueException("busVenue", "a bus needs the venue where it would park, and only a bus does");
+        }
     }
 
     /** Starts a query for a meeting of {@code duration} in {@code [from, to)}. */
@@ -101,27 +129,6 @@ public record SlotQuery(List<MemberId> members, Duration duration, Instant from,
 
         /** @throws InvalidValueException when a value is missing or out of range */
         public SlotQuery build() {
-            if (members.size() < 2) {
-                throw new InvalidValueException("members", "a common slot needs at least two distinct members, got "
-                        + members.size());
-            }
-            if (duration == null || duration.compareTo(fr.sharenum.model.Event.MIN_DURATION) < 0
-                    || duration.compareTo(fr.sharenum.model.Event.MAX_DURATION) > 0) {
-                throw new InvalidValueException("duration", "must be between 15 minutes and 12 hours, was " + duration);
-            }
-            if (from == null || to == null || !to.isAfter(from)) {
-                throw new InvalidValueException("to", "the window needs a start and a later end, was [" + from + ", " + to + ")");
-            }
-            if (Duration.between(from, to).compareTo(Duration.ofDays(MAX_WINDOW_DAYS)) > 0) {
-                throw new InvalidValueException("to", "the window spans at most " + MAX_WINDOW_DAYS + " days");
-            }
-            if (maxResults < 1 || maxResults > 500) {
-                throw new InvalidValueException("maxResults", "must be between 1 and 500, was " + maxResults);
-            }
-            if (step == null || step.compareTo(Duration.ofMinutes(1)) < 0 || step.compareTo(Duration.ofHours(1)) > 0
-                    || step.getNano() != 0 || step.getSeconds() % 60 != 0) {
-                throw new InvalidValueException("step", "must be a whole number of minutes between 1 and 60, was " + step);
-            }
             return new SlotQuery(List.copyOf(members), duration, from, to, bus, busVenue, maxResults, step);
         }
     }

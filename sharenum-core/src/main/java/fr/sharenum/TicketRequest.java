@@ -1,7 +1,6 @@
 package fr.sharenum;
 
 import fr.sharenum.model.InvalidValueException;
-import fr.sharenum.model.MemberId;
 import fr.sharenum.model.TicketKind;
 import fr.sharenum.model.ToolId;
 
@@ -16,28 +15,25 @@ import java.util.Set;
  * {@link fr.sharenum.model.TrainingsFirstException} while a matching training was not declined.
  *
  * <pre>{@code
- * TicketRequest request = TicketRequest.builder(requester, ToolId.of("capytale"))
+ * TicketRequest request = TicketRequest.builder(ToolId.of("capytale"))
  *         .kind(TicketKind.ACCOMPANIMENT)
  *         .text("Je voudrais lancer mes 2de sur Python avec Capytale.")
  *         .radiusKm(30)
  *         .declinedTrainings(shown.stream().map(Training::id).toList())
  *         .build();
+ * TicketNum ticket = sharenum.tickets().open(claire.id(), request);     // the actor is who asks
  * }</pre>
  *
- * @param requester         who asks
  * @param tools             tools concerned, at least one
  * @param kind              what is asked
  * @param text              free text, 1–4000 characters
  * @param radiusKm          search radius, within the host's bounds; {@code NaN} for the host default
  * @param declinedTrainings ids of the trainings shown and declined
  */
-public record TicketRequest(MemberId requester, Set<ToolId> tools, TicketKind kind, String text, double radiusKm,
+public record TicketRequest(Set<ToolId> tools, TicketKind kind, String text, double radiusKm,
                             Set<String> declinedTrainings) {
 
     public TicketRequest {
-        if (requester == null) {
-            throw new InvalidValueException("requester", "is required");
-        }
         if (tools == null || tools.isEmpty()) {
             throw new InvalidValueException("tools", "a ticket concerns at least one tool");
         }
@@ -48,21 +44,23 @@ public record TicketRequest(MemberId requester, Set<ToolId> tools, TicketKind ki
         declinedTrainings = declinedTrainings == null ? Set.of() : Set.copyOf(declinedTrainings);
     }
 
-    public static Builder builder(MemberId requester, ToolId tool) {
-        return new Builder(requester).tool(tool);
+    /**
+     * @param tool the (first) tool concerned
+     * @return a builder
+     */
+    public static Builder builder(ToolId tool) {
+        return new Builder().tool(tool);
     }
 
     /** Builds a {@link TicketRequest}. Not thread-safe. */
     public static final class Builder {
-        private final MemberId requester;
         private final Set<ToolId> tools = new LinkedHashSet<>();
         private TicketKind kind = TicketKind.ACCOMPANIMENT;
         private String text;
         private double radiusKm = Double.NaN;
         private final Set<String> declined = new LinkedHashSet<>();
 
-        private Builder(MemberId requester) {
-            this.requester = requester;
+        private Builder() {
         }
 
         public Builder tool(ToolId tool) {
@@ -91,7 +89,7 @@ public record TicketRequest(MemberId requester, Set<ToolId> tools, TicketKind ki
         }
 
         public TicketRequest build() {
-            return new TicketRequest(requester, tools, kind, text, radiusKm, declined);
+            return new TicketRequest(tools, kind, text, radiusKm, declined);
         }
     }
 }

@@ -1,5 +1,6 @@
 package fr.sharenum;
 
+import fr.sharenum.model.Actor;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.Message;
 import fr.sharenum.model.TicketId;
@@ -10,49 +11,131 @@ import java.util.Optional;
 
 /**
  * TicketNum workflow: open, offer, accept, talk, close. Obtained from {@link ShareNum#tickets()};
- * thread-safe. Each method checks who acts and refuses others with
- * {@link fr.sharenum.model.NotAllowedException}; an illegal step is refused with
- * {@link fr.sharenum.model.IllegalTransitionException}. A refused call changes nothing.
+ * thread-safe. Every method takes the {@link Actor} who acts; the access matrix ({@code docs/security.md})
+ * refuses others with {@link fr.sharenum.model.NotAllowedException} (code {@code access.…}); an illegal
+ * step is refused with {@link fr.sharenum.model.IllegalTransitionException}. A refused call changes nothing.
+ *
+ * <p>What each reader sees of a ticket: the requester sees all of it (who was alerted, every offer); an
+ * alerted or accepted helper sees the request and their own offer, not the list of colleagues alerted nor
+ * other helpers' offers; staff of the ticket's académie see the request and the offers, not the alert list.
  */
 public interface Tickets {
 
     /**
-     * Opens a ticket and alerts every active member within the radius whose level on one of its
-     * tools is at least the host's minimum (INTERMEDIATE by default), nearest and most experienced
-     * first. Who was alerted is recorded in {@link TicketNum#alerts()}.
+     * Opens a ticket for the acting member and alerts qualified colleagues within the radius: active members
+     * whose level on one of its tools is at least the host's minimum (INTERMEDIATE by default), less those
+     * who muted the tool, paused alerts or blocked the requester (or whom the requester blocked), less those
+     * the requester alerted for the same tool within the cool-down; helpers under their weekly cap first,
+     * the least recently alerted first when the host caps alerts per ticket, topped up to the minimum. Who was
+     * alerted is recorded in {@link TicketNum#alerts()}, nearest (to the km) and most experienced first.
      *
+     * @param actor   the requester: an active member
+     * @param request what is asked
+     * @return the ticket, OPEN
      * @throws fr.sharenum.model.TrainingsFirstException   when matching trainings were not declined
-     * @throws fr.sharenum.model.MemberNotVerifiedException when the requester is not active
-     * @throws fr.sharenum.model.InvalidValueException     when the radius is outside the host's bounds, a tool unknown…
+     * @throws fr.sharenum.model.LimitExceededException    when the requester opened the most tickets allowed per 24 h
+     * @throws fr.sharenum.model.NotAllowedException       when the actor is not an active member
+     * @throws fr.sharenum.model.InvalidValueException     when the radius is outside the host's bounds, a tool
+     *                                                     unknown, the text empty or not clean
      */
-    TicketNum open(TicketRequest request);
+    TicketNum open(Actor actor, TicketRequest request);
 
-    /** An alerted member offers help. */
-    TicketNum offer(TicketId ticket, MemberId helper, String message);
+    /**
+     * An alerted member offers help; the requester is told.
+     *
+     * @param actor   an alerted member, not blocked by the requester nor blocking them
+     * @param ticket  the ticket
+     * @param message what they propose, 1–2000 characters
+     * @return the ticket as the helper sees it
+     * @throws fr.sharenum.model.DuplicateException         they already offered
+     * @throws fr.sharenum.model.IllegalTransitionException the ticket no longer takes offers
+     */
+    TicketNum offer(Actor actor, TicketId ticket, String message);
 
-    /** The requester accepts one offer; the other offerers are told. */
-    TicketNum accept(TicketId ticket, MemberId requester, MemberId helper);
+    /**
+     * The requester accepts one offer; the helper is told, and the other offerers too.
+     *
+     * @param actor  the requester
+     * @param ticket the ticket
+     * @param helper whose offer
+     * @return the ticket
+     * @throws fr.sharenum.model.NotFoundException          there is no offer from {@code helper}
+     * @throws fr.sharenum.model.IllegalTransitionException the offer or the ticket is past that step
+     */
+    TicketNum accept(Actor actor, TicketId ticket, MemberId helper);
 
-    /** The requester or the accepted helper writes in the ticket's conversation. */
-    Message post(TicketId ticket, MemberId sender, String text);
+    /**
+     * The requester or the accepted helper writes in the ticket's conversation (at most 1,000 messages a ticket).
+     *
+     * @param actor  the requester or the accepted helper, neither blocking the other
+     * @param ticket the ticket
+     * @param text   the message, 1–4000 characters
+     * @return the message
+     * @throws fr.sharenum.model.IllegalTransitionException the conversation is not open
+     * @throws fr.sharenum.model.LimitExceededException     the conversation holds the most messages allowed
+     */
+    Message post(Actor actor, TicketId ticket, String text);
 
-    /** The conversation, for a participant. */
-    List<Message> conversation(TicketId ticket, MemberId reader);
+    /**
+     * The conversation, oldest first.
+     *
+     * @param actor  the requester or the accepted helper, or the host
+     * @param ticket the ticket
+     * @return the messages
+     */
+    List<Message> conversation(Actor actor, TicketId ticket);
 
-    /** The requester cancels the ticket; everyone who offered is told. */
-    TicketNum cancel(TicketId ticket, MemberId requester);
+    /**
+     * Cancels the ticket; everyone who offered is told.
+     *
+     * @param actor  the requester, staff of the ticket's académie (moderation), or the host
+     * @param ticket the ticket
+     * @return the ticket, CANCELLED
+     */
+    TicketNum cancel(Actor actor, TicketId ticket);
 
-    /** The requester or the accepted helper marks the help as given. */
-    TicketNum complete(TicketId ticket, MemberId actor);
+    /**
+     * Marks the help as given.
+     *
+     * @param actor  the requester or the accepted helper
+     * @param ticket the ticket
+     * @return the ticket, DONE
+     */
+    TicketNum complete(Actor actor, TicketId ticket);
 
-    /** Expires every ticket past its expiry that still awaited a helper; returns how many. */
-    int expireDue();
+    /**
+     * Expires every ticket past its expiry that still awaited a helper.
+     *
+     * @param actor the host (a scheduled job)
+     * @return how many expired
+     */
+    int expireDue(Actor actor);
 
-    Optional<TicketNum> find(TicketId ticket);
+    /**
+     * A ticket, as the actor may see it (see the class comment).
+     *
+     * @param actor  the requester, an alerted or accepted helper, staff of its académie, or the host
+     * @param ticket the ticket
+     * @return the ticket, empty when there is none
+     */
+    Optional<TicketNum> find(Actor actor, TicketId ticket);
 
-    /** @throws fr.sharenum.model.NotFoundException when unknown */
-    TicketNum get(TicketId ticket);
+    /**
+     * As {@link #find}, for a ticket that must exist.
+     *
+     * @param actor  as for {@link #find}
+     * @param ticket the ticket
+     * @return the ticket
+     * @throws fr.sharenum.model.NotFoundException when unknown
+     */
+    TicketNum get(Actor actor, TicketId ticket);
 
-    /** Tickets opened by a member, oldest first. */
-    List<TicketNum> openedBy(MemberId requester);
+    /**
+     * Tickets a member opened, oldest first, as the actor may see them.
+     *
+     * @param actor     the member, staff of their académie, or the host
+     * @param requester the member
+     * @return the tickets
+     */
+    List<TicketNum> openedBy(Actor actor, MemberId requester);
 }

@@ -1,6 +1,6 @@
 package fr.sharenum;
 
-import fr.sharenum.model.MemberId;
+import fr.sharenum.model.Actor;
 import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Training;
 
@@ -14,17 +14,25 @@ public interface Trainings {
      * Institutional trainings the member should be shown before opening a ticket on {@code tools}:
      * those of their académie (and national ones) covering one of the tools and starting within the
      * host's horizon, earliest first. An empty list means a ticket may be opened directly.
+     *
+     * @param actor the member, active
+     * @param tools the tools they need help with
+     * @return the trainings
      */
-    List<Training> forMember(MemberId member, Set<ToolId> tools);
+    List<Training> forMember(Actor actor, Set<ToolId> tools);
 
     /**
      * An institutional place (a coopérative pédagogique numérique, a Canopé atelier, the DANE) publishes
      * an animation, a tool-testing session or a virtual class: from then on the "trainings first" step
-     * shows it beside the host's catalogue. The publisher must be an active member with role
-     * CANOPE_MEDIATOR, TRAINER or ACADEMIE_STAFF, and the training of their académie.
+     * shows it beside the host's catalogue. The publisher holds {@code CANOPE}, {@code COOPERATIVE} or
+     * {@code ACADEMIE_STAFF} for the training's académie; a national training is published by a national
+     * administrator or the host.
      *
+     * @param actor    the publisher
+     * @param training the training
+     * @return the training
      * @throws fr.sharenum.model.NotAllowedException when the publisher may not publish it
      * @throws fr.sharenum.model.DuplicateException  when its id is taken
      */
-    Training publish(MemberId publisher, Training training);
+    Training publish(Actor actor, Training training);
 }

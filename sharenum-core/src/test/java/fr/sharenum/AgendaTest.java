@@ -50,13 +50,13 @@ class AgendaTest {
     }
 
     private List<CommonSlot> slots(Duration d, Instant from, Instant to, int max, MemberId... members) {
-        return agenda.findCommonSlots(SlotQuery.of(d, from, to).members(members).maxResults(max).build());
+        return agenda.findCommonSlots(Fixture.HOST, SlotQuery.of(d, from, to).members(members).maxResults(max).build());
     }
 
     @Test
     void earliest_common_slot_is_the_start_of_the_overlap_in_local_time() {
-        agenda.publish(claire.id(), weekly(DayOfWeek.WEDNESDAY, "13:30", "17:30"));
-        agenda.publish(paul.id(), weekly(DayOfWeek.WEDNESDAY, "14:00", "18:00"));
+        agenda.publish(claire.id(), claire.id(), weekly(DayOfWeek.WEDNESDAY, "13:30", "17:30"));
+        agenda.publish(paul.id(), paul.id(), weekly(DayOfWeek.WEDNESDAY, "14:00", "18:00"));
 
         List<CommonSlot> slots = slots(Duration.ofHours(2), START, START.plus(Duration.ofDays(14)), 5, claire.id(), paul.id());
 
@@ -68,12 +68,12 @@ class AgendaTest {
 
     @Test
     void dated_exceptions_replace_the_weekly_pattern() {
-        agenda.publish(claire.id(), Availability.builder()
+        agenda.publish(claire.id(), claire.id(), Availability.builder()
                 .weekly(DayOfWeek.WEDNESDAY, TimeRange.of("13:30", "17:30"))
                 .unavailable(LocalDate.of(2026, 11, 25))
                 .on(LocalDate.of(2026, 11, 27), TimeRange.of("08:00", "10:00"))
                 .build());
-        agenda.publish(paul.id(), Availability.builder()
+        agenda.publish(paul.id(), paul.id(), Availability.builder()
                 .weekly(DayOfWeek.WEDNESDAY, TimeRange.of("14:00", "18:00"))
                 .weekly(DayOfWeek.FRIDAY, TimeRange.of("09:00", "12:00"))
                 .build());
@@ -86,9 +86,9 @@ class AgendaTest {
 
     @Test
     void events_members_organise_or_attend_are_not_free_time() {
-        agenda.publish(claire.id(), weekly(DayOfWeek.WEDNESDAY, "13:30", "17:30"));
-        agenda.publish(paul.id(), weekly(DayOfWeek.WEDNESDAY, "14:00", "18:00"));
-        f.sharenum.events().create(EventRequest.direct(claire.id()).title("Capytale en 2de").tools(CAPYTALE)
+        agenda.publish(claire.id(), claire.id(), weekly(DayOfWeek.WEDNESDAY, "13:30", "17:30"));
+        agenda.publish(paul.id(), paul.id(), weekly(DayOfWeek.WEDNESDAY, "14:00", "18:00"));
+        f.sharenum.events().create(claire.id(), EventRequest.direct().title("Capytale en 2de").tools(CAPYTALE)
                 .start(paris("2026-11-25T14:00")).duration(Duration.ofHours(2)).capacity(10)
                 .atEstablishment(CARNOT.uai()).build());
 
@@ -101,8 +101,8 @@ class AgendaTest {
 
     @Test
     void closed_days_are_skipped_school_holidays_and_public_holidays() {
-        agenda.publish(claire.id(), weekly(DayOfWeek.THURSDAY, "10:00", "12:00"));
-        agenda.publish(paul.id(), weekly(DayOfWeek.THURSDAY, "10:00", "12:00"));
+        agenda.publish(claire.id(), claire.id(), weekly(DayOfWeek.THURSDAY, "10:00", "12:00"));
+        agenda.publish(paul.id(), paul.id(), weekly(DayOfWeek.THURSDAY, "10:00", "12:00"));
 
         List<CommonSlot> christmas = slots(Duration.ofHours(1), paris("2026-12-18T00:00"), paris("2027-01-08T00:00"), 10,
                 claire.id(), paul.id());
@@ -115,8 +115,8 @@ class AgendaTest {
 
     @Test
     void slots_follow_wall_clock_time_across_the_daylight_saving_change() {
-        agenda.publish(claire.id(), weekly(DayOfWeek.TUESDAY, "10:00", "12:00"));
-        agenda.publish(paul.id(), weekly(DayOfWeek.TUESDAY, "10:00", "12:00"));
+        agenda.publish(claire.id(), claire.id(), weekly(DayOfWeek.TUESDAY, "10:00", "12:00"));
+        agenda.publish(paul.id(), paul.id(), weekly(DayOfWeek.TUESDAY, "10:00", "12:00"));
 
         List<CommonSlot> slots = slots(Duration.ofHours(2), paris("2027-03-22T00:00"), paris("2027-04-01T00:00"), 5,
                 claire.id(), paul.id());
@@ -131,15 +131,13 @@ class AgendaTest {
         Member a = open.active("Anne", CARNOT);
         Member b = open.active("Bruno", NUITS);
         Availability night = weekly(DayOfWeek.SUNDAY, "01:00", "04:00");    // 28 March 2027: 02:00 becomes 03:00
-        open.sharenum.agenda().publish(a.id(), night);
-        open.sharenum.agenda().publish(b.id(), night);
+        open.sharenum.agenda().publish(a.id(), a.id(), night);
+        open.sharenum.agenda().publish(b.id(), b.id(), night);
         Instant from = paris("2027-03-27T00:00");
         Instant to = paris("2027-03-29T00:00");
 
-        List<CommonSlot> twoHours = open.sharenum.agenda().findCommonSlots(
-                SlotQuery.of(Duration.ofHours(2), from, to).members(a.id(), b.id()).build());
-        List<CommonSlot> threeHours = open.sharenum.agenda().findCommonSlots(
-                SlotQuery.of(Duration.ofHours(3), from, to).members(a.id(), b.id()).build());
+        List<CommonSlot> twoHours = open.sharenum.agenda().findCommonSlots(Fixture.HOST, SlotQuery.of(Duration.ofHours(2), from, to).members(a.id(), b.id()).build());
+        List<CommonSlot> threeHours = open.sharenum.agenda().findCommonSlots(Fixture.HOST, SlotQuery.of(Duration.ofHours(3), from, to).members(a.id(), b.id()).build());
 
         assertThat(twoHours).singleElement().satisfies(s -> {
             assertThat(s.start()).isEqualTo(Instant.parse("2027-03-28T00:00:00Z"));
@@ -150,8 +148,8 @@ class AgendaTest {
 
     @Test
     void members_in_different_zones_meet_only_once_daylight_saving_brings_their_hours_together() {
-        agenda.publish(claire.id(), weekly(DayOfWeek.TUESDAY, "10:00", "12:00"));   // Paris: 09–11 UTC in winter, 08–10 in summer
-        agenda.publish(rose.id(), weekly(DayOfWeek.TUESDAY, "12:00", "13:00"));     // Réunion, UTC+4 all year: 08–09 UTC
+        agenda.publish(claire.id(), claire.id(), weekly(DayOfWeek.TUESDAY, "10:00", "12:00"));   // Paris: 09–11 UTC in winter, 08–10 in summer
+        agenda.publish(rose.id(), rose.id(), weekly(DayOfWeek.TUESDAY, "12:00", "13:00"));     // Réunion, UTC+4 all year: 08–09 UTC
 
         List<CommonSlot> slots = slots(Duration.ofHours(1), paris("2027-03-15T00:00"), paris("2027-04-10T00:00"), 5,
                 claire.id(), rose.id());
@@ -162,8 +160,8 @@ class AgendaTest {
 
     @Test
     void an_evening_range_ending_at_midnight_and_slots_on_the_step_grid() {
-        agenda.publish(claire.id(), weekly(DayOfWeek.MONDAY, "19:10", "00:00"));
-        agenda.publish(paul.id(), weekly(DayOfWeek.MONDAY, "18:00", "00:00"));
+        agenda.publish(claire.id(), claire.id(), weekly(DayOfWeek.MONDAY, "19:10", "00:00"));
+        agenda.publish(paul.id(), paul.id(), weekly(DayOfWeek.MONDAY, "18:00", "00:00"));
 
         List<CommonSlot> slots = slots(Duration.ofHours(1), START, START.plus(Duration.ofDays(7)), 1, claire.id(), paul.id());
 
@@ -173,8 +171,8 @@ class AgendaTest {
 
     @Test
     void no_overlap_is_an_empty_answer_not_an_error() {
-        agenda.publish(claire.id(), weekly(DayOfWeek.MONDAY, "08:00", "10:00"));
-        agenda.publish(paul.id(), weekly(DayOfWeek.MONDAY, "10:00", "12:00"));
+        agenda.publish(claire.id(), claire.id(), weekly(DayOfWeek.MONDAY, "08:00", "10:00"));
+        agenda.publish(paul.id(), paul.id(), weekly(DayOfWeek.MONDAY, "10:00", "12:00"));
 
         assertThat(slots(Duration.ofMinutes(30), START, START.plus(Duration.ofDays(60)), 10, claire.id(), paul.id())).isEmpty();
         assertThat(slots(Duration.ofMinutes(30), START, START.plus(Duration.ofDays(60)), 10, claire.id(), rose.id())).isEmpty();
@@ -195,16 +193,16 @@ class AgendaTest {
                 .members(claire.id(), paul.id()).build()).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> SlotQuery.of(Duration.ofHours(1), START, to).members(claire.id(), paul.id())
                 .step(Duration.ofSeconds(90)).build()).isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("step");
-        assertThatThrownBy(() -> agenda.findCommonSlots(SlotQuery.of(Duration.ofHours(1), START, to)
+        assertThatThrownBy(() -> agenda.findCommonSlots(Fixture.HOST, SlotQuery.of(Duration.ofHours(1), START, to)
                 .members(claire.id(), MemberId.of("ghost")).build())).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void publishing_for_an_unknown_member_or_a_bad_range_changes_nothing() {
         Availability before = weekly(DayOfWeek.MONDAY, "08:00", "10:00");
-        agenda.publish(claire.id(), before);
+        agenda.publish(claire.id(), claire.id(), before);
 
-        assertThatThrownBy(() -> agenda.publish(MemberId.of("ghost"), before)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> agenda.publish(MemberId.of("ghost"), MemberId.of("ghost"), before)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> TimeRange.of("10:00", "09:00")).isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("after start");
         assertThatThrownBy(() -> TimeRange.of("25:00", "26:00")).isInstanceOf(InvalidValueException.class)
@@ -212,8 +210,8 @@ class AgendaTest {
         assertThatThrownBy(() -> Availability.builder().on(LocalDate.of(2027, 1, 1), null))
                 .isInstanceOf(InvalidValueException.class);
 
-        assertThat(agenda.availability(claire.id())).isEqualTo(before);
-        assertThat(agenda.availability(paul.id())).isEqualTo(Availability.NONE);
+        assertThat(agenda.availability(claire.id(), claire.id())).isEqualTo(before);
+        assertThat(agenda.availability(paul.id(), paul.id())).isEqualTo(Availability.NONE);
         assertThat(before.on(LocalDate.of(2026, 11, 30))).containsExactly(new TimeRange(LocalTime.of(8, 0), LocalTime.of(10, 0)));
     }
 }

@@ -33,35 +33,35 @@ class BadgesTest {
     private void world(Consumer<ShareNum.Builder> options) {
         f = new Fixture(options);
         karim = f.active("Karim", NUITS, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
-        f.sharenum.busNum().add(Bus.of(BusId.of("busnum-21"), "BusNum", CARNOT.location(), 80, Set.of(), 12));
+        f.sharenum.busNum().add(Fixture.HOST, Bus.of(BusId.of("busnum-21"), "BusNum", CARNOT.location(), 80, Set.of(), 12));
     }
 
     private void holdWorkshop(int day, boolean onBus) {
         Instant start = Instant.parse("2026-12-01T09:00:00Z").plus(Duration.ofDays(day));
-        EventRequest.Builder b = EventRequest.direct(karim.id()).title("Atelier " + day).tools(CAPYTALE).start(start)
+        EventRequest.Builder b = EventRequest.direct().title("Atelier " + day).tools(CAPYTALE).start(start)
                 .duration(Duration.ofHours(2)).capacity(5).at(Venue.of(NUITS));
         if (onBus) {
             b.onBus(BusId.of("busnum-21"));
         }
-        Event e = f.sharenum.events().create(b.build());
-        f.sharenum.events().confirm(e.id(), karim.id());
+        Event e = f.sharenum.events().create(karim.id(), b.build());
+        f.sharenum.events().confirm(karim.id(), e.id());
         f.clock.advance(Duration.between(f.clock.instant(), start.plus(Duration.ofHours(2))));
-        f.sharenum.events().markHeld(e.id(), karim.id());
+        f.sharenum.events().markHeld(karim.id(), e.id());
     }
 
     @Test
     void the_default_rules_award_first_workshop_five_workshops_and_a_busnum_tour_once_each() {
         world(b -> { });
         holdWorkshop(0, true);
-        assertThat(f.sharenum.members().badges(karim.id())).extracting(BadgeAward::badge).containsExactly("premier-atelier");
+        assertThat(f.sharenum.members().badges(karim.id(), karim.id())).extracting(BadgeAward::badge).containsExactly("premier-atelier");
 
         for (int day = 1; day < 5; day++) {
             holdWorkshop(day, day < 3);
         }
 
-        assertThat(f.sharenum.members().badges(karim.id())).extracting(BadgeAward::badge)
+        assertThat(f.sharenum.members().badges(karim.id(), karim.id())).extracting(BadgeAward::badge)
                 .containsExactly("premier-atelier", "tournee-busnum", "cinq-ateliers");
-        assertThat(f.sharenum.members().badges(karim.id()).get(0).evidence()).isNotNull();
+        assertThat(f.sharenum.members().badges(karim.id(), karim.id()).get(0).evidence()).isNotNull();
     }
 
     @Test
@@ -70,12 +70,12 @@ class BadgesTest {
                 "Au moins un atelier tenu");
         world(b -> b.badgeRules(List.of(BadgeRule.of(participants, r -> r.workshopsHeld() >= 2))));
         holdWorkshop(0, false);
-        assertThat(f.sharenum.members().badges(karim.id())).isEmpty();
+        assertThat(f.sharenum.members().badges(karim.id(), karim.id())).isEmpty();
         holdWorkshop(1, false);
-        assertThat(f.sharenum.members().badges(karim.id())).extracting(BadgeAward::badge).containsExactly("accueil");
+        assertThat(f.sharenum.members().badges(karim.id(), karim.id())).extracting(BadgeAward::badge).containsExactly("accueil");
 
         world(b -> b.badgeRules(List.of()));
         holdWorkshop(0, false);
-        assertThat(f.sharenum.members().badges(karim.id())).isEmpty();
+        assertThat(f.sharenum.members().badges(karim.id(), karim.id())).isEmpty();
     }
 }

@@ -56,8 +56,8 @@ class BusNumTest {
     private final Member expert = f.active("Eva Experte", CARNOT, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
 
     BusNumTest() {
-        fleet.add(Bus.of(BUS, "BusNum Côte-d'Or", CARNOT.location(), 60, Set.of("16 tablettes", "écran interactif"), 16));
-        fleet.add(Bus.of(FAR_BUS, "BusNum Rhône", LYON.location(), 80, Set.of("robots"), 12));
+        fleet.add(Fixture.HOST, Bus.of(BUS, "BusNum Côte-d'Or", CARNOT.location(), 60, Set.of("16 tablettes", "écran interactif"), 16));
+        fleet.add(Fixture.HOST, Bus.of(FAR_BUS, "BusNum Rhône", LYON.location(), 80, Set.of("robots"), 12));
     }
 
     private static Instant paris(String t) {
@@ -65,12 +65,12 @@ class BusNumTest {
     }
 
     private EventRequest.Builder onBus(String start, Venue venue) {
-        return EventRequest.direct(expert.id()).title("Atelier Capytale").tools(CAPYTALE).start(paris(start))
+        return EventRequest.direct().title("Atelier Capytale").tools(CAPYTALE).start(paris(start))
                 .duration(Duration.ofHours(2)).capacity(12).at(venue).onBus(BUS);
     }
 
     private Event book(String start, Venue venue) {
-        return events.create(onBus(start, venue).build());
+        return events.create(expert.id(), onBus(start, venue).build());
     }
 
     @Test
@@ -78,9 +78,9 @@ class BusNumTest {
         Event e = book("2026-12-02T10:00", Venue.of(NUITS));
 
         assertThat(e.busId()).contains(BUS);
-        assertThat(fleet.bookings(BUS, LocalDate.of(2026, 12, 1), 10)).singleElement()
+        assertThat(fleet.bookings(Fixture.HOST, BUS, LocalDate.of(2026, 12, 1), 10)).singleElement()
                 .satisfies(b -> assertThat(b.event()).isEqualTo(e.id()));
-        assertThat(fleet.get(BUS).version()).isEqualTo(2);
+        assertThat(fleet.get(Fixture.HOST, BUS).version()).isEqualTo(2);
     }
 
     @Test
@@ -101,7 +101,7 @@ class BusNumTest {
                 .extracting("reason").isEqualTo(Reason.CLOSED_DAY);
         assertThatThrownBy(() -> book("2026-12-02T07:15", Venue.of(NUITS)))  // set-up would start at 06:30
                 .isInstanceOf(BusBookingException.class).extracting("reason").isEqualTo(Reason.OUTSIDE_HOURS);
-        assertThatThrownBy(() -> events.create(onBus("2026-12-02T10:00", Venue.of(NUITS)).capacity(30).build()))
+        assertThatThrownBy(() -> events.create(expert.id(), onBus("2026-12-02T10:00", Venue.of(NUITS)).capacity(30).build()))
                 .isInstanceOf(BusBookingException.class).extracting("reason").isEqualTo(Reason.NOT_ENOUGH_SEATS);
         assertUnchanged();
     }
@@ -128,7 +128,7 @@ class BusNumTest {
         assertThat(sameVenue.busId()).contains(BUS);
         // before the morning one: Auxonne 06:00–... no; 08:00 would end at 10:00 (needs ~115 min before 10:00)
         assertThatThrownBy(() -> book("2026-12-02T08:00", Venue.of(AUXONNE))).extracting("reason").isEqualTo(Reason.CONFLICT);
-        assertThat(fleet.bookings(BUS, LocalDate.of(2026, 12, 2), 10)).hasSize(2);
+        assertThat(fleet.bookings(Fixture.HOST, BUS, LocalDate.of(2026, 12, 2), 10)).hasSize(2);
     }
 
     @Test
@@ -136,12 +136,12 @@ class BusNumTest {
         Event first = book("2026-12-02T10:00", Venue.of(NUITS));
         assertThatThrownBy(() -> book("2026-12-02T10:30", Venue.of(NUITS))).isInstanceOf(BusBookingException.class);
 
-        Event cancelled = events.cancel(first.id(), expert.id());
+        Event cancelled = events.cancel(expert.id(), first.id());
 
         assertThat(cancelled.status()).isEqualTo(EventStatus.CANCELLED);
-        assertThat(fleet.bookings(BUS, LocalDate.of(2026, 12, 1), 10)).isEmpty();
+        assertThat(fleet.bookings(Fixture.HOST, BUS, LocalDate.of(2026, 12, 1), 10)).isEmpty();
         Event second = book("2026-12-02T10:30", Venue.of(NUITS));
-        assertThat(fleet.bookings(BUS, LocalDate.of(2026, 12, 1), 10)).singleElement()
+        assertThat(fleet.bookings(Fixture.HOST, BUS, LocalDate.of(2026, 12, 1), 10)).singleElement()
                 .satisfies(b -> assertThat(b.event()).isEqualTo(second.id()));
     }
 
@@ -150,13 +150,13 @@ class BusNumTest {
         Event a = book("2026-12-02T10:00", Venue.of(NUITS));
         Event b = book("2026-12-02T15:00", Venue.of(NUITS));
 
-        assertThatThrownBy(() -> events.reschedule(b.id(), expert.id(), paris("2026-12-02T11:00"), null))
+        assertThatThrownBy(() -> events.reschedule(expert.id(), b.id(), paris("2026-12-02T11:00"), null))
                 .isInstanceOf(BusBookingException.class);
-        assertThat(events.get(b.id()).start()).isEqualTo(paris("2026-12-02T15:00"));
+        assertThat(events.get(Fixture.HOST, b.id()).start()).isEqualTo(paris("2026-12-02T15:00"));
 
-        Event moved = events.reschedule(a.id(), expert.id(), paris("2026-12-03T10:00"), null);
+        Event moved = events.reschedule(expert.id(), a.id(), paris("2026-12-03T10:00"), null);
         assertThat(moved.sequence()).isEqualTo(1);
-        assertThat(fleet.bookings(BUS, LocalDate.of(2026, 12, 1), 10)).extracting(x -> x.onSite().start())
+        assertThat(fleet.bookings(Fixture.HOST, BUS, LocalDate.of(2026, 12, 1), 10)).extracting(x -> x.onSite().start())
                 .containsExactly(paris("2026-12-02T15:00"), paris("2026-12-03T10:00"));
     }
 
@@ -164,7 +164,7 @@ class BusNumTest {
     void suggestions_list_buses_in_range_with_their_free_windows() {
         book("2026-12-02T10:00", Venue.of(NUITS));
 
-        List<BusOption> options = fleet.suggest(Venue.of(AUXONNE), LocalDate.of(2026, 12, 2), Duration.ofHours(2));
+        List<BusOption> options = fleet.suggest(Fixture.HOST, Venue.of(AUXONNE), LocalDate.of(2026, 12, 2), Duration.ofHours(2));
 
         assertThat(options).singleElement().satisfies(o -> {
             assertThat(o.bus().id()).isEqualTo(BUS);
@@ -175,10 +175,10 @@ class BusNumTest {
             assertThat(afternoon.end()).isEqualTo(paris("2026-12-02T19:30"));
             assertThat(afternoon.start()).isAfter(paris("2026-12-02T13:50")).isBefore(paris("2026-12-02T14:00"));
         });
-        assertThat(fleet.suggest(Venue.of(LYON), LocalDate.of(2026, 12, 2), Duration.ofHours(2)))
+        assertThat(fleet.suggest(Fixture.HOST, Venue.of(LYON), LocalDate.of(2026, 12, 2), Duration.ofHours(2)))
                 .extracting(o -> o.bus().id()).containsExactly(FAR_BUS);
-        assertThat(fleet.suggest(Venue.of(NUITS), LocalDate.of(2026, 12, 25), Duration.ofHours(2))).isEmpty();
-        assertThatThrownBy(() -> fleet.suggest(Venue.of(NUITS), LocalDate.of(2026, 12, 2), Duration.ofMinutes(1)))
+        assertThat(fleet.suggest(Fixture.HOST, Venue.of(NUITS), LocalDate.of(2026, 12, 25), Duration.ofHours(2))).isEmpty();
+        assertThatThrownBy(() -> fleet.suggest(Fixture.HOST, Venue.of(NUITS), LocalDate.of(2026, 12, 2), Duration.ofMinutes(1)))
                 .isInstanceOf(InvalidValueException.class);
     }
 
@@ -186,13 +186,13 @@ class BusNumTest {
     void common_slots_can_require_the_bus_to_be_free() {
         Member paul = f.active("Paul Nuits", NUITS);
         Availability wednesday = Availability.builder().weekly(DayOfWeek.WEDNESDAY, TimeRange.of("09:00", "12:30")).build();
-        f.sharenum.agenda().publish(expert.id(), wednesday);
-        f.sharenum.agenda().publish(paul.id(), wednesday);
+        f.sharenum.agenda().publish(expert.id(), expert.id(), wednesday);
+        f.sharenum.agenda().publish(paul.id(), paul.id(), wednesday);
         Member other = f.active("Otto Autre", AUXONNE, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
-        events.create(EventRequest.direct(other.id()).title("Robots").tools(CAPYTALE).start(paris("2026-11-25T09:00"))
+        events.create(other.id(), EventRequest.direct().title("Robots").tools(CAPYTALE).start(paris("2026-11-25T09:00"))
                 .duration(Duration.ofHours(2)).capacity(10).at(Venue.of(NUITS)).onBus(BUS).build());
 
-        List<CommonSlot> slots = f.sharenum.agenda().findCommonSlots(SlotQuery.of(Duration.ofHours(2), START,
+        List<CommonSlot> slots = f.sharenum.agenda().findCommonSlots(Fixture.HOST, SlotQuery.of(Duration.ofHours(2), START,
                 START.plus(Duration.ofDays(14))).members(expert.id(), paul.id()).bus(BUS, Venue.of(NUITS)).build());
 
         assertThat(slots).extracting(CommonSlot::start).first().isEqualTo(paris("2026-12-02T09:00"));
@@ -200,17 +200,17 @@ class BusNumTest {
 
     @Test
     void bad_fleet_input_is_refused() {
-        assertThatThrownBy(() -> fleet.add(Bus.of(BUS, "Doublon", CARNOT.location(), 10, Set.of(), 4)))
+        assertThatThrownBy(() -> fleet.add(Fixture.HOST, Bus.of(BUS, "Doublon", CARNOT.location(), 10, Set.of(), 4)))
                 .isInstanceOf(DuplicateException.class);
         assertThatThrownBy(() -> Bus.of(BusId.of("x"), "X", GeoPoint.of(47, 5), 0, Set.of(), 4))
                 .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("operatingRadiusKm");
         assertThatThrownBy(() -> Bus.of(BusId.of("x"), "X", GeoPoint.of(47, 5), 10, Set.of(), 0))
                 .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("seats");
         assertThatThrownBy(() -> BusId.of("Bus Num!")).isInstanceOf(InvalidValueException.class);
-        assertThatThrownBy(() -> fleet.get(BusId.of("nope"))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> events.create(onBus("2026-12-02T10:00", Venue.of(NUITS)).onBus(BusId.of("nope")).build()))
+        assertThatThrownBy(() -> fleet.get(Fixture.HOST, BusId.of("nope"))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> events.create(expert.id(), onBus("2026-12-02T10:00", Venue.of(NUITS)).onBus(BusId.of("nope")).build()))
                 .isInstanceOf(NotFoundException.class);
-        assertThat(fleet.all()).extracting(Bus::id).containsExactly(BUS, FAR_BUS);
+        assertThat(fleet.all(Fixture.HOST)).extracting(Bus::id).containsExactly(BUS, FAR_BUS);
         assertUnchanged();
     }
 
@@ -244,14 +244,14 @@ class BusNumTest {
         pool.shutdown();
         assertThat(won).isEqualTo(1);
         assertThat(conflicts).isEqualTo(threads - 1);
-        assertThat(fleet.bookings(BUS, LocalDate.of(2026, 12, 9), 10)).hasSize(1);
-        assertThat(events.between(paris("2026-12-09T00:00"), paris("2026-12-10T00:00"))).hasSize(1);
+        assertThat(fleet.bookings(Fixture.HOST, BUS, LocalDate.of(2026, 12, 9), 10)).hasSize(1);
+        assertThat(events.between(Fixture.HOST, paris("2026-12-09T00:00"), paris("2026-12-10T00:00"))).hasSize(1);
     }
 
     private void assertUnchanged() {
-        assertThat(fleet.bookings(BUS, LocalDate.of(2026, 11, 1), 100)).isEmpty();
-        assertThat(fleet.get(BUS).version()).isEqualTo(1);
-        assertThat(events.between(START, START.plus(Duration.ofDays(60)))).isEmpty();
+        assertThat(fleet.bookings(Fixture.HOST, BUS, LocalDate.of(2026, 11, 1), 100)).isEmpty();
+        assertThat(fleet.get(Fixture.HOST, BUS).version()).isEqualTo(1);
+        assertThat(events.between(Fixture.HOST, START, START.plus(Duration.ofDays(60)))).isEmpty();
     }
 
 }

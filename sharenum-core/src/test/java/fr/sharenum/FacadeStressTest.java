@@ -1,5 +1,6 @@
 package fr.sharenum;
 
+import fr.sharenum.model.Actor;
 import fr.sharenum.model.Alert;
 import fr.sharenum.model.Bus;
 import fr.sharenum.model.BusBooking;
@@ -66,7 +67,7 @@ class FacadeStressTest {
 
     @Test
     void concurrent_use_of_the_whole_facade_keeps_every_invariant() throws Exception {
-        sn.busNum().add(Bus.of(BUS, "BusNum", CARNOT.location(), 80, Set.of(), 10));
+        sn.busNum().add(Fixture.HOST, Bus.of(BUS, "BusNum", CARNOT.location(), 80, Set.of(), 10));
         List<Member> experts = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             experts.add(f.active("Expert " + i, SCHOOLS.get(i % 4), new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED)));
@@ -103,7 +104,7 @@ class FacadeStressTest {
         assertThat(unexpected).isEmpty();
         // events: capacity never exceeded, nobody twice, nobody both seated and waiting, organisers never registered
         for (Event e : events) {
-            Event now = sn.events().get(e.id());
+            Event now = sn.events().get(Fixture.HOST, e.id());
             assertThat(now.registered().size()).isLessThanOrEqualTo(now.capacity());
             List<MemberId> all = new ArrayList<>();
             now.registered().forEach(x -> all.add(x.member()));
@@ -117,7 +118,7 @@ class FacadeStressTest {
             assertThat(waits).isSorted();
         }
         // the bus: no two bookings closer than tear-down + drive + set-up
-        List<BusBooking> bookings = sn.busNum().bookings(BUS, LocalDate.of(2026, 11, 1), 10_000);
+        List<BusBooking> bookings = sn.busNum().bookings(Fixture.HOST, BUS, LocalDate.of(2026, 11, 1), 1_000);
         for (int i = 0; i + 1 < bookings.size(); i++) {
             BusBooking a = bookings.get(i);
             BusBooking b = bookings.get(i + 1);
@@ -128,18 +129,18 @@ class FacadeStressTest {
         }
         // tickets: each alerted member qualified and within the radius
         for (Member m : members) {
-            for (TicketNum t : sn.tickets().openedBy(m.id())) {
+            for (TicketNum t : sn.tickets().openedBy(m.id(), m.id())) {
                 for (Alert a : t.alerts()) {
-                    Member helper = sn.members().get(a.helper());
+                    Member helper = sn.members().get(Fixture.HOST, a.helper());
                     assertThat(helper.levelOn(CAPYTALE).orElseThrow()).isGreaterThanOrEqualTo(CompetenceLevel.INTERMEDIATE);
-                    double km = t.origin().distanceKm(sn.establishments().get(helper.establishment()).location());
+                    double km = t.origin().distanceKm(sn.establishments().get(Actor.anonymous(), helper.establishment()).location());
                     assertThat(km).isLessThanOrEqualTo(t.radiusKm());
                 }
             }
         }
         // nothing lost: every notification was delivered, none waits, none died
-        assertThat(sn.failedNotifications()).isEmpty();
-        assertThat(sn.deadLetters()).isEmpty();
+        assertThat(sn.outbox().failed(Fixture.HOST)).isEmpty();
+        assertThat(sn.outbox().deadLetters(Fixture.HOST)).isEmpty();
         assertThat(actions.get("open")).isNotNull();
         assertThat(actions.get("book")).isNotNull();
         System.err.println("facade stress: " + actions);
@@ -158,13 +159,13 @@ class FacadeStressTest {
                     return;
                 }
                 Member m = members.get(r.nextInt(members.size()));
-                TicketNum t = sn.tickets().open(TicketRequest.builder(m.id(), CAPYTALE).text("aide " + i).radiusKm(40).build());
+                TicketNum t = sn.tickets().open(m.id(), TicketRequest.builder(CAPYTALE).text("aide " + i).radiusKm(40).build());
                 count("open");
                 if (!t.alerts().isEmpty()) {
                     MemberId helper = t.alerts().get(r.nextInt(t.alerts().size())).helper();
-                    sn.tickets().offer(t.id(), helper, "oui");
+                    sn.tickets().offer(helper, t.id(), "oui");
                     count("offer");
-                    sn.tickets().accept(t.id(), m.id(), helper);
+                    sn.tickets().accept(m.id(), t.id(), helper);
                     count("accept");
                 }
             }
@@ -174,10 +175,10 @@ class FacadeStressTest {
                         .plus(Duration.ofHours(r.nextInt(8)));
                 Establishment at = SCHOOLS.get(r.nextInt(4));
                 try {
-                    Event e = sn.events().create(EventRequest.direct(organiser.id()).title("Atelier " + worker + "-" + i)
+                    Event e = sn.events().create(organiser.id(), EventRequest.direct().title("Atelier " + worker + "-" + i)
                             .tools(CAPYTALE).start(start).duration(Duration.ofHours(2)).capacity(1 + r.nextInt(4))
                             .at(Venue.of(at)).onBus(BUS).build());
-                    events.add(sn.events().confirm(e.id(), organiser.id()));
+                    events.add(sn.events().confirm(organiser.id(), e.id()));
                     count("book");
                 } catch (BusBookingException refused) {
                     count("bus refused " + refused.reason());
@@ -190,10 +191,10 @@ class FacadeStressTest {
                 Event e = events.get(r.nextInt(events.size()));
                 Member m = members.get(r.nextInt(members.size()));
                 try {
-                    sn.events().register(e.id(), m.id());
+                    sn.events().register(m.id(), e.id());
                     count("attend");
                     if (r.nextInt(4) == 0) {
-                        sn.events().unregister(e.id(), m.id());
+                        sn.events().unregister(m.id(), e.id());
                         count("withdraw");
                     }
                 } catch (DuplicateException | NotAllowedException | IllegalTransitionException refused) {

@@ -47,7 +47,7 @@ class FairAlertsTest {
     }
 
     private TicketNum open(Member who, ToolId tool) {
-        return f.sharenum.tickets().open(TicketRequest.builder(who.id(), tool).text("aide").radiusKm(50).build());
+        return f.sharenum.tickets().open(who.id(), TicketRequest.builder(tool).text("aide").radiusKm(50).build());
     }
 
     private static Set<MemberId> alerted(TicketNum t) {
@@ -85,16 +85,16 @@ class FairAlertsTest {
     @Test
     void muted_tools_and_paused_members_are_not_alerted_until_they_choose_otherwise() {
         world(b -> b.alertLimits(100, 3, Duration.ZERO, 100));
-        f.sharenum.members().muteTool(nuits.id(), CAPYTALE, true);
-        f.sharenum.members().pauseAlerts(auxonne.id(), f.clock.instant().plus(Duration.ofDays(3)));
+        f.sharenum.members().muteTool(nuits.id(), nuits.id(), CAPYTALE, true);
+        f.sharenum.members().pauseAlerts(auxonne.id(), auxonne.id(), f.clock.instant().plus(Duration.ofDays(3)));
 
         assertThat(alerted(open(requester("R1"), CAPYTALE))).containsExactly(beaune.id());
         assertThat(alerted(open(requester("R2"), GEOGEBRA))).containsExactly(nuits.id());   // only capytale is muted
 
-        f.sharenum.members().muteTool(nuits.id(), CAPYTALE, false);
+        f.sharenum.members().muteTool(nuits.id(), nuits.id(), CAPYTALE, false);
         f.clock.advance(Duration.ofDays(3));
         assertThat(alerted(open(requester("R3"), CAPYTALE))).containsExactlyInAnyOrder(nuits.id(), auxonne.id(), beaune.id());
-        assertThat(f.sharenum.members().alertPreferences(nuits.id()).mutedTools()).isEmpty();
+        assertThat(f.sharenum.members().alertPreferences(nuits.id(), nuits.id()).mutedTools()).isEmpty();
     }
 
     @Test
@@ -117,7 +117,7 @@ class FairAlertsTest {
 
         assertThatThrownBy(() -> open(r, CAPYTALE)).isInstanceOf(LimitExceededException.class)
                 .hasMessageContaining("2 tickets in the last 24 hours");
-        assertThat(f.sharenum.tickets().openedBy(r.id())).hasSize(2);
+        assertThat(f.sharenum.tickets().openedBy(r.id(), r.id())).hasSize(2);
         f.clock.advance(Duration.ofDays(1).plusSeconds(1));
         assertThat(open(r, CAPYTALE)).isNotNull();
     }
@@ -130,11 +130,11 @@ class FairAlertsTest {
 
         assertThat(t.alerts()).hasSize(3);
         assertThat(f.outbox.sent(Notification.TicketAlert.class)).isEmpty();
-        assertThat(f.sharenum.retryFailedNotifications()).as("held alerts are not failures to retry").isZero();
+        assertThat(f.sharenum.outbox().retryNow(Fixture.HOST)).as("held alerts are not failures to retry").isZero();
         f.clock.advance(Duration.ofHours(9));    // 05:00 UTC = 06:00 in Dijon
-        assertThat(f.sharenum.deliverDueNotifications()).isZero();
+        assertThat(f.sharenum.outbox().deliverDue(Fixture.HOST)).isZero();
         f.clock.advance(Duration.ofHours(1));    // 07:00 in Dijon
-        assertThat(f.sharenum.deliverDueNotifications()).isEqualTo(3);
+        assertThat(f.sharenum.outbox().deliverDue(Fixture.HOST)).isEqualTo(3);
         assertThat(f.outbox.sent(Notification.TicketAlert.class)).extracting(Notification::recipient)
                 .containsExactlyInAnyOrder(nuits.id(), auxonne.id(), beaune.id());
     }
@@ -144,7 +144,7 @@ class FairAlertsTest {
     @Test
     void a_member_who_chose_a_daily_digest_gets_the_days_alerts_in_one_message_at_five() {
         world(b -> b.alertLimits(100, 3, Duration.ZERO, 100));
-        f.sharenum.members().setDigest(nuits.id(), fr.sharenum.model.AlertPreferences.Digest.DAILY);
+        f.sharenum.members().setDigest(nuits.id(), nuits.id(), fr.sharenum.model.AlertPreferences.Digest.DAILY);
         open(requester("R1"), CAPYTALE);
         open(requester("R2"), CAPYTALE);
         open(requester("R3"), GEOGEBRA);
@@ -152,9 +152,9 @@ class FairAlertsTest {
         assertThat(f.outbox.sent(Notification.TicketAlert.class)).extracting(Notification::recipient)
                 .doesNotContain(nuits.id()).hasSize(4);
         f.clock.advance(Duration.ofHours(6));    // 15:00 UTC = 16:00 in Dijon
-        assertThat(f.sharenum.deliverDueNotifications()).isZero();
+        assertThat(f.sharenum.outbox().deliverDue(Fixture.HOST)).isZero();
         f.clock.advance(Duration.ofHours(1));    // 17:00 in Dijon
-        assertThat(f.sharenum.deliverDueNotifications()).isEqualTo(3);
+        assertThat(f.sharenum.outbox().deliverDue(Fixture.HOST)).isEqualTo(3);
         assertThat(f.outbox.sent(Notification.AlertDigest.class)).singleElement().satisfies(d -> {
             assertThat(d.recipient()).isEqualTo(nuits.id());
             assertThat(d.alerts()).hasSize(3);

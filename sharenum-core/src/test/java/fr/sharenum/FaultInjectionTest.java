@@ -1,5 +1,6 @@
 package fr.sharenum;
 
+import fr.sharenum.model.Actor;
 import fr.sharenum.model.Bus;
 import fr.sharenum.model.BusId;
 import fr.sharenum.model.CompetenceLevel;
@@ -132,36 +133,33 @@ class FaultInjectionTest {
     void every_workflow_leaves_the_store_unchanged_when_the_store_fails_at_any_step() {
         Member claire = underFaults("register", () -> f.pending("Claire", CARNOT, new Skill(CAPYTALE, CompetenceLevel.NOVICE)));
         String claireToken = f.tokenOf(claire);
-        underFaults("verify", () -> f.sharenum.members().verify(claire.id(), claireToken));
+        underFaults("verify", () -> f.sharenum.members().verify(Actor.anonymous(), claire.id(), claireToken));
         Member karim = f.active("Karim", NUITS, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
         Member paul = f.active("Paul", NUITS);
-        underFaults("edit skill", () -> f.sharenum.members().setSkill(paul.id(), paul.version(),
-                new Skill(CAPYTALE, CompetenceLevel.INTERMEDIATE)));
+        underFaults("edit skill", () -> f.sharenum.members().setSkill(paul.id(), paul.id(), paul.version(), new Skill(CAPYTALE, CompetenceLevel.INTERMEDIATE)));
         underFaults("publish availability", () -> {
-            f.sharenum.agenda().publish(claire.id(), fr.sharenum.model.Availability.builder()
+            f.sharenum.agenda().publish(claire.id(), claire.id(), fr.sharenum.model.Availability.builder()
                     .weekly(DayOfWeek.WEDNESDAY, TimeRange.of("13:00", "18:00")).build());
             return null;
         });
-        Bus bus = underFaults("add bus", () -> f.sharenum.busNum().add(Bus.of(BusId.of("busnum-21"), "BusNum",
+        Bus bus = underFaults("add bus", () -> f.sharenum.busNum().add(Fixture.HOST, Bus.of(BusId.of("busnum-21"), "BusNum",
                 CARNOT.location(), 80, Set.of(), 12)));
-        TicketNum ticket = underFaults("open ticket", () -> f.sharenum.tickets().open(TicketRequest.builder(claire.id(), CAPYTALE)
+        TicketNum ticket = underFaults("open ticket", () -> f.sharenum.tickets().open(claire.id(), TicketRequest.builder(CAPYTALE)
                 .text("Python").radiusKm(40).build()));
-        underFaults("offer", () -> f.sharenum.tickets().offer(ticket.id(), karim.id(), "Je viens"));
-        underFaults("accept", () -> f.sharenum.tickets().accept(ticket.id(), claire.id(), karim.id()));
-        underFaults("post", () -> f.sharenum.tickets().post(ticket.id(), karim.id(), "À mercredi"));
-        Event event = underFaults("book bus (create event)", () -> f.sharenum.events().create(EventRequest.fromTicket(ticket.id(),
-                karim.id()).title("Capytale").start(Instant.parse("2026-12-02T13:00:00Z")).duration(Duration.ofHours(2))
+        underFaults("offer", () -> f.sharenum.tickets().offer(karim.id(), ticket.id(), "Je viens"));
+        underFaults("accept", () -> f.sharenum.tickets().accept(claire.id(), ticket.id(), karim.id()));
+        underFaults("post", () -> f.sharenum.tickets().post(karim.id(), ticket.id(), "À mercredi"));
+        Event event = underFaults("book bus (create event)", () -> f.sharenum.events().create(karim.id(), EventRequest.fromTicket(ticket.id()).title("Capytale").start(Instant.parse("2026-12-02T13:00:00Z")).duration(Duration.ofHours(2))
                 .capacity(1).atEstablishment(CARNOT.uai()).onBus(bus.id()).build()));
-        underFaults("confirm event", () -> f.sharenum.events().confirm(event.id(), claire.id()));
-        underFaults("register", () -> f.sharenum.events().register(event.id(), paul.id()));
-        underFaults("reschedule", () -> f.sharenum.events().reschedule(event.id(), karim.id(),
-                Instant.parse("2026-12-09T13:00:00Z"), null));
-        underFaults("unregister", () -> f.sharenum.events().unregister(event.id(), paul.id()));
-        Event cancelled = underFaults("cancel event", () -> f.sharenum.events().cancel(event.id(), karim.id()));
-        underFaults("complete ticket", () -> f.sharenum.tickets().complete(ticket.id(), claire.id()));
+        underFaults("confirm event", () -> f.sharenum.events().confirm(claire.id(), event.id()));
+        underFaults("register", () -> f.sharenum.events().register(paul.id(), event.id()));
+        underFaults("reschedule", () -> f.sharenum.events().reschedule(karim.id(), event.id(), Instant.parse("2026-12-09T13:00:00Z"), null));
+        underFaults("unregister", () -> f.sharenum.events().unregister(paul.id(), event.id()));
+        Event cancelled = underFaults("cancel event", () -> f.sharenum.events().cancel(karim.id(), event.id()));
+        underFaults("complete ticket", () -> f.sharenum.tickets().complete(claire.id(), ticket.id()));
 
         assertThat(cancelled.status()).isEqualTo(EventStatus.CANCELLED);
-        assertThat(f.sharenum.tickets().get(ticket.id()).status()).isEqualTo(TicketStatus.DONE);
+        assertThat(f.sharenum.tickets().get(Fixture.HOST, ticket.id()).status()).isEqualTo(TicketStatus.DONE);
         assertThat(report).allSatisfy(r -> assertThat(Integer.parseInt(r.substring(r.lastIndexOf(' ') + 1))).isPositive());
         assertThat(faulty.injected.get()).isGreaterThan(100);
         System.err.println("store fault points per workflow: " + report + "; faults injected: " + faulty.injected.get());

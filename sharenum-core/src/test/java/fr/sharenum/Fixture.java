@@ -1,6 +1,8 @@
 package fr.sharenum;
 
 import fr.sharenum.model.Academie;
+import fr.sharenum.model.Actor;
+import fr.sharenum.model.Privilege;
 import fr.sharenum.model.Establishment;
 import fr.sharenum.model.EstablishmentType;
 import fr.sharenum.model.GeoPoint;
@@ -20,6 +22,8 @@ import java.util.function.Consumer;
 /** A ShareNum on embedded defaults with a hand-moved clock and a few Burgundy and Lyon establishments. */
 final class Fixture {
     static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+    /** The host application, acting as itself (directory imports, scheduled jobs, reads a test makes). */
+    static final Actor HOST = Actor.host("test");
 
     static final Establishment CARNOT = school("0210015C", "Lycée Carnot", EstablishmentType.LYCEE, Academie.DIJON, 47.3226, 5.0466);
     static final Establishment NUITS = school(uai(21, 4001), "Collège de Nuits-Saint-Georges", EstablishmentType.COLLEGE, Academie.DIJON, 47.1375, 4.9497);
@@ -43,7 +47,7 @@ final class Fixture {
                 .quietHours(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT);
         customise.accept(b);
         sharenum = b.build();
-        sharenum.establishments().putAll(List.of(CARNOT, NUITS, AUXONNE, BEAUNE, LYON, REUNION));
+        sharenum.establishments().putAll(Fixture.HOST, List.of(CARNOT, NUITS, AUXONNE, BEAUNE, LYON, REUNION));
     }
 
     static String uai(int dept, int n) {
@@ -66,40 +70,50 @@ final class Fixture {
             tools.forEach(b::follow);
             themes.forEach(b::follow);
         });
-        return sharenum.members().verify(m.id(), tokenOf(m));
+        return sharenum.members().verify(Actor.anonymous(), m.id(), tokenOf(m));
     }
 
     private Member pending(String name, Establishment at, Consumer<NewMember.Builder> customise, Skill... skills) {
         NewMember.Builder b = NewMember.builder().displayName(name)
                 .email(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("[^A-Za-z ]", "").replaceAll(" +", " ").strip()
-                        .toLowerCase().replace(' ', '.') + "." + (counter++) + "@ac-dijon.fr")
+                        .toLowerCase().replace(" ", ".") + "." + (counter++) + "@" + at.academie().mailDomains().get(0))
                 .establishment(at.uai()).role(Role.TEACHER_SECONDARY);
         for (Skill s : skills) {
             b.skill(s);
         }
         customise.accept(b);
-        return sharenum.members().register(b.build());
+        NewMember request = b.build();
+        // institutional functions are asserted by the host's directory, never self-declared
+        Actor registrar = java.util.EnumSet.of(Role.ACADEMIE_STAFF, Role.CANOPE_MEDIATOR, Role.TRAINER).contains(request.role()) ? HOST : Actor.anonymous();
+        return sharenum.members().register(registrar, request);
     }
 
     /** Registers and verifies a member with the token they were sent. */
     Member active(String name, Establishment at, Skill... skills) {
         Member m = pending(name, at, skills);
-        return sharenum.members().verify(m.id(), tokenOf(m));
+        return sharenum.members().verify(Actor.anonymous(), m.id(), tokenOf(m));
     }
 
     private Member admin;
 
-    /** Registers and verifies a member with a given role. */
+    /** Registers and verifies a member with a given function (institutional ones through the host). */
     Member withRole(String name, Establishment at, Role role) {
         Member m = pending(name, at, b -> b.role(role));
-        return sharenum.members().verify(m.id(), tokenOf(m));
+        return sharenum.members().verify(Actor.anonymous(), m.id(), tokenOf(m));
     }
 
-    /** An administrator of the Dijon académie (role ACADEMIE_STAFF), created on first use. */
+    /** Registers and verifies a member, and has the host grant them {@code privilege} for their académie (or nationally). */
+    Member granted(String name, Establishment at, Privilege privilege) {
+        Member m = active(name, at);
+        sharenum.roles().grant(HOST, m.id(), privilege, privilege.isAcademieScoped() ? at.academie() : null,
+                "désigné pour les tests");
+        return m;
+    }
+
+    /** Staff of the Dijon académie (ACADEMIE_STAFF granted by the host), created on first use. */
     synchronized Member admin() {
         if (admin == null) {
-            Member m = pending("Administratrice DANE", CARNOT, b -> b.role(Role.ACADEMIE_STAFF));
-            admin = sharenum.members().verify(m.id(), tokenOf(m));
+            admin = granted("Administratrice DANE", CARNOT, Privilege.ACADEMIE_STAFF);
         }
         return admin;
     }
@@ -109,7 +123,7 @@ final class Fixture {
         Member m = pending(name, at, skills);
         String token = sink.sent(Notification.VerificationRequested.class).stream().filter(n -> n.recipient().equals(m.id()))
                 .reduce((a, b) -> b).orElseThrow().token();
-        return sharenum.members().verify(m.id(), token);
+        return sharenum.members().verify(Actor.anonymous(), m.id(), token);
     }
 
     String tokenOf(Member m) {

@@ -50,33 +50,33 @@ class IndicatorsTest {
     private final Member lyon = f.active("L", LYON, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
 
     private void scenario() {
-        f.sharenum.busNum().add(Bus.of(BusId.of("busnum-21"), "BusNum", NUITS.location(), 80, Set.of(), 12));
-        TicketNum t1 = f.sharenum.tickets().open(TicketRequest.builder(r1.id(), CAPYTALE).text("Python").radiusKm(40)
+        f.sharenum.busNum().add(Fixture.HOST, Bus.of(BusId.of("busnum-21"), "BusNum", NUITS.location(), 80, Set.of(), 12));
+        TicketNum t1 = f.sharenum.tickets().open(r1.id(), TicketRequest.builder(CAPYTALE).text("Python").radiusKm(40)
                 .declinedTrainings(List.of("paf-capytale")).build());
         f.clock.advance(Duration.ofMinutes(10));
-        f.sharenum.tickets().open(TicketRequest.builder(r2.id(), GEOGEBRA).text("GeoGebra 3D").radiusKm(40).build());
+        f.sharenum.tickets().open(r2.id(), TicketRequest.builder(GEOGEBRA).text("GeoGebra 3D").radiusKm(40).build());
         f.clock.advance(Duration.ofMinutes(20));                       // +30 min
-        f.sharenum.tickets().offer(t1.id(), h1.id(), "oui");
+        f.sharenum.tickets().offer(h1.id(), t1.id(), "oui");
         f.clock.advance(Duration.ofMinutes(30));                       // +60
-        f.sharenum.tickets().offer(t1.id(), h2.id(), "moi aussi");
+        f.sharenum.tickets().offer(h2.id(), t1.id(), "moi aussi");
         f.clock.advance(Duration.ofMinutes(30));                       // +90
-        f.sharenum.tickets().accept(t1.id(), r1.id(), h1.id());
+        f.sharenum.tickets().accept(r1.id(), t1.id(), h1.id());
         f.clock.advance(Duration.ofMinutes(30));                       // +120
-        Event e = f.sharenum.events().create(EventRequest.fromTicket(t1.id(), h1.id()).title("Capytale")
+        Event e = f.sharenum.events().create(h1.id(), EventRequest.fromTicket(t1.id()).title("Capytale")
                 .start(Instant.parse("2026-12-02T13:00:00Z")).duration(Duration.ofHours(2)).capacity(10)
                 .atEstablishment(CARNOT.uai()).onBus(BusId.of("busnum-21")).build());
-        f.sharenum.events().confirm(e.id(), h1.id());
-        f.sharenum.events().register(e.id(), r2.id());
-        f.sharenum.events().register(e.id(), h2.id());
+        f.sharenum.events().confirm(h1.id(), e.id());
+        f.sharenum.events().register(r2.id(), e.id());
+        f.sharenum.events().register(h2.id(), e.id());
         f.clock.advance(Duration.ofDays(31));                          // past the event and the ticket lifetime
-        f.sharenum.events().markHeld(e.id(), h1.id());
-        f.sharenum.tickets().expireDue();                               // the geogebra ticket expires without an offer
-        f.sharenum.events().giveFeedback(e.id(), r2.id(), 5, "");
-        f.sharenum.events().giveFeedback(e.id(), h2.id(), 2, "");
+        f.sharenum.events().markHeld(h1.id(), e.id());
+        f.sharenum.tickets().expireDue(Fixture.HOST);                               // the geogebra ticket expires without an offer
+        f.sharenum.events().giveFeedback(r2.id(), e.id(), 5, "");
+        f.sharenum.events().giveFeedback(h2.id(), e.id(), 2, "");
     }
 
     private void assertScenario(ShareNum sn) {
-        IndicatorReport nov = sn.indicators().report(DIJON, NOV, NOV);
+        IndicatorReport nov = sn.indicators().report(Fixture.HOST, DIJON, NOV, NOV);
         assertThat(nov.ticketsOpened()).isEqualTo(2);
         assertThat(nov.shareShownTraining()).isEqualTo(0.5);
         assertThat(nov.shareDeclinedTraining()).isEqualTo(0.5);
@@ -90,7 +90,7 @@ class IndicatorsTest {
         assertThat(nov.busiestTenthAlertShare()).isEqualTo(0.5);        // h1 and h2 alerted once each: the busiest has half
         assertThat(nov.eventsHeld()).isZero();                          // the event is in December
 
-        IndicatorReport dec = sn.indicators().report(DIJON, DEC, DEC);
+        IndicatorReport dec = sn.indicators().report(Fixture.HOST, DIJON, DEC, DEC);
         assertThat(dec.eventsHeld()).isEqualTo(1);
         assertThat(dec.participants()).isEqualTo(2);
         assertThat(dec.registrations()).isEqualTo(2);
@@ -103,17 +103,17 @@ class IndicatorsTest {
         assertThat(dec.meanUsefulness()).isEqualTo(3.5);
         assertThat(dec.ticketsOpened()).isZero();
 
-        IndicatorReport year = sn.indicators().report(DIJON, NOV, DEC);
+        IndicatorReport year = sn.indicators().report(Fixture.HOST, DIJON, NOV, DEC);
         assertThat(year.ticketsOpened()).isEqualTo(2);
         assertThat(year.eventsHeld()).isEqualTo(1);
         assertThat(year.members(CAPYTALE, 0)).isEqualTo(1);
         assertThat(year.members(CAPYTALE, 1)).isEqualTo(1);
         assertThat(year.members(CAPYTALE, 2)).isEqualTo(1);
         assertThat(year.members(GEOGEBRA, 0)).isEqualTo(1);
-        assertThat(sn.indicators().report(Territory.country(), NOV, DEC).members(CAPYTALE, 2)).isEqualTo(2);
-        assertThat(sn.indicators().report(Territory.of(Academie.LYON), NOV, DEC).ticketsOpened()).isZero();
-        assertThat(sn.indicators().report(Territory.of(CARNOT.uai()), NOV, NOV).ticketsOpened()).isEqualTo(2);
-        assertThat(sn.indicators().report(Territory.departement("021"), NOV, DEC).eventsHeld()).isEqualTo(1);
+        assertThat(sn.indicators().report(Fixture.HOST, Territory.country(), NOV, DEC).members(CAPYTALE, 2)).isEqualTo(2);
+        assertThat(sn.indicators().report(Fixture.HOST, Territory.of(Academie.LYON), NOV, DEC).ticketsOpened()).isZero();
+        assertThat(sn.indicators().report(Fixture.HOST, Territory.of(CARNOT.uai()), NOV, NOV).ticketsOpened()).isEqualTo(2);
+        assertThat(sn.indicators().report(Fixture.HOST, Territory.departement("021"), NOV, DEC).eventsHeld()).isEqualTo(1);
     }
 
     @Test
@@ -131,9 +131,9 @@ class IndicatorsTest {
 
     @Test
     void changes_are_retracted_not_double_counted() {
-        f.sharenum.members().setSkill(h2.id(), h2.version(), new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
+        f.sharenum.members().setSkill(h2.id(), h2.id(), h2.version(), new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
         f.sharenum.members().erase(lyon.id(), lyon.id());
-        IndicatorReport now = f.sharenum.indicators().report(Territory.country(), NOV, NOV);
+        IndicatorReport now = f.sharenum.indicators().report(Fixture.HOST, Territory.country(), NOV, NOV);
         assertThat(now.members(CAPYTALE, 1)).isZero();
         assertThat(now.members(CAPYTALE, 2)).isEqualTo(2);              // h1 and h2; the Lyon member erased
     }
@@ -141,9 +141,9 @@ class IndicatorsTest {
     @Test
     void the_report_exports_as_csv_and_refuses_reversed_periods() {
         scenario();
-        String csv = f.sharenum.indicators().report(DIJON, NOV, DEC).toCsv();
+        String csv = f.sharenum.indicators().report(Fixture.HOST, DIJON, NOV, DEC).toCsv();
         assertThat(csv).startsWith("indicator;value\n").contains("tickets_opened;2\n").contains("unmet_demand.geogebra;1\n")
                 .contains("share_with_offer;0.5000\n").contains("members.capytale.experienced;1\n");
-        assertThatThrownBy(() -> f.sharenum.indicators().report(DIJON, DEC, NOV)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> f.sharenum.indicators().report(Fixture.HOST, DIJON, DEC, NOV)).isInstanceOf(InvalidValueException.class);
     }
 }

@@ -1,5 +1,7 @@
 package fr.sharenum;
 
+import fr.sharenum.model.NotAllowedException;
+import fr.sharenum.model.Actor;
 import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.model.DuplicateException;
 import fr.sharenum.model.EmailNotAllowedException;
@@ -46,7 +48,7 @@ class MembersTest {
     private final Members members = f.sharenum.members();
 
     private List<Match> geogebraAround(double km) {
-        return f.sharenum.matchingEngine().qualified(QualifiedQuery.within(CARNOT.location(), km, GEOGEBRA, CompetenceLevel.NOVICE));
+        return f.sharenum.matchingEngine(Fixture.HOST).qualified(QualifiedQuery.within(CARNOT.location(), km, GEOGEBRA, CompetenceLevel.NOVICE));
     }
 
     @Test
@@ -60,12 +62,12 @@ class MembersTest {
         assertThat(sent.get(0).token()).hasSizeGreaterThanOrEqualTo(22); // at least 128 bits in base64url
         assertThat(geogebraAround(5)).isEmpty();
 
-        Member verified = members.verify(m.id(), sent.get(0).token());
+        Member verified = members.verify(Actor.anonymous(), m.id(), sent.get(0).token());
         assertThat(verified.status()).isEqualTo(MemberStatus.ACTIVE);
         assertThat(verified.version()).isEqualTo(2);
         assertThat(geogebraAround(5)).extracting(Match::member).containsExactly(m.id());
         // single use
-        assertThatThrownBy(() -> members.verify(m.id(), sent.get(0).token()))
+        assertThatThrownBy(() -> members.verify(Actor.anonymous(), m.id(), sent.get(0).token()))
                 .isInstanceOf(VerificationFailedException.class);
     }
 
@@ -73,30 +75,30 @@ class MembersTest {
     void aWrongOrExpiredTokenIsRefusedAndChangesNothing() {
         Member m = f.pending("Claire Martin", CARNOT);
         String token = f.tokenOf(m);
-        assertThatThrownBy(() -> members.verify(m.id(), token + "x")).isInstanceOf(VerificationFailedException.class)
+        assertThatThrownBy(() -> members.verify(Actor.anonymous(), m.id(), token + "x")).isInstanceOf(VerificationFailedException.class)
                 .hasMessageContaining("not valid");
-        assertThatThrownBy(() -> members.verify(m.id(), " ")).isInstanceOf(VerificationFailedException.class);
-        assertThat(members.get(m.id())).isEqualTo(m);
+        assertThatThrownBy(() -> members.verify(Actor.anonymous(), m.id(), " ")).isInstanceOf(VerificationFailedException.class);
+        assertThat(members.get(Fixture.HOST, m.id())).isEqualTo(m);
         f.clock.advance(Duration.ofHours(73));
-        assertThatThrownBy(() -> members.verify(m.id(), token)).isInstanceOf(VerificationFailedException.class)
+        assertThatThrownBy(() -> members.verify(Actor.anonymous(), m.id(), token)).isInstanceOf(VerificationFailedException.class)
                 .hasMessageContaining("expired");
-        assertThat(members.get(m.id())).isEqualTo(m);
-        members.resendVerification(m.id());
+        assertThat(members.get(Fixture.HOST, m.id())).isEqualTo(m);
+        members.resendVerification(Actor.anonymous(), m.id());
         String fresh = f.tokenOf(m);
         assertThat(fresh).isNotEqualTo(token);
-        assertThatThrownBy(() -> members.verify(m.id(), token)).isInstanceOf(VerificationFailedException.class);
-        assertThat(members.verify(m.id(), fresh).isActive()).isTrue();
-        assertThatThrownBy(() -> members.resendVerification(m.id())).isInstanceOf(VerificationFailedException.class);
+        assertThatThrownBy(() -> members.verify(Actor.anonymous(), m.id(), token)).isInstanceOf(VerificationFailedException.class);
+        assertThat(members.verify(Actor.anonymous(), m.id(), fresh).isActive()).isTrue();
+        assertThatThrownBy(() -> members.resendVerification(Actor.anonymous(), m.id())).isInstanceOf(VerificationFailedException.class);
     }
 
     @Test
     void onlyProfessionalAddressesRegisterAndNothingIsStoredOtherwise() {
         NewMember.Builder b = NewMember.builder().displayName("Eve").establishment(CARNOT.uai()).role(Role.HEAD);
         for (String bad : List.of("eve@gmail.com", "eve@ac-dijon.fr.evil.com", "eve@ac-dijon.fr@x", "eve@ac-foo.fr")) {
-            assertThatThrownBy(() -> members.register(b.email(bad).build())).isInstanceOf(EmailNotAllowedException.class);
+            assertThatThrownBy(() -> members.register(Actor.anonymous(), b.email(bad).build())).isInstanceOf(EmailNotAllowedException.class);
         }
         assertThat(f.outbox.sent()).isEmpty();
-        assertThat(members.register(b.email("eve@ac-dijon.fr").build()).email().value()).isEqualTo("eve@ac-dijon.fr");
+        assertThat(members.register(Actor.anonymous(), b.email("eve@ac-dijon.fr").build()).email().value()).isEqualTo("eve@ac-dijon.fr");
     }
 
     @Test
@@ -104,23 +106,23 @@ class MembersTest {
         Member first = f.pending("Claire", CARNOT);
         NewMember.Builder dup = NewMember.builder().displayName("Autre").email(first.email().value().toUpperCase())
                 .establishment(CARNOT.uai());
-        assertThatThrownBy(() -> members.register(dup.build())).isInstanceOf(DuplicateException.class)
+        assertThatThrownBy(() -> members.register(Actor.anonymous(), dup.build())).isInstanceOf(DuplicateException.class)
                 .hasMessageContaining("already registered");
         NewMember unknownSchool = NewMember.builder().displayName("X").email("x@ac-dijon.fr")
                 .establishment(Uai.of("0211928G")).build();
-        assertThatThrownBy(() -> members.register(unknownSchool)).isInstanceOf(NotFoundException.class)
+        assertThatThrownBy(() -> members.register(Actor.anonymous(), unknownSchool)).isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("establishment");
         NewMember unknownTool = NewMember.builder().displayName("X").email("x@ac-dijon.fr").establishment(CARNOT.uai())
                 .skill(new Skill(ToolId.of("no-such-tool"), CompetenceLevel.NOVICE)).build();
-        assertThatThrownBy(() -> members.register(unknownTool)).isInstanceOf(NotFoundException.class)
+        assertThatThrownBy(() -> members.register(Actor.anonymous(), unknownTool)).isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("tool");
         NewMember noName = NewMember.builder().email("x@ac-dijon.fr").establishment(CARNOT.uai()).build();
-        assertThatThrownBy(() -> members.register(noName)).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> members.register(Actor.anonymous(), noName)).isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("displayName");
         NewMember noSchool = NewMember.builder().displayName("X").email("x@ac-dijon.fr").build();
-        assertThatThrownBy(() -> members.register(noSchool)).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> members.register(Actor.anonymous(), noSchool)).isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("establishment");
-        assertThat(members.find(MemberId.of("nobody"))).isEmpty();
+        assertThat(members.find(Fixture.HOST, MemberId.of("nobody"))).isEmpty();
         assertThat(f.outbox.sent()).hasSize(1); // only the first, valid registration
     }
 
@@ -128,44 +130,49 @@ class MembersTest {
     void hostIdentifiersAreKeptAndCannotBeReused() {
         NewMember a = NewMember.builder().id(MemberId.of("ent-42")).displayName("A").email("a@ac-dijon.fr").establishment(CARNOT.uai()).build();
         NewMember b = NewMember.builder().id(MemberId.of("ent-42")).displayName("B").email("b@ac-dijon.fr").establishment(CARNOT.uai()).build();
-        assertThat(members.register(a).id()).isEqualTo(MemberId.of("ent-42"));
-        assertThatThrownBy(() -> members.register(b)).isInstanceOf(DuplicateException.class);
+        assertThat(members.register(Fixture.HOST, a).id()).isEqualTo(MemberId.of("ent-42"));
+        assertThatThrownBy(() -> members.register(Fixture.HOST, b)).isInstanceOf(DuplicateException.class);
+        // a visitor signing up does not choose their id: someone could take another person's ENT id first
+        NewMember squatter = NewMember.builder().id(MemberId.of("ent-43")).displayName("S").email("s@ac-dijon.fr")
+                .establishment(CARNOT.uai()).build();
+        assertThatThrownBy(() -> members.register(Actor.anonymous(), squatter)).isInstanceOf(NotAllowedException.class)
+                .extracting("code").isEqualTo("access.host-chooses-id");
     }
 
     @Test
     void profileEditsAreVersionedAndUpdateMatching() {
         Member m = f.active("Claire", CARNOT, new Skill(GEOGEBRA, CompetenceLevel.NOVICE));
-        Member v3 = members.setSkill(m.id(), m.version(), new Skill(GEOGEBRA, CompetenceLevel.EXPERIENCED, Set.of("géométrie")));
+        Member v3 = members.setSkill(m.id(), m.id(), m.version(), new Skill(GEOGEBRA, CompetenceLevel.EXPERIENCED, Set.of("géométrie")));
         assertThat(v3.version()).isEqualTo(m.version() + 1);
         assertThat(geogebraAround(1)).extracting(Match::level).containsExactly(CompetenceLevel.EXPERIENCED);
 
-        assertThatThrownBy(() -> members.setSkill(m.id(), m.version(), new Skill(GEOGEBRA, CompetenceLevel.NOVICE)))
+        assertThatThrownBy(() -> members.setSkill(m.id(), m.id(), m.version(), new Skill(GEOGEBRA, CompetenceLevel.NOVICE)))
                 .isInstanceOf(VersionConflictException.class).hasMessageContaining("reload");
-        assertThat(members.get(m.id())).isEqualTo(v3);
+        assertThat(members.get(Fixture.HOST, m.id())).isEqualTo(v3);
 
-        Member moved = members.moveTo(m.id(), v3.version(), LYON.uai());
+        Member moved = members.moveTo(m.id(), m.id(), v3.version(), LYON.uai());
         assertThat(geogebraAround(100)).isEmpty();
-        assertThat(f.sharenum.matchingEngine().qualified(QualifiedQuery.within(LYON.location(), 1, GEOGEBRA, CompetenceLevel.NOVICE)))
+        assertThat(f.sharenum.matchingEngine(Fixture.HOST).qualified(QualifiedQuery.within(LYON.location(), 1, GEOGEBRA, CompetenceLevel.NOVICE)))
                 .extracting(Match::member).containsExactly(m.id());
 
-        Member interests = members.edit(m.id(), moved.version(), x -> x.withInterests(Set.of(ToolId.of("scratch")), Set.of(Theme.of("evaluation"))));
+        Member interests = members.edit(m.id(), m.id(), moved.version(), x -> x.withInterests(Set.of(ToolId.of("scratch")), Set.of(Theme.of("evaluation"))));
         assertThat(interests.followedThemes()).containsExactly(Theme.of("evaluation"));
-        Member noSkill = members.removeSkill(m.id(), interests.version(), GEOGEBRA);
+        Member noSkill = members.removeSkill(m.id(), m.id(), interests.version(), GEOGEBRA);
         assertThat(noSkill.skills()).isEmpty();
-        assertThat(f.sharenum.matchingEngine().qualified(QualifiedQuery.within(LYON.location(), 1, GEOGEBRA, CompetenceLevel.NOVICE))).isEmpty();
+        assertThat(f.sharenum.matchingEngine(Fixture.HOST).qualified(QualifiedQuery.within(LYON.location(), 1, GEOGEBRA, CompetenceLevel.NOVICE))).isEmpty();
     }
 
     @Test
     void editsThatTouchProtectedFieldsOrUnknownThingsAreRefused() {
         Member m = f.active("Claire", CARNOT);
-        assertThatThrownBy(() -> members.edit(m.id(), m.version(), x -> x.withStatus(MemberStatus.SUSPENDED)))
+        assertThatThrownBy(() -> members.edit(m.id(), m.id(), m.version(), x -> x.withStatus(MemberStatus.SUSPENDED)))
                 .isInstanceOf(InvalidValueException.class);
-        assertThatThrownBy(() -> members.moveTo(m.id(), m.version(), Uai.of("0211928G")))
+        assertThatThrownBy(() -> members.moveTo(m.id(), m.id(), m.version(), Uai.of("0211928G")))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> members.setSkill(m.id(), m.version(), new Skill(ToolId.of("nope"), CompetenceLevel.NOVICE)))
+        assertThatThrownBy(() -> members.setSkill(m.id(), m.id(), m.version(), new Skill(ToolId.of("nope"), CompetenceLevel.NOVICE)))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> members.edit(MemberId.of("ghost"), 1, x -> x)).isInstanceOf(NotFoundException.class);
-        assertThat(members.get(m.id())).isEqualTo(m);
+        assertThatThrownBy(() -> members.edit(MemberId.of("ghost"), MemberId.of("ghost"), 1, x -> x)).isInstanceOf(NotFoundException.class);
+        assertThat(members.get(Fixture.HOST, m.id())).isEqualTo(m);
     }
 
     @Test
@@ -184,7 +191,7 @@ class MembersTest {
             futures.add(pool.submit(() -> {
                 go.await();
                 try {
-                    members.setSkill(m.id(), m.version(), new Skill(tool, CompetenceLevel.EXPERIENCED));
+                    members.setSkill(m.id(), m.id(), m.version(), new Skill(tool, CompetenceLevel.EXPERIENCED));
                     wins.incrementAndGet();
                 } catch (VersionConflictException e) {
                     conflicts.incrementAndGet();
@@ -199,7 +206,7 @@ class MembersTest {
         pool.shutdown();
         assertThat(wins.get()).isEqualTo(1);
         assertThat(conflicts.get()).isEqualTo(threads - 1);
-        Member after = members.get(m.id());
+        Member after = members.get(Fixture.HOST, m.id());
         assertThat(after.version()).isEqualTo(m.version() + 1);
         assertThat(after.skills()).hasSize(1);
     }
@@ -208,25 +215,29 @@ class MembersTest {
     void suspendedMembersAreNotMatchedUntilReinstated() {
         Member m = f.active("Claire", CARNOT, new Skill(GEOGEBRA, CompetenceLevel.EXPERIENCED));
         MemberId admin = f.admin().id();
-        members.suspend(admin, m.id());
+        members.suspend(admin, m.id(), "signalé par la modération");
         assertThat(geogebraAround(5)).isEmpty();
-        assertThat(members.get(m.id()).status()).isEqualTo(MemberStatus.SUSPENDED);
-        members.reinstate(admin, m.id());
+        assertThat(members.get(Fixture.HOST, m.id()).status()).isEqualTo(MemberStatus.SUSPENDED);
+        members.reinstate(admin, m.id(), "levée après examen");
         assertThat(geogebraAround(5)).hasSize(1);
-        assertThatThrownBy(() -> members.reinstate(admin, m.id())).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> members.reinstate(admin, m.id(), "levée après examen")).isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
     void only_an_administrator_of_the_members_academie_suspends_them() {
         Member m = f.active("Claire", CARNOT);
         Member colleague = f.active("Collègue", NUITS);
-        Member lyonAdmin = f.pending("Admin Lyon", LYON);
-        assertThatThrownBy(() -> members.suspend(colleague.id(), m.id())).isInstanceOf(fr.sharenum.model.NotAllowedException.class)
-                .hasMessageContaining("ACADEMIE_STAFF");
-        assertThatThrownBy(() -> members.suspend(lyonAdmin.id(), m.id())).isInstanceOf(fr.sharenum.model.ShareNumException.class);
+        Member lyonAdmin = f.granted("Admin Lyon", LYON, fr.sharenum.model.Privilege.ACADEMIE_STAFF);
+        Member selfDeclared = f.withRole("Se dit DANE", CARNOT, fr.sharenum.model.Role.ACADEMIE_STAFF);
+        assertThatThrownBy(() -> members.suspend(colleague.id(), m.id(), "signalé par la modération")).isInstanceOf(fr.sharenum.model.NotAllowedException.class)
+                .extracting("code").isEqualTo("access.denied");
+        assertThatThrownBy(() -> members.suspend(lyonAdmin.id(), m.id(), "signalé par la modération")).isInstanceOf(fr.sharenum.model.NotAllowedException.class)
+                .extracting("code").isEqualTo("access.denied");
+        // a function asserted by the host's directory is not a privilege
+        assertThatThrownBy(() -> members.suspend(selfDeclared.id(), m.id(), "signalé")).isInstanceOf(fr.sharenum.model.NotAllowedException.class);
         assertThatThrownBy(() -> members.exportData(colleague.id(), m.id())).isInstanceOf(fr.sharenum.model.NotAllowedException.class);
         assertThatThrownBy(() -> members.erase(colleague.id(), m.id())).isInstanceOf(fr.sharenum.model.NotAllowedException.class);
-        assertThat(members.get(m.id()).status()).isEqualTo(MemberStatus.ACTIVE);
+        assertThat(members.get(Fixture.HOST, m.id()).status()).isEqualTo(MemberStatus.ACTIVE);
         assertThat(members.exportData(f.admin().id(), m.id()).member().id()).isEqualTo(m.id());
     }
 
@@ -234,7 +245,7 @@ class MembersTest {
     void movingAnEstablishmentRelocatesItsMembersForMatching() {
         Member m = f.active("Bertrand", BEAUNE, new Skill(GEOGEBRA, CompetenceLevel.EXPERIENCED));
         assertThat(geogebraAround(10)).isEmpty();
-        f.sharenum.establishments().put(BEAUNE.withLocation(CARNOT.location()));
+        f.sharenum.establishments().put(Fixture.HOST, BEAUNE.withLocation(CARNOT.location()));
         assertThat(geogebraAround(10)).extracting(Match::member).containsExactly(m.id());
     }
 
@@ -243,12 +254,12 @@ class MembersTest {
         var store = ShareNum.inMemoryStore();
         OutboxNotifier outbox = new OutboxNotifier();
         ShareNum first = ShareNum.builder().store(store).notifier(outbox).matchingEngine(MatchingEngines.reference()).build();
-        first.establishments().put(CARNOT);
-        Member m = first.members().register(NewMember.builder().displayName("C").email("c@ac-dijon.fr")
+        first.establishments().put(Fixture.HOST, CARNOT);
+        Member m = first.members().register(Actor.anonymous(), NewMember.builder().displayName("C").email("c@ac-dijon.fr")
                 .establishment(CARNOT.uai()).skill(new Skill(GEOGEBRA, CompetenceLevel.EXPERIENCED)).build());
-        first.members().verify(m.id(), outbox.sent(Notification.VerificationRequested.class).get(0).token());
+        first.members().verify(Actor.anonymous(), m.id(), outbox.sent(Notification.VerificationRequested.class).get(0).token());
         ShareNum second = ShareNum.builder().store(store).matchingEngine(MatchingEngines.reference()).build();
-        assertThat(second.matchingEngine().size()).isEqualTo(1);
-        assertThat(second.members().get(m.id()).isActive()).isTrue();
+        assertThat(second.matchingEngine(Fixture.HOST).size()).isEqualTo(1);
+        assertThat(second.members().get(Fixture.HOST, m.id()).isActive()).isTrue();
     }
 }

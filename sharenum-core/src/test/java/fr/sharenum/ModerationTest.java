@@ -1,5 +1,6 @@
 package fr.sharenum;
 
+import fr.sharenum.model.InvalidValueException;
 import fr.sharenum.model.Alert;
 import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.model.DuplicateException;
@@ -41,10 +42,10 @@ class ModerationTest {
     private final Member alice = f.active("Alice", AUXONNE, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
 
     private TicketNum conversation() {
-        TicketNum t = f.sharenum.tickets().open(TicketRequest.builder(claire.id(), CAPYTALE).text("aide").radiusKm(40).build());
-        f.sharenum.tickets().offer(t.id(), karim.id(), "oui");
-        f.sharenum.tickets().accept(t.id(), claire.id(), karim.id());
-        f.sharenum.tickets().post(t.id(), karim.id(), "message déplacé");
+        TicketNum t = f.sharenum.tickets().open(claire.id(), TicketRequest.builder(CAPYTALE).text("aide").radiusKm(40).build());
+        f.sharenum.tickets().offer(karim.id(), t.id(), "oui");
+        f.sharenum.tickets().accept(claire.id(), t.id(), karim.id());
+        f.sharenum.tickets().post(karim.id(), t.id(), "message déplacé");
         return t;
     }
 
@@ -89,33 +90,33 @@ class ModerationTest {
         Member a = plain.active("A", CARNOT);
         Member b = plain.active("B", NUITS);
         Report r = plain.sharenum.moderation().report(a.id(), new Report.OfMember(b.id()), Report.Reason.SPAM, "pub");
-        assertThat(plain.sharenum.moderation().pendingReports()).containsExactly(r);
+        assertThat(plain.sharenum.moderation().pendingReports(Fixture.HOST)).containsExactly(r);
     }
 
     @Test
     void a_block_stops_alerts_and_announcements_both_ways_until_lifted() {
         f.sharenum.moderation().block(karim.id(), claire.id());
-        TicketNum fromClaire = f.sharenum.tickets().open(TicketRequest.builder(claire.id(), CAPYTALE).text("aide").radiusKm(40).build());
+        TicketNum fromClaire = f.sharenum.tickets().open(claire.id(), TicketRequest.builder(CAPYTALE).text("aide").radiusKm(40).build());
         assertThat(fromClaire.alerts()).extracting(Alert::helper).containsExactly(alice.id());
 
         Member follower = f.follower("Fabien", CARNOT, Set.of(CAPYTALE), Set.of());
         f.sharenum.moderation().block(follower.id(), karim.id());
-        Event e = f.sharenum.events().create(EventRequest.direct(karim.id()).title("Atelier").tools(CAPYTALE)
+        Event e = f.sharenum.events().create(karim.id(), EventRequest.direct().title("Atelier").tools(CAPYTALE)
                 .start(Instant.parse("2026-12-02T13:00:00Z")).duration(Duration.ofHours(2)).capacity(5)
                 .atEstablishment(NUITS.uai()).build());
-        f.sharenum.events().confirm(e.id(), karim.id());
+        f.sharenum.events().confirm(karim.id(), e.id());
         assertThat(f.outbox.sentTo(follower.id())).noneMatch(n -> n instanceof Notification.EventInvitation);
 
         f.sharenum.moderation().unblock(karim.id(), claire.id());
-        TicketNum again = f.sharenum.tickets().open(TicketRequest.builder(claire.id(), CAPYTALE).text("encore").radiusKm(40).build());
+        TicketNum again = f.sharenum.tickets().open(claire.id(), TicketRequest.builder(CAPYTALE).text("encore").radiusKm(40).build());
         assertThat(again.alerts()).extracting(Alert::helper).containsExactlyInAnyOrder(karim.id(), alice.id());
-        assertThatThrownBy(() -> f.sharenum.moderation().block(claire.id(), claire.id())).isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> f.sharenum.moderation().block(claire.id(), claire.id())).isInstanceOf(InvalidValueException.class);
     }
 
     @Test
     void a_suspended_member_is_never_matched() {
-        f.sharenum.members().suspend(f.admin().id(), karim.id());
-        TicketNum t = f.sharenum.tickets().open(TicketRequest.builder(claire.id(), CAPYTALE).text("aide").radiusKm(40).build());
+        f.sharenum.members().suspend(f.admin().id(), karim.id(), "signalé par la modération");
+        TicketNum t = f.sharenum.tickets().open(claire.id(), TicketRequest.builder(CAPYTALE).text("aide").radiusKm(40).build());
         assertThat(t.alerts()).extracting(Alert::helper).containsExactly(alice.id());
     }
 }

@@ -72,7 +72,7 @@ class OutboxTest {
     private final Member other = f.activeVia(notifier.sink, "Alice", AUXONNE, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
 
     private TicketNum open() {
-        return f.sharenum.tickets().open(TicketRequest.builder(requester.id(), CAPYTALE).text("Python").radiusKm(40).build());
+        return f.sharenum.tickets().open(requester.id(), TicketRequest.builder(CAPYTALE).text("Python").radiusKm(40).build());
     }
 
     @Test
@@ -80,16 +80,16 @@ class OutboxTest {
         notifier.mode = "down";
         TicketNum t = open();
 
-        assertThat(f.sharenum.tickets().get(t.id()).alerts()).hasSize(2);
-        assertThat(f.sharenum.failedNotifications()).hasSize(2);
+        assertThat(f.sharenum.tickets().get(Fixture.HOST, t.id()).alerts()).hasSize(2);
+        assertThat(f.sharenum.outbox().failed(Fixture.HOST)).hasSize(2);
         notifier.mode = "up";
-        assertThat(f.sharenum.deliverDueNotifications()).isZero();   // backoff not over yet
+        assertThat(f.sharenum.outbox().deliverDue(Fixture.HOST)).isZero();   // backoff not over yet
         f.clock.advance(Duration.ofMinutes(1));
-        assertThat(f.sharenum.deliverDueNotifications()).isEqualTo(2);
-        assertThat(f.sharenum.failedNotifications()).isEmpty();
+        assertThat(f.sharenum.outbox().deliverDue(Fixture.HOST)).isEqualTo(2);
+        assertThat(f.sharenum.outbox().failed(Fixture.HOST)).isEmpty();
         assertThat(notifier.delivered).containsKeys("alert:" + t.id() + ":" + helper.id(), "alert:" + t.id() + ":" + other.id());
         assertThat(notifier.delivered.values()).allSatisfy(c -> assertThat(c.get()).isEqualTo(1));
-        assertThat(f.sharenum.deliverDueNotifications()).isZero();
+        assertThat(f.sharenum.outbox().deliverDue(Fixture.HOST)).isZero();
     }
 
     @Test
@@ -98,41 +98,41 @@ class OutboxTest {
         TicketNum t = open();
         for (int i = 0; i < 3; i++) {
             f.clock.advance(Duration.ofMinutes(30));
-            f.sharenum.deliverDueNotifications();
+            f.sharenum.outbox().deliverDue(Fixture.HOST);
         }
-        assertThat(f.sharenum.deadLetters()).hasSize(2).allSatisfy(d -> {
+        assertThat(f.sharenum.outbox().deadLetters(Fixture.HOST)).hasSize(2).allSatisfy(d -> {
             assertThat(d.attempts()).isEqualTo(3);
             assertThat(d.lastError()).contains("SMTP server unreachable");
         });
 
         notifier.mode = "refuse";
-        f.sharenum.tickets().offer(t.id(), helper.id(), "Je peux aider");
-        assertThat(f.sharenum.deadLetters()).hasSize(3).anySatisfy(d -> {
+        f.sharenum.tickets().offer(helper.id(), t.id(), "Je peux aider");
+        assertThat(f.sharenum.outbox().deadLetters(Fixture.HOST)).hasSize(3).anySatisfy(d -> {
             assertThat(d.notification()).isInstanceOf(Notification.OfferReceived.class);
             assertThat(d.attempts()).isEqualTo(1);
         });
 
         notifier.mode = "up";
-        String id = f.sharenum.deadLetters().get(0).id();
-        assertThat(f.sharenum.reviveDeadLetter(id)).isTrue();
-        assertThat(f.sharenum.reviveDeadLetter("no-such-id")).isFalse();
-        assertThat(f.sharenum.deliverDueNotifications()).isEqualTo(1);
+        String id = f.sharenum.outbox().deadLetters(Fixture.HOST).get(0).id();
+        assertThat(f.sharenum.outbox().revive(Fixture.HOST, id)).isTrue();
+        assertThat(f.sharenum.outbox().revive(Fixture.HOST, "no-such-id")).isFalse();
+        assertThat(f.sharenum.outbox().deliverDue(Fixture.HOST)).isEqualTo(1);
         assertThat(notifier.delivered).containsKey(id);
-        assertThat(f.sharenum.deadLetters()).hasSize(2);
+        assertThat(f.sharenum.outbox().deadLetters(Fixture.HOST)).hasSize(2);
     }
 
     @Test
     void a_crash_during_delivery_is_finished_by_another_instance_once_the_lease_ends() {
         notifier.mode = "crash";
         assertThatThrownBy(this::open).isInstanceOf(OutOfMemoryError.class);
-        TicketNum t = f.sharenum.tickets().openedBy(requester.id()).get(0);   // the state change was committed
+        TicketNum t = f.sharenum.tickets().openedBy(requester.id(), requester.id()).get(0);   // the state change was committed
 
         Switchable survivor = new Switchable();
         ShareNum restarted = ShareNum.builder().store(store).notifier(survivor).clock(f.clock)
                 .matchingEngine(MatchingEngines.reference()).build();
-        assertThat(restarted.deliverDueNotifications()).isZero();           // still leased to the crashed delivery
+        assertThat(restarted.outbox().deliverDue(Fixture.HOST)).isZero();           // still leased to the crashed delivery
         f.clock.advance(Duration.ofMinutes(3));
-        assertThat(restarted.deliverDueNotifications()).isEqualTo(2);
+        assertThat(restarted.outbox().deliverDue(Fixture.HOST)).isEqualTo(2);
         assertThat(survivor.delivered).containsKey("alert:" + t.id() + ":" + helper.id());
     }
 
@@ -150,7 +150,7 @@ class OutboxTest {
         for (int i = 0; i < 4; i++) {
             runs.add(pool.submit(() -> {
                 go.await();
-                return f.sharenum.deliverDueNotifications();
+                return f.sharenum.outbox().deliverDue(Fixture.HOST);
             }));
         }
         go.countDown();

@@ -24,12 +24,12 @@ class PixTest {
     void a_member_records_their_pix_certification_beside_their_levels() {
         PixCertification pix = new PixCertification(612, LocalDate.of(2026, 6, 12), "p-7k3m9q2x");
 
-        Member updated = f.sharenum.members().recordPix(claire.id(), claire.version(), pix);
+        Member updated = f.sharenum.members().recordPix(claire.id(), claire.id(), claire.version(), pix);
 
         assertThat(updated.pixCertification()).contains(pix);
         assertThat(pix.verificationCode()).isEqualTo("P-7K3M9Q2X");
         assertThat(updated.levelOn(ToolId.of("capytale"))).contains(CompetenceLevel.INTERMEDIATE);
-        assertThat(f.sharenum.members().recordPix(claire.id(), updated.version(), null).pixCertification()).isEmpty();
+        assertThat(f.sharenum.members().recordPix(claire.id(), claire.id(), updated.version(), null).pixCertification()).isEmpty();
     }
 
     @Test
@@ -38,16 +38,14 @@ class PixTest {
                 .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("score");
         assertThatThrownBy(() -> new PixCertification(500, LocalDate.of(2026, 6, 12), "12345"))
                 .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("verificationCode");
-        assertThatThrownBy(() -> f.sharenum.members().recordPix(claire.id(), claire.version(),
-                new PixCertification(500, LocalDate.of(2027, 6, 12), "P-7K3M9Q2X")))
+        assertThatThrownBy(() -> f.sharenum.members().recordPix(claire.id(), claire.id(), claire.version(), new PixCertification(500, LocalDate.of(2027, 6, 12), "P-7K3M9Q2X")))
                 .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("certifiedOn");
-        assertThat(f.sharenum.members().get(claire.id())).isEqualTo(claire);
+        assertThat(f.sharenum.members().get(Fixture.HOST, claire.id())).isEqualTo(claire);
     }
 
     @Test
     void erasure_removes_the_certification() {
-        Member withPix = f.sharenum.members().recordPix(claire.id(), claire.version(),
-                new PixCertification(612, LocalDate.of(2026, 6, 12), "P-7K3M9Q2X"));
+        Member withPix = f.sharenum.members().recordPix(claire.id(), claire.id(), claire.version(), new PixCertification(612, LocalDate.of(2026, 6, 12), "P-7K3M9Q2X"));
         assertThat(withPix.pix()).isNotNull();
         assertThat(f.sharenum.members().erase(claire.id(), claire.id()).pix()).isNull();
     }

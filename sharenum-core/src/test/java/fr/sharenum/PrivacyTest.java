@@ -35,16 +35,16 @@ class PrivacyTest {
     private final Member paul = f.active("Paul Participant", AUXONNE);
 
     private TicketNum scenario() {
-        TicketNum t = f.sharenum.tickets().open(TicketRequest.builder(claire.id(), CAPYTALE).text(SECRET_TEXT).radiusKm(40).build());
-        f.sharenum.tickets().offer(t.id(), karim.id(), "Je passe jeudi, voici mon 07 00 00 00 00");
-        f.sharenum.tickets().accept(t.id(), claire.id(), karim.id());
-        f.sharenum.tickets().post(t.id(), claire.id(), SECRET_TEXT);
-        f.sharenum.tickets().post(t.id(), karim.id(), "Parfait, à jeudi");
-        Event e = f.sharenum.events().create(EventRequest.fromTicket(t.id(), karim.id()).title("Capytale")
+        TicketNum t = f.sharenum.tickets().open(claire.id(), TicketRequest.builder(CAPYTALE).text(SECRET_TEXT).radiusKm(40).build());
+        f.sharenum.tickets().offer(karim.id(), t.id(), "Je passe jeudi, voici mon 07 00 00 00 00");
+        f.sharenum.tickets().accept(claire.id(), t.id(), karim.id());
+        f.sharenum.tickets().post(claire.id(), t.id(), SECRET_TEXT);
+        f.sharenum.tickets().post(karim.id(), t.id(), "Parfait, à jeudi");
+        Event e = f.sharenum.events().create(karim.id(), EventRequest.fromTicket(t.id()).title("Capytale")
                 .start(Instant.parse("2026-12-02T13:00:00Z")).duration(Duration.ofHours(2)).capacity(5)
                 .atEstablishment(CARNOT.uai()).build());
-        f.sharenum.events().confirm(e.id(), karim.id());
-        f.sharenum.events().register(e.id(), paul.id());
+        f.sharenum.events().confirm(karim.id(), e.id());
+        f.sharenum.events().register(paul.id(), e.id());
         return t;
     }
 
@@ -58,18 +58,21 @@ class PrivacyTest {
 
         assertThat(claireData.member().email()).isEqualTo(claire.email());
         assertThat(claireData.ticketsOpened()).extracting(TicketNum::id).containsExactly(t.id());
-        assertThat(claireData.messagesSent()).extracting(Message::text).containsExactly(SECRET_TEXT);
+        assertThat(claireData.conversations()).extracting(Message::text).containsExactly(SECRET_TEXT, "Parfait, à jeudi");
+        assertThat(claireData.ticketsOpened().get(0).alerts()).as("who was alerted is about the colleagues").isEmpty();
+        assertThat(claireData.ticketsOpened().get(0).offers()).hasSize(1);
         assertThat(claireData.events()).hasSize(1);
-        assertThat(karimData.ticketsHelped()).extracting(TicketNum::id).containsExactly(t.id());
-        assertThat(karimData.messagesSent()).extracting(Message::text).containsExactly("Parfait, à jeudi");
-        assertThat(paulData.events()).singleElement().satisfies(e -> assertThat(e.isRegistered(paul.id())).isTrue());
+        assertThat(karimData.ticketsHelped()).extracting(MemberData.HelpedTicket::ticket).containsExactly(t.id());
+        assertThat(karimData.ticketsHelped().get(0).accepted()).isTrue();
+        assertThat(karimData.conversations()).extracting(Message::sender).containsExactly(claire.id(), karim.id());
+        assertThat(paulData.events()).singleElement().satisfies(e -> assertThat(e.part()).isEqualTo("REGISTERED"));
         assertThat(paulData.ticketsOpened()).isEmpty();
     }
 
     @Test
     void erasure_anonymises_the_member_and_their_texts_but_keeps_every_count() {
         TicketNum t = scenario();
-        Event event = f.sharenum.events().between(Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2026-12-03T00:00:00Z")).get(0);
+        Event event = f.sharenum.events().between(Fixture.HOST, Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2026-12-03T00:00:00Z")).get(0);
 
         Member erased = f.sharenum.members().erase(claire.id(), claire.id());
 
@@ -78,26 +81,26 @@ class PrivacyTest {
         assertThat(erased.email()).isNotEqualTo(claire.email());
         assertThat(erased.skills()).isEmpty();
         String everything = f.sharenum.members().exportData(claire.id(), claire.id()).toString()
-                + f.sharenum.tickets().get(t.id()) + f.sharenum.tickets().conversation(t.id(), karim.id())
-                + f.sharenum.events().get(event.id());
+                + f.sharenum.tickets().get(Fixture.HOST, t.id()) + f.sharenum.tickets().conversation(karim.id(), t.id())
+                + f.sharenum.events().get(Fixture.HOST, event.id());
         assertThat(everything).doesNotContain(claire.email().value()).doesNotContain("Confidentielle")
                 .doesNotContain("06 12 34 56 78");
-        assertThat(f.sharenum.tickets().conversation(t.id(), karim.id())).extracting(Message::text)
+        assertThat(f.sharenum.tickets().conversation(karim.id(), t.id())).extracting(Message::text)
                 .containsExactly(fr.sharenum.core.internal.ErasureText.TEXT, "Parfait, à jeudi");
-        assertThat(f.sharenum.tickets().openedBy(claire.id())).hasSize(1);
-        assertThat(f.sharenum.events().get(event.id()).organisers()).contains(claire.id());
-        assertThat(f.sharenum.events().get(event.id()).registered()).hasSize(1);
-        assertThatThrownBy(() -> f.sharenum.tickets().post(t.id(), claire.id(), "encore"))
-                .isInstanceOf(NotAllowedException.class).hasMessageContaining("erased");
-        assertThatThrownBy(() -> f.sharenum.members().reinstate(f.admin().id(), claire.id())).isInstanceOf(IllegalTransitionException.class);
-        assertThat(f.sharenum.members().erase(claire.id(), claire.id())).isEqualTo(f.sharenum.members().get(claire.id()));
+        assertThat(f.sharenum.tickets().openedBy(Fixture.HOST, claire.id())).hasSize(1);
+        assertThat(f.sharenum.events().get(Fixture.HOST, event.id()).organisers()).contains(claire.id());
+        assertThat(f.sharenum.events().get(Fixture.HOST, event.id()).registered()).hasSize(1);
+        assertThatThrownBy(() -> f.sharenum.tickets().post(claire.id(), t.id(), "encore"))
+                .isInstanceOf(NotAllowedException.class).extracting("code").isEqualTo("access.erased");
+        assertThatThrownBy(() -> f.sharenum.members().reinstate(f.admin().id(), claire.id(), "levée après examen")).isInstanceOf(IllegalTransitionException.class);
+        assertThat(f.sharenum.members().erase(claire.id(), claire.id())).isEqualTo(f.sharenum.members().get(Fixture.HOST, claire.id()));
     }
 
     @Test
     void an_erased_helper_is_no_longer_matched_and_loses_undelivered_notifications() {
         f.sharenum.members().erase(karim.id(), karim.id());
 
-        TicketNum t = f.sharenum.tickets().open(TicketRequest.builder(claire.id(), CAPYTALE).text("aide").radiusKm(40).build());
+        TicketNum t = f.sharenum.tickets().open(claire.id(), TicketRequest.builder(CAPYTALE).text("aide").radiusKm(40).build());
 
         assertThat(t.alerts()).isEmpty();
         assertThat(f.sharenum.members().exportData(karim.id(), karim.id()).pending()).isEmpty();

@@ -1,5 +1,6 @@
 package fr.sharenum;
 
+import fr.sharenum.model.Actor;
 import fr.sharenum.model.Alert;
 import fr.sharenum.model.Bus;
 import fr.sharenum.model.BusBooking;
@@ -68,7 +69,7 @@ class WorkflowModelTest {
         final Map<EventId, Integer> capacity = new HashMap<>();
 
         World() {
-            f.sharenum.busNum().add(Bus.of(BUS, "BusNum", CARNOT.location(), 60, Set.of(), 8));
+            f.sharenum.busNum().add(Fixture.HOST, Bus.of(BUS, "BusNum", CARNOT.location(), 60, Set.of(), 8));
             for (int i = 0; i < 10; i++) {
                 members.add(f.active("Membre " + i, SCHOOLS.get(i % SCHOOLS.size()),
                         new Skill(CAPYTALE, CompetenceLevel.values()[i % 3])));
@@ -88,7 +89,7 @@ class WorkflowModelTest {
         }
 
         void openTicket(int who, int radius) {
-            attempt(() -> tickets.add(f.sharenum.tickets().open(TicketRequest.builder(member(who).id(), CAPYTALE)
+            attempt(() -> tickets.add(f.sharenum.tickets().open(member(who).id(), TicketRequest.builder(CAPYTALE)
                     .text("aide").radiusKm(radius).build())));
         }
 
@@ -96,34 +97,34 @@ class WorkflowModelTest {
             if (tickets.isEmpty()) {
                 return;
             }
-            TicketNum t = f.sharenum.tickets().get(tickets.get(ticket % tickets.size()).id());
+            TicketNum t = f.sharenum.tickets().get(Fixture.HOST, tickets.get(ticket % tickets.size()).id());
             if (t.alerts().isEmpty()) {
                 return;
             }
             MemberId helper = t.alerts().get(alert % t.alerts().size()).helper();
-            attempt(() -> f.sharenum.tickets().offer(t.id(), helper, "oui"));
+            attempt(() -> f.sharenum.tickets().offer(helper, t.id(), "oui"));
             if (accept) {
-                attempt(() -> f.sharenum.tickets().accept(t.id(), t.requester(), helper));
+                attempt(() -> f.sharenum.tickets().accept(t.requester(), t.id(), helper));
             }
         }
 
         void cancelTicket(int ticket) {
             if (!tickets.isEmpty()) {
                 TicketNum t = tickets.get(ticket % tickets.size());
-                attempt(() -> f.sharenum.tickets().cancel(t.id(), t.requester()));
+                attempt(() -> f.sharenum.tickets().cancel(t.requester(), t.id()));
             }
         }
 
         void createEvent(int who, int day, int hour, int cap, boolean onBus, int where) {
             Establishment at = SCHOOLS.get(where % SCHOOLS.size());
-            EventRequest.Builder b = EventRequest.direct(member(who).id()).title("Atelier").tools(CAPYTALE)
+            EventRequest.Builder b = EventRequest.direct().title("Atelier").tools(CAPYTALE)
                     .start(f.clock.instant().plus(Duration.ofDays(1 + day)).plus(Duration.ofHours(hour)))
                     .duration(Duration.ofHours(2)).capacity(cap).at(Venue.of(at));
             if (onBus) {
                 b.onBus(BUS);
             }
             attempt(() -> {
-                Event e = f.sharenum.events().create(b.build());
+                Event e = f.sharenum.events().create(member(who).id(), b.build());
                 events.add(e.id());
                 seats.put(e.id(), new ArrayList<>());
                 waiting.put(e.id(), new ArrayList<>());
@@ -137,8 +138,8 @@ class WorkflowModelTest {
 
         void confirm(int event) {
             if (!events.isEmpty()) {
-                Event e = f.sharenum.events().get(event(event));
-                attempt(() -> f.sharenum.events().confirm(e.id(), e.organisers().get(0)));
+                Event e = f.sharenum.events().get(Fixture.HOST, event(event));
+                attempt(() -> f.sharenum.events().confirm(e.organisers().get(0), e.id()));
             }
         }
 
@@ -149,7 +150,7 @@ class WorkflowModelTest {
             EventId id = event(event);
             MemberId m = member(who).id();
             try {
-                f.sharenum.events().register(id, m);
+                f.sharenum.events().register(m, id);
                 if (seats.get(id).size() < capacity.get(id)) {
                     seats.get(id).add(m);
                 } else {
@@ -167,7 +168,7 @@ class WorkflowModelTest {
             EventId id = event(event);
             MemberId m = member(who).id();
             try {
-                f.sharenum.events().unregister(id, m);
+                f.sharenum.events().unregister(m, id);
                 seats.get(id).remove(m);
                 waiting.get(id).remove(m);
                 while (seats.get(id).size() < capacity.get(id) && !waiting.get(id).isEmpty()) {
@@ -180,25 +181,25 @@ class WorkflowModelTest {
 
         void cancelEvent(int event) {
             if (!events.isEmpty()) {
-                Event e = f.sharenum.events().get(event(event));
-                attempt(() -> f.sharenum.events().cancel(e.id(), e.organisers().get(0)));
+                Event e = f.sharenum.events().get(Fixture.HOST, event(event));
+                attempt(() -> f.sharenum.events().cancel(e.organisers().get(0), e.id()));
             }
         }
 
         void advance(int hours) {
             f.clock.advance(Duration.ofHours(hours));
-            f.sharenum.tickets().expireDue();
+            f.sharenum.tickets().expireDue(Fixture.HOST);
         }
 
         void checkInvariants() {
             for (EventId id : events) {
-                Event e = f.sharenum.events().get(id);
+                Event e = f.sharenum.events().get(Fixture.HOST, id);
                 assertThat(e.registered().size()).isLessThanOrEqualTo(e.capacity());
                 assertThat(e.registered().stream().map(Registration::member).toList()).isEqualTo(seats.get(id));
                 assertThat(e.waitlist().stream().map(Registration::member).toList()).isEqualTo(waiting.get(id));
                 assertThat(e.waitlist().stream().map(Registration::at).toList()).isSorted();
             }
-            List<BusBooking> bookings = f.sharenum.busNum().bookings(BUS, LocalDate.of(2026, 1, 1), 10_000);
+            List<BusBooking> bookings = f.sharenum.busNum().bookings(Fixture.HOST, BUS, LocalDate.of(2026, 1, 1), 1_000);
             for (int i = 0; i + 1 < bookings.size(); i++) {
                 BusBooking a = bookings.get(i);
                 BusBooking b = bookings.get(i + 1);
@@ -207,10 +208,10 @@ class WorkflowModelTest {
                 assertThat(a.onSite().end().plus(gap)).isBeforeOrEqualTo(b.onSite().start());
             }
             for (BusBooking b : bookings) {
-                assertThat(f.sharenum.events().get(b.event()).status().isActive()).isTrue();
+                assertThat(f.sharenum.events().get(Fixture.HOST, b.event()).status().isActive()).isTrue();
             }
             for (TicketNum known : tickets) {
-                TicketNum t = f.sharenum.tickets().get(known.id());
+                TicketNum t = f.sharenum.tickets().get(Fixture.HOST, known.id());
                 List<StatusChange> h = t.history();
                 assertThat(h.get(h.size() - 1).status()).isEqualTo(t.status());
                 for (int i = 0; i + 1 < h.size(); i++) {
@@ -219,9 +220,9 @@ class WorkflowModelTest {
                 Set<MemberId> alerted = new LinkedHashSet<>();
                 for (Alert a : t.alerts()) {
                     assertThat(alerted.add(a.helper())).isTrue();
-                    Member helper = f.sharenum.members().get(a.helper());
+                    Member helper = f.sharenum.members().get(Fixture.HOST, a.helper());
                     assertThat(helper.levelOn(CAPYTALE).orElseThrow()).isGreaterThanOrEqualTo(CompetenceLevel.INTERMEDIATE);
-                    assertThat(t.origin().distanceKm(f.sharenum.establishments().get(helper.establishment()).location()))
+                    assertThat(t.origin().distanceKm(f.sharenum.establishments().get(Actor.anonymous(), helper.establishment()).location()))
                             .isLessThanOrEqualTo(t.radiusKm());
                     assertThat(a.helper()).isNotEqualTo(t.requester());
                 }
@@ -230,7 +231,7 @@ class WorkflowModelTest {
                 }
             }
             for (EventId id : events) {
-                Event e = f.sharenum.events().get(id);
+                Event e = f.sharenum.events().get(Fixture.HOST, id);
                 if (e.status() == EventStatus.CANCELLED) {
                     assertThat(bookings).noneMatch(b -> b.event().equals(id));
                 }

@@ -1,5 +1,6 @@
 package fr.sharenum.benchmarks;
 
+import fr.sharenum.model.Actor;
 import fr.sharenum.IndicatorReport;
 import fr.sharenum.ShareNum;
 import fr.sharenum.Territory;
@@ -164,7 +165,7 @@ public class IndicatorsBenchmark {
     @Benchmark
     public void everyAcademieOverAYear(Blackhole bh) {
         for (Academie a : Academie.values()) {
-            IndicatorReport report = sharenum.indicators().report(Territory.of(a), FROM, TO);
+            IndicatorReport report = sharenum.indicators().report(Actor.host("benchmark"), Territory.of(a), FROM, TO);
             bh.consume(report);
         }
     }

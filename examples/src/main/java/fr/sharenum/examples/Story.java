@@ -29,6 +29,9 @@ import fr.sharenum.OutboxNotifier;
 import fr.sharenum.ShareNum;
 import fr.sharenum.TicketRequest;
 import fr.sharenum.model.Academie;
+import fr.sharenum.model.Actor;
+import fr.sharenum.model.NotAllowedException;
+import fr.sharenum.model.Privilege;
 import fr.sharenum.model.Alert;
 import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.model.Establishment;
@@ -72,6 +75,8 @@ public final class Story {
 
     private static final ToolId CAPYTALE = ToolId.of("capytale");
     private static final ToolId GEOGEBRA = ToolId.of("geogebra");
+    /** The host platform acting as itself: its directory import, its sign-up page, its scheduled jobs. */
+    private static final Actor HOST = Actor.host("story");
 
     private final PrintStream out;
     private final OutboxNotifier outbox = new OutboxNotifier();
@@ -153,7 +158,7 @@ public final class Story {
     }
 
     void run() {
-        title("ShareNum — the story (matching engine: " + sharenum.matchingEngine().getClass().getSimpleName() + ")");
+        title("ShareNum — the story (matching engine: " + sharenum.matchingEngine(HOST).getClass().getSimpleName() + ")");
         out.println("store: " + storeLabel);
 
         Establishment roupnel = school("0211136W", "Collège Gaston Roupnel", Academie.DIJON, 47.33640, 5.04292, "21231");
@@ -163,7 +168,7 @@ public final class Story {
         Establishment auxonne = school("0211452P", "Collège La Croix des Sarrasins", Academie.DIJON, 47.19892, 5.39946, "21038");
         Establishment montbard = school("0210034Y", "Collège Pasteur", Academie.DIJON, 47.63468, 4.34210, "21425");
         Establishment stendhal = school("0250009Z", "Collège Stendhal", Academie.BESANCON, 47.24891, 6.01603, "25056");
-        int stored = sharenum.establishments().putAll(List.of(roupnel, chapitre, nuits, genlis, auxonne, montbard, stendhal));
+        int stored = sharenum.establishments().putAll(HOST, List.of(roupnel, chapitre, nuits, genlis, auxonne, montbard, stendhal));
         out.printf("%d establishments in two académies (Dijon, Besançon)%n", stored);
 
         Member claire = join("Claire Martin", "claire.martin@ac-dijon.fr", roupnel, Role.TEACHER_SECONDARY, CompetenceLevel.NOVICE);
@@ -175,10 +180,23 @@ public final class Story {
         join("Marc Girard", "marc.girard@ac-dijon.fr", montbard, Role.ERUN, CompetenceLevel.EXPERIENCED);
         join("Amélie Roux", "amelie.roux@ac-besancon.fr", stendhal, Role.TEACHER_SECONDARY, CompetenceLevel.EXPERIENCED);
         try {
-            sharenum.members().register(NewMember.builder().displayName("Eve").email("eve@ac-dijon.fr.evil.com")
+            sharenum.members().register(Actor.anonymous(), NewMember.builder().displayName("Eve").email("eve@ac-dijon.fr.evil.com")
                     .establishment(roupnel.uai()).build());
         } catch (RuntimeException refused) {
             out.println("refused: eve@ac-dijon.fr.evil.com — " + refused.getMessage());
+        }
+
+        section("Roles are granted, never declared");
+        Member isabelle = join("Isabelle Morel", "isabelle.morel@ac-dijon.fr", roupnel, Role.OTHER, CompetenceLevel.NOVICE);
+        sharenum.roles().grant(HOST, isabelle.id(), Privilege.ACADEMIE_STAFF, Academie.DIJON, "Chargée de mission DANE, nommée par le recteur");
+        out.println("the host grants Isabelle ACADEMIE_STAFF for Dijon (audited): "
+                + sharenum.roles().audit(isabelle.id(), Academie.DIJON, now().minus(Duration.ofDays(1)), now().plus(Duration.ofDays(1)), 10)
+                .stream().map(a -> a.action() + " " + a.detail()).toList());
+        try {
+            sharenum.members().register(Actor.anonymous(), NewMember.builder().displayName("Mallory").email("mallory" + tag + "@ac-dijon.fr")
+                    .establishment(roupnel.uai()).role(Role.ACADEMIE_STAFF).build());
+        } catch (NotAllowedException refused) {
+            out.println("refused [" + refused.code() + "]: " + refused.getMessage());
         }
 
         section("Trainings first");
@@ -187,7 +205,7 @@ public final class Story {
         out.println("Claire declines: the session is in three weeks and her class starts Python on Monday.");
 
         section("TicketNum");
-        TicketNum ticket = sharenum.tickets().open(TicketRequest.builder(claire.id(), CAPYTALE)
+        TicketNum ticket = sharenum.tickets().open(claire.id(), TicketRequest.builder(CAPYTALE)
                 .kind(TicketKind.ACCOMPANIMENT).radiusKm(30)
                 .text("Je lance mes 2de sur Python avec Capytale lundi : qui peut m'aider à préparer la première séance ?")
                 .declinedTrainings(shown.stream().map(Training::id).toList())
@@ -199,41 +217,41 @@ public final class Story {
             out.printf("  %-16s %-13s %5.1f km%n", names.get(a.helper()), a.level(), a.distanceKm());
         }
         for (Map.Entry<Object, String> e : names.entrySet()) {
-            Member m = sharenum.members().get((fr.sharenum.model.MemberId) e.getKey());
+            Member m = sharenum.members().get(HOST, (fr.sharenum.model.MemberId) e.getKey());
             if (m.equals(claire) || m.id().equals(claire.id()) || ticket.wasAlerted(m.id())) {
                 continue;
             }
-            double km = roupnel.location().distanceKm(sharenum.establishments().get(m.establishment()).location());
+            double km = roupnel.location().distanceKm(sharenum.establishments().get(Actor.anonymous(), m.establishment()).location());
             out.printf("  (not alerted) %-16s %-13s %5.1f km%n", e.getValue(), m.levelOn(CAPYTALE).orElseThrow(), km);
         }
 
         section("Offers");
-        sharenum.tickets().offer(ticket.id(), julien.id(), "Je peux venir mercredi après-midi avec des exemples de TP.");
-        sharenum.tickets().offer(ticket.id(), karim.id(), "Je suis à Chenôve, je passe jeudi à 16 h si tu veux.");
-        TicketNum accepted = sharenum.tickets().accept(ticket.id(), claire.id(), karim.id());
+        sharenum.tickets().offer(julien.id(), ticket.id(), "Je peux venir mercredi après-midi avec des exemples de TP.");
+        sharenum.tickets().offer(karim.id(), ticket.id(), "Je suis à Chenôve, je passe jeudi à 16 h si tu veux.");
+        TicketNum accepted = sharenum.tickets().accept(claire.id(), ticket.id(), karim.id());
         out.printf("Claire accepts Karim's offer; ticket is %s; Julien is thanked (%d notification)%n",
                 accepted.status(), outbox.sentTo(julien.id()).stream().filter(n -> n instanceof Notification.OfferDeclined).count());
 
         section("Conversation");
-        sharenum.tickets().post(ticket.id(), claire.id(), "Merci Karim ! Jeudi 16 h au CDI du collège Roupnel ?");
-        sharenum.tickets().post(ticket.id(), karim.id(), "Parfait. J'apporte la séquence « tortue » que j'utilise en 2de.");
-        for (Message m : sharenum.tickets().conversation(ticket.id(), claire.id())) {
+        sharenum.tickets().post(claire.id(), ticket.id(), "Merci Karim ! Jeudi 16 h au CDI du collège Roupnel ?");
+        sharenum.tickets().post(karim.id(), ticket.id(), "Parfait. J'apporte la séquence « tortue » que j'utilise en 2de.");
+        for (Message m : sharenum.tickets().conversation(claire.id(), ticket.id())) {
             out.printf("  #%d %s: %s%n", m.seq(), names.get(m.sender()), m.text());
         }
 
         section("A common date in the shared agenda");
-        sharenum.agenda().publish(claire.id(), Availability.builder()
+        sharenum.agenda().publish(claire.id(), claire.id(), Availability.builder()
                 .weekly(DayOfWeek.WEDNESDAY, TimeRange.of("13:30", "17:30"))
                 .weekly(DayOfWeek.THURSDAY, TimeRange.of("16:00", "18:30")).build());
-        sharenum.agenda().publish(karim.id(), Availability.builder()
+        sharenum.agenda().publish(karim.id(), karim.id(), Availability.builder()
                 .weekly(DayOfWeek.WEDNESDAY, TimeRange.of("14:00", "18:00"))
                 .weekly(DayOfWeek.FRIDAY, TimeRange.of("09:00", "12:00")).build());
         BusId busId = BusId.of("busnum-21");
-        Bus bus = sharenum.busNum().all().stream().filter(b -> b.id().equals(busId)).findFirst()
-                .orElseGet(() -> sharenum.busNum().add(Bus.of(busId, "BusNum Côte-d'Or", GeoPoint.of(47.3220, 5.0415), 80,
+        Bus bus = sharenum.busNum().all(HOST).stream().filter(b -> b.id().equals(busId)).findFirst()
+                .orElseGet(() -> sharenum.busNum().add(HOST, Bus.of(busId, "BusNum Côte-d'Or", GeoPoint.of(47.3220, 5.0415), 80,
                         Set.of("16 tablettes", "écran interactif", "robots Thymio"), 16)));
         Instant from = clock.instant().plus(Duration.ofDays(1));
-        List<CommonSlot> slots = sharenum.agenda().findCommonSlots(SlotQuery.of(Duration.ofHours(2), from,
+        List<CommonSlot> slots = sharenum.agenda().findCommonSlots(HOST, SlotQuery.of(Duration.ofHours(2), from,
                 from.plus(Duration.ofDays(21))).members(claire.id(), karim.id()).bus(busId, Venue.of(roupnel))
                 .maxResults(3).build());
         out.println("Claire: Wednesdays 13:30–17:30, Thursdays 16:00–18:30; Karim: Wednesdays 14:00–18:00, Fridays 9:00–12:00.");
@@ -242,16 +260,16 @@ public final class Story {
         CommonSlot slot = slots.get(0);
 
         section("A workshop in the BusNum");
-        Event planned = sharenum.events().create(EventRequest.fromTicket(ticket.id(), karim.id())
+        Event planned = sharenum.events().create(karim.id(), EventRequest.fromTicket(ticket.id())
                 .title("Capytale : premiers pas en Python").themes(Theme.of("programmation"))
                 .description("Prise en main de Capytale et de la séquence « tortue » pour la 2de.")
                 .start(slot.start()).duration(Duration.ofHours(2)).capacity(3)
                 .atEstablishment(roupnel.uai()).onBus(busId).build());
         out.printf("event %s planned %s at %s in the %s; ticket is now %s%n", planned.title(), local(planned.start()),
-                planned.venue().label(), bus.name(), sharenum.tickets().get(ticket.id()).status());
-        out.printf("bus booked: %s%n", sharenum.busNum().bookings(busId, LocalDate.now(), 5).stream()
+                planned.venue().label(), bus.name(), sharenum.tickets().get(HOST, ticket.id()).status());
+        out.printf("bus booked: %s%n", sharenum.busNum().bookings(HOST, busId, LocalDate.now(), 5).stream()
                 .map(b -> local(b.onSite().start()) + " at " + b.venue().label()).toList());
-        Event confirmed = sharenum.events().confirm(planned.id(), claire.id());
+        Event confirmed = sharenum.events().confirm(claire.id(), planned.id());
         List<String> announced = outbox.sent(Notification.EventInvitation.class).stream()
                 .filter(n -> n.reason() == Notification.InvitationReason.ANNOUNCED).map(n -> names.get(n.recipient())).toList();
         out.printf("confirmed by Claire; announced (within %.0f km, following Capytale or the theme) to %s%n",
@@ -259,12 +277,13 @@ public final class Story {
 
         section("Registrations (3 seats)");
         for (Member m : List.of(paul, sophie, julien, nadia)) {
-            Event e = sharenum.events().register(planned.id(), m.id());
+            Event e = sharenum.events().register(m.id(), planned.id());
             out.printf("  %-16s %s%n", names.get(m.id()), e.isRegistered(m.id()) ? "registered"
                     : "on the waitlist, position " + e.waitlistPosition(m.id()).getAsInt());
         }
-        Event after = sharenum.events().unregister(planned.id(), julien.id());
-        out.printf("Julien cannot come after all; seats now: %s%n", after.registered().stream()
+        sharenum.events().unregister(julien.id(), planned.id());
+        Event after = sharenum.events().get(karim.id(), planned.id());     // organisers see who registered
+        out.printf("Julien cannot come after all; seats now, as Karim sees them: %s%n", after.registered().stream()
                 .map(r -> names.get(r.member())).toList());
         Notification.EventInvitation promoted = outbox.sent(Notification.EventInvitation.class).stream()
                 .filter(n -> n.reason() == Notification.InvitationReason.PROMOTED).findFirst().orElseThrow();
@@ -277,14 +296,14 @@ public final class Story {
 
         section("After the workshop");
         clock.skip(Duration.between(clock.instant(), planned.end()).plusHours(1));
-        Event held = sharenum.events().markHeld(planned.id(), karim.id());
-        out.printf("the workshop was held (%s); the ticket is %s%n", held.status(), sharenum.tickets().get(ticket.id()).status());
-        sharenum.events().giveFeedback(planned.id(), paul.id(), 5, "Très concret, je lance la séquence lundi.");
-        sharenum.events().giveFeedback(planned.id(), nadia.id(), 4, "");
-        out.printf("feedback: %s; Karim's rating, as he sees it: %s%n", sharenum.events().feedback(planned.id(), karim.id())
+        Event held = sharenum.events().markHeld(karim.id(), planned.id());
+        out.printf("the workshop was held (%s); the ticket is %s%n", held.status(), sharenum.tickets().get(HOST, ticket.id()).status());
+        sharenum.events().giveFeedback(paul.id(), planned.id(), 5, "Très concret, je lance la séquence lundi.");
+        sharenum.events().giveFeedback(nadia.id(), planned.id(), 4, "");
+        out.printf("feedback: %s; Karim's rating, as he sees it: %s%n", sharenum.events().feedback(karim.id(), planned.id())
                 .stream().map(fb -> fb.usefulness() + "/5").toList(), sharenum.events().helperRating(karim.id(), karim.id())
                 .map(r -> String.format(Locale.ROOT, "%.1f/5 over %d", r.meanUsefulness(), r.count())).orElse("-"));
-        List<BadgeAward> badges = sharenum.members().badges(karim.id());
+        List<BadgeAward> badges = sharenum.members().badges(karim.id(), karim.id());
         BadgeDefinition first = BadgeRule.defaults().get(0).badge();
         OpenBadges openBadges = OpenBadges.builder(URI.create("https://ent.example.fr/sharenum/openbadges"))
                 .issuer("DANE de l'académie de Dijon", URI.create("https://dane.ac-dijon.fr"), Email.of("dane@ac-dijon.fr"))
@@ -295,7 +314,14 @@ public final class Story {
 
         section("The académie's view");
         java.time.YearMonth thisMonth = java.time.YearMonth.from(now().atZone(ZoneId.of("Europe/Paris")));
-        IndicatorReport dijon = sharenum.indicators().report(Territory.of(Academie.DIJON), thisMonth.minusMonths(1), thisMonth);
+        try {
+            sharenum.indicators().report(claire.id(), Territory.of(Academie.DIJON), thisMonth.minusMonths(1), thisMonth);
+        } catch (NotAllowedException refused) {
+            out.println("Claire asks for them — refused [" + refused.code() + "]: " + refused.getMessage());
+            out.println("  (in English: " + refused.message(Locale.ENGLISH) + ")");
+        }
+        out.println("Isabelle, staff of the académie, reads them:");
+        IndicatorReport dijon = sharenum.indicators().report(isabelle.id(), Territory.of(Academie.DIJON), thisMonth.minusMonths(1), thisMonth);
         out.printf("Dijon, %s–%s: %d ticket(s) opened, %.0f %% first shown a training, %.0f %% with an offer, %.0f %% with a"
                 + " helper, %.0f %% with an event; median %s min to the first offer; %d event(s) held, %d participant(s),"
                 + " %d BusNum day(s), %.0f km driven; Capytale members: %d novice, %d intermediate, %d experienced%n",
@@ -331,7 +357,7 @@ public final class Story {
 
     /** Registers, then verifies with the token the member received. */
     private Member join(String name, String email, Establishment at, Role role, CompetenceLevel capytale) {
-        Member m = sharenum.members().register(NewMember.builder().displayName(name).email(email.replace("@", tag + "@"))
+        Member m = sharenum.members().register(Actor.anonymous(), NewMember.builder().displayName(name).email(email.replace("@", tag + "@"))
                 .establishment(at.uai()).role(role)
                 .skill(new Skill(CAPYTALE, capytale, Set.of("initiation à Python")))
                 .skill(new Skill(GEOGEBRA, CompetenceLevel.INTERMEDIATE))
@@ -339,7 +365,7 @@ public final class Story {
         Function<Notification, String> token = n -> ((Notification.VerificationRequested) n).token();
         String sent = outbox.sent(Notification.VerificationRequested.class).stream()
                 .filter(n -> n.recipient().equals(m.id())).map(token).reduce((a, b) -> b).orElseThrow();
-        Member verified = sharenum.members().verify(m.id(), sent);
+        Member verified = sharenum.members().verify(Actor.anonymous(), m.id(), sent);
         names.put(m.id(), name);
         out.printf("member %-16s %-32s %-13s (verified)%n", name, at.name(), capytale);
         return verified;

@@ -1,5 +1,6 @@
 package fr.sharenum.it;
 
+import fr.sharenum.model.Actor;
 import fr.sharenum.MatchingEngines;
 import fr.sharenum.ShareNum;
 import fr.sharenum.geo.GeoMatchingEngine;
@@ -15,12 +16,12 @@ class DiscoveryTest {
     void coreDiscoversTheGeoEngineThroughServiceLoader() {
         assertThat(MatchingEngines.providers()).extracting(MatchingEngineProvider::name).containsExactly("geo-strtree");
         assertThat(MatchingEngines.discover()).isInstanceOf(GeoMatchingEngine.class);
-        assertThat(ShareNum.builder().build().matchingEngine()).isInstanceOf(GeoMatchingEngine.class);
+        assertThat(ShareNum.builder().build().matchingEngine(Actor.host("test"))).isInstanceOf(GeoMatchingEngine.class);
     }
 
     @Test
     void anExplicitEngineOverridesDiscovery() {
-        assertThat(ShareNum.builder().matchingEngine(MatchingEngines.reference()).build().matchingEngine())
+        assertThat(ShareNum.builder().matchingEngine(MatchingEngines.reference()).build().matchingEngine(Actor.host("test")))
                 .isNotInstanceOf(GeoMatchingEngine.class);
     }
 }

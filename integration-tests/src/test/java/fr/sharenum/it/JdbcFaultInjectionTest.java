@@ -1,5 +1,6 @@
 package fr.sharenum.it;
 
+import fr.sharenum.model.Actor;
 import fr.sharenum.EventRequest;
 import fr.sharenum.MatchingEngines;
 import fr.sharenum.NewMember;
@@ -210,12 +211,12 @@ class JdbcFaultInjectionTest {
     }
 
     private Member join(String name, String email, Establishment at, CompetenceLevel level) throws SQLException {
-        Member m = underFaults("register " + name, () -> sharenum.members().register(NewMember.builder().displayName(name)
+        Member m = underFaults("register " + name, () -> sharenum.members().register(Actor.anonymous(), NewMember.builder().displayName(name)
                 .email(email).establishment(at.uai()).role(Role.TEACHER_SECONDARY).skill(new Skill(CAPYTALE, level))
                 .follow(CAPYTALE).build()));
         String token = outbox.sent(Notification.VerificationRequested.class).stream().filter(v -> v.recipient().equals(m.id()))
                 .reduce((a, b) -> b).orElseThrow().token();
-        return underFaults("verify " + name, () -> sharenum.members().verify(m.id(), token));
+        return underFaults("verify " + name, () -> sharenum.members().verify(Actor.anonymous(), m.id(), token));
     }
 
     @Test
@@ -224,28 +225,27 @@ class JdbcFaultInjectionTest {
                 Academie.DIJON, GeoPoint.of(47.3364, 5.0429), "21231");
         Establishment chapitre = new Establishment(Uai.of("0211225T"), "Collège Le Chapitre", EstablishmentType.COLLEGE,
                 Academie.DIJON, GeoPoint.of(47.2956, 5.0035), "21166");
-        underFaults("put establishments", () -> sharenum.establishments().putAll(List.of(roupnel, chapitre)));
+        underFaults("put establishments", () -> sharenum.establishments().putAll(Actor.host("test"), List.of(roupnel, chapitre)));
         Member claire = join("Claire", "claire@ac-dijon.fr", roupnel, CompetenceLevel.NOVICE);
         Member karim = join("Karim", "karim@ac-dijon.fr", chapitre, CompetenceLevel.EXPERIENCED);
         Member paul = join("Paul", "paul@ac-dijon.fr", roupnel, CompetenceLevel.NOVICE);
-        Bus bus = underFaults("add bus", () -> sharenum.busNum().add(Bus.of(BusId.of("busnum-21"), "BusNum", roupnel.location(),
+        Bus bus = underFaults("add bus", () -> sharenum.busNum().add(Actor.host("test"), Bus.of(BusId.of("busnum-21"), "BusNum", roupnel.location(),
                 80, java.util.Set.of("tablettes"), 12)));
 
-        TicketNum ticket = underFaults("open ticket", () -> sharenum.tickets().open(TicketRequest.builder(claire.id(), CAPYTALE)
+        TicketNum ticket = underFaults("open ticket", () -> sharenum.tickets().open(claire.id(), TicketRequest.builder(CAPYTALE)
                 .text("Python en 2de").radiusKm(30).build()));
-        underFaults("offer", () -> sharenum.tickets().offer(ticket.id(), karim.id(), "Je passe jeudi"));
-        underFaults("accept", () -> sharenum.tickets().accept(ticket.id(), claire.id(), karim.id()));
-        underFaults("post", () -> sharenum.tickets().post(ticket.id(), claire.id(), "Merci !"));
-        Event event = underFaults("create event with bus", () -> sharenum.events().create(EventRequest.fromTicket(ticket.id(),
-                karim.id()).title("Capytale").start(Instant.parse("2026-12-02T13:00:00Z")).duration(Duration.ofHours(2))
+        underFaults("offer", () -> sharenum.tickets().offer(karim.id(), ticket.id(), "Je passe jeudi"));
+        underFaults("accept", () -> sharenum.tickets().accept(claire.id(), ticket.id(), karim.id()));
+        underFaults("post", () -> sharenum.tickets().post(claire.id(), ticket.id(), "Merci !"));
+        Event event = underFaults("create event with bus", () -> sharenum.events().create(karim.id(), EventRequest.fromTicket(ticket.id()).title("Capytale").start(Instant.parse("2026-12-02T13:00:00Z")).duration(Duration.ofHours(2))
                 .capacity(1).atEstablishment(roupnel.uai()).onBus(bus.id()).build()));
-        underFaults("confirm", () -> sharenum.events().confirm(event.id(), claire.id()));
-        underFaults("register to event", () -> sharenum.events().register(event.id(), paul.id()));
-        Event cancelled = underFaults("cancel event", () -> sharenum.events().cancel(event.id(), karim.id()));
+        underFaults("confirm", () -> sharenum.events().confirm(claire.id(), event.id()));
+        underFaults("register to event", () -> sharenum.events().register(paul.id(), event.id()));
+        Event cancelled = underFaults("cancel event", () -> sharenum.events().cancel(karim.id(), event.id()));
 
         assertThat(cancelled.status()).isEqualTo(EventStatus.CANCELLED);
-        assertThat(sharenum.tickets().get(ticket.id()).status()).isEqualTo(TicketStatus.HELPER_ACCEPTED);
-        assertThat(sharenum.busNum().get(bus.id()).version()).isEqualTo(3);
+        assertThat(sharenum.tickets().get(Actor.host("test"), ticket.id()).status()).isEqualTo(TicketStatus.HELPER_ACCEPTED);
+        assertThat(sharenum.busNum().get(Actor.host("test"), bus.id()).version()).isEqualTo(3);
         assertThat(faulty.injected.get()).isGreaterThan(40);
         assertThat(report).anySatisfy(r -> assertThat(r).startsWith("create event with bus"));
         System.err.println("fault points: " + report + ", faults injected: " + faulty.injected.get());

@@ -1,5 +1,6 @@
 package fr.sharenum.it;
 
+import fr.sharenum.model.Actor;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.sharenum.MatchingEngines;
 import fr.sharenum.MemberData;
@@ -37,13 +38,13 @@ class MemberExportJsonTest {
                 .matchingEngine(MatchingEngines.reference()).build();
         Establishment carnot = new Establishment(Uai.of("0210015C"), "Lycée Carnot", EstablishmentType.LYCEE, Academie.DIJON,
                 GeoPoint.of(47.3226, 5.0466), "21231");
-        sn.establishments().put(carnot);
-        Member m = sn.members().register(NewMember.builder().displayName("Claire Martin").email("claire.martin@ac-dijon.fr")
+        sn.establishments().put(Actor.host("test"), carnot);
+        Member m = sn.members().register(Actor.anonymous(), NewMember.builder().displayName("Claire Martin").email("claire.martin@ac-dijon.fr")
                 .establishment(carnot.uai()).role(Role.TEACHER_SECONDARY)
                 .skill(new Skill(ToolId.of("capytale"), CompetenceLevel.NOVICE)).build());
         String token = outbox.sent(Notification.VerificationRequested.class).get(0).token();
-        sn.members().verify(m.id(), token);
-        sn.tickets().open(TicketRequest.builder(m.id(), ToolId.of("capytale")).text("Python en 2de").build());
+        sn.members().verify(Actor.anonymous(), m.id(), token);
+        sn.tickets().open(m.id(), TicketRequest.builder(ToolId.of("capytale")).text("Python en 2de").build());
 
         MemberData data = sn.members().exportData(m.id(), m.id());
         String json = ShareNumModule.mapper().writeValueAsString(data);

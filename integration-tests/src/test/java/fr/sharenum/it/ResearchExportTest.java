@@ -1,5 +1,6 @@
 package fr.sharenum.it;
 
+import fr.sharenum.model.Actor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.sharenum.EventRequest;
@@ -72,31 +73,31 @@ class ResearchExportTest {
     }
 
     private Member join(String name, String email, Establishment at, CompetenceLevel level) {
-        Member m = sn.members().register(NewMember.builder().displayName(name).email(email).establishment(at.uai())
+        Member m = sn.members().register(Actor.anonymous(), NewMember.builder().displayName(name).email(email).establishment(at.uai())
                 .role(Role.TEACHER_SECONDARY).skill(new Skill(CAPYTALE, level)).build());
         String token = outbox.sent(Notification.VerificationRequested.class).stream().filter(v -> v.recipient().equals(m.id()))
                 .findFirst().orElseThrow().token();
-        return sn.members().verify(m.id(), token);
+        return sn.members().verify(Actor.anonymous(), m.id(), token);
     }
 
     private List<Object> scenario() {
-        sn.establishments().putAll(List.of(carnot, nuits));
+        sn.establishments().putAll(Actor.host("test"), List.of(carnot, nuits));
         Member claire = join("Claire Martin", "claire.martin@ac-dijon.fr", carnot, CompetenceLevel.NOVICE);
         Member karim = join("Karim Haddad", "karim.haddad@ac-dijon.fr", nuits, CompetenceLevel.EXPERIENCED);
         Member paul = join("Paul Bernard", "paul.bernard@ac-dijon.fr", carnot, CompetenceLevel.NOVICE);
-        TicketNum t = sn.tickets().open(TicketRequest.builder(claire.id(), CAPYTALE).text("Texte libre très personnel").radiusKm(40).build());
+        TicketNum t = sn.tickets().open(claire.id(), TicketRequest.builder(CAPYTALE).text("Texte libre très personnel").radiusKm(40).build());
         clock.now = NOW.plus(Duration.ofMinutes(90));
-        sn.tickets().offer(t.id(), karim.id(), "Offre en texte libre");
+        sn.tickets().offer(karim.id(), t.id(), "Offre en texte libre");
         clock.now = NOW.plus(Duration.ofHours(3));
-        sn.tickets().accept(t.id(), claire.id(), karim.id());
-        Event e = sn.events().create(EventRequest.fromTicket(t.id(), karim.id()).title("Titre libre").description("Description libre")
+        sn.tickets().accept(claire.id(), t.id(), karim.id());
+        Event e = sn.events().create(karim.id(), EventRequest.fromTicket(t.id()).title("Titre libre").description("Description libre")
                 .start(Instant.parse("2026-12-02T13:00:00Z")).duration(Duration.ofHours(2)).capacity(4)
                 .atEstablishment(carnot.uai()).build());
-        sn.events().confirm(e.id(), karim.id());
-        sn.events().register(e.id(), paul.id());
+        sn.events().confirm(karim.id(), e.id());
+        sn.events().register(paul.id(), e.id());
         clock.now = Instant.parse("2026-12-02T15:00:00Z");
-        sn.events().markHeld(e.id(), karim.id());
-        sn.events().giveFeedback(e.id(), paul.id(), 4, "Commentaire libre");
+        sn.events().markHeld(karim.id(), e.id());
+        sn.events().giveFeedback(paul.id(), e.id(), 4, "Commentaire libre");
         return List.of(claire, karim, paul, t, e);
     }
 

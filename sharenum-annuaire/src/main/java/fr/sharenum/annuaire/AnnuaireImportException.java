@@ -13,7 +13,7 @@ public final class AnnuaireImportException extends ShareNumException {
     private final transient Rejection rejection;
 
     public AnnuaireImportException(String message, Rejection rejection, Throwable cause) {
-        super(message, cause);
+        super("annuaire-import", message, cause);
         this.rejection = rejection;
     }
 

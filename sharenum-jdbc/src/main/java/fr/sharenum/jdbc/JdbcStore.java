@@ -47,13 +47,22 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
         this.ownPool = b.ownPool;
         if (b.migrate) {
             var config = Flyway.configure(JdbcStore.class.getClassLoader()).dataSource(dataSource)
-                    .locations("classpath:fr/sharenum/jdbc/migration").table("sn_schema_history");
+                    .locations("classpath:fr/sharenum/jdbc/migration").table("sn_schema_history")
+                    .placeholders(java.util.Map.of("collate", isPostgres(dataSource) ? "COLLATE \"C\"" : ""));
             if (schema != null) {
                 config.schemas(schema).defaultSchema(schema).createSchemas(true);
             }
             var result = config.load().migrate();
             LOG.info("ShareNum schema{} at version {} ({} migrations applied)", schema == null ? "" : " " + schema,
                     result.targetSchemaVersion, result.migrationsExecuted);
+        }
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new JdbcStoreException("cannot connect to the database: " + e.getMessage(), e);
         }
     }
 

@@ -10,6 +10,6 @@ public final class JdbcStoreException extends ShareNumException {
     private static final long serialVersionUID = 1L;
 
     public JdbcStoreException(String message, Throwable cause) {
-        super(message, cause);
+        super("store-failure", message, cause);
     }
 }

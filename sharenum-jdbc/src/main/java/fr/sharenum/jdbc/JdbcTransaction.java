@@ -1,8 +1,5 @@
 package fr.sharenum.jdbc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import fr.sharenum.json.ShareNumModule;
 import fr.sharenum.model.Availability;
 import fr.sharenum.model.Bus;
 import fr.sharenum.model.BusBooking;
@@ -39,137 +36,86 @@ import java.util.function.Consumer;
 
 /** One database transaction seen through the store SPI; only valid during {@link JdbcStore#inTransaction}. */
 final class JdbcTransaction implements StoreTransaction {
-    private static final JsonMapper JSON = ShareNumModule.mapper();
-    /** SQLSTATE class 23, integrity constraint violation (duplicate key, foreign key). */
-    private static final String INTEGRITY = "23";
-
-    private final Connection c;
-    private boolean open = true;
+    private final Sql sql;
+    private final JdbcDocuments documents;
 
     JdbcTransaction(Connection c) {
-        this.c = c;
+        this.sql = new Sql(c);
+        this.documents = new JdbcDocuments(sql);
     }
 
     void close() {
-        open = false;
+        sql.close();
+    }
+
+    // --- the storage kernel
+
+    @Override
+    public Optional<fr.sharenum.spi.Doc> get(String collection, String key) {
+        return documents.get(collection, key);
+    }
+
+    @Override
+    public void insert(String collection, fr.sharenum.spi.Doc doc) {
+        documents.insert(collection, doc);
+    }
+
+    @Override
+    public void replace(String collection, fr.sharenum.spi.Doc doc, long expectedVersion) {
+        documents.replace(collection, doc, expectedVersion);
+    }
+
+    @Override
+    public boolean delete(String collection, String key) {
+        return documents.delete(collection, key);
+    }
+
+    @Override
+    public List<fr.sharenum.spi.Doc> range(String collection, String index, String from, String to, int limit) {
+        return documents.range(collection, index, from, to, limit);
     }
 
     // --- plumbing
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement s) throws SQLException;
+    private int update(String q, Sql.Binder binder) {
+        return sql.update(q, binder);
     }
 
-    @FunctionalInterface
-    private interface RowReader<T> {
-        T read(ResultSet rs) throws SQLException;
+    private <T> List<T> query(String q, Sql.Binder binder, Sql.RowReader<T> reader) {
+        return sql.query(q, binder, reader);
     }
 
-    private void check() {
-        if (!open) {
-            throw new IllegalStateException("this transaction is over");
-        }
+    private <T> Optional<T> one(String q, Sql.Binder binder, Class<T> type) {
+        return sql.one(q, binder, type);
     }
 
-    private int update(String sql, Binder binder) {
-        check();
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            binder.bind(s);
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY)) {
-                throw new DuplicateException("the database refused a duplicate: " + e.getMessage());
-            }
-            throw failure(e);
-        }
+    private <T> List<T> docs(String q, Sql.Binder binder, Class<T> type) {
+        return sql.docs(q, binder, type);
     }
 
-    private <T> List<T> query(String sql, Binder binder, RowReader<T> reader) {
-        check();
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            binder.bind(s);
-            try (ResultSet rs = s.executeQuery()) {
-                List<T> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(reader.read(rs));
-                }
-                return out;
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
+    private java.util.OptionalLong longValue(String q, Sql.Binder binder) {
+        return sql.longValue(q, binder);
     }
 
-    private <T> Optional<T> one(String sql, Binder binder, Class<T> type) {
-        List<T> rows = query(sql, binder, rs -> read(rs.getString(1), type));
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-    }
-
-    private <T> List<T> docs(String sql, Binder binder, Class<T> type) {
-        return query(sql, binder, rs -> read(rs.getString(1), type));
-    }
-
-    /** The first column of the first row as a long, empty when there is no row (kept apart from 0). */
-    private java.util.OptionalLong longValue(String sql, Binder binder) {
-        List<Long> rows = query(sql, binder, rs -> rs.getLong(1));
-        return rows.isEmpty() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(rows.get(0));
-    }
-
-    /**
-     * Runs {@code sqlWithIn} (whose {@code IN (%s)} takes the ids) over {@code ids} in chunks of 500 bind
-     * markers, after {@code leading} fixed parameters, handing every row to {@code row}.
-     */
-    private void forIdsIn(String sqlWithIn, Binder leading, int leadingCount, java.util.Collection<MemberId> ids,
-                          RowReader<Void> row) {
-        List<MemberId> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
-        for (int from = 0; from < all.size(); from += 500) {
-            List<MemberId> chunk = all.subList(from, Math.min(all.size(), from + 500));
-            String sql = String.format(sqlWithIn, String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")));
-            query(sql, s -> {
-                leading.bind(s);
-                for (int i = 0; i < chunk.size(); i++) {
-                    s.setString(leadingCount + i + 1, chunk.get(i).value());
-                }
-            }, row);
-        }
-    }
-
-    private static JdbcStoreException failure(SQLException e) {
-        return new JdbcStoreException("database failure (SQLSTATE " + e.getSQLState() + "): " + e.getMessage(), e);
+    private void forIdsIn(String sqlWithIn, Sql.Binder leading, int leadingCount, java.util.Collection<MemberId> ids,
+                          Sql.RowReader<Void> row) {
+        sql.forIdsIn(sqlWithIn, leading, leadingCount, ids, row);
     }
 
     private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
+        return Sql.write(value);
     }
 
     private static <T> T read(String json, Class<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new JdbcStoreException("a stored " + type.getSimpleName() + " cannot be read back: " + e.getOriginalMessage(), e);
-        }
+        return Sql.read(json, type);
     }
 
-    /** Epoch nanoseconds, saturated to the range of a BIGINT (for open-ended queries). */
     static long nanos(Instant t) {
-        if (t.getEpochSecond() >= Long.MAX_VALUE / 1_000_000_000L) {
-            return Long.MAX_VALUE;
-        }
-        if (t.getEpochSecond() <= Long.MIN_VALUE / 1_000_000_000L) {
-            return Long.MIN_VALUE;
-        }
-        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        return Sql.nanos(t);
     }
 
     private static void requireNextVersion(long newVersion, long expectedVersion) {
-        if (newVersion != expectedVersion + 1) {
-            throw new IllegalArgumentException("the new version must be " + (expectedVersion + 1) + ", was " + newVersion);
-        }
+        Sql.requireNextVersion(newVersion, expectedVersion);
     }
 
     /** After an update matched no row: was the record missing, or at another version? */
@@ -262,8 +208,8 @@ final class JdbcTransaction implements StoreTransaction {
 
     @Override
     public void forEachMember(Consumer<? super Member> action) {
-        check();
-        try (PreparedStatement s = c.prepareStatement("SELECT doc FROM sn_member")) {
+        sql.check();
+        try (PreparedStatement s = sql.connection().prepareStatement("SELECT doc FROM sn_member")) {
             s.setFetchSize(1_000);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -271,7 +217,7 @@ final class JdbcTransaction implements StoreTransaction {
                 }
             }
         } catch (SQLException e) {
-            throw failure(e);
+            throw Sql.failure(e);
         }
     }
 
@@ -469,8 +415,8 @@ final class JdbcTransaction implements StoreTransaction {
     }
 
     @Override
-    public Optional<fr.sharenum.model.Campaign> campaign(String id) {
-        return one("SELECT doc FROM sn_campaign WHERE id = ?", s -> s.setString(1, id), fr.sharenum.model.Campaign.class);
+    public Optional<fr.sharenum.model.Campaign> campaign(fr.sharenum.model.CampaignId id) {
+        return one("SELECT doc FROM sn_campaign WHERE id = ?", s -> s.setString(1, id.value()), fr.sharenum.model.Campaign.class);
     }
 
     @Override
@@ -479,7 +425,7 @@ final class JdbcTransaction implements StoreTransaction {
             throw new DuplicateException("a campaign with id " + c.id() + " already exists");
         }
         update("INSERT INTO sn_campaign (id, establishment, version, doc) VALUES (?, ?, ?, ?)", s -> {
-            s.setString(1, c.id());
+            s.setString(1, c.id().value());
             s.setString(2, c.establishment().value());
             s.setLong(3, c.version());
             s.setString(4, write(c));
@@ -492,7 +438,7 @@ final class JdbcTransaction implements StoreTransaction {
         if (update("UPDATE sn_campaign SET version = ?, doc = ? WHERE id = ? AND version = ?", s -> {
             s.setLong(1, c.version());
             s.setString(2, write(c));
-            s.setString(3, c.id());
+            s.setString(3, c.id().value());
             s.setLong(4, expectedVersion);
         }) == 0) {
             throw missedUpdate("sn_campaign", "campaign", c.id(), expectedVersion);
@@ -562,6 +508,17 @@ final class JdbcTransaction implements StoreTransaction {
     public List<fr.sharenum.model.Feedback> feedbackOn(EventId event) {
         return docs("SELECT doc FROM sn_feedback WHERE event = ? ORDER BY at, member", s -> s.setString(1, event.value()),
                 fr.sharenum.model.Feedback.class);
+    }
+
+    @Override
+    public void redactFeedback(fr.sharenum.model.Feedback f) {
+        if (update("UPDATE sn_feedback SET doc = ? WHERE event = ? AND member = ?", s -> {
+            s.setString(1, write(f));
+            s.setString(2, f.event().value());
+            s.setString(3, f.member().value());
+        }) == 0) {
+            throw new NotFoundException("feedback", f.member() + " on event " + f.event());
+        }
     }
 
     // --- BusNum
@@ -729,11 +686,11 @@ final class JdbcTransaction implements StoreTransaction {
 
     @Override
     public void recordAlerts(java.util.Collection<AlertRecord> alerts) {
-        check();
+        sql.check();
         if (alerts.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO sn_alert (helper, requester, tool, ticket, at) VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = sql.connection().prepareStatement("INSERT INTO sn_alert (helper, requester, tool, ticket, at) VALUES (?, ?, ?, ?, ?)")) {
             for (AlertRecord a : alerts) {
                 s.setString(1, a.helper().value());
                 s.setString(2, a.requester().value());
@@ -744,7 +701,7 @@ final class JdbcTransaction implements StoreTransaction {
             }
             s.executeBatch();
         } catch (SQLException e) {
-            throw failure(e);
+            throw Sql.failure(e);
         }
     }
 

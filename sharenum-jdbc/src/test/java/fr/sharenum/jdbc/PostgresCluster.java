@@ -32,6 +32,30 @@ final class PostgresCluster implements AutoCloseable {
         this.asPostgres = asPostgres;
     }
 
+    private static PostgresCluster shared;
+
+    /**
+     * One cluster for every test class of this JVM, started at the first call and stopped when the JVM
+     * exits; the calling test is skipped, with the reason, when PostgreSQL is not installed.
+     */
+    static synchronized PostgresCluster sharedOrSkip() throws Exception {
+        Optional<Path> bin = binaries();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bin.isPresent(), "PostgreSQL is not installed (no initdb/pg_ctl on"
+                + " PATH nor under /usr/lib/postgresql): this PostgreSQL test is skipped; apt-get install postgresql to run it");
+        if (shared == null) {
+            PostgresCluster cluster = start(bin.get());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    cluster.close();
+                } catch (Exception e) {
+                    // the JVM is exiting: the temporary folder is left behind at worst
+                }
+            }));
+            shared = cluster;
+        }
+        return shared;
+    }
+
     /** Where {@code initdb} and {@code pg_ctl} are, if PostgreSQL is installed. */
     static Optional<Path> binaries() {
         List<Path> candidates = new ArrayList<>();

@@ -2,12 +2,8 @@ package fr.sharenum.jdbc;
 
 import fr.sharenum.spi.ShareNumStore;
 import fr.sharenum.tck.ShareNumStoreContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,17 +17,7 @@ class PostgresStoreTest extends ShareNumStoreContract {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        Optional<Path> bin = PostgresCluster.binaries();
-        Assumptions.assumeTrue(bin.isPresent(), "PostgreSQL is not installed (no initdb/pg_ctl on PATH nor under"
-                + " /usr/lib/postgresql): the PostgreSQL TCK is skipped; apt-get install postgresql to run it");
-        cluster = PostgresCluster.start(bin.get());
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (cluster != null) {
-            cluster.close();
-        }
+        cluster = PostgresCluster.sharedOrSkip();
     }
 
     @Override

@@ -75,7 +75,11 @@ public final class ResearchExport {
         this.coarsening = b.coarsening;
     }
 
-    /** @param secret the host's key for the pseudonyms, at least 32 bytes; keep it out of the export */
+    /**
+     * @param secret the host's key for the pseudonyms, at least 32 random bytes from its key store: a secret (whoever
+     *               holds it links pseudonyms back to members), never shipped with an export; see docs/security.md
+     * @return a builder
+     */
     public static Builder builder(byte[] secret) {
         return new Builder(secret);
     }

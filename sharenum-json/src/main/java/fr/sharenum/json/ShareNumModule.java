@@ -90,7 +90,9 @@ public final class ShareNumModule extends SimpleModule {
             fr.sharenum.model.Report.class, fr.sharenum.model.Report.OfMember.class, fr.sharenum.model.Report.OfMessage.class,
             fr.sharenum.model.Report.OfEvent.class, fr.sharenum.model.Feedback.class,
             fr.sharenum.model.PixCertification.class, fr.sharenum.model.BadgeDefinition.class, fr.sharenum.model.BadgeAward.class,
-            fr.sharenum.model.Campaign.class, fr.sharenum.model.Campaign.Concern.class, fr.sharenum.model.Campaign.Experiment.class);
+            fr.sharenum.model.Campaign.class, fr.sharenum.model.Campaign.Concern.class, fr.sharenum.model.Campaign.Experiment.class,
+            fr.sharenum.model.Grant.class, fr.sharenum.spi.Doc.class, fr.sharenum.model.AuditEntry.class,
+            fr.sharenum.model.IdentityLink.class, fr.sharenum.model.Actor.Host.class);
 
     /**
      * Every value type this module reads and writes: the records of the model and the SPI, the
@@ -99,7 +101,8 @@ public final class ShareNumModule extends SimpleModule {
     public static List<Class<?>> valueTypes() {
         List<Class<?>> all = new java.util.ArrayList<>(RECORDS);
         all.addAll(List.of(Uai.class, MemberId.class, TicketId.class, EventId.class, BusId.class, ToolId.class, Theme.class,
-                Email.class, Notification.class, fr.sharenum.model.Report.Subject.class));
+                Email.class, fr.sharenum.model.CampaignId.class, fr.sharenum.model.GrantId.class, Notification.class,
+                fr.sharenum.model.Report.Subject.class));
         return List.copyOf(all);
     }
 
@@ -113,6 +116,8 @@ public final class ShareNumModule extends SimpleModule {
         identifier(ToolId.class, ToolId::value, ToolId::of);
         identifier(Theme.class, Theme::value, Theme::of);
         identifier(Email.class, Email::value, Email::of);
+        identifier(fr.sharenum.model.CampaignId.class, fr.sharenum.model.CampaignId::value, fr.sharenum.model.CampaignId::of);
+        identifier(fr.sharenum.model.GrantId.class, fr.sharenum.model.GrantId::value, fr.sharenum.model.GrantId::of);
         for (Class<?> record : RECORDS) {
             setMixInAnnotation(record, ComponentsOnly.class);
         }
@@ -200,7 +205,8 @@ public final class ShareNumModule extends SimpleModule {
             @JsonSubTypes.Type(value = Notification.MessagePosted.class, name = "MessagePosted"),
             @JsonSubTypes.Type(value = Notification.TicketClosed.class, name = "TicketClosed"),
             @JsonSubTypes.Type(value = Notification.EventInvitation.class, name = "EventInvitation"),
-            @JsonSubTypes.Type(value = Notification.Waitlisted.class, name = "Waitlisted")})
+            @JsonSubTypes.Type(value = Notification.Waitlisted.class, name = "Waitlisted"),
+            @JsonSubTypes.Type(value = Notification.OrganiserInvited.class, name = "OrganiserInvited")})
     @JsonAutoDetect(isGetterVisibility = JsonAutoDetect.Visibility.NONE)
     private abstract static class NotificationTypes {
     }

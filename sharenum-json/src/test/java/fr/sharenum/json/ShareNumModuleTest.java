@@ -131,11 +131,19 @@ class ShareNumModuleTest {
                 member.withPix(new fr.sharenum.model.PixCertification(612, java.time.LocalDate.of(2026, 6, 12), "P-7K3M9Q2X")),
                 new fr.sharenum.model.BadgeDefinition("premier-atelier", "Premier atelier", "Un atelier animé", "Animer un atelier"),
                 new fr.sharenum.model.BadgeAward("a1", CLAIRE, "premier-atelier", T, EventId.of("E1")),
-                new fr.sharenum.model.Campaign("c1", CARNOT, "Campagne", Set.of(CLAIRE), fr.sharenum.model.Campaign.Stage.FOLLOW_UP,
+                new fr.sharenum.model.Campaign(fr.sharenum.model.CampaignId.of("c1"), CARNOT, "Campagne", Set.of(CLAIRE), fr.sharenum.model.Campaign.Stage.FOLLOW_UP,
                         List.of(new fr.sharenum.model.Campaign.Concern(CLAIRE, Set.of(CAPYTALE), Set.of(), T)), List.of(EventId.of("E1")),
                         List.of(new fr.sharenum.model.Campaign.Experiment(CLAIRE, CAPYTALE, T)), T, 3),
                 new fr.sharenum.model.Campaign.Concern(CLAIRE, Set.of(), Set.of(Theme.of("oral")), T),
-                new fr.sharenum.model.Campaign.Experiment(CLAIRE, CAPYTALE, T));
+                new fr.sharenum.model.Campaign.Experiment(CLAIRE, CAPYTALE, T),
+                new fr.sharenum.model.Grant(fr.sharenum.model.GrantId.of("g1"), CLAIRE, fr.sharenum.model.Privilege.ACADEMIE_STAFF,
+                        fr.sharenum.model.Academie.DIJON, "host:sso", T, "Référente DANE", "member:M9", T.plusSeconds(60),
+                        "a changé de poste", 2),
+                new fr.sharenum.model.AuditEntry("a1", T, "host:sso", fr.sharenum.model.AuditEntry.Action.GRANT, CLAIRE,
+                        fr.sharenum.model.Academie.DIJON, "ACADEMIE_STAFF : Référente DANE"),
+                new fr.sharenum.model.IdentityLink("https://cas.ac-dijon.fr", "u123", CLAIRE, T, T.plusSeconds(3600)),
+                new fr.sharenum.spi.Doc("k1", 3, Map.of("member", "M1|k1"), "{\"a\":1}"),
+                new fr.sharenum.model.Actor.Host("annuaire-sync"));
     }
 
     static Stream<Notification> notifications() {
@@ -153,7 +161,8 @@ class ShareNumModuleTest {
                 new Notification.TicketClosed("c:1", CLAIRE, MAIL, TicketId.of("T1"), TicketStatus.DONE),
                 new Notification.EventInvitation("e:1", CLAIRE, MAIL, event.summary(),
                         Notification.InvitationReason.PROMOTED, new Invitation("E1@x.fr", 0, "REQUEST", "BEGIN:VCALENDAR")),
-                new Notification.Waitlisted("w:1", CLAIRE, MAIL, event.summary(), 3));
+                new Notification.Waitlisted("w:1", CLAIRE, MAIL, event.summary(), 3),
+                new Notification.OrganiserInvited("i:1", CLAIRE, MAIL, event.summary(), "Karim Haddad"));
     }
 
     @ParameterizedTest
@@ -207,7 +216,7 @@ class ShareNumModuleTest {
 
     private static boolean isIdentifier(Class<?> c) {
         return Set.of(Uai.class, MemberId.class, TicketId.class, EventId.class, BusId.class, ToolId.class, Theme.class,
-                Email.class).contains(c);
+                Email.class, fr.sharenum.model.CampaignId.class, fr.sharenum.model.GrantId.class).contains(c);
     }
 
     @Test

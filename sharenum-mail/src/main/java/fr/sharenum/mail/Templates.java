@@ -143,6 +143,10 @@ final class Templates {
                     m.put("intro", "L'événement est annulé.");
                 }
             }
+        } else if (n instanceof Notification.OrganiserInvited o) {
+            event(m, o.event());
+            m.put("subject", "Invitation à co-organiser : " + o.event().title());
+            m.put("inviter", o.inviterName());
         } else if (n instanceof Notification.Waitlisted w) {
             event(m, w.event());
             m.put("subject", "Liste d'attente : " + w.event().title());

@@ -162,7 +162,8 @@ class MailNotifierTest {
                 new Notification.OfferDeclined("d", HUGO, HUGO_MAIL, TicketId.of("T1")),
                 new Notification.MessagePosted("p", HUGO, HUGO_MAIL, TicketId.of("T1"), MemberId.of("k"), "Karim", "À jeudi"),
                 new Notification.TicketClosed("c", HUGO, HUGO_MAIL, TicketId.of("T1"), TicketStatus.EXPIRED),
-                new Notification.Waitlisted("w", HUGO, HUGO_MAIL, e, 2)));
+                new Notification.Waitlisted("w", HUGO, HUGO_MAIL, e, 2),
+                new Notification.OrganiserInvited("i", HUGO, HUGO_MAIL, e, "Karim Haddad")));
         for (Notification.InvitationReason reason : Notification.InvitationReason.values()) {
             all.add(new Notification.EventInvitation("e-" + reason, HUGO, HUGO_MAIL, e, reason, ics));
         }

@@ -28,12 +28,15 @@ public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<
         WEEKLY
     }
 
+    /** Most members one member may block. */
+    public static final int MAX_BLOCKED = 500;
+
     /** Every alert welcome, one by one. */
     public static final AlertPreferences NONE = new AlertPreferences(Set.of(), null, Set.of(), Digest.NONE);
 
     public AlertPreferences {
-        mutedTools = Texts.copySet("mutedTools", mutedTools);
-        blocked = Texts.copySet("blocked", blocked);
+        mutedTools = Texts.copySet("mutedTools", mutedTools, 200);
+        blocked = Texts.copySet("blocked", blocked, MAX_BLOCKED);
         digest = digest == null ? Digest.NONE : digest;
     }
 

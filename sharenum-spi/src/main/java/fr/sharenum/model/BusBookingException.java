@@ -28,7 +28,7 @@ public final class BusBookingException extends ShareNumException {
     private final EventId conflictingEvent;
 
     public BusBookingException(BusId bus, Reason reason, String message, EventId conflictingEvent) {
-        super("BusNum " + bus + " cannot be booked: " + message);
+        super("bus-booking", "BusNum " + bus + " cannot be booked: " + message);
         this.bus = bus;
         this.reason = reason;
         this.conflictingEvent = conflictingEvent;

@@ -22,7 +22,7 @@ import java.util.Set;
  * @param createdAt     when it started
  * @param version       optimistic-concurrency version, from 1
  */
-public record Campaign(String id, Uai establishment, String title, Set<MemberId> team, Stage stage,
+public record Campaign(CampaignId id, Uai establishment, String title, Set<MemberId> team, Stage stage,
                        List<Concern> concerns, List<EventId> workshops, List<Experiment> experiments,
                        Instant createdAt, long version) {
 
@@ -56,8 +56,8 @@ public record Campaign(String id, Uai establishment, String title, Set<MemberId>
     public record Concern(MemberId teacher, Set<ToolId> tools, Set<Theme> themes, Instant at) {
         public Concern {
             InvalidValueException.requireNonNull("teacher", teacher);
-            tools = Texts.copySet("tools", tools);
-            themes = Texts.copySet("themes", themes);
+            tools = Texts.copySet("tools", tools, 20);
+            themes = Texts.copySet("themes", themes, 20);
             if (tools.isEmpty() && themes.isEmpty()) {
                 throw new InvalidValueException("tools", "a concern names at least one tool or theme");
             }
@@ -80,8 +80,11 @@ public record Campaign(String id, Uai establishment, String title, Set<MemberId>
         }
     }
 
+    /** Most concerns one campaign collects. */
+    public static final int MAX_CONCERNS = 2_000;
+
     public Campaign {
-        id = InvalidValueException.require("id", id);
+        InvalidValueException.requireNonNull("id", id);
         InvalidValueException.requireNonNull("establishment", establishment);
         title = Texts.text("title", title, 200);
         team = Set.copyOf(new LinkedHashSet<>(Texts.copySet("team", team)));
@@ -90,6 +93,12 @@ public record Campaign(String id, Uai establishment, String title, Set<MemberId>
         }
         InvalidValueException.requireNonNull("stage", stage);
         concerns = concerns == null ? List.of() : List.copyOf(concerns);
+        if (concerns.size() > MAX_CONCERNS) {
+            throw new InvalidValueException("concerns", "at most " + MAX_CONCERNS + " concerns a campaign");
+        }
+        if (team.size() > 100) {
+            throw new InvalidValueException("team", "at most 100 members in a project team");
+        }
         workshops = workshops == null ? List.of() : List.copyOf(workshops);
         experiments = experiments == null ? List.of() : List.copyOf(experiments);
         InvalidValueException.requireNonNull("createdAt", createdAt);

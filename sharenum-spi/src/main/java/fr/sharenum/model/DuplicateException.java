@@ -5,6 +5,6 @@ public final class DuplicateException extends ShareNumException {
     private static final long serialVersionUID = 1L;
 
     public DuplicateException(String message) {
-        super(message);
+        super("duplicate", message);
     }
 }

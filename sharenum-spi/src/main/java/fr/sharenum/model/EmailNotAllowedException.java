@@ -8,6 +8,6 @@ public final class EmailNotAllowedException extends InvalidValueException {
     private static final long serialVersionUID = 1L;
 
     public EmailNotAllowedException(String message) {
-        super("email", message);
+        super("email-not-allowed", "email", message);
     }
 }

@@ -39,12 +39,28 @@ import java.util.Set;
  * @param sequence          iCalendar SEQUENCE, from 0
  * @param history           states entered, oldest first, never empty (starts with PLANNED at creation)
  * @param version           optimistic-concurrency version, from 1
+ * @param invited           members invited to co-organise who have not answered yet; they organise only once
+ *                          they accept
  */
 public record Event(EventId id, EventKind kind, String title, String description, Set<ToolId> tools,
                     Set<Theme> themes, Instant start, Duration duration, int capacity, List<MemberId> organisers,
                     Venue venue, BusId bus, TicketId ticket, double broadcastRadiusKm, EventStatus status,
                     List<Registration> registered, List<Registration> waitlist, int sequence,
-                    List<EventStatusChange> history, long version) {
+                    List<EventStatusChange> history, long version, List<MemberId> invited) {
+
+    /** Most tools or themes an event is about. */
+    public static final int MAX_TOPICS = 20;
+    /** Most members invited to co-organise at once. */
+    public static final int MAX_INVITED = 20;
+
+    /** An event with no pending invitation to co-organise. */
+    public Event(EventId id, EventKind kind, String title, String description, Set<ToolId> tools, Set<Theme> themes,
+                 Instant start, Duration duration, int capacity, List<MemberId> organisers, Venue venue, BusId bus,
+                 TicketId ticket, double broadcastRadiusKm, EventStatus status, List<Registration> registered,
+                 List<Registration> waitlist, int sequence, List<EventStatusChange> history, long version) {
+        this(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus, ticket,
+                broadcastRadiusKm, status, registered, waitlist, sequence, history, version, List.of());
+    }
 
     /** Shortest event. */
     public static final Duration MIN_DURATION = Duration.ofMinutes(15);
@@ -57,12 +73,9 @@ public record Event(EventId id, EventKind kind, String title, String description
         InvalidValueException.requireNonNull("id", id);
         InvalidValueException.requireNonNull("kind", kind);
         title = Texts.text("title", title, 200);
-        description = description == null ? "" : description.strip();
-        if (description.length() > 4000) {
-            throw new InvalidValueException("description", "at most 4000 characters, got " + description.length());
-        }
-        tools = Texts.copySet("tools", tools);
-        themes = Texts.copySet("themes", themes);
+        description = description == null || description.isBlank() ? "" : Texts.multiline("description", description, 4000);
+        tools = Texts.copySet("tools", tools, MAX_TOPICS);
+        themes = Texts.copySet("themes", themes, MAX_TOPICS);
         if (tools.isEmpty() && themes.isEmpty()) {
             throw new InvalidValueException("tools", "an event is about at least one tool or theme");
         }
@@ -98,6 +111,48 @@ public record Event(EventId id, EventKind kind, String title, String description
         if (version < 1) {
             throw new InvalidValueException("version", "must be at least 1");
         }
+        invited = invited == null ? List.of() : List.copyOf(new LinkedHashSet<>(invited));
+        if (invited.size() > MAX_INVITED) {
+            throw new InvalidValueException("invited", "at most " + MAX_INVITED + " members invited to co-organise, got "
+                    + invited.size());
+        }
+        for (MemberId m : invited) {
+            if (organisers.contains(m)) {
+                throw new InvalidValueException("invited", "member " + m + " already organises the event");
+            }
+        }
+    }
+
+    /** Whether {@code member} was invited to co-organise and has not answered yet. */
+    public boolean isInvited(MemberId member) {
+        return invited.contains(member);
+    }
+
+    /** The event with {@code member}'s invitation answered: an organiser when they {@code accept}. */
+    public Event withInvitationAnswered(MemberId member, boolean accept) {
+        if (!isInvited(member)) {
+            throw new NotFoundException("invitation", member + " to event " + id);
+        }
+        List<MemberId> i = new ArrayList<>(invited);
+        i.remove(member);
+        List<MemberId> o = new ArrayList<>(organisers);
+        if (accept) {
+            o.add(member);
+        }
+        return new Event(id, kind, title, description, tools, themes, start, duration, capacity, o, venue, bus,
+                ticket, broadcastRadiusKm, status, registered, waitlist, sequence, history, version, i);
+    }
+
+    /**
+     * The same event with other registrations: for views that hide who registered.
+     *
+     * @param newRegistered the seats shown
+     * @param newWaitlist   the waitlist shown
+     * @return the copy
+     */
+    public Event withRegistrations(List<Registration> newRegistered, List<Registration> newWaitlist) {
+        return new Event(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus,
+                ticket, broadcastRadiusKm, status, newRegistered, newWaitlist, sequence, history, version, invited);
     }
 
     /** When it ends. */
@@ -160,7 +215,7 @@ public record Event(EventId id, EventKind kind, String title, String description
         h.add(new EventStatusChange(target, at));
         int seq = target == EventStatus.CANCELLED ? sequence + 1 : sequence;
         return new Event(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus,
-                ticket, broadcastRadiusKm, target, registered, waitlist, seq, h, version);
+                ticket, broadcastRadiusKm, target, registered, waitlist, seq, h, version, invited);
     }
 
     /**
@@ -184,7 +239,7 @@ public record Event(EventId id, EventKind kind, String title, String description
             w.add(registration);
         }
         return new Event(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus,
-                ticket, broadcastRadiusKm, status, r, w, sequence, history, version);
+                ticket, broadcastRadiusKm, status, r, w, sequence, history, version, invited);
     }
 
     /**
@@ -203,7 +258,7 @@ public record Event(EventId id, EventKind kind, String title, String description
             r.add(w.remove(0));
         }
         return new Event(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus,
-                ticket, broadcastRadiusKm, status, r, w, sequence, history, version);
+                ticket, broadcastRadiusKm, status, r, w, sequence, history, version, invited);
     }
 
     /** The event at a new time (same duration unless given), with a higher sequence. */
@@ -213,13 +268,13 @@ public record Event(EventId id, EventKind kind, String title, String description
         }
         return new Event(id, kind, title, description, tools, themes, newStart,
                 newDuration == null ? duration : newDuration, capacity, organisers, venue, bus, ticket, broadcastRadiusKm,
-                status, registered, waitlist, sequence + 1, history, version);
+                status, registered, waitlist, sequence + 1, history, version, invited);
     }
 
     /** This event at the next version; used when an edit is saved. */
     public Event nextVersion() {
         return new Event(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus,
-                ticket, broadcastRadiusKm, status, registered, waitlist, sequence, history, version + 1);
+                ticket, broadcastRadiusKm, status, registered, waitlist, sequence, history, version + 1, invited);
     }
 
     /** What a notification about the event tells members. */

@@ -18,10 +18,7 @@ public record Feedback(EventId event, MemberId member, int usefulness, String co
         if (usefulness < 1 || usefulness > 5) {
             throw new InvalidValueException("usefulness", "must be between 1 and 5, was " + usefulness);
         }
-        comment = comment == null ? "" : comment.strip();
-        if (comment.length() > 2000) {
-            throw new InvalidValueException("comment", "at most 2000 characters, got " + comment.length());
-        }
+        comment = Texts.optionalMultiline("comment", comment, 2000);
         InvalidValueException.requireNonNull("at", at);
     }
 }

@@ -10,7 +10,7 @@ public final class IllegalTransitionException extends ShareNumException {
     private final String to;
 
     public IllegalTransitionException(String what, Object from, Object to) {
-        super("cannot move " + what + " from " + from + " to " + to);
+        super("illegal-transition", "cannot move " + what + " from " + from + " to " + to);
         this.from = String.valueOf(from);
         this.to = String.valueOf(to);
     }

@@ -5,6 +5,6 @@ public final class InvalidUaiException extends InvalidValueException {
     private static final long serialVersionUID = 1L;
 
     public InvalidUaiException(String message) {
-        super("uai", message);
+        super("invalid-uai", "uai", message);
     }
 }

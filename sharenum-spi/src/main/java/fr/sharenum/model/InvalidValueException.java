@@ -9,7 +9,18 @@ public class InvalidValueException extends ShareNumException {
     private final String field;
 
     public InvalidValueException(String field, String message) {
-        super(field + ": " + message);
+        this("invalid-value", field, message);
+    }
+
+    /**
+     * A refusal of {@code field} with its own code.
+     *
+     * @param code    the stable code
+     * @param field   the input refused
+     * @param message what people read
+     */
+    protected InvalidValueException(String code, String field, String message) {
+        super(code, field + ": " + message);
         this.field = field;
     }
 

@@ -8,6 +8,6 @@ public final class LimitExceededException extends NotAllowedException {
     private static final long serialVersionUID = 1L;
 
     public LimitExceededException(String message) {
-        super(message);
+        super("limit-exceeded", message);
     }
 }

@@ -65,8 +65,8 @@ public record Member(MemberId id, String displayName, Email email, Uai establish
         if (skills.size() > 200) {
             throw new InvalidValueException("skills", "at most 200 tools, got " + skills.size());
         }
-        followedTools = Texts.copySet("followedTools", followedTools);
-        followedThemes = Texts.copySet("followedThemes", followedThemes);
+        followedTools = Texts.copySet("followedTools", followedTools, 100);
+        followedThemes = Texts.copySet("followedThemes", followedThemes, 50);
         InvalidValueException.requireNonNull("status", status);
         InvalidValueException.requireNonNull("registeredAt", registeredAt);
         if (version < 1) {

@@ -4,9 +4,10 @@ import java.util.UUID;
 
 /**
  * Identifier of a member. Hosts may use their own identifiers (an ENT account id) or let ShareNum
- * draw a random one. Up to 128 printable characters, no spaces.
+ * draw a random one. Up to 128 printable characters, no spaces. A member id is also the {@link Actor} a
+ * member acts as.
  */
-public record MemberId(String value) implements Comparable<MemberId> {
+public record MemberId(String value) implements Comparable<MemberId>, Actor {
 
     public MemberId {
         value = InvalidValueException.require("memberId", value);
@@ -27,6 +28,12 @@ public record MemberId(String value) implements Comparable<MemberId> {
     @Override
     public int compareTo(MemberId o) {
         return value.compareTo(o.value);
+    }
+
+    /** {@code member:<id>}. */
+    @Override
+    public String describe() {
+        return "member:" + value;
     }
 
     @Override

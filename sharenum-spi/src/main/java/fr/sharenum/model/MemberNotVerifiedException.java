@@ -5,6 +5,6 @@ public final class MemberNotVerifiedException extends NotAllowedException {
     private static final long serialVersionUID = 1L;
 
     public MemberNotVerifiedException(MemberId member) {
-        super("member " + member.value() + " has not verified their professional e-mail address yet");
+        super("access.not-verified", new Object[] {member.value()});
     }
 }

@@ -18,7 +18,7 @@ public record Message(TicketId ticket, long seq, MemberId sender, String text, I
             throw new InvalidValueException("seq", "must be at least 1");
         }
         InvalidValueException.requireNonNull("sender", sender);
-        text = Texts.text("text", text, 4000);
+        text = Texts.multiline("text", text, 4000);
         InvalidValueException.requireNonNull("at", at);
     }
 }

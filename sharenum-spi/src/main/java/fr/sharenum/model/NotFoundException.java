@@ -7,7 +7,7 @@ public final class NotFoundException extends ShareNumException {
     private final String id;
 
     public NotFoundException(String kind, Object id) {
-        super("no " + kind + " with id " + id);
+        super("not-found", "no " + kind + " with id " + id);
         this.kind = kind;
         this.id = String.valueOf(id);
     }

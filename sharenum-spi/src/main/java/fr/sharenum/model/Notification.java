@@ -27,6 +27,11 @@ public sealed interface Notification {
     /** Confirm your professional address with this token. */
     record VerificationRequested(String id, MemberId recipient, Email to, String token, Instant expiresAt)
             implements Notification {
+        /** Never shows the token: a notification may end up in a log. */
+        @Override
+        public String toString() {
+            return "VerificationRequested[id=" + id + ", recipient=" + recipient + ", token=***, expiresAt=" + expiresAt + "]";
+        }
     }
 
     /**
@@ -84,6 +89,15 @@ public sealed interface Notification {
      */
     record EventInvitation(String id, MemberId recipient, Email to, EventSummary event, InvitationReason reason,
                            Invitation invitation) implements Notification {
+    }
+
+    /**
+     * A member invites you to co-organise an event: you become an organiser only if you accept.
+     *
+     * @param inviterName who invites you
+     */
+    record OrganiserInvited(String id, MemberId recipient, Email to, EventSummary event, String inviterName)
+            implements Notification {
     }
 
     /** The event you registered to is full: you are on its waitlist at {@code position} (from 1). */

@@ -13,7 +13,7 @@ import java.time.Instant;
 public record Offer(MemberId helper, String message, Instant at, OfferStatus status) {
     public Offer {
         InvalidValueException.requireNonNull("helper", helper);
-        message = Texts.text("message", message, 2000);
+        message = Texts.multiline("message", message, 2000);
         InvalidValueException.requireNonNull("at", at);
         InvalidValueException.requireNonNull("status", status);
     }

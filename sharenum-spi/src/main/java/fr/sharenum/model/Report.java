@@ -69,7 +69,7 @@ public record Report(String id, MemberId reporter, Subject subject, Reason reaso
         InvalidValueException.requireNonNull("reporter", reporter);
         InvalidValueException.requireNonNull("subject", subject);
         InvalidValueException.requireNonNull("reason", reason);
-        comment = comment == null ? "" : comment.strip();
+        comment = Texts.optionalMultiline("comment", comment, 2000);
         if (comment.length() > 2000) {
             throw new InvalidValueException("comment", "at most 2000 characters, got " + comment.length());
         }

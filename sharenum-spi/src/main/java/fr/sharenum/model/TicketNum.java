@@ -42,12 +42,12 @@ public record TicketNum(TicketId id, MemberId requester, Uai establishment, GeoP
         InvalidValueException.requireNonNull("requester", requester);
         InvalidValueException.requireNonNull("establishment", establishment);
         InvalidValueException.requireNonNull("origin", origin);
-        tools = Texts.copySet("tools", tools);
+        tools = Texts.copySet("tools", tools, 20);
         if (tools.isEmpty()) {
             throw new InvalidValueException("tools", "a ticket concerns at least one tool");
         }
         InvalidValueException.requireNonNull("kind", kind);
-        text = Texts.text("text", text, 4000);
+        text = Texts.multiline("text", text, 4000);
         if (!(radiusKm > 0) || Double.isInfinite(radiusKm)) {
             throw new InvalidValueException("radiusKm", "must be a positive number of km, was " + radiusKm);
         }

@@ -11,7 +11,7 @@ public final class TrainingsFirstException extends ShareNumException {
     private final transient List<Training> trainings;
 
     public TrainingsFirstException(List<Training> trainings) {
-        super(trainings.size() + " institutional training(s) exist for this request and were not declined: "
+        super("trainings-first", trainings.size() + " institutional training(s) exist for this request and were not declined: "
                 + trainings.stream().map(Training::id).toList());
         this.trainings = List.copyOf(trainings);
     }

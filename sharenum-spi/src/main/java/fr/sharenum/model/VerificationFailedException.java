@@ -5,6 +5,6 @@ public final class VerificationFailedException extends ShareNumException {
     private static final long serialVersionUID = 1L;
 
     public VerificationFailedException(String message) {
-        super(message);
+        super("verification-failed", message);
     }
 }

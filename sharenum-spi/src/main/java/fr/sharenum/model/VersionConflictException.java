@@ -10,7 +10,7 @@ public final class VersionConflictException extends ShareNumException {
     private final long actualVersion;
 
     public VersionConflictException(String kind, Object id, long expectedVersion, long actualVersion) {
-        super(kind + " " + id + " was changed by someone else: expected version " + expectedVersion
+        super("version-conflict", kind + " " + id + " was changed by someone else: expected version " + expectedVersion
                 + " but the stored version is " + actualVersion + "; reload it and try again");
         this.expectedVersion = expectedVersion;
         this.actualVersion = actualVersion;

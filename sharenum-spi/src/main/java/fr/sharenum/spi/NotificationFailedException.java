@@ -11,7 +11,7 @@ public final class NotificationFailedException extends ShareNumException {
     private final boolean permanent;
 
     public NotificationFailedException(String message, boolean permanent, Throwable cause) {
-        super(message, cause);
+        super("notification-failed", message, cause);
         this.permanent = permanent;
     }
 

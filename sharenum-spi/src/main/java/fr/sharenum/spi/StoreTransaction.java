@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * What ShareNum reads and writes inside one {@link ShareNumStore#inTransaction transaction}. Only
  * valid during the call that received it. Reads see the transaction's own writes.
  */
-public interface StoreTransaction {
+public interface StoreTransaction extends Documents {
 
     // --- establishments
     Optional<Establishment> establishment(Uai uai);
@@ -159,6 +159,14 @@ public interface StoreTransaction {
     /** Feedback on an event, in the order it was given. */
     List<fr.sharenum.model.Feedback> feedbackOn(EventId event);
 
+    /**
+     * Replaces the comment of a stored feedback (same event and member), for erasure at a member's request.
+     *
+     * @param redacted the feedback with its new comment
+     * @throws fr.sharenum.model.NotFoundException when there is no such feedback
+     */
+    void redactFeedback(fr.sharenum.model.Feedback redacted);
+
     // --- BusNum fleet
     Optional<Bus> bus(BusId id);
 
@@ -280,7 +288,7 @@ public interface StoreTransaction {
     List<fr.sharenum.model.BadgeAward> badgesOf(MemberId member);
 
     // --- establishment campaigns
-    Optional<fr.sharenum.model.Campaign> campaign(String id);
+    Optional<fr.sharenum.model.Campaign> campaign(fr.sharenum.model.CampaignId id);
 
     /** @throws fr.sharenum.model.DuplicateException when the id is taken */
     void insertCampaign(fr.sharenum.model.Campaign campaign);

@@ -697,6 +697,16 @@ public abstract class ShareNumStoreContract {
             return null;
         })).isInstanceOf(DuplicateException.class);
         assertThat(list(t -> t.feedbackOn(e))).hasSize(2);
+        var redacted = new fr.sharenum.model.Feedback(e, first.member(), first.usefulness(), "[effacé]", first.at());
+        tx(t -> {
+            t.redactFeedback(redacted);
+            return null;
+        });
+        assertThat(list(t -> t.feedbackOn(e))).containsExactly(redacted, second);
+        assertThatThrownBy(() -> tx(t -> {
+            t.redactFeedback(new fr.sharenum.model.Feedback(e, MemberId.of("nobody"), 1, "", T0));
+            return null;
+        })).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -740,20 +750,20 @@ public abstract class ShareNumStoreContract {
 
     @Test
     void campaignsAreStoredVersioned() {
-        var c = new fr.sharenum.model.Campaign("C1", a, "Campagne", java.util.Set.of(MemberId.of("H")),
+        var c = new fr.sharenum.model.Campaign(fr.sharenum.model.CampaignId.of("C1"), a, "Campagne", java.util.Set.of(MemberId.of("H")),
                 fr.sharenum.model.Campaign.Stage.COLLECTING, List.of(), List.of(), List.of(), T0, 1);
         tx(t -> {
             t.insertCampaign(c);
             return null;
         });
-        assertThat(opt(t -> t.campaign("C1"))).contains(c);
+        assertThat(opt(t -> t.campaign(fr.sharenum.model.CampaignId.of("C1")))).contains(c);
         var next = c.withConcern(new fr.sharenum.model.Campaign.Concern(MemberId.of("T"), java.util.Set.of(GEOGEBRA),
                 java.util.Set.of(), T0)).nextVersion();
         tx(t -> {
             t.updateCampaign(next, 1);
             return null;
         });
-        assertThat(opt(t -> t.campaign("C1"))).contains(next);
+        assertThat(opt(t -> t.campaign(fr.sharenum.model.CampaignId.of("C1")))).contains(next);
         assertThatThrownBy(() -> tx(t -> {
             t.updateCampaign(c.nextVersion(), 1);
             return null;
@@ -762,6 +772,6 @@ public abstract class ShareNumStoreContract {
             t.insertCampaign(c);
             return null;
         })).isInstanceOf(DuplicateException.class);
-        assertThat(opt(t -> t.campaign("C2"))).isEmpty();
+        assertThat(opt(t -> t.campaign(fr.sharenum.model.CampaignId.of("C2")))).isEmpty();
     }
 }

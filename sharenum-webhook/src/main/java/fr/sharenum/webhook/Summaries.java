@@ -60,6 +60,10 @@ final class Summaries {
                     return "L'atelier « " + e.event().title() + " » du " + when + " est annulé.";
             }
         }
+        if (n instanceof Notification.OrganiserInvited o) {
+            return o.inviterName() + " vous invite à co-organiser « " + o.event().title() + " » : acceptez ou déclinez"
+                    + " l'invitation dans ShareNum.";
+        }
         if (n instanceof Notification.Waitlisted w) {
             return "« " + w.event().title() + " » est complet : vous êtes en position " + w.position() + " sur la liste d'attente.";
         }

@@ -37,6 +37,14 @@ import java.util.Objects;
  * ShareNum keeps the notification for a later retry. Any other 4xx is permanent. Nothing is dropped
  * silently.
  *
+ * <p>What the body never carries: the member's e-mail address, and a verification token. A verification is
+ * posted only when the host gave {@link Builder#verificationLinks} — the body then holds the link the host
+ * built (its own page, which redeems the token server-side), never the token; without it a verification is
+ * refused as a permanent failure. Point the notifier at an endpoint that delivers to each member privately
+ * (the ENT's inbox, a direct message), never a shared channel: alerts and messages carry colleagues' words.
+ * Endpoints are {@code https}, except loopback ({@code localhost}, {@code 127.0.0.1}, {@code ::1}) for a
+ * gateway on the same machine.
+ *
  * <pre>{@code
  * Notifier hook = WebhookNotifier.builder(URI.create("https://ent.example.fr/hooks/sharenum"), secret)
  *         .timeout(Duration.ofSeconds(5)).retries(4, Duration.ofMillis(500)).build();
@@ -57,6 +65,7 @@ public final class WebhookNotifier implements Notifier {
     private final Duration maxBackoff;
     private final HttpClient client;
     private final Clock clock;
+    private final java.util.function.Function<Notification.VerificationRequested, URI> verificationLinks;
 
     private WebhookNotifier(Builder b) {
         this.endpoint = b.endpoint;
@@ -66,12 +75,15 @@ public final class WebhookNotifier implements Notifier {
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
         this.clock = b.clock;
+        this.verificationLinks = b.verificationLinks;
         this.client = b.client != null ? b.client : HttpClient.newBuilder().connectTimeout(b.timeout).build();
     }
 
     /**
-     * @param endpoint where to POST (http or https)
+     * @param endpoint where to POST: an {@code https} URL, or {@code http} on a loopback address
      * @param secret   shared HMAC key, at least 16 bytes
+     * @return a builder
+     * @throws IllegalArgumentException for another scheme, plain http to a remote host, or a short secret
      */
     public static Builder builder(URI endpoint, byte[] secret) {
         return new Builder(endpoint, secret);
@@ -80,6 +92,10 @@ public final class WebhookNotifier implements Notifier {
     @Override
     public void send(Notification notification) {
         Objects.requireNonNull(notification, "notification");
+        if (notification instanceof Notification.VerificationRequested && verificationLinks == null) {
+            throw new NotificationFailedException("a webhook never carries a verification token: give the builder"
+                    + " verificationLinks(...) to post a link to the host's page, or send verifications by mail", true);
+        }
         String body = body(notification);
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
@@ -124,11 +140,23 @@ public final class WebhookNotifier implements Notifier {
                 + " after " + maxAttempts + " attempts (last: " + last + ")", false, cause);
     }
 
-    /** The JSON posted for {@code notification}: {@code {"text": "...", "notification": {...}}}. */
-    static String body(Notification notification) {
+    /**
+     * The JSON posted for {@code notification}: {@code {"text": "...", "notification": {...}}}, without the
+     * member's address, and for a verification the host's {@code link} instead of the token.
+     */
+    String body(Notification notification) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("text", Summaries.of(notification));
-        root.set("notification", JSON.valueToTree(notification));
+        ObjectNode typed = JSON.valueToTree(notification);
+        typed.remove("to");
+        if (notification instanceof Notification.VerificationRequested v) {
+            typed.remove("token");
+            String link = verificationLinks.apply(v).toString();
+            typed.put("link", link);
+            root.put("text", Summaries.of(notification) + " " + link);
+        } else {
+            root.put("text", Summaries.of(notification));
+        }
+        root.set("notification", typed);
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -175,13 +203,18 @@ public final class WebhookNotifier implements Notifier {
         private Duration maxBackoff = Duration.ofSeconds(30);
         private HttpClient client;
         private Clock clock = Clock.systemUTC();
+        private java.util.function.Function<Notification.VerificationRequested, URI> verificationLinks;
 
         private Builder(URI endpoint, byte[] secret) {
             Objects.requireNonNull(endpoint, "endpoint");
             Objects.requireNonNull(secret, "secret");
             String scheme = endpoint.getScheme();
             if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
-                throw new IllegalArgumentException("the webhook endpoint must be an http(s) URL, was " + endpoint);
+                throw new IllegalArgumentException("the webhook endpoint must be an https URL, was " + endpoint);
+            }
+            if ("http".equalsIgnoreCase(scheme) && !isLoopback(endpoint.getHost())) {
+                throw new IllegalArgumentException("the webhook endpoint must use https (plain http only to a loopback"
+                        + " address), was " + endpoint);
             }
             if (secret.length < 16) {
                 throw new IllegalArgumentException("the webhook secret must be at least 16 bytes, was " + secret.length);
@@ -233,6 +266,29 @@ public final class WebhookNotifier implements Notifier {
             return this;
         }
 
+        /**
+         * Lets the notifier post verifications: {@code links} builds, for each, the link of the host's own page
+         * that redeems the token (e.g. {@code https://ent.example.fr/sharenum/verification?member=…&token=…}
+         * handled server-side). The body carries this link, never the bare token. Without it, verifications are
+         * refused (a permanent failure).
+         *
+         * @param links the host's link for a verification
+         * @return this builder
+         */
+        public Builder verificationLinks(java.util.function.Function<Notification.VerificationRequested, URI> links) {
+            this.verificationLinks = Objects.requireNonNull(links, "links");
+            return this;
+        }
+
+        private static boolean isLoopback(String host) {
+            if (host == null) {
+                return false;
+            }
+            String h = host.toLowerCase(java.util.Locale.ROOT);
+            return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+        }
+
+        /** @return the notifier */
         public WebhookNotifier build() {
             return new WebhookNotifier(this);
         }

@@ -98,8 +98,29 @@ class WebhookNotifierTest {
         JsonNode json = ShareNumModule.mapper().readTree(r.body());
         assertThat(json.path("text").asText()).contains("Rachel").contains("capytale").contains("12 km").contains("m'aider");
         assertThat(json.path("notification").path("type").asText()).isEqualTo("TicketAlert");
-        Notification back = ShareNumModule.mapper().treeToValue(json.path("notification"), Notification.class);
-        assertThat(back).isEqualTo(alert());
+        assertThat(json.path("notification").has("to")).as("no address in the body").isFalse();
+        assertThat(r.body()).doesNotContain("hugo@ac-dijon.fr");
+        assertThat(json.path("notification").path("ticket").asText()).isEqualTo("T1");
+        assertThat(json.path("notification").path("recipient").asText()).isEqualTo("M2");
+    }
+
+    @Test
+    void a_verification_carries_the_hosts_link_never_the_token_and_is_refused_without_one() {
+        Notification.VerificationRequested v = new Notification.VerificationRequested("verify:M2:ab", MemberId.of("M2"),
+                Email.of("hugo@ac-dijon.fr"), "s3cr3t-t0ken-value", java.time.Instant.parse("2026-12-04T09:00:00Z"));
+        WebhookNotifier refusing = WebhookNotifier.builder(hook(), SECRET).build();
+        assertThatThrownBy(() -> refusing.send(v)).isInstanceOf(NotificationFailedException.class)
+                .satisfies(e -> assertThat(((NotificationFailedException) e).isPermanent()).isTrue());
+        assertThat(received).isEmpty();
+
+        WebhookNotifier linking = WebhookNotifier.builder(hook(), SECRET)
+                .verificationLinks(x -> URI.create("https://ent.example.fr/sharenum/verifier/" + x.recipient())).build();
+        linking.send(v);
+        assertThat(received).singleElement().satisfies(r -> {
+            assertThat(r.body()).doesNotContain("s3cr3t-t0ken-value").doesNotContain("hugo@ac-dijon.fr")
+                    .contains("https://ent.example.fr/sharenum/verifier/M2");
+        });
+        assertThat(v.toString()).doesNotContain("s3cr3t-t0ken-value");
     }
 
     @Test
@@ -163,6 +184,10 @@ class WebhookNotifierTest {
     void configuration_is_checked() {
         assertThatThrownBy(() -> WebhookNotifier.builder(URI.create("ftp://x/hook"), SECRET))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WebhookNotifier.builder(URI.create("http://chat.example.fr/hook"), SECRET))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
+        assertThat(WebhookNotifier.builder(URI.create("https://chat.example.fr/hook"), SECRET).build()).isNotNull();
+        assertThat(WebhookNotifier.builder(URI.create("http://localhost:8080/hook"), SECRET).build()).isNotNull();
         assertThatThrownBy(() -> WebhookNotifier.builder(hook(), new byte[4])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WebhookNotifier.builder(hook(), SECRET).retries(0, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -185,7 +210,8 @@ class WebhookNotifierTest {
                 new Notification.OfferAccepted("a", m, to, t, "Rachel"), new Notification.OfferDeclined("d", m, to, t),
                 new Notification.MessagePosted("p", m, to, t, MemberId.of("H"), "Hugo", "À jeudi"),
                 new Notification.TicketClosed("c", m, to, t, fr.sharenum.model.TicketStatus.DONE),
-                new Notification.Waitlisted("w", m, to, event, 2)));
+                new Notification.Waitlisted("w", m, to, event, 2),
+                new Notification.OrganiserInvited("i", m, to, event, "Karim")));
         for (Notification.InvitationReason reason : Notification.InvitationReason.values()) {
             all.add(new Notification.EventInvitation("e" + reason, m, to, event, reason, ics));
         }

@@ -1,5 +1,10 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.core.internal.access.Access;
+import fr.sharenum.core.internal.access.Operation;
+import fr.sharenum.core.internal.access.Principal;
+import fr.sharenum.model.Actor;
+
 import com.google.common.collect.Range;
 import com.google.common.collect.RangeSet;
 import com.google.common.collect.TreeRangeSet;
@@ -38,29 +43,45 @@ final class AgendaImpl implements Agenda {
     }
 
     @Override
-    public void publish(MemberId member, Availability availability) {
+    public void publish(Actor actor, MemberId member, Availability availability) {
         Objects.requireNonNull(member, "member");
         Objects.requireNonNull(availability, "availability");
         engine.tx(t -> {
-            t.member(member).orElseThrow(() -> new NotFoundException("member", member));
+            Member m = t.member(member).orElseThrow(() -> new NotFoundException("member", member));
+            Access.require(Operation.AGENDA_PUBLISH, MembersImpl.relations(t, Access.principal(t, actor), m));
             t.putAvailability(member, availability);
             return null;
         });
     }
 
     @Override
-    public Availability availability(MemberId member) {
+    public Availability availability(Actor actor, MemberId member) {
         Objects.requireNonNull(member, "member");
         return engine.tx(t -> {
-            t.member(member).orElseThrow(() -> new NotFoundException("member", member));
+            Member m = t.member(member).orElseThrow(() -> new NotFoundException("member", member));
+            Access.require(Operation.AGENDA_READ, MembersImpl.relations(t, Access.principal(t, actor), m));
             return t.availability(member).orElse(Availability.NONE);
         });
     }
 
     @Override
-    public List<CommonSlot> findCommonSlots(SlotQuery q) {
+    public List<CommonSlot> findCommonSlots(Actor actor, SlotQuery q) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(q, "query");
-        RangeSet<Instant> common = engine.tx(t -> commonFreeTime(t, q));
+        RangeSet<Instant> common = engine.tx(t -> {
+            Principal p = Access.principal(t, actor);
+            Access.Relations r = Access.relations(p, null);
+            if (p.memberId() != null && q.members().contains(p.memberId())) {
+                r.self(p.memberId());
+            }
+            Access.require(Operation.AGENDA_COMMON_SLOTS, r);
+            if (p.memberId() != null) {
+                for (MemberId other : q.members()) {
+                    Access.requireNotBlocked(t, Operation.AGENDA_COMMON_SLOTS, p.memberId(), other);
+                }
+            }
+            return commonFreeTime(t, q);
+        });
         List<CommonSlot> slots = new ArrayList<>();
         long step = q.step().getSeconds();
         for (Range<Instant> free : common.asRanges()) {

@@ -1,5 +1,10 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.core.internal.access.Access;
+import fr.sharenum.core.internal.access.Operation;
+import fr.sharenum.core.internal.access.Principal;
+import fr.sharenum.model.Actor;
+
 import com.google.common.collect.Range;
 import com.google.common.collect.RangeSet;
 import com.google.common.collect.TreeRangeSet;
@@ -37,10 +42,14 @@ final class BusNumImpl implements BusNum {
     }
 
     @Override
-    public Bus add(Bus bus) {
+    public Bus add(Actor actor, Bus bus) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(bus, "bus");
         Bus fresh = new Bus(bus.id(), bus.name(), bus.home(), bus.operatingRadiusKm(), bus.equipment(), bus.seats(), 1);
         engine.tx(t -> {
+            Principal p = Access.principal(t, actor);
+            // staff add buses for their own académie's roads
+            Access.require(Operation.BUSES_ADD, Access.relations(p, p.academie()));
             t.insertBus(fresh);
             return null;
         });
@@ -49,24 +58,37 @@ final class BusNumImpl implements BusNum {
     }
 
     @Override
-    public Bus get(BusId id) {
+    public Bus get(Actor actor, BusId id) {
         Objects.requireNonNull(id, "bus");
-        return engine.tx(t -> t.bus(id)).orElseThrow(() -> new NotFoundException("bus", id));
+        return engine.tx(t -> {
+            requireReader(t, actor);
+            return t.bus(id);
+        }).orElseThrow(() -> new NotFoundException("bus", id));
     }
 
     @Override
-    public List<Bus> all() {
-        return engine.tx(StoreTransaction::buses);
+    public List<Bus> all(Actor actor) {
+        return engine.tx(t -> {
+            requireReader(t, actor);
+            return t.buses();
+        });
+    }
+
+    private static void requireReader(StoreTransaction t, Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        Access.require(Operation.BUSES_READ, Access.relations(Access.principal(t, actor), null));
     }
 
     @Override
-    public List<BusBooking> bookings(BusId bus, LocalDate from, int limit) {
+    public List<BusBooking> bookings(Actor actor, BusId bus, LocalDate from, int limit) {
+        Objects.requireNonNull(bus, "bus");
         Objects.requireNonNull(from, "from");
-        if (limit < 1) {
-            throw new InvalidValueException("limit", "must be at least 1, was " + limit);
+        if (limit < 1 || limit > 1_000) {
+            throw new InvalidValueException("limit", "must be between 1 and 1000, was " + limit);
         }
         Instant start = from.atStartOfDay(ZoneId.of("UTC")).toInstant().minus(Duration.ofDays(1));
         return engine.tx(t -> {
+            requireReader(t, actor);
             t.bus(bus).orElseThrow(() -> new NotFoundException("bus", bus));
             return t.bookings(bus, start, Instant.MAX).stream()
                     .filter(b -> !b.onSite().end().isBefore(from.atStartOfDay(b.venue().zone()).toInstant()))
@@ -75,7 +97,8 @@ final class BusNumImpl implements BusNum {
     }
 
     @Override
-    public List<BusOption> suggest(Venue venue, LocalDate date, Duration duration) {
+    public List<BusOption> suggest(Actor actor, Venue venue, LocalDate date, Duration duration) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(venue, "venue");
         Objects.requireNonNull(date, "date");
         if (duration == null || duration.compareTo(Event.MIN_DURATION) < 0 || duration.compareTo(Event.MAX_DURATION) > 0) {
@@ -86,6 +109,7 @@ final class BusNumImpl implements BusNum {
         Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
         List<BusOption> options = new ArrayList<>();
         engine.tx(t -> {
+            requireReader(t, actor);
             for (Bus bus : t.buses()) {
                 if (!bus.serves(venue.location())) {
                     continue;

@@ -1,5 +1,14 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.core.internal.access.Access;
+import fr.sharenum.core.internal.access.Operation;
+import fr.sharenum.core.internal.access.Principal;
+import fr.sharenum.core.internal.access.Relation;
+import fr.sharenum.model.Academie;
+import fr.sharenum.model.Actor;
+import fr.sharenum.model.CampaignId;
+import fr.sharenum.model.LimitExceededException;
+
 import fr.sharenum.CampaignReport;
 import fr.sharenum.Campaigns;
 import fr.sharenum.model.Campaign;
@@ -38,11 +47,13 @@ final class CampaignsImpl implements Campaigns {
     }
 
     @Override
-    public Campaign start(MemberId creator, String title) {
-        Objects.requireNonNull(creator, "creator");
+    public Campaign start(Actor actor, String title) {
+        Objects.requireNonNull(actor, "actor");
         return engine.tx(t -> {
-            Member m = Engine.activeMember(t, creator);
-            Campaign c = new Campaign(UUID.randomUUID().toString(), m.establishment(), title, Set.of(creator),
+            Principal p = Access.principal(t, actor);
+            Access.require(Operation.CAMPAIGNS_START, Access.relations(p, null));
+            Member m = p.member();
+            Campaign c = new Campaign(CampaignId.random(), m.establishment(), title, Set.of(m.id()),
                     Campaign.Stage.COLLECTING, List.of(), List.of(), List.of(), engine.now(), 1);
             t.insertCampaign(c);
             return c;
@@ -50,42 +61,50 @@ final class CampaignsImpl implements Campaigns {
     }
 
     @Override
-    public Campaign addToTeam(String id, MemberId actor, MemberId member) {
+    public Campaign addToTeam(Actor actor, CampaignId id, MemberId member) {
+        Objects.requireNonNull(member, "member");
         return change(id, (t, c, out) -> {
-            requireTeam(c, actor);
+            require(t, c, actor, Operation.CAMPAIGNS_STEER);
             requireOfEstablishment(t, c, member);
             return c.team().contains(member) ? c : c.withTeamMember(member);
         });
     }
 
     @Override
-    public Campaign submitConcern(String id, MemberId teacher, Set<ToolId> tools, Set<Theme> themes) {
+    public Campaign submitConcern(Actor actor, CampaignId id, Set<ToolId> tools, Set<Theme> themes) {
         Objects.requireNonNull(tools, "tools");
         for (ToolId tool : tools) {
             engine.settings().tools().get(tool);
         }
         return change(id, (t, c, out) -> {
+            require(t, c, actor, Operation.CAMPAIGNS_TAKE_PART);
             requireStage(c, Campaign.Stage.COLLECTING, "collect concerns");
-            requireOfEstablishment(t, c, teacher);
-            return c.withConcern(new Campaign.Concern(teacher, tools, themes, engine.now()));
+            if (c.concerns().size() >= Campaign.MAX_CONCERNS) {
+                throw new LimitExceededException("campaign " + id + " holds " + Campaign.MAX_CONCERNS
+                        + " concerns, the most allowed");
+            }
+            return c.withConcern(new Campaign.Concern((MemberId) actor, tools, themes, engine.now()));
         });
     }
 
     @Override
-    public Campaign advance(String id, MemberId actor) {
+    public Campaign advance(Actor actor, CampaignId id) {
         return change(id, (t, c, out) -> {
-            requireTeam(c, actor);
+            require(t, c, actor, Operation.CAMPAIGNS_STEER);
             return c.withStage(c.stage().next());
         });
     }
 
     @Override
-    public Map<ToolId, List<Match>> proposals(String id, MemberId actor, double radiusKm) {
+    public Map<ToolId, List<Match>> proposals(Actor actor, CampaignId id, double radiusKm) {
         if (!(radiusKm > 0) || radiusKm > engine.settings().maxRadiusKm()) {
             throw new InvalidValueException("radiusKm", "must be between 0 and " + engine.settings().maxRadiusKm() + " km");
         }
-        Campaign c = get(id);
-        requireTeam(c, actor);
+        Campaign c = engine.tx(t -> {
+            Campaign found = t.campaign(id).orElseThrow(() -> new NotFoundException("campaign", id));
+            require(t, found, actor, Operation.CAMPAIGNS_STEER);
+            return found;
+        });
         Establishment school = engine.tx(t -> t.establishment(c.establishment()))
                 .orElseThrow(() -> new NotFoundException("establishment", c.establishment()));
         Set<ToolId> tools = new TreeSet<>();
@@ -100,10 +119,10 @@ final class CampaignsImpl implements Campaigns {
     }
 
     @Override
-    public Campaign linkWorkshop(String id, MemberId actor, EventId event) {
+    public Campaign linkWorkshop(Actor actor, CampaignId id, EventId event) {
         Objects.requireNonNull(event, "event");
         return change(id, (t, c, out) -> {
-            requireTeam(c, actor);
+            require(t, c, actor, Operation.CAMPAIGNS_STEER);
             requireStage(c, Campaign.Stage.WORKSHOPS, "link workshops");
             t.event(event).orElseThrow(() -> new NotFoundException("event", event));
             return c.withWorkshop(event);
@@ -111,26 +130,32 @@ final class CampaignsImpl implements Campaigns {
     }
 
     @Override
-    public Campaign startExperiment(String id, MemberId teacher, ToolId tool) {
+    public Campaign startExperiment(Actor actor, CampaignId id, ToolId tool) {
         Objects.requireNonNull(tool, "tool");
         engine.settings().tools().get(tool);
         return change(id, (t, c, out) -> {
+            require(t, c, actor, Operation.CAMPAIGNS_TAKE_PART);
             requireStage(c, Campaign.Stage.FOLLOW_UP, "follow experiments");
-            requireOfEstablishment(t, c, teacher);
-            return c.withExperiment(new Campaign.Experiment(teacher, tool, engine.now()));
+            return c.withExperiment(new Campaign.Experiment((MemberId) actor, tool, engine.now()));
         });
     }
 
     @Override
-    public Campaign get(String id) {
+    public Campaign get(Actor actor, CampaignId id) {
         Objects.requireNonNull(id, "campaign");
-        return engine.tx(t -> t.campaign(id)).orElseThrow(() -> new NotFoundException("campaign", id));
+        return engine.tx(t -> {
+            Campaign c = t.campaign(id).orElseThrow(() -> new NotFoundException("campaign", id));
+            require(t, c, actor, Operation.CAMPAIGNS_READ);
+            return c;
+        });
     }
 
     @Override
-    public CampaignReport report(String id) {
+    public CampaignReport report(Actor actor, CampaignId id) {
+        Objects.requireNonNull(id, "campaign");
         return engine.tx(t -> {
             Campaign c = t.campaign(id).orElseThrow(() -> new NotFoundException("campaign", id));
+            require(t, c, actor, Operation.CAMPAIGNS_REPORT);
             Set<MemberId> teachers = new HashSet<>();
             t.membersAt(c.establishment()).forEach(m -> teachers.add(m.id()));
             Set<MemberId> tookPart = new HashSet<>();
@@ -148,17 +173,21 @@ final class CampaignsImpl implements Campaigns {
         });
     }
 
-    private Campaign change(String id, Engine.Step<Campaign> step) {
+    private Campaign change(CampaignId id, Engine.Step<Campaign> step) {
         Objects.requireNonNull(id, "campaign");
         return engine.change(new Engine.Versioned<>(t -> t.campaign(id), Campaign::version, Campaign::nextVersion,
                 StoreTransaction::updateCampaign, () -> new NotFoundException("campaign", id), null), step);
     }
 
-    private static void requireTeam(Campaign c, MemberId actor) {
+    /** Checks {@code op} against what the actor is to the campaign: team, colleague, staff of its académie. */
+    private static void require(StoreTransaction t, Campaign c, Actor actor, Operation op) {
         Objects.requireNonNull(actor, "actor");
-        if (!c.team().contains(actor)) {
-            throw new NotAllowedException("only the project team of campaign " + c.id() + " steers it; " + actor + " is not in it");
-        }
+        Principal p = Access.principal(t, actor);
+        Academie academie = t.establishment(c.establishment()).map(Establishment::academie).orElse(null);
+        MemberId me = p.memberId();
+        Access.require(op, Access.relations(p, academie)
+                .add(Relation.TEAM, me != null && c.team().contains(me))
+                .add(Relation.COLLEAGUE, p.member() != null && p.member().establishment().equals(c.establishment())));
     }
 
     private static void requireStage(Campaign c, Campaign.Stage stage, String action) {

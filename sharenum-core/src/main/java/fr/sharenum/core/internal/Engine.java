@@ -60,6 +60,9 @@ public final class Engine {
     private final ModerationImpl moderation;
     private final CampaignsImpl campaigns;
     private final IndicatorsImpl indicators;
+    private final IndicatorsFacade indicatorsFacade;
+    private final RolesImpl roles;
+    private final OutboxImpl outbox;
 
     public Engine(Settings settings, ShareNumStore store, Notifier notifier, TrainingCatalog trainingCatalog,
                   GuideCatalog guideCatalog, MatchingEngine matchingEngine) {
@@ -80,6 +83,9 @@ public final class Engine {
         this.events = new EventsImpl(this, busNum);
         this.campaigns = new CampaignsImpl(this);
         this.indicators = new IndicatorsImpl();
+        this.indicatorsFacade = new IndicatorsFacade(this, indicators);
+        this.roles = new RolesImpl(this);
+        this.outbox = new OutboxImpl(this);
         this.moderation = new ModerationImpl(this, settings.moderationQueue() != null ? settings.moderationQueue()
                 : new ModerationImpl.InMemoryQueue());
         this.trainings = new TrainingsImpl(this);
@@ -109,7 +115,30 @@ public final class Engine {
     }
 
     public fr.sharenum.Indicators indicators() {
-        return indicators;
+        return indicatorsFacade;
+    }
+
+    public fr.sharenum.Roles roles() {
+        return roles;
+    }
+
+    public fr.sharenum.Outbox outbox() {
+        return outbox;
+    }
+
+    /**
+     * The matching engine, for the host only.
+     *
+     * @param actor who asks
+     * @return the engine
+     */
+    public MatchingEngine matchingEngine(fr.sharenum.model.Actor actor) {
+        tx(t -> {
+            fr.sharenum.core.internal.access.Access.require(fr.sharenum.core.internal.access.Operation.MATCHING_ENGINE,
+                    fr.sharenum.core.internal.access.Access.relations(fr.sharenum.core.internal.access.Access.principal(t, actor), null));
+            return null;
+        });
+        return matchingEngine;
     }
 
     private void loadMatchingEngine() {
@@ -167,6 +196,10 @@ public final class Engine {
     }
 
     public fr.sharenum.Moderation moderation() {
+        return moderation;
+    }
+
+    ModerationImpl moderationImpl() {
         return moderation;
     }
 

@@ -1,5 +1,10 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.core.internal.access.Access;
+import fr.sharenum.core.internal.access.Operation;
+import fr.sharenum.model.Actor;
+import java.util.Objects;
+
 import fr.sharenum.Establishments;
 import fr.sharenum.model.Establishment;
 import fr.sharenum.model.InvalidValueException;
@@ -21,13 +26,14 @@ final class EstablishmentsImpl implements Establishments {
     }
 
     @Override
-    public Establishment put(Establishment establishment) {
-        putAll(List.of(establishment));
+    public Establishment put(Actor actor, Establishment establishment) {
+        putAll(actor, List.of(Objects.requireNonNull(establishment, "establishment")));
         return establishment;
     }
 
     @Override
-    public int putAll(Collection<Establishment> all) {
+    public int putAll(Actor actor, Collection<Establishment> all) {
+        Objects.requireNonNull(all, "establishments");
         for (Establishment e : all) {
             if (e == null) {
                 throw new InvalidValueException("establishments", "must not contain null");
@@ -35,6 +41,7 @@ final class EstablishmentsImpl implements Establishments {
         }
         engine.refreshPending();
         List<MemberId> moved = engine.tx(t -> {
+            Access.require(Operation.ESTABLISHMENTS_WRITE, Access.relations(Access.principal(t, actor), null));
             List<MemberId> relocate = new ArrayList<>();
             for (Establishment e : all) {
                 Optional<Establishment> old = t.establishment(e.uai());
@@ -51,12 +58,16 @@ final class EstablishmentsImpl implements Establishments {
     }
 
     @Override
-    public Optional<Establishment> find(Uai uai) {
-        return engine.tx(t -> t.establishment(uai));
+    public Optional<Establishment> find(Actor actor, Uai uai) {
+        Objects.requireNonNull(uai, "uai");
+        return engine.tx(t -> {
+            Access.require(Operation.ESTABLISHMENTS_READ, Access.relations(Access.principal(t, actor), null));
+            return t.establishment(uai);
+        });
     }
 
     @Override
-    public Establishment get(Uai uai) {
-        return find(uai).orElseThrow(() -> new NotFoundException("establishment", uai));
+    public Establishment get(Actor actor, Uai uai) {
+        return find(actor, uai).orElseThrow(() -> new NotFoundException("establishment", uai));
     }
 }

@@ -1,5 +1,12 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.core.internal.access.Access;
+import fr.sharenum.core.internal.access.Operation;
+import fr.sharenum.core.internal.access.Principal;
+import fr.sharenum.core.internal.access.Relation;
+import fr.sharenum.model.Actor;
+import fr.sharenum.model.IllegalTransitionException;
+
 import fr.sharenum.EventRequest;
 import fr.sharenum.Events;
 import fr.sharenum.model.CompetenceLevel;
@@ -48,7 +55,8 @@ final class EventsImpl implements Events {
     }
 
     @Override
-    public Event create(EventRequest r) {
+    public Event create(Actor actor, EventRequest r) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(r, "request");
         Instant now = engine.now();
         if (r.start() == null || !r.start().isAfter(now)) {
@@ -63,9 +71,13 @@ final class EventsImpl implements Events {
                     + " km, was " + r.broadcastRadiusKm());
         }
         List<TicketNum> ticketChange = new ArrayList<>(2);
+        List<Notification> out = new ArrayList<>();
         Event created = engine.retryingConflicts(() -> engine.tx(t -> {
             ticketChange.clear();
-            Member creator = Engine.activeMember(t, r.creator());
+            out.clear();
+            Principal p = Access.principal(t, actor);
+            Access.require(Operation.EVENTS_CREATE, Access.relations(p, null));
+            Member creator = p.member();
             Set<MemberId> organisers = new LinkedHashSet<>();
             organisers.add(creator.id());
             Set<ToolId> tools = r.tools();
@@ -73,10 +85,7 @@ final class EventsImpl implements Events {
             TicketNum scheduled = null;
             if (r.ticket() != null) {
                 ticket = t.ticket(r.ticket()).orElseThrow(() -> new NotFoundException("ticket", r.ticket()));
-                if (!ticket.isParticipant(creator.id())) {
-                    throw new NotAllowedException("only the requester and the accepted helper of ticket " + ticket.id()
-                            + " may create its event; " + creator.id() + " is not a participant");
-                }
+                Access.require(Operation.EVENTS_CREATE_FROM_TICKET, TicketsImpl.relations(t, p, ticket));
                 scheduled = ticket.moveTo(TicketStatus.SCHEDULED, now);
                 organisers.add(ticket.requester());
                 organisers.add(ticket.acceptedHelper());
@@ -87,14 +96,21 @@ final class EventsImpl implements Events {
                 throw new NotAllowedException("only a member experienced (ex-pair) on one of the event's tools may create"
                         + " an event directly; " + creator.id() + " is not experienced on " + tools);
             }
+            List<MemberId> invited = new ArrayList<>();
             for (MemberId co : r.coOrganisers()) {
-                organisers.add(Engine.activeMember(t, co).id());
+                if (organisers.contains(co)) {
+                    continue;
+                }
+                Member guest = Engine.activeMember(t, co);
+                Access.requireNotBlocked(t, Operation.EVENTS_INVITATION, creator.id(), guest.id());
+                invited.add(guest.id());
             }
             Venue venue = r.venue() != null ? r.venue() : Venue.of(t.establishment(r.establishment())
                     .orElseThrow(() -> new NotFoundException("establishment", r.establishment())));
             Event event = new Event(EventId.random(), r.kind(), r.title(), r.description(), tools, r.themes(), r.start(),
                     r.duration(), r.capacity(), List.copyOf(organisers), venue, r.bus(), r.ticket(), radius,
-                    EventStatus.PLANNED, List.of(), List.of(), 0, List.of(new EventStatusChange(EventStatus.PLANNED, now)), 1);
+                    EventStatus.PLANNED, List.of(), List.of(), 0, List.of(new EventStatusChange(EventStatus.PLANNED, now)), 1,
+                    invited);
             if (r.bus() != null) {
                 buses.book(t, r.bus(), event);
             }
@@ -105,8 +121,14 @@ final class EventsImpl implements Events {
                 ticketChange.add(ticket);
                 ticketChange.add(next);
             }
+            for (MemberId guest : invited) {
+                t.member(guest).ifPresent(g -> out.add(new Notification.OrganiserInvited("invited:" + event.id() + ":" + guest,
+                        guest, g.email(), event.summary(), creator.displayName())));
+            }
+            engine.dispatcher().enqueue(t, out);
             return event;
         }));
+        engine.dispatcher().deliver(out);
         engine.indicatorsAggregates().event(null, created);
         if (!ticketChange.isEmpty()) {
             engine.indicatorsAggregates().ticket(ticketChange.get(0), ticketChange.get(1));
@@ -115,12 +137,37 @@ final class EventsImpl implements Events {
     }
 
     @Override
-    public Event confirm(EventId id, MemberId organiser) {
+    public Event acceptInvitation(Actor actor, EventId id) {
+        return answerInvitation(actor, id, true);
+    }
+
+    @Override
+    public Event declineInvitation(Actor actor, EventId id) {
+        return answerInvitation(actor, id, false);
+    }
+
+    private Event answerInvitation(Actor actor, EventId id, boolean accept) {
+        Objects.requireNonNull(actor, "actor");
         return change(id, (t, ev, out) -> {
-            requireOrganiser(ev, organiser, "confirm");
+            Access.Relations r = relations(t, Access.principal(t, actor), ev);
+            Access.require(Operation.EVENTS_INVITATION, r);
+            MemberId guest = (MemberId) actor;
+            if (accept) {
+                for (MemberId o : ev.organisers()) {
+                    Access.requireNotBlocked(t, Operation.EVENTS_INVITATION, guest, o);
+                }
+            }
+            return ev.withInvitationAnswered(guest, accept);
+        });
+    }
+
+    @Override
+    public Event confirm(Actor actor, EventId id) {
+        return change(id, (t, ev, out) -> {
+            requireOrganiser(t, ev, actor, Operation.EVENTS_ORGANISE);
             Instant now = engine.now();
             if (!ev.start().isAfter(now)) {
-                throw new NotAllowedException("event " + id + " has already started; it can no longer be confirmed");
+                throw new IllegalTransitionException("event " + id + " (it has already started)", ev.status(), EventStatus.CONFIRMED);
             }
             Event confirmed = ev.moveTo(EventStatus.CONFIRMED, now);
             String names = organiserNames(t, confirmed);
@@ -151,10 +198,10 @@ final class EventsImpl implements Events {
     }
 
     @Override
-    public Event reschedule(EventId id, MemberId organiser, Instant newStart, Duration newDuration) {
+    public Event reschedule(Actor actor, EventId id, Instant newStart, Duration newDuration) {
         Objects.requireNonNull(newStart, "newStart");
         return change(id, (t, ev, out) -> {
-            requireOrganiser(ev, organiser, "reschedule");
+            requireOrganiser(t, ev, actor, Operation.EVENTS_ORGANISE);
             Instant now = engine.now();
             if (!newStart.isAfter(now)) {
                 throw new InvalidValueException("start", "an event starts in the future, was " + newStart);
@@ -171,9 +218,9 @@ final class EventsImpl implements Events {
     }
 
     @Override
-    public Event cancel(EventId id, MemberId organiser) {
+    public Event cancel(Actor actor, EventId id) {
         return change(id, (t, ev, out) -> {
-            requireOrganiser(ev, organiser, "cancel");
+            requireOrganiser(t, ev, actor, Operation.EVENTS_CANCEL);
             Instant now = engine.now();
             Event cancelled = ev.moveTo(EventStatus.CANCELLED, now);
             if (cancelled.bus() != null) {
@@ -182,19 +229,21 @@ final class EventsImpl implements Events {
             moveTicket(t, cancelled, TicketStatus.HELPER_ACCEPTED, now);
             Set<MemberId> told = new LinkedHashSet<>(agendaHolders(cancelled));
             cancelled.waitlist().forEach(w -> told.add(w.member()));
-            told.remove(organiser);
+            if (actor instanceof MemberId me) {
+                told.remove(me);
+            }
             inviteAll(t, cancelled, told, InvitationReason.CANCELLED, Invitations.CANCEL, now, out);
             return cancelled;
         });
     }
 
     @Override
-    public Event markHeld(EventId id, MemberId organiser) {
+    public Event markHeld(Actor actor, EventId id) {
         return change(id, (t, ev, out) -> {
-            requireOrganiser(ev, organiser, "mark as held");
+            requireOrganiser(t, ev, actor, Operation.EVENTS_ORGANISE);
             Instant now = engine.now();
             if (ev.status() == EventStatus.CONFIRMED && now.isBefore(ev.end())) {
-                throw new NotAllowedException("event " + id + " ends at " + ev.end() + "; it can be marked held after that");
+                throw new IllegalTransitionException("event " + id + " (it ends at " + ev.end() + ")", ev.status(), EventStatus.HELD);
             }
             Event held = ev.moveTo(EventStatus.HELD, now);
             moveTicket(t, held, TicketStatus.DONE, now);
@@ -204,20 +253,28 @@ final class EventsImpl implements Events {
     }
 
     @Override
-    public Event register(EventId id, MemberId memberId) {
-        Objects.requireNonNull(memberId, "member");
-        return change(id, (t, ev, out) -> {
+    public Event register(Actor actor, EventId id) {
+        Objects.requireNonNull(actor, "actor");
+        Principal[] who = new Principal[1];
+        Event registered = change(id, (t, ev, out) -> {
+            who[0] = Access.principal(t, actor);
+            Access.require(Operation.EVENTS_REGISTER, relations(t, who[0], ev));
+            MemberId memberId = (MemberId) actor;
+            for (MemberId o : ev.organisers()) {
+                Access.requireNotBlocked(t, Operation.EVENTS_REGISTER, memberId, o);
+            }
             Member member = Engine.activeMember(t, memberId);
             if (ev.isOrganiser(memberId)) {
-                throw new NotAllowedException("member " + memberId + " organises event " + id + " and needs no seat");
+                throw new IllegalTransitionException("event " + id + " (member " + memberId + " organises it and needs no seat)",
+                        ev.status(), "a registration");
             }
             if (ev.status() != EventStatus.CONFIRMED) {
-                throw new NotAllowedException("registrations to event " + id + " are open while it is CONFIRMED; it is "
-                        + ev.status());
+                throw new IllegalTransitionException("event " + id + " (registrations open while it is CONFIRMED)",
+                        ev.status(), "a registration");
             }
             Instant now = engine.now();
             if (!ev.start().isAfter(now)) {
-                throw new NotAllowedException("event " + id + " has already started");
+                throw new IllegalTransitionException("event " + id + " (it has already started)", ev.status(), "a registration");
             }
             Event updated = ev.withRegistration(new Registration(memberId, now));
             if (updated.isRegistered(memberId)) {
@@ -230,14 +287,20 @@ final class EventsImpl implements Events {
             }
             return updated;
         });
+        return EventViews.forReader(registered, relations(null, who[0], registered));
     }
 
     @Override
-    public Event unregister(EventId id, MemberId memberId) {
-        Objects.requireNonNull(memberId, "member");
-        return change(id, (t, ev, out) -> {
+    public Event unregister(Actor actor, EventId id) {
+        Objects.requireNonNull(actor, "actor");
+        Principal[] who = new Principal[1];
+        Event left = change(id, (t, ev, out) -> {
+            who[0] = Access.principal(t, actor);
+            Access.require(Operation.EVENTS_UNREGISTER, relations(t, who[0], ev));
+            MemberId memberId = (MemberId) actor;
             if (!ev.status().isActive()) {
-                throw new NotAllowedException("event " + id + " is " + ev.status() + "; registrations no longer change");
+                throw new IllegalTransitionException("event " + id + " (registrations no longer change)", ev.status(),
+                        "an unregistration");
             }
             Event updated = ev.withoutRegistration(memberId);
             List<MemberId> promoted = updated.registered().stream().map(Registration::member)
@@ -245,28 +308,69 @@ final class EventsImpl implements Events {
             inviteAll(t, updated, promoted, InvitationReason.PROMOTED, Invitations.REQUEST, engine.now(), out);
             return updated;
         });
+        return EventViews.forReader(left, relations(null, who[0], left));
     }
 
     @Override
-    public Optional<Event> find(EventId id) {
+    public Optional<Event> find(Actor actor, EventId id) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "event");
-        return engine.tx(t -> t.event(id));
+        return engine.tx(t -> {
+            Principal p = Access.principal(t, actor);
+            Optional<Event> found = t.event(id);
+            if (found.isEmpty()) {
+                Access.require(Operation.EVENTS_READ, Access.relations(p, null));
+                return found;
+            }
+            Access.Relations r = relations(t, p, found.get());
+            Access.require(Operation.EVENTS_READ, r);
+            return Optional.of(EventViews.forReader(found.get(), r));
+        });
     }
 
     @Override
-    public Event get(EventId id) {
-        return find(id).orElseThrow(() -> new NotFoundException("event", id));
+    public Event get(Actor actor, EventId id) {
+        return find(actor, id).orElseThrow(() -> new NotFoundException("event", id));
     }
 
     @Override
-    public List<Event> between(Instant from, Instant to) {
+    public List<Event> between(Actor actor, Instant from, Instant to) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (!to.isAfter(from)) {
             throw new InvalidValueException("to", "must be after from");
         }
-        return engine.tx(t -> t.eventsOverlapping(from, to));
+        if (Duration.between(from, to).compareTo(Duration.ofDays(400)) > 0) {
+            throw new InvalidValueException("to", "a period is at most 400 days long");
+        }
+        return engine.tx(t -> {
+            Principal p = Access.principal(t, actor);
+            Access.require(Operation.EVENTS_READ, Access.relations(p, null));
+            List<Event> out = new ArrayList<>();
+            for (Event e : t.eventsOverlapping(from, to)) {
+                Access.Relations r = relations(t, p, e);
+                Set<Relation> rs = r.set();
+                boolean visible = rs.contains(Relation.HOST) || rs.contains(Relation.ORGANISER) || rs.contains(Relation.INVITED)
+                        || rs.contains(Relation.STAFF) || e.status() == EventStatus.CONFIRMED || e.status() == EventStatus.HELD;
+                if (visible) {
+                    out.add(EventViews.forReader(e, r));
+                }
+            }
+            return out;
+        });
     }
+
+    /** What the principal is to an event: organiser, invited, registrant, staff of the venue's académie… */
+    static Access.Relations relations(StoreTransaction t, Principal p, Event e) {
+        MemberId me = p.memberId();
+        return Access.relations(p, e.venue().academie())
+                .add(Relation.ORGANISER, me != null && e.isOrganiser(me))
+                .add(Relation.INVITED, me != null && e.isInvited(me))
+                .add(Relation.REGISTRANT, me != null && (e.isRegistered(me) || e.waitlistPosition(me).isPresent()));
+    }
+
+
 
     /** Awards, to each organiser of an event just held, the badges their record now earns. */
     private void awardBadges(StoreTransaction t, Event held, Instant now) {
@@ -308,21 +412,19 @@ final class EventsImpl implements Events {
     }
 
     @Override
-    public fr.sharenum.model.Feedback giveFeedback(EventId id, MemberId participant, int usefulness, String comment) {
+    public fr.sharenum.model.Feedback giveFeedback(Actor actor, EventId id, int usefulness, String comment) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "event");
-        Objects.requireNonNull(participant, "participant");
         List<Event> rated = new ArrayList<>(1);
         fr.sharenum.model.Feedback given = engine.tx(t -> {
             rated.clear();
             Event e = t.event(id).orElseThrow(() -> new NotFoundException("event", id));
             rated.add(e);
-            Engine.activeMember(t, participant);
-            if (e.isOrganiser(participant)) {
-                throw new NotAllowedException("organisers do not give feedback on their own event " + id);
-            }
+            Access.require(Operation.EVENTS_GIVE_FEEDBACK, relations(t, Access.principal(t, actor), e));
+            MemberId participant = (MemberId) actor;
             if (!e.isRegistered(participant)) {
-                throw new NotAllowedException("only members who held a seat at event " + id + " give feedback; "
-                        + participant + " did not");
+                throw new IllegalTransitionException("event " + id + " (only members who held a seat give feedback; "
+                        + participant + " is on the waitlist)", e.status(), "feedback");
             }
             if (e.status() != EventStatus.HELD) {
                 throw new fr.sharenum.model.IllegalTransitionException("event " + id + " (feedback)", e.status(), EventStatus.HELD);
@@ -336,24 +438,27 @@ final class EventsImpl implements Events {
     }
 
     @Override
-    public List<fr.sharenum.model.Feedback> feedback(EventId id, MemberId organiser) {
+    public List<fr.sharenum.model.Feedback> feedback(Actor actor, EventId id) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "event");
         return engine.tx(t -> {
             Event e = t.event(id).orElseThrow(() -> new NotFoundException("event", id));
-            requireOrganiser(e, organiser, "read the feedback on");
+            Access.require(Operation.EVENTS_FEEDBACK_READ, relations(t, Access.principal(t, actor), e));
             return t.feedbackOn(id);
         });
     }
 
     @Override
-    public Optional<fr.sharenum.Rating> helperRating(MemberId viewer, MemberId helper) {
-        Objects.requireNonNull(viewer, "viewer");
+    public Optional<fr.sharenum.Rating> helperRating(Actor actor, MemberId helper) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(helper, "helper");
-        if (!viewer.equals(helper) && !engine.settings().showHelperRatings()) {
-            return Optional.empty();
-        }
         return engine.tx(t -> {
+            Principal p = Access.principal(t, actor);
+            Access.require(Operation.EVENTS_HELPER_RATING, Access.relations(p, null));
             t.member(helper).orElseThrow(() -> new NotFoundException("member", helper));
+            if (!p.is(helper) && !p.isHost() && !engine.settings().showHelperRatings()) {
+                return Optional.<fr.sharenum.Rating>empty();
+            }
             int count = 0;
             int sum = 0;
             for (Event e : Engine.allEvents(t)) {
@@ -421,12 +526,9 @@ final class EventsImpl implements Events {
                 ? ":" + now.toEpochMilli() : "");
     }
 
-    private static void requireOrganiser(Event e, MemberId actor, String action) {
-        Objects.requireNonNull(actor, "organiser");
-        if (!e.isOrganiser(actor)) {
-            throw new NotAllowedException("only an organiser of event " + e.id() + " may " + action + " it; " + actor
-                    + " is not one");
-        }
+    private static void requireOrganiser(StoreTransaction t, Event e, Actor actor, Operation op) {
+        Objects.requireNonNull(actor, "actor");
+        Access.require(op, relations(t, Access.principal(t, actor), e));
     }
 
 }

@@ -68,12 +68,13 @@ public final class InMemoryStore implements ShareNumStore {
     private final Map<EventId, List<fr.sharenum.model.Feedback>> feedback = new HashMap<>();
     private final Map<String, fr.sharenum.model.Training> trainings = new HashMap<>();
     private final Map<MemberId, List<fr.sharenum.model.BadgeAward>> badges = new HashMap<>();
-    private final Map<String, fr.sharenum.model.Campaign> campaigns = new HashMap<>();
+    private final Map<fr.sharenum.model.CampaignId, fr.sharenum.model.Campaign> campaigns = new HashMap<>();
     private final Map<MemberId, List<AlertRecord>> alertsByHelper = new HashMap<>();
     private final Map<MemberId, List<AlertRecord>> alertsByRequester = new HashMap<>();
     /** Longest event ever stored: bounds the look-back of overlap queries. */
     private java.time.Duration longestEvent = java.time.Duration.ZERO;
     private java.time.Duration longestBooking = java.time.Duration.ZERO;
+    private final DocumentTables documentTables = new DocumentTables();
 
     @Override
     public <T> T inTransaction(Function<StoreTransaction, T> work) {
@@ -95,6 +96,32 @@ public final class InMemoryStore implements ShareNumStore {
     private final class Tx implements StoreTransaction {
         private final Deque<Runnable> undo = new ArrayDeque<>();
         private boolean open = true;
+        private final fr.sharenum.spi.Documents docs = documentTables.documents(undo, this::check);
+
+        @Override
+        public Optional<fr.sharenum.spi.Doc> get(String collection, String key) {
+            return docs.get(collection, key);
+        }
+
+        @Override
+        public void insert(String collection, fr.sharenum.spi.Doc doc) {
+            docs.insert(collection, doc);
+        }
+
+        @Override
+        public void replace(String collection, fr.sharenum.spi.Doc doc, long expectedVersion) {
+            docs.replace(collection, doc, expectedVersion);
+        }
+
+        @Override
+        public boolean delete(String collection, String key) {
+            return docs.delete(collection, key);
+        }
+
+        @Override
+        public List<fr.sharenum.spi.Doc> range(String collection, String index, String from, String to, int limit) {
+            return docs.range(collection, index, from, to, limit);
+        }
 
         private void check() {
             if (!open) {
@@ -440,7 +467,7 @@ public final class InMemoryStore implements ShareNumStore {
         }
 
         @Override
-        public Optional<fr.sharenum.model.Campaign> campaign(String id) {
+        public Optional<fr.sharenum.model.Campaign> campaign(fr.sharenum.model.CampaignId id) {
             check();
             return Optional.ofNullable(campaigns.get(id));
         }
@@ -518,6 +545,22 @@ public final class InMemoryStore implements ShareNumStore {
         public List<fr.sharenum.model.Feedback> feedbackOn(EventId event) {
             check();
             return List.copyOf(feedback.getOrDefault(event, List.of()));
+        }
+
+        @Override
+        public void redactFeedback(fr.sharenum.model.Feedback redacted) {
+            check();
+            List<fr.sharenum.model.Feedback> list = feedback.getOrDefault(redacted.event(), List.of());
+            for (int i = 0; i < list.size(); i++) {
+                fr.sharenum.model.Feedback old = list.get(i);
+                if (old.member().equals(redacted.member())) {
+                    int at = i;
+                    list.set(at, redacted);
+                    undo.push(() -> list.set(at, old));
+                    return;
+                }
+            }
+            throw new NotFoundException("feedback", redacted.member() + " on event " + redacted.event());
         }
 
         @Override

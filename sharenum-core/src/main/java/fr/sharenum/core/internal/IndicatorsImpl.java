@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * ticket, an event or a member changes, its old contribution is taken out and its new one put in. A
  * report merges the months of its period. One lock; updates and reports are short.
  */
-final class IndicatorsImpl implements Indicators {
+final class IndicatorsImpl {
 
     /** What a period bucket of one territory holds. */
     private static final class Bucket {
@@ -225,8 +225,8 @@ final class IndicatorsImpl implements Indicators {
 
     // --- reports
 
-    @Override
-    public synchronized IndicatorReport report(Territory territory, YearMonth from, YearMonth to) {
+    /** The indicators of {@code territory} for the months {@code from} to {@code to} (access checked by the facade). */
+    synchronized IndicatorReport report(Territory territory, YearMonth from, YearMonth to) {
         Objects.requireNonNull(territory, "territory");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");

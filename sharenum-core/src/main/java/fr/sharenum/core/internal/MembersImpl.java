@@ -1,15 +1,40 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.IdentityAssertion;
+import fr.sharenum.MemberData;
+import fr.sharenum.MemberProfile;
 import fr.sharenum.Members;
 import fr.sharenum.NewMember;
+import fr.sharenum.core.internal.access.Access;
+import fr.sharenum.core.internal.access.Operation;
+import fr.sharenum.core.internal.access.Principal;
+import fr.sharenum.core.internal.access.Relation;
+import fr.sharenum.core.internal.store.Throttles;
+import fr.sharenum.core.internal.store.TrustStore;
+import fr.sharenum.model.Academie;
+import fr.sharenum.model.Actor;
+import fr.sharenum.model.AlertPreferences;
+import fr.sharenum.model.AuditEntry;
+import fr.sharenum.model.Availability;
+import fr.sharenum.model.BadgeAward;
 import fr.sharenum.model.DuplicateException;
 import fr.sharenum.model.Email;
+import fr.sharenum.model.Establishment;
+import fr.sharenum.model.Grant;
+import fr.sharenum.model.GrantId;
+import fr.sharenum.model.IdentityLink;
+import fr.sharenum.model.IllegalTransitionException;
 import fr.sharenum.model.InvalidValueException;
+import fr.sharenum.model.LimitExceededException;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.MemberStatus;
+import fr.sharenum.model.NotAllowedException;
 import fr.sharenum.model.NotFoundException;
 import fr.sharenum.model.Notification;
+import fr.sharenum.model.PixCertification;
+import fr.sharenum.model.Privilege;
+import fr.sharenum.model.Role;
 import fr.sharenum.model.Skill;
 import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Uai;
@@ -18,21 +43,40 @@ import fr.sharenum.model.VersionConflictException;
 import fr.sharenum.spi.StoreTransaction;
 import fr.sharenum.spi.VerificationRecord;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
+/** Registration, single sign-on, verification, profiles, suspension, the members' RGPD rights. */
 final class MembersImpl implements Members {
+    /** Functions that only an institution gives: never self-declared. */
+    static final Set<Role> INSTITUTIONAL = EnumSet.of(Role.ACADEMIE_STAFF, Role.CANOPE_MEDIATOR, Role.TRAINER);
+    private static final int RESENDS_PER_MEMBER_PER_HOUR = 3;
+    private static final int RESENDS_PER_ADDRESS_PER_DAY = 10;
+
     private final Engine engine;
+    private final Erasure erasure;
 
     MembersImpl(Engine engine) {
         this.engine = engine;
+        this.erasure = new Erasure(engine);
     }
 
+    // --- registration and identity
+
     @Override
-    public Member register(NewMember request) {
+    public Member register(Actor actor, NewMember request) {
         Objects.requireNonNull(request, "request");
         Email email = engine.settings().emailPolicy().check(request.email());
         if (request.establishment() == null) {
@@ -41,6 +85,7 @@ final class MembersImpl implements Members {
         if (request.role() == null) {
             throw new InvalidValueException("role", "is required");
         }
+        boolean host = actor instanceof Actor.Host;
         MemberId id = request.id() != null ? request.id() : MemberId.random();
         Instant now = engine.now();
         Member member = new Member(id, request.displayName(), email, request.establishment(), request.role(),
@@ -50,6 +95,13 @@ final class MembersImpl implements Members {
         String token = Tokens.newToken();
         Instant expiresAt = now.plus(engine.settings().verificationValidity());
         engine.tx(t -> {
+            Access.require(Operation.MEMBERS_REGISTER, Access.relations(Access.principal(t, actor), null));
+            if (request.id() != null && !host) {
+                throw NotAllowedException.access("access.host-chooses-id", request.id().value());
+            }
+            if (INSTITUTIONAL.contains(request.role()) && !host) {
+                throw NotAllowedException.access("access.institutional-role", request.role().name());
+            }
             requireEstablishment(t, member.establishment());
             if (t.memberByEmail(email).isPresent()) {
                 throw new DuplicateException("the address " + email + " is already registered");
@@ -68,315 +120,385 @@ final class MembersImpl implements Members {
     }
 
     @Override
-    public Member verify(MemberId id, String token) {
+    public Member signIn(Actor actor, IdentityAssertion a) {
+        Objects.requireNonNull(a, "assertion");
+        Email email = engine.settings().emailPolicy().check(a.email());
+        Instant now = engine.now();
+        Optional<MemberId> existing = engine.tx(t -> {
+            Access.require(Operation.MEMBERS_SIGN_IN, Access.relations(Access.principal(t, actor), null));
+            return TrustStore.link(t, a.issuer(), a.subject()).map(IdentityLink::member)
+                    .or(() -> t.memberByEmail(email).map(Member::id));
+        });
+        MemberId id = existing.orElseGet(() -> a.memberId() != null ? a.memberId() : MemberId.random());
+        return engine.changeMember(id, t -> {
+            Establishment school = requireEstablishment(t, a.establishment());
+            Optional<Member> current = t.member(id);
+            Member saved;
+            if (current.isEmpty()) {
+                if (t.memberByEmail(email).isPresent()) {
+                    throw new DuplicateException("the address " + email + " is already registered");
+                }
+                saved = new Member(id, a.displayName(), email, a.establishment(), a.role(), Set.of(), Map.of(), Set.of(),
+                        Set.of(), MemberStatus.ACTIVE, now, 1);
+                t.insertMember(saved);
+                TrustStore.audit(t, new AuditEntry(UUID.randomUUID().toString(), now, actor.describe(),
+                        AuditEntry.Action.IDENTITY_LINKED, id, school.academie(), "créé par " + a.issuer()));
+            } else {
+                Member m = current.get();
+                if (m.status() == MemberStatus.SUSPENDED) {
+                    throw NotAllowedException.access("access.suspended", id.value());
+                }
+                if (m.status() == MemberStatus.ERASED) {
+                    throw NotAllowedException.access("access.erased", id.value());
+                }
+                if (!m.email().equals(email) && t.memberByEmail(email).filter(o -> !o.id().equals(id)).isPresent()) {
+                    throw new DuplicateException("the address " + email + " is already registered");
+                }
+                Member updated = new Member(id, a.displayName() != null ? a.displayName() : m.displayName(), email,
+                        a.establishment(), a.role(), m.disciplines(), m.skills(), m.followedTools(), m.followedThemes(),
+                        MemberStatus.ACTIVE, m.registeredAt(), m.version(), m.pix());
+                if (TrustStore.link(t, a.issuer(), a.subject()).isEmpty()) {
+                    TrustStore.audit(t, new AuditEntry(UUID.randomUUID().toString(), now, actor.describe(),
+                            AuditEntry.Action.IDENTITY_LINKED, id, school.academie(), "lié par " + a.issuer()));
+                }
+                if (updated.equals(m)) {
+                    saved = m;
+                } else {
+                    saved = updated.nextVersion();
+                    t.updateMember(saved, m.version());
+                }
+                t.deleteVerification(id);
+            }
+            Instant linkedAt = TrustStore.link(t, a.issuer(), a.subject()).map(IdentityLink::linkedAt).orElse(now);
+            TrustStore.putLink(t, new IdentityLink(a.issuer(), a.subject(), id, linkedAt, now));
+            assertPrivileges(t, actor, id, a, school.academie(), now);
+            return saved;
+        });
+    }
+
+    /** Grants the privileges the directory asserts, and revokes those it asserted before and no longer does. */
+    private static void assertPrivileges(StoreTransaction t, Actor host, MemberId id, IdentityAssertion a, Academie academie,
+                                         Instant now) {
+        String reason = "annuaire de " + a.issuer();
+        Set<Privilege> wanted = new HashSet<>(a.privileges());
+        for (Grant g : TrustStore.grantsOf(t, id)) {
+            if (!g.isActive()) {
+                continue;
+            }
+            boolean fromDirectory = g.reason().equals(reason);
+            boolean stillAsserted = wanted.contains(g.privilege())
+                    && (!g.privilege().isAcademieScoped() || g.academie() == academie);
+            if (stillAsserted) {
+                wanted.remove(g.privilege());
+            } else if (fromDirectory) {
+                TrustStore.updateGrant(t, g.revoked(host, now, "plus déclaré par " + a.issuer()));
+                TrustStore.audit(t, new AuditEntry(UUID.randomUUID().toString(), now, host.describe(), AuditEntry.Action.REVOKE,
+                        id, g.academie(), g.privilege() + " : plus déclaré par " + a.issuer()));
+            }
+        }
+        for (Privilege p : wanted) {
+            Academie scope = p.isAcademieScoped() ? academie : null;
+            TrustStore.insertGrant(t, new Grant(GrantId.random(), id, p, scope, host.describe(), now, reason, null, null, null, 1));
+            TrustStore.audit(t, new AuditEntry(UUID.randomUUID().toString(), now, host.describe(), AuditEntry.Action.GRANT, id,
+                    scope, p + " : " + reason));
+        }
+    }
+
+    @Override
+    public Member verify(Actor actor, MemberId id, String token) {
         Objects.requireNonNull(id, "member");
         if (token == null || token.isBlank()) {
             throw new VerificationFailedException("a verification token is required");
         }
         return engine.changeMember(id, t -> {
-                Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
-                VerificationRecord record = t.verification(id).orElseThrow(() ->
-                        new VerificationFailedException("member " + id + " has no pending verification"));
-                if (!Tokens.matches(token.strip(), record.tokenHash())) {
-                    throw new VerificationFailedException("this verification token is not valid");
-                }
-                if (engine.now().isAfter(record.expiresAt())) {
-                    throw new VerificationFailedException("this verification token expired at " + record.expiresAt()
-                            + "; ask for a new one");
-                }
-                t.deleteVerification(id);
-                if (m.status() != MemberStatus.PENDING_VERIFICATION) {
-                    return m;
-                }
-                Member updated = m.withStatus(MemberStatus.ACTIVE).nextVersion();
-                t.updateMember(updated, m.version());
-                return updated;
+            Access.require(Operation.MEMBERS_VERIFY, Access.relations(Access.principal(t, actor), null));
+            Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
+            VerificationRecord record = t.verification(id).orElseThrow(() ->
+                    new VerificationFailedException("member " + id + " has no pending verification"));
+            if (!Tokens.matches(token.strip(), record.tokenHash())) {
+                throw new VerificationFailedException("this verification token is not valid");
+            }
+            if (engine.now().isAfter(record.expiresAt())) {
+                throw new VerificationFailedException("this verification token expired at " + record.expiresAt()
+                        + "; ask for a new one");
+            }
+            t.deleteVerification(id);
+            if (m.status() != MemberStatus.PENDING_VERIFICATION) {
+                return m;
+            }
+            Member updated = m.withStatus(MemberStatus.ACTIVE).nextVersion();
+            t.updateMember(updated, m.version());
+            return updated;
         });
     }
 
     @Override
-    public void resendVerification(MemberId id) {
+    public void resendVerification(Actor actor, MemberId id) {
+        Objects.requireNonNull(id, "member");
         String token = Tokens.newToken();
-        Instant expiresAt = engine.now().plus(engine.settings().verificationValidity());
-        Member m = engine.tx(t -> {
+        Instant now = engine.now();
+        Instant expiresAt = now.plus(engine.settings().verificationValidity());
+        Member m = engine.retryingConflicts(() -> engine.tx(t -> {
+            Access.require(Operation.MEMBERS_RESEND_VERIFICATION, Access.relations(Access.principal(t, actor), null));
             Member member = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
             if (member.status() != MemberStatus.PENDING_VERIFICATION) {
                 throw new VerificationFailedException("member " + id + " has nothing to verify");
             }
+            Throttles.take(t, resendMemberKey(id), RESENDS_PER_MEMBER_PER_HOUR, Duration.ofHours(1), now,
+                    next -> new LimitExceededException("verification mails for member " + id + " are limited to "
+                            + RESENDS_PER_MEMBER_PER_HOUR + " an hour; the next can be sent after " + next));
+            Throttles.take(t, resendAddressKey(member.email()), RESENDS_PER_ADDRESS_PER_DAY, Duration.ofDays(1), now,
+                    next -> new LimitExceededException("verification mails to one address are limited to "
+                            + RESENDS_PER_ADDRESS_PER_DAY + " a day; the next can be sent after " + next));
             t.putVerification(new VerificationRecord(id, Tokens.hash(token), expiresAt));
             return member;
-        });
+        }));
         engine.dispatcher().sendSecret(verification(m, token, expiresAt));
     }
 
-    @Override
-    public Optional<Member> find(MemberId id) {
-        return engine.tx(t -> t.member(id));
+    static String resendMemberKey(MemberId id) {
+        return "resend-member|" + id.value();
     }
 
-    @Override
-    public Member get(MemberId id) {
-        return find(id).orElseThrow(() -> new NotFoundException("member", id));
+    static String resendAddressKey(Email email) {
+        return "resend-address|" + email.value();
     }
 
-    @Override
-    public Member setSkill(MemberId id, long expectedVersion, Skill skill) {
-        Objects.requireNonNull(skill, "skill");
-        return edit(id, expectedVersion, m -> m.withSkill(skill));
-    }
+    // --- reading
 
     @Override
-    public Member removeSkill(MemberId id, long expectedVersion, ToolId tool) {
-        return edit(id, expectedVersion, m -> m.withoutSkill(tool));
-    }
-
-    @Override
-    public Member moveTo(MemberId id, long expectedVersion, Uai establishment) {
-        Objects.requireNonNull(establishment, "establishment");
-        return edit(id, expectedVersion, m -> m.withEstablishment(establishment));
-    }
-
-    @Override
-    public Member edit(MemberId id, long expectedVersion, UnaryOperator<Member> edit) {
-        Objects.requireNonNull(edit, "edit");
-        return engine.changeMember(id, t -> {
-                Member current = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
-                if (current.version() != expectedVersion) {
-                    throw new VersionConflictException("member", id, expectedVersion, current.version());
-                }
-                Member updated = edit.apply(current);
-                if (updated == null) {
-                    throw new InvalidValueException("edit", "returned no member");
-                }
-                if (!updated.id().equals(current.id()) || !updated.email().equals(current.email())
-                        || updated.status() != current.status() || !updated.registeredAt().equals(current.registeredAt())
-                        || updated.version() != current.version()) {
-                    throw new InvalidValueException("edit", "may not change the id, e-mail, status, registration date or version");
-                }
-                checkTools(updated);
-                requireEstablishment(t, updated.establishment());
-                Member next = updated.nextVersion();
-                t.updateMember(next, expectedVersion);
-                return next;
-        });
-    }
-
-    @Override
-    public Member suspend(MemberId admin, MemberId id) {
-        engine.tx(t -> {
-            requireAdministrator(t, admin, id, "suspend");
-            return null;
-        });
-        return setStatus(id, MemberStatus.SUSPENDED);
-    }
-
-    @Override
-    public Member reinstate(MemberId admin, MemberId id) {
-        engine.tx(t -> {
-            requireAdministrator(t, admin, id, "reinstate");
-            return null;
-        });
-        return setStatus(id, null);
-    }
-
-    /**
-     * {@code admin} must be an active member with role ACADEMIE_STAFF whose establishment is in the same
-     * académie as the member's.
-     */
-    static void requireAdministrator(StoreTransaction t, MemberId admin, MemberId member, String action) {
-        Objects.requireNonNull(admin, "admin");
-        Member target = t.member(member).orElseThrow(() -> new NotFoundException("member", member));
-        Member a = Engine.activeMember(t, admin);
-        boolean sameAcademie = t.establishment(a.establishment()).flatMap(ae -> t.establishment(target.establishment())
-                .map(te -> te.academie() == ae.academie())).orElse(false);
-        if (a.role() != fr.sharenum.model.Role.ACADEMIE_STAFF || !sameAcademie) {
-            throw new fr.sharenum.model.NotAllowedException("only an administrator of member " + member + "'s académie"
-                    + " (role ACADEMIE_STAFF) may " + action + " them; " + admin + " is not one");
-        }
-    }
-
-    /** The member themselves, or an administrator of their académie. */
-    private static void requireSelfOrAdministrator(StoreTransaction t, MemberId actor, MemberId member, String action) {
-        Objects.requireNonNull(actor, "actor");
-        if (!actor.equals(member)) {
-            requireAdministrator(t, actor, member, action);
-        } else {
-            t.member(member).orElseThrow(() -> new NotFoundException("member", member));
-        }
-    }
-
-    private Member setStatus(MemberId id, MemberStatus target) {
-        return engine.changeMember(id, t -> {
-                Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
-                MemberStatus to = target != null ? target
-                        : t.verification(id).isPresent() ? MemberStatus.PENDING_VERIFICATION : MemberStatus.ACTIVE;
-                if (m.status() == MemberStatus.ERASED) {
-                    throw new fr.sharenum.model.IllegalTransitionException("member " + id, m.status(), to);
-                }
-                if (target == null && m.status() != MemberStatus.SUSPENDED) {
-                    throw new fr.sharenum.model.IllegalTransitionException("member " + id, m.status(), to);
-                }
-                if (m.status() == to) {
-                    return m;
-                }
-                Member next = m.withStatus(to).nextVersion();
-                t.updateMember(next, m.version());
-                return next;
-        });
-    }
-
-    private static final String ERASED_TEXT = ErasureText.TEXT;
-
-    @Override
-    public fr.sharenum.MemberData exportData(MemberId actor, MemberId id) {
+    public Optional<Member> find(Actor actor, MemberId id) {
         Objects.requireNonNull(id, "member");
         return engine.tx(t -> {
-            requireSelfOrAdministrator(t, actor, id, "export the data of");
-            Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
-            List<fr.sharenum.model.TicketNum> helped = new java.util.ArrayList<>();
-            List<fr.sharenum.model.Message> written = new java.util.ArrayList<>();
-            t.forEachMember(other -> {
-                for (fr.sharenum.model.TicketNum ticket : t.ticketsOf(other.id())) {
-                    if (!other.id().equals(id) && (ticket.wasAlerted(id) || ticket.offerOf(id).isPresent()
-                            || id.equals(ticket.acceptedHelper()))) {
-                        helped.add(ticket);
-                    }
-                    if (ticket.isParticipant(id)) {
-                        t.messages(ticket.id(), 0, Integer.MAX_VALUE).stream().filter(msg -> msg.sender().equals(id))
-                                .forEach(written::add);
-                    }
-                }
-            });
-            List<fr.sharenum.model.Event> events = Engine.allEvents(t).stream()
-                    .filter(e -> e.isOrganiser(id) || e.isRegistered(id) || e.waitlistPosition(id).isPresent()).toList();
-            List<Notification> pending = new java.util.ArrayList<>();
-            t.dueNotifications(java.time.Instant.MAX, Integer.MAX_VALUE).stream().map(fr.sharenum.spi.OutboxEntry::notification)
-                    .filter(n -> n.recipient().equals(id)).forEach(pending::add);
-            t.deadLetters(Integer.MAX_VALUE).stream().map(fr.sharenum.spi.OutboxEntry::notification)
-                    .filter(n -> n.recipient().equals(id)).forEach(pending::add);
-            return new fr.sharenum.MemberData(engine.now(), m, t.availability(id).orElse(fr.sharenum.model.Availability.NONE),
-                    t.ticketsOf(id), helped, written, events, pending);
+            Optional<Member> m = t.member(id);
+            if (m.isEmpty()) {
+                Access.require(Operation.MEMBERS_READ, Access.relations(Access.principal(t, actor), null).self(id));
+                return m;
+            }
+            Access.require(Operation.MEMBERS_READ, relations(t, Access.principal(t, actor), m.get()));
+            return m;
         });
     }
 
     @Override
-    public Member erase(MemberId actor, MemberId id) {
+    public Member get(Actor actor, MemberId id) {
+        return find(actor, id).orElseThrow(() -> new NotFoundException("member", id));
+    }
+
+    @Override
+    public MemberProfile profile(Actor actor, MemberId id) {
         Objects.requireNonNull(id, "member");
-        engine.tx(t -> {
-            requireSelfOrAdministrator(t, actor, id, "erase");
-            return null;
+        return engine.tx(t -> {
+            Access.require(Operation.MEMBERS_PROFILE, Access.relations(Access.principal(t, actor), null));
+            Member m = t.member(id).filter(Member::isActive).orElseThrow(() -> new NotFoundException("member", id));
+            return MemberProfile.of(m);
         });
+    }
+
+    /** What the principal is to a member: SELF, staff of the member's académie… */
+    static Access.Relations relations(StoreTransaction t, Principal p, Member subject) {
+        return Access.relations(p, academieOf(t, subject)).self(subject.id());
+    }
+
+    static Academie academieOf(StoreTransaction t, Member m) {
+        return t.establishment(m.establishment()).map(Establishment::academie).orElse(null);
+    }
+
+    // --- profile edits
+
+    @Override
+    public Member setSkill(Actor actor, MemberId id, long expectedVersion, Skill skill) {
+        Objects.requireNonNull(skill, "skill");
+        return change(actor, Operation.MEMBERS_EDIT, id, expectedVersion, m -> m.withSkill(skill));
+    }
+
+    @Override
+    public Member removeSkill(Actor actor, MemberId id, long expectedVersion, ToolId tool) {
+        Objects.requireNonNull(tool, "tool");
+        return change(actor, Operation.MEMBERS_EDIT, id, expectedVersion, m -> m.withoutSkill(tool));
+    }
+
+    @Override
+    public Member moveTo(Actor actor, MemberId id, long expectedVersion, Uai establishment) {
+        Objects.requireNonNull(establishment, "establishment");
+        return change(actor, Operation.MEMBERS_MOVE, id, expectedVersion, m -> m.withEstablishment(establishment));
+    }
+
+    @Override
+    public Member edit(Actor actor, MemberId id, long expectedVersion, UnaryOperator<Member> edit) {
+        Objects.requireNonNull(edit, "edit");
+        return change(actor, Operation.MEMBERS_EDIT, id, expectedVersion, edit);
+    }
+
+    @Override
+    public Member recordPix(Actor actor, MemberId id, long expectedVersion, PixCertification certification) {
+        if (certification != null && certification.certifiedOn().isAfter(LocalDate.ofInstant(engine.now(), ZoneOffset.UTC).plusDays(1))) {
+            throw new InvalidValueException("certifiedOn", "a certification cannot be dated in the future: "
+                    + certification.certifiedOn());
+        }
+        return change(actor, Operation.MEMBERS_EDIT, id, expectedVersion, m -> m.withPix(certification));
+    }
+
+    private Member change(Actor actor, Operation op, MemberId id, long expectedVersion, UnaryOperator<Member> edit) {
+        Objects.requireNonNull(id, "member");
+        return engine.changeMember(id, t -> {
+            Member current = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
+            Principal p = Access.principal(t, actor);
+            Access.require(op, relations(t, p, current));
+            if (current.version() != expectedVersion) {
+                throw new VersionConflictException("member", id, expectedVersion, current.version());
+            }
+            Member updated = edit.apply(current);
+            if (updated == null) {
+                throw new InvalidValueException("edit", "returned no member");
+            }
+            if (!updated.id().equals(current.id()) || !updated.email().equals(current.email())
+                    || updated.status() != current.status() || !updated.registeredAt().equals(current.registeredAt())
+                    || updated.version() != current.version()) {
+                throw new InvalidValueException("edit", "may not change the id, e-mail, status, registration date or version");
+            }
+            if (updated.role() != current.role() && INSTITUTIONAL.contains(updated.role()) && !p.isHost()) {
+                throw NotAllowedException.access("access.institutional-role", updated.role().name());
+            }
+            checkTools(updated);
+            requireEstablishment(t, updated.establishment());
+            Member next = updated.nextVersion();
+            t.updateMember(next, expectedVersion);
+            return next;
+        });
+    }
+
+    // --- administration
+
+    @Override
+    public Member suspend(Actor actor, MemberId id, String reason) {
+        return setStatus(actor, id, MemberStatus.SUSPENDED, reason);
+    }
+
+    @Override
+    public Member reinstate(Actor actor, MemberId id, String reason) {
+        return setStatus(actor, id, null, reason);
+    }
+
+    private Member setStatus(Actor actor, MemberId id, MemberStatus target, String reason) {
+        Objects.requireNonNull(id, "member");
+        String why = requireReason(reason);
+        Instant now = engine.now();
         return engine.changeMember(id, t -> {
             Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
+            Access.require(Operation.MEMBERS_SUSPEND, relations(t, Access.principal(t, actor), m));
+            if (actor.equals(id)) {
+                throw NotAllowedException.access("access.self-suspension", id.value());
+            }
+            MemberStatus to = target != null ? target
+                    : t.verification(id).isPresent() ? MemberStatus.PENDING_VERIFICATION : MemberStatus.ACTIVE;
+            if (m.status() == MemberStatus.ERASED) {
+                throw new IllegalTransitionException("member " + id, m.status(), to);
+            }
+            if (target == null && m.status() != MemberStatus.SUSPENDED) {
+                throw new IllegalTransitionException("member " + id, m.status(), to);
+            }
+            if (m.status() == to) {
+                return m;
+            }
+            Member next = m.withStatus(to).nextVersion();
+            t.updateMember(next, m.version());
+            TrustStore.audit(t, new AuditEntry(UUID.randomUUID().toString(), now, actor.describe(),
+                    target == null ? AuditEntry.Action.REINSTATE : AuditEntry.Action.SUSPEND, id, academieOf(t, m), why));
+            return next;
+        });
+    }
+
+    static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidValueException("reason", "say why: it is kept in the audit trail");
+        }
+        return reason;
+    }
+
+    @Override
+    public MemberData exportData(Actor actor, MemberId id) {
+        Objects.requireNonNull(id, "member");
+        return engine.tx(t -> {
+            Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
+            Access.require(Operation.MEMBERS_EXPORT, relations(t, Access.principal(t, actor), m));
+            if (!actor.equals(id)) {
+                TrustStore.audit(t, new AuditEntry(UUID.randomUUID().toString(), engine.now(), actor.describe(),
+                        AuditEntry.Action.EXPORT, id, academieOf(t, m), "export des données"));
+            }
+            return new Export(engine).of(t, m);
+        });
+    }
+
+    @Override
+    public Member erase(Actor actor, MemberId id) {
+        Objects.requireNonNull(id, "member");
+        Member erased = engine.changeMember(id, t -> {
+            Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
+            Access.require(Operation.MEMBERS_ERASE, relations(t, Access.principal(t, actor), m));
             if (m.status() == MemberStatus.ERASED) {
                 return m;
             }
-            Member anonymous = new Member(id, "Membre effacé", fr.sharenum.model.Email.of("efface-" + Tokens.newToken()
-                    .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "") + "@sharenum.invalid"), m.establishment(),
-                    m.role(), java.util.Set.of(), java.util.Map.of(), java.util.Set.of(), java.util.Set.of(),
-                    MemberStatus.ERASED, m.registeredAt(), m.version() + 1);
-            t.updateMember(anonymous, m.version());
-            t.deleteVerification(id);
-            t.availability(id).ifPresent(a -> t.putAvailability(id, fr.sharenum.model.Availability.NONE));
-            t.forEachMember(other -> {
-                for (fr.sharenum.model.TicketNum ticket : t.ticketsOf(other.id())) {
-                    fr.sharenum.model.TicketNum redacted = redact(ticket, id);
-                    if (redacted != ticket) {
-                        t.updateTicket(redacted.nextVersion(), ticket.version());
-                    }
-                    if (ticket.isParticipant(id)) {
-                        for (fr.sharenum.model.Message msg : t.messages(ticket.id(), 0, Integer.MAX_VALUE)) {
-                            if (msg.sender().equals(id)) {
-                                t.redactMessage(new fr.sharenum.model.Message(msg.ticket(), msg.seq(), id, ERASED_TEXT, msg.at()));
-                            }
-                        }
-                    }
-                }
-            });
-            for (fr.sharenum.spi.OutboxEntry e : t.dueNotifications(java.time.Instant.MAX, Integer.MAX_VALUE)) {
-                if (e.notification().recipient().equals(id)) {
-                    t.deleteOutbox(e.id());
-                }
-            }
-            for (fr.sharenum.spi.OutboxEntry e : t.deadLetters(Integer.MAX_VALUE)) {
-                if (e.notification().recipient().equals(id)) {
-                    t.deleteOutbox(e.id());
-                }
-            }
-            return anonymous;
+            TrustStore.audit(t, new AuditEntry(UUID.randomUUID().toString(), engine.now(), actor.describe(),
+                    AuditEntry.Action.ERASE, id, academieOf(t, m), actor.equals(id) ? "à sa demande" : "effacement par l'administration"));
+            return erasure.erase(t, m);
         });
+        erasure.afterCommit(erased);
+        return erased;
     }
 
-    /** The ticket with what {@code author} wrote in it replaced, or the same instance when nothing is theirs. */
-    private static fr.sharenum.model.TicketNum redact(fr.sharenum.model.TicketNum t, MemberId author) {
-        boolean own = t.requester().equals(author);
-        boolean offered = t.offerOf(author).isPresent();
-        if (!own && !offered) {
-            return t;
-        }
-        List<fr.sharenum.model.Offer> offers = t.offers().stream().map(o -> o.helper().equals(author)
-                ? new fr.sharenum.model.Offer(o.helper(), ERASED_TEXT, o.at(), o.status()) : o).toList();
-        return new fr.sharenum.model.TicketNum(t.id(), t.requester(), t.establishment(), t.origin(), t.tools(), t.kind(),
-                own ? ERASED_TEXT : t.text(), t.radiusKm(), t.openedAt(), t.expiresAt(), t.status(), t.shownTrainings(),
-                t.trainingsDeclined(), t.alerts(), offers, t.acceptedHelper(), t.history(), t.version());
-    }
+    // --- alert preferences
 
     @Override
-    public fr.sharenum.model.AlertPreferences alertPreferences(MemberId id) {
+    public AlertPreferences alertPreferences(Actor actor, MemberId id) {
         Objects.requireNonNull(id, "member");
         return engine.tx(t -> {
-            t.member(id).orElseThrow(() -> new NotFoundException("member", id));
-            return t.alertPreferences(id).orElse(fr.sharenum.model.AlertPreferences.NONE);
+            Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
+            Access.require(Operation.MEMBERS_PREFERENCES_READ, relations(t, Access.principal(t, actor), m));
+            return t.alertPreferences(id).orElse(AlertPreferences.NONE);
         });
     }
 
     @Override
-    public fr.sharenum.model.AlertPreferences muteTool(MemberId id, ToolId tool, boolean muted) {
+    public AlertPreferences muteTool(Actor actor, MemberId id, ToolId tool, boolean muted) {
         Objects.requireNonNull(tool, "tool");
         engine.settings().tools().get(tool);
-        return changePreferences(id, p -> p.muting(tool, muted));
+        return changePreferences(actor, id, p -> p.muting(tool, muted));
     }
 
     @Override
-    public fr.sharenum.model.AlertPreferences pauseAlerts(MemberId id, Instant until) {
-        return changePreferences(id, p -> p.pausedUntil(until));
+    public AlertPreferences pauseAlerts(Actor actor, MemberId id, Instant until) {
+        return changePreferences(actor, id, p -> p.pausedUntil(until));
     }
 
     @Override
-    public fr.sharenum.model.AlertPreferences setDigest(MemberId id, fr.sharenum.model.AlertPreferences.Digest digest) {
+    public AlertPreferences setDigest(Actor actor, MemberId id, AlertPreferences.Digest digest) {
         Objects.requireNonNull(digest, "digest");
-        return changePreferences(id, p -> p.withDigest(digest));
+        return changePreferences(actor, id, p -> p.withDigest(digest));
     }
 
-    private fr.sharenum.model.AlertPreferences changePreferences(MemberId id,
-            java.util.function.UnaryOperator<fr.sharenum.model.AlertPreferences> change) {
+    private AlertPreferences changePreferences(Actor actor, MemberId id, UnaryOperator<AlertPreferences> change) {
         Objects.requireNonNull(id, "member");
         return engine.tx(t -> {
-            t.member(id).orElseThrow(() -> new NotFoundException("member", id));
-            fr.sharenum.model.AlertPreferences next = change.apply(t.alertPreferences(id).orElse(fr.sharenum.model.AlertPreferences.NONE));
+            Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
+            Access.require(Operation.MEMBERS_PREFERENCES_WRITE, relations(t, Access.principal(t, actor), m));
+            AlertPreferences next = change.apply(t.alertPreferences(id).orElse(AlertPreferences.NONE));
             t.putAlertPreferences(id, next);
             return next;
         });
     }
 
     @Override
-    public Member recordPix(MemberId id, long expectedVersion, fr.sharenum.model.PixCertification certification) {
-        if (certification != null && certification.certifiedOn().isAfter(
-                java.time.LocalDate.ofInstant(engine.now(), java.time.ZoneOffset.UTC).plusDays(1))) {
-            throw new InvalidValueException("certifiedOn", "a certification cannot be dated in the future: "
-                    + certification.certifiedOn());
-        }
-        return edit(id, expectedVersion, m -> m.withPix(certification));
-    }
-
-    @Override
-    public List<fr.sharenum.model.BadgeAward> badges(MemberId id) {
+    public List<BadgeAward> badges(Actor actor, MemberId id) {
         Objects.requireNonNull(id, "member");
         return engine.tx(t -> {
+            Access.require(Operation.MEMBERS_BADGES, Access.relations(Access.principal(t, actor), null));
             t.member(id).orElseThrow(() -> new NotFoundException("member", id));
             return t.badgesOf(id);
         });
     }
+
+    // --- helpers
 
     private void checkTools(Member m) {
         for (ToolId tool : m.skills().keySet()) {
@@ -387,9 +509,15 @@ final class MembersImpl implements Members {
         }
     }
 
-    private static void requireEstablishment(StoreTransaction t, Uai uai) {
-        if (t.establishment(uai).isEmpty()) {
-            throw new NotFoundException("establishment", uai);
-        }
+    private static Establishment requireEstablishment(StoreTransaction t, Uai uai) {
+        return t.establishment(uai).orElseThrow(() -> new NotFoundException("establishment", uai));
     }
+
+    /** The relation a principal has to themself, for operations with no other subject. */
+    static boolean isSelf(Principal p, MemberId id) {
+        return p.is(id);
+    }
+
+    static final Locale FR = Locale.FRENCH;
+    static final Relation SELF = Relation.SELF;
 }

@@ -1,5 +1,13 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.core.internal.access.Access;
+import fr.sharenum.core.internal.access.Operation;
+import fr.sharenum.core.internal.access.Principal;
+import fr.sharenum.core.internal.access.Relation;
+import fr.sharenum.model.Actor;
+import fr.sharenum.model.InvalidValueException;
+import fr.sharenum.model.LimitExceededException;
+
 import fr.sharenum.Moderation;
 import fr.sharenum.model.AlertPreferences;
 import fr.sharenum.model.DuplicateException;
@@ -26,6 +34,16 @@ final class ModerationImpl implements Moderation {
     static final class InMemoryQueue implements ModerationQueue {
         private final ConcurrentLinkedQueue<Report> reports = new ConcurrentLinkedQueue<>();
 
+        /** Replaces the comments of reports made by {@code member} (erasure). */
+        void redactBy(MemberId member) {
+            List<Report> mine = reports.stream().filter(r -> r.reporter().equals(member) && !r.comment().isEmpty()).toList();
+            for (Report r : mine) {
+                if (reports.remove(r)) {
+                    reports.add(new Report(r.id(), r.reporter(), r.subject(), r.reason(), ErasureText.TEXT, r.at()));
+                }
+            }
+        }
+
         @Override
         public void submit(Report report) {
             reports.add(report);
@@ -47,18 +65,19 @@ final class ModerationImpl implements Moderation {
     }
 
     @Override
-    public Report report(MemberId reporter, Report.Subject subject, Report.Reason reason, String comment) {
-        Objects.requireNonNull(reporter, "reporter");
+    public Report report(Actor actor, Report.Subject subject, Report.Reason reason, String comment) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(reason, "reason");
         Report report = engine.tx(t -> {
-            Engine.activeMember(t, reporter);
+            Access.require(Operation.MODERATION_REPORT, Access.relations(Access.principal(t, actor), null));
+            MemberId reporter = (MemberId) actor;
             check(t, reporter, subject);
             return new Report("report:" + reporter + ":" + subject.describe().replace(' ', '-'), reporter, subject, reason,
                     comment, engine.now());
         });
         if (!submitted.add(report.id())) {
-            throw new DuplicateException("member " + reporter + " already reported " + subject.describe());
+            throw new DuplicateException("member " + actor.describe() + " already reported " + subject.describe());
         }
         try {
             queue.submit(report);
@@ -94,32 +113,57 @@ final class ModerationImpl implements Moderation {
     }
 
     @Override
-    public void block(MemberId blocker, MemberId blocked) {
-        setBlock(blocker, blocked, true);
+    public void block(Actor actor, MemberId blocked) {
+        setBlock(actor, blocked, true);
     }
 
     @Override
-    public void unblock(MemberId blocker, MemberId blocked) {
-        setBlock(blocker, blocked, false);
+    public void unblock(Actor actor, MemberId blocked) {
+        setBlock(actor, blocked, false);
     }
 
-    private void setBlock(MemberId blocker, MemberId blocked, boolean block) {
-        Objects.requireNonNull(blocker, "blocker");
+    private void setBlock(Actor actor, MemberId blocked, boolean block) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(blocked, "blocked");
-        if (blocker.equals(blocked)) {
-            throw new NotAllowedException("a member cannot block themselves");
-        }
         engine.tx(t -> {
+            Access.require(Operation.MODERATION_BLOCK, Access.relations(Access.principal(t, actor), null));
+            MemberId blocker = (MemberId) actor;
+            if (blocker.equals(blocked)) {
+                throw new InvalidValueException("blocked", "a member cannot block themselves");
+            }
             Member m = t.member(blocker).orElseThrow(() -> new NotFoundException("member", blocker));
             t.member(blocked).orElseThrow(() -> new NotFoundException("member", blocked));
             AlertPreferences p = t.alertPreferences(m.id()).orElse(AlertPreferences.NONE);
+            if (block && !p.blocks(blocked) && p.blocked().size() >= AlertPreferences.MAX_BLOCKED) {
+                throw new LimitExceededException("member " + blocker + " already blocks " + AlertPreferences.MAX_BLOCKED
+                        + " members, the most allowed");
+            }
             t.putAlertPreferences(m.id(), p.blocking(blocked, block));
             return null;
         });
     }
 
     @Override
-    public List<Report> pendingReports() {
-        return queue.pending();
+    public List<Report> pendingReports(Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        return engine.tx(t -> {
+            Principal p = Access.principal(t, actor);
+            Access.Relations r = Access.relations(p, p.academie());
+            Access.require(Operation.MODERATION_QUEUE, r);
+            if (r.set().contains(Relation.HOST) || r.set().contains(Relation.NATIONAL_ADMIN)) {
+                return queue.pending();
+            }
+            // staff read the reports made by members of their académie
+            return queue.pending().stream().filter(rep -> t.member(rep.reporter())
+                    .flatMap(m -> t.establishment(m.establishment())).map(e -> e.academie() == p.academie()).orElse(false))
+                    .toList();
+        });
+    }
+
+    /** Erasure: the comments of reports {@code member} made are redacted in the default queue. */
+    void redactReportsBy(MemberId member) {
+        if (queue instanceof InMemoryQueue q) {
+            q.redactBy(member);
+        }
     }
 }

@@ -16,7 +16,7 @@ public record Settings(EmailPolicy emailPolicy, ToolCatalog tools, Clock clock, 
                        ClosedDays closedDays, double broadcastRadiusKm, BusRules busRules, Email invitationSender,
                        Dispatcher.DeliveryPolicy delivery, AlertLimits alertLimits,
                        fr.sharenum.spi.ModerationQueue moderationQueue, boolean showHelperRatings,
-                       java.util.List<fr.sharenum.BadgeRule> badgeRules) {
+                       java.util.List<fr.sharenum.BadgeRule> badgeRules, boolean staffAddressMustMatchAcademie) {
 
     /**
      * Bounds on alerts: at most {@code perHelperPerWeek} alerts per helper over 7 days (helpers over it

@@ -1,5 +1,13 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.core.internal.access.Access;
+import fr.sharenum.core.internal.access.Operation;
+import fr.sharenum.core.internal.access.Principal;
+import fr.sharenum.core.internal.access.Relation;
+import fr.sharenum.model.Academie;
+import fr.sharenum.model.Actor;
+import fr.sharenum.model.LimitExceededException;
+
 import fr.sharenum.TicketRequest;
 import fr.sharenum.Tickets;
 import fr.sharenum.model.Alert;
@@ -53,7 +61,8 @@ final class TicketsImpl implements Tickets {
     }
 
     @Override
-    public TicketNum open(TicketRequest request) {
+    public TicketNum open(Actor actor, TicketRequest request) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(request, "request");
         var s = engine.settings();
         double radius = Double.isNaN(request.radiusKm()) ? s.defaultRadiusKm() : request.radiusKm();
@@ -68,7 +77,8 @@ final class TicketsImpl implements Tickets {
         // read the requester and their establishment; check the daily limit
         Settings.AlertLimits limits = s.alertLimits();
         Establishment origin = engine.tx(t -> {
-            Member requester = Engine.activeMember(t, request.requester());
+            Access.require(Operation.TICKETS_OPEN, Access.relations(Access.principal(t, actor), null));
+            Member requester = Engine.activeMember(t, (MemberId) actor);
             requireUnderDailyLimit(t, requester.id(), now, limits);
             return t.establishment(requester.establishment())
                     .orElseThrow(() -> new NotFoundException("establishment", requester.establishment()));
@@ -84,14 +94,15 @@ final class TicketsImpl implements Tickets {
         if (request.text() == null || request.text().isBlank()) {
             throw new InvalidValueException("text", "must not be empty");
         }
-        List<Alert> alerts = match(request.requester(), origin, request.tools(), radius);
-        TicketNum ticket = new TicketNum(TicketId.random(), request.requester(), origin.uai(), origin.location(),
+        MemberId requesterId = (MemberId) actor;
+        List<Alert> alerts = match(requesterId, origin, request.tools(), radius);
+        TicketNum ticket = new TicketNum(TicketId.random(), requesterId, origin.uai(), origin.location(),
                 request.tools(), request.kind(), request.text(), radius, now, now.plus(s.ticketLifetime()),
                 TicketStatus.OPEN, trainings.stream().map(Training::id).toList(), !trainings.isEmpty(),
                 alerts, List.of(), null, null, 1);
         List<Guide> guides = engine.guideCatalog().find(ticket.tools(), Set.of());
         List<Notification> out = engine.tx(t -> {
-            Member requester = Engine.activeMember(t, request.requester());
+            Member requester = Engine.activeMember(t, requesterId);
             requireUnderDailyLimit(t, requester.id(), now, limits);
             t.insertTicket(ticket);
             t.recordAlerts(alerts.stream().map(a -> new AlertRecord(a.helper(), requester.id(), a.tool(), ticket.id(), now)).toList());
@@ -209,17 +220,17 @@ final class TicketsImpl implements Tickets {
     }
 
     @Override
-    public TicketNum offer(TicketId id, MemberId helperId, String message) {
-        Objects.requireNonNull(helperId, "helper");
-        return change(id, (t, ticket, out) -> {
+    public TicketNum offer(Actor actor, TicketId id, String message) {
+        Objects.requireNonNull(actor, "actor");
+        Principal[] who = new Principal[1];
+        Academie[] where = new Academie[1];
+        TicketNum offered = change(id, (t, ticket, out) -> {
+            who[0] = Access.principal(t, actor);
+            where[0] = t.establishment(ticket.establishment()).map(Establishment::academie).orElse(null);
+            Access.require(Operation.TICKETS_OFFER, relations(t, who[0], ticket));
+            MemberId helperId = (MemberId) actor;
+            Access.requireNotBlocked(t, Operation.TICKETS_OFFER, helperId, ticket.requester());
             Member helper = Engine.activeMember(t, helperId);
-            if (ticket.requester().equals(helperId)) {
-                throw new NotAllowedException("the requester cannot offer help on their own ticket " + id);
-            }
-            if (!ticket.wasAlerted(helperId)) {
-                throw new NotAllowedException("member " + helperId + " was not alerted for ticket " + id
-                        + " and cannot offer help on it");
-            }
             if (ticket.offerOf(helperId).isPresent()) {
                 throw new DuplicateException("member " + helperId + " already offered help on ticket " + id);
             }
@@ -229,15 +240,17 @@ final class TicketsImpl implements Tickets {
                     updated.offerOf(helperId).orElseThrow().message())));
             return updated;
         });
+        return TicketViews.forReader(offered, relations(who[0], where[0], offered));
     }
 
     @Override
-    public TicketNum accept(TicketId id, MemberId requesterId, MemberId helperId) {
-        Objects.requireNonNull(requesterId, "requester");
+    public TicketNum accept(Actor actor, TicketId id, MemberId helperId) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(helperId, "helper");
         return change(id, (t, ticket, out) -> {
-            requireRequester(ticket, requesterId, "accept an offer");
-            Member requester = Engine.activeMember(t, requesterId);
+            Access.require(Operation.TICKETS_ACCEPT, relations(t, Access.principal(t, actor), ticket));
+            Member requester = Engine.activeMember(t, ticket.requester());
+            Access.requireNotBlocked(t, Operation.TICKETS_ACCEPT, requester.id(), helperId);
             Offer offer = ticket.offerOf(helperId).orElseThrow(() -> new NotFoundException("offer", helperId + " on ticket " + id));
             if (offer.status() != OfferStatus.PENDING) {
                 throw new IllegalTransitionException("offer of " + helperId, offer.status(), OfferStatus.ACCEPTED);
@@ -260,21 +273,29 @@ final class TicketsImpl implements Tickets {
     }
 
     @Override
-    public Message post(TicketId id, MemberId senderId, String text) {
-        Objects.requireNonNull(senderId, "sender");
+    public Message post(Actor actor, TicketId id, String text) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(id, "ticket");
         List<Notification> out = new ArrayList<>();
         Message message = engine.retryingConflicts(() -> engine.tx(t -> {
             out.clear();
             TicketNum ticket = t.ticket(id).orElseThrow(() -> new NotFoundException("ticket", id));
-            requireParticipant(ticket, senderId, "write in the conversation of");
+            Access.require(Operation.TICKETS_POST, relations(t, Access.principal(t, actor), ticket));
+            MemberId senderId = (MemberId) actor;
+            MemberId otherId = ticket.requester().equals(senderId) ? ticket.acceptedHelper() : ticket.requester();
+            Access.requireNotBlocked(t, Operation.TICKETS_POST, senderId, otherId);
             Member sender = Engine.activeMember(t, senderId);
             if (ticket.status() != TicketStatus.HELPER_ACCEPTED && ticket.status() != TicketStatus.SCHEDULED) {
-                throw new NotAllowedException("the conversation of ticket " + id + " is open once a helper is accepted"
-                        + " and until the ticket closes; it is " + ticket.status());
+                throw new IllegalTransitionException("the conversation of ticket " + id + " (open once a helper is accepted"
+                        + " and until the ticket closes)", ticket.status(), "a message");
             }
-            Message m = new Message(id, t.lastMessageSeq(id) + 1, senderId, text, engine.now());
+            long seq = t.lastMessageSeq(id) + 1;
+            if (seq > MAX_MESSAGES) {
+                throw new LimitExceededException("the conversation of ticket " + id + " holds " + MAX_MESSAGES
+                        + " messages, the most allowed; open a new ticket to go on");
+            }
+            Message m = new Message(id, seq, senderId, text, engine.now());
             t.appendMessage(m);
-            MemberId otherId = ticket.requester().equals(senderId) ? ticket.acceptedHelper() : ticket.requester();
             t.member(otherId).ifPresent(other -> out.add(new Notification.MessagePosted(
                     "message:" + id + ":" + m.seq(), other.id(), other.email(), id, senderId, sender.displayName(), m.text())));
             engine.dispatcher().enqueue(t, out);
@@ -285,38 +306,44 @@ final class TicketsImpl implements Tickets {
     }
 
     @Override
-    public List<Message> conversation(TicketId id, MemberId reader) {
-        Objects.requireNonNull(reader, "reader");
+    public List<Message> conversation(Actor actor, TicketId id) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(id, "ticket");
         return engine.tx(t -> {
             TicketNum ticket = t.ticket(id).orElseThrow(() -> new NotFoundException("ticket", id));
-            requireParticipant(ticket, reader, "read the conversation of");
+            Access.require(Operation.TICKETS_CONVERSATION, relations(t, Access.principal(t, actor), ticket));
             return t.messages(id, 0, Integer.MAX_VALUE);
         });
     }
 
     @Override
-    public TicketNum cancel(TicketId id, MemberId requesterId) {
-        return close(id, requesterId, TicketStatus.CANCELLED, ticket -> requireRequester(ticket, requesterId, "cancel"));
+    public TicketNum cancel(Actor actor, TicketId id) {
+        return close(actor, id, TicketStatus.CANCELLED, Operation.TICKETS_CANCEL);
     }
 
     @Override
-    public TicketNum complete(TicketId id, MemberId actor) {
-        return close(id, actor, TicketStatus.DONE, ticket -> requireParticipant(ticket, actor, "complete"));
+    public TicketNum complete(Actor actor, TicketId id) {
+        return close(actor, id, TicketStatus.DONE, Operation.TICKETS_COMPLETE);
     }
 
-    /** Moves the ticket to a final state after {@code mayClose} checked the actor; tells the others. */
-    private TicketNum close(TicketId id, MemberId actor, TicketStatus status, java.util.function.Consumer<TicketNum> mayClose) {
+    /** Moves the ticket to a final state once the access matrix allowed {@code op}; tells the others. */
+    private TicketNum close(Actor actor, TicketId id, TicketStatus status, Operation op) {
         Objects.requireNonNull(actor, "actor");
         return change(id, (t, ticket, out) -> {
-            mayClose.accept(ticket);
+            Access.require(op, relations(t, Access.principal(t, actor), ticket));
             TicketNum updated = ticket.moveTo(status, engine.now());
-            tellOthers(t, ticket, actor, status, out);
+            tellOthers(t, ticket, actor instanceof MemberId m ? m : null, status, out);
             return updated;
         });
     }
 
     @Override
-    public int expireDue() {
+    public int expireDue(Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        engine.tx(t -> {
+            Access.require(Operation.TICKETS_EXPIRE, Access.relations(Access.principal(t, actor), null));
+            return null;
+        });
         Instant now = engine.now();
         int expired = 0;
         while (true) {
@@ -338,19 +365,59 @@ final class TicketsImpl implements Tickets {
     }
 
     @Override
-    public Optional<TicketNum> find(TicketId id) {
-        return engine.tx(t -> t.ticket(id));
+    public Optional<TicketNum> find(Actor actor, TicketId id) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(id, "ticket");
+        return engine.tx(t -> {
+            Optional<TicketNum> found = t.ticket(id);
+            Principal p = Access.principal(t, actor);
+            if (found.isEmpty()) {
+                Access.require(Operation.TICKETS_READ, Access.relations(p, null).add(Relation.REQUESTER, true));
+                return found;
+            }
+            Access.Relations r = relations(t, p, found.get());
+            Access.require(Operation.TICKETS_READ, r);
+            return Optional.of(TicketViews.forReader(found.get(), r));
+        });
     }
 
     @Override
-    public TicketNum get(TicketId id) {
-        return find(id).orElseThrow(() -> new NotFoundException("ticket", id));
+    public TicketNum get(Actor actor, TicketId id) {
+        return find(actor, id).orElseThrow(() -> new NotFoundException("ticket", id));
     }
 
     @Override
-    public List<TicketNum> openedBy(MemberId requester) {
-        return engine.tx(t -> t.ticketsOf(requester));
+    public List<TicketNum> openedBy(Actor actor, MemberId requester) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(requester, "requester");
+        return engine.tx(t -> {
+            Member m = t.member(requester).orElseThrow(() -> new NotFoundException("member", requester));
+            Principal p = Access.principal(t, actor);
+            Access.require(Operation.TICKETS_OF_MEMBER, MembersImpl.relations(t, p, m));
+            List<TicketNum> out = new ArrayList<>();
+            for (TicketNum ticket : t.ticketsOf(requester)) {
+                out.add(TicketViews.forReader(ticket, relations(t, p, ticket)));
+            }
+            return out;
+        });
     }
+
+    /** What the principal is to a ticket: requester, alerted or accepted helper, staff of its académie… */
+    static Access.Relations relations(StoreTransaction t, Principal p, TicketNum ticket) {
+        return relations(p, t.establishment(ticket.establishment()).map(Establishment::academie).orElse(null), ticket);
+    }
+
+    /** As {@link #relations(StoreTransaction, Principal, TicketNum)}, the ticket's académie known. */
+    static Access.Relations relations(Principal p, Academie academie, TicketNum ticket) {
+        MemberId me = p.memberId();
+        return Access.relations(p, academie)
+                .add(Relation.REQUESTER, ticket.requester().equals(me))
+                .add(Relation.ALERTED, me != null && ticket.wasAlerted(me))
+                .add(Relation.ACCEPTED_HELPER, me != null && me.equals(ticket.acceptedHelper()));
+    }
+
+    /** Most messages one conversation holds. */
+    static final int MAX_MESSAGES = 1_000;
 
     // --- helpers
 
@@ -380,20 +447,6 @@ final class TicketsImpl implements Tickets {
         for (MemberId id : told) {
             t.member(id).ifPresent(m -> out.add(new Notification.TicketClosed(
                     "closed:" + ticket.id() + ":" + status + ":" + id, id, m.email(), ticket.id(), status)));
-        }
-    }
-
-    private static void requireRequester(TicketNum ticket, MemberId actor, String action) {
-        if (!ticket.requester().equals(actor)) {
-            throw new NotAllowedException("only the requester of ticket " + ticket.id() + " may " + action + " it; "
-                    + actor + " is not");
-        }
-    }
-
-    private static void requireParticipant(TicketNum ticket, MemberId actor, String action) {
-        if (!ticket.isParticipant(actor)) {
-            throw new NotAllowedException("only the requester and the accepted helper may " + action + " ticket "
-                    + ticket.id() + "; " + actor + " is not a participant");
         }
     }
 }

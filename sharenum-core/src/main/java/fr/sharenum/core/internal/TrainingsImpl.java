@@ -1,5 +1,10 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.core.internal.access.Access;
+import fr.sharenum.core.internal.access.Operation;
+import fr.sharenum.core.internal.access.Principal;
+import fr.sharenum.model.Actor;
+
 import fr.sharenum.Trainings;
 import fr.sharenum.model.Establishment;
 import fr.sharenum.model.Member;
@@ -18,8 +23,6 @@ import java.util.Set;
 
 /** "Trainings first": the host's catalogue plus what institutional places published through ShareNum. */
 final class TrainingsImpl implements Trainings {
-    private static final Set<Role> PUBLISHERS = EnumSet.of(Role.CANOPE_MEDIATOR, Role.TRAINER, Role.ACADEMIE_STAFF);
-
     private final Engine engine;
 
     TrainingsImpl(Engine engine) {
@@ -27,11 +30,13 @@ final class TrainingsImpl implements Trainings {
     }
 
     @Override
-    public List<Training> forMember(MemberId member, Set<ToolId> tools) {
-        Objects.requireNonNull(member, "member");
+    public List<Training> forMember(Actor actor, Set<ToolId> tools) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(tools, "tools");
         Establishment e = engine.tx(t -> {
-            Member m = t.member(member).orElseThrow(() -> new NotFoundException("member", member));
+            Principal p = Access.principal(t, actor);
+            Access.require(Operation.TRAININGS_FOR_MEMBER, Access.relations(p, null));
+            Member m = p.member();
             return t.establishment(m.establishment()).orElseThrow(() -> new NotFoundException("establishment", m.establishment()));
         });
         Instant now = engine.now();
@@ -39,24 +44,15 @@ final class TrainingsImpl implements Trainings {
     }
 
     @Override
-    public Training publish(MemberId publisher, Training training) {
-        Objects.requireNonNull(publisher, "publisher");
+    public Training publish(Actor actor, Training training) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(training, "training");
         for (ToolId tool : training.tools()) {
             engine.settings().tools().get(tool);
         }
         return engine.tx(t -> {
-            Member p = Engine.activeMember(t, publisher);
-            if (!PUBLISHERS.contains(p.role())) {
-                throw new NotAllowedException("only Canopé mediators, trainers and académie staff publish trainings; "
-                        + publisher + " is " + p.role());
-            }
-            Establishment where = t.establishment(p.establishment())
-                    .orElseThrow(() -> new NotFoundException("establishment", p.establishment()));
-            if (training.academie() != where.academie()) {
-                throw new NotAllowedException("a member of académie " + where.academie().label() + " publishes trainings of"
-                        + " that académie, not of " + (training.academie() == null ? "the whole country" : training.academie().label()));
-            }
+            // the training's académie decides who may publish it; a national one (no académie) needs a national role
+            Access.require(Operation.TRAININGS_PUBLISH, Access.relations(Access.principal(t, actor), training.academie()));
             t.insertTraining(training);
             return training;
         });
