@@ -52,6 +52,16 @@ final class Invitations {
         this.sender = sender;
     }
 
+    /**
+     * A name as an iCalendar CN parameter. Parameter values cannot hold a double quote (RFC 6868 caret-encodes
+     * it, and readers — ical4j 4.1 included — decode {@code ^'} after a caret wrongly) and readers disagree on
+     * backslashes: so a name is shown with {@code "} as {@code '}, {@code ^} as {@code ˆ} and {@code \} as
+     * {@code /} (display only; the member's name is unchanged).
+     */
+    static String cn(String name) {
+        return name.replace('"', '\'').replace('^', '\u02C6').replace('\\', '/');
+    }
+
     String uid(Event event) {
         return event.id().value() + "@" + sender.domain();
     }
@@ -81,14 +91,14 @@ final class Invitations {
         v.add(new Status(CANCEL.equals(method) || event.status() == EventStatus.CANCELLED ? "CANCELLED"
                 : event.status() == EventStatus.PLANNED ? "TENTATIVE" : "CONFIRMED"));
         Organizer organizer = new Organizer(URI.create("mailto:" + sender.value()));
-        organizer.add(new Cn(organisers));
+        organizer.add(new Cn(cn(organisers)));
         v.add(organizer);
         if (attendee != null) {
             Attendee a = new Attendee(URI.create("mailto:" + attendee.value()));
             a.add(Role.REQ_PARTICIPANT);
             a.add(CANCEL.equals(method) ? PartStat.DECLINED : PartStat.ACCEPTED);
             a.add(Rsvp.FALSE);
-            a.add(new Cn(attendeeName));
+            a.add(new Cn(cn(attendeeName)));
             v.add(a);
         }
         Calendar calendar = new Calendar();

@@ -141,7 +141,7 @@ final class MembersImpl implements Members {
                 saved = new Member(id, a.displayName(), email, a.establishment(), a.role(), Set.of(), Map.of(), Set.of(),
                         Set.of(), MemberStatus.ACTIVE, now, 1);
                 t.insertMember(saved);
-                TrustStore.audit(t, new AuditEntry(UUID.randomUUID().toString(), now, actor.describe(),
+                TrustStore.audit(t, new AuditEntry(TrustStore.newAuditId(), now, actor.describe(),
                         AuditEntry.Action.IDENTITY_LINKED, id, school.academie(), "créé par " + a.issuer()));
             } else {
                 Member m = current.get();
@@ -158,7 +158,7 @@ final class MembersImpl implements Members {
                         a.establishment(), a.role(), m.disciplines(), m.skills(), m.followedTools(), m.followedThemes(),
                         MemberStatus.ACTIVE, m.registeredAt(), m.version(), m.pix());
                 if (TrustStore.link(t, a.issuer(), a.subject()).isEmpty()) {
-                    TrustStore.audit(t, new AuditEntry(UUID.randomUUID().toString(), now, actor.describe(),
+                    TrustStore.audit(t, new AuditEntry(TrustStore.newAuditId(), now, actor.describe(),
                             AuditEntry.Action.IDENTITY_LINKED, id, school.academie(), "lié par " + a.issuer()));
                 }
                 if (updated.equals(m)) {
@@ -192,14 +192,14 @@ final class MembersImpl implements Members {
                 wanted.remove(g.privilege());
             } else if (fromDirectory) {
                 TrustStore.updateGrant(t, g.revoked(host, now, "plus déclaré par " + a.issuer()));
-                TrustStore.audit(t, new AuditEntry(UUID.randomUUID().toString(), now, host.describe(), AuditEntry.Action.REVOKE,
+                TrustStore.audit(t, new AuditEntry(TrustStore.newAuditId(), now, host.describe(), AuditEntry.Action.REVOKE,
                         id, g.academie(), g.privilege() + " : plus déclaré par " + a.issuer()));
             }
         }
         for (Privilege p : wanted) {
             Academie scope = p.isAcademieScoped() ? academie : null;
             TrustStore.insertGrant(t, new Grant(GrantId.random(), id, p, scope, host.describe(), now, reason, null, null, null, 1));
-            TrustStore.audit(t, new AuditEntry(UUID.randomUUID().toString(), now, host.describe(), AuditEntry.Action.GRANT, id,
+            TrustStore.audit(t, new AuditEntry(TrustStore.newAuditId(), now, host.describe(), AuditEntry.Action.GRANT, id,
                     scope, p + " : " + reason));
         }
     }
@@ -403,7 +403,7 @@ final class MembersImpl implements Members {
             }
             Member next = m.withStatus(to).nextVersion();
             t.updateMember(next, m.version());
-            TrustStore.audit(t, new AuditEntry(UUID.randomUUID().toString(), now, actor.describe(),
+            TrustStore.audit(t, new AuditEntry(TrustStore.newAuditId(), now, actor.describe(),
                     target == null ? AuditEntry.Action.REINSTATE : AuditEntry.Action.SUSPEND, id, academieOf(t, m), why));
             return next;
         });
@@ -423,7 +423,7 @@ final class MembersImpl implements Members {
             Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
             Access.require(Operation.MEMBERS_EXPORT, relations(t, Access.principal(t, actor), m));
             if (!actor.equals(id)) {
-                TrustStore.audit(t, new AuditEntry(UUID.randomUUID().toString(), engine.now(), actor.describe(),
+                TrustStore.audit(t, new AuditEntry(TrustStore.newAuditId(), engine.now(), actor.describe(),
                         AuditEntry.Action.EXPORT, id, academieOf(t, m), "export des données"));
             }
             return new Export(engine).of(t, m);
@@ -439,7 +439,7 @@ final class MembersImpl implements Members {
             if (m.status() == MemberStatus.ERASED) {
                 return m;
             }
-            TrustStore.audit(t, new AuditEntry(UUID.randomUUID().toString(), engine.now(), actor.describe(),
+            TrustStore.audit(t, new AuditEntry(TrustStore.newAuditId(), engine.now(), actor.describe(),
                     AuditEntry.Action.ERASE, id, academieOf(t, m), actor.equals(id) ? "à sa demande" : "effacement par l'administration"));
             return erasure.erase(t, m);
         });

@@ -66,7 +66,7 @@ final class RolesImpl implements Roles {
             }
             Grant g = new Grant(GrantId.random(), member, privilege, academie, actor.describe(), now, why, null, null, null, 1);
             TrustStore.insertGrant(t, g);
-            TrustStore.audit(t, new AuditEntry(UUID.randomUUID().toString(), now, actor.describe(), AuditEntry.Action.GRANT,
+            TrustStore.audit(t, new AuditEntry(TrustStore.newAuditId(), now, actor.describe(), AuditEntry.Action.GRANT,
                     member, academie, privilege + " : " + why));
             return g;
         });
@@ -86,7 +86,7 @@ final class RolesImpl implements Roles {
             }
             Grant revoked = g.revoked(actor, now, why);
             TrustStore.updateGrant(t, revoked);
-            TrustStore.audit(t, new AuditEntry(UUID.randomUUID().toString(), now, actor.describe(), AuditEntry.Action.REVOKE,
+            TrustStore.audit(t, new AuditEntry(TrustStore.newAuditId(), now, actor.describe(), AuditEntry.Action.REVOKE,
                     g.member(), g.academie(), g.privilege() + " : " + why));
             return revoked;
         }));

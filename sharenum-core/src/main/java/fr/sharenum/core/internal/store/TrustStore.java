@@ -27,7 +27,20 @@ public final class TrustStore {
     static final DocCollection<IdentityLink> LINKS = new DocCollection<>("identity-link", IdentityLink.class,
             l -> Keys.join(l.issuer(), l.subject()), l -> Map.of("member", l.member().value()));
 
+    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE =
+            new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis() * 1000);
+
     private TrustStore() {
+    }
+
+    /**
+     * A new audit line id: lines written at the same instant keep their order (within an instance) and never
+     * collide (across instances).
+     *
+     * @return the id
+     */
+    public static String newAuditId() {
+        return String.format("%019d", SEQUENCE.incrementAndGet()) + "-" + java.util.UUID.randomUUID();
     }
 
     private static String scope(Academie a) {

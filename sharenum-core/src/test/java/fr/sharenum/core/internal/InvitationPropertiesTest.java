@@ -1,0 +1,106 @@
+package fr.sharenum.core.internal;
+
+import fr.sharenum.model.Academie;
+import fr.sharenum.model.Email;
+import fr.sharenum.model.Event;
+import fr.sharenum.model.EventId;
+import fr.sharenum.model.EventKind;
+import fr.sharenum.model.EventStatus;
+import fr.sharenum.model.EventStatusChange;
+import fr.sharenum.model.GeoPoint;
+import fr.sharenum.model.InvalidValueException;
+import fr.sharenum.model.Invitation;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.ToolId;
+import fr.sharenum.model.Venue;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.CalendarComponent;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile strings in every text an invitation carries — titles, descriptions, venue labels, organiser and
+ * attendee names — either are refused at the boundary ({@link InvalidValueException}) or come back from
+ * ical4j's parser exactly as written, in one VEVENT with no property or component more: no text can add an
+ * ATTENDEE, a VALARM or a line of its own.
+ */
+class InvitationPropertiesTest {
+    private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+    private static final Invitations INVITATIONS = new Invitations(Email.of("ne-pas-repondre@ent.example.fr"));
+
+    @Provide
+    Arbitrary<String> hostile() {
+        Arbitrary<String> printable = Arbitraries.of("Atelier", "Capytale", "é", "à l'ENT", "😀", "\"", "'", ";", ":", ",",
+                "\\", "\\n", "^", "BEGIN:VALARM", "END:VEVENT", "ATTENDEE:mailto:x@y.fr", "CN=evil", "x".repeat(80), " ");
+        Arbitrary<String> controls = Arbitraries.of("\n", "\r", "\r\n", "\t", "\u0000", "\u202E", "\u2028", "\u001B");
+        Arbitrary<String> pieces = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(19, printable), net.jqwik.api.Tuple.of(1, controls));
+        return pieces.list().ofMinSize(1).ofMaxSize(8).map(l -> String.join("", l));
+    }
+
+    @net.jqwik.api.Property(tries = 400)
+    void every_text_round_trips_or_is_refused(@ForAll("hostile") String title, @ForAll("hostile") String description,
+                                              @ForAll("hostile") String place, @ForAll("hostile") String organisers,
+                                              @ForAll("hostile") String attendee) throws Exception {
+        // a fair share of cases must pass the boundary, or the property would hold vacuously
+        Statistics.label("outcome").coverage(c -> c.check("written").percentage(p -> p >= 10.0));
+        Event event;
+        try {
+            Venue venue = Venue.address(place, GeoPoint.of(47.32, 5.04), Academie.DIJON, "021");
+            event = new Event(EventId.of("e1"), EventKind.WORKSHOP, title, description, Set.of(ToolId.of("capytale")), Set.of(),
+                    NOW.plus(Duration.ofDays(2)), Duration.ofHours(2), 10, List.of(MemberId.of("m1")), venue, null, null, 30,
+                    EventStatus.CONFIRMED, List.of(), List.of(), 0, List.of(new EventStatusChange(EventStatus.PLANNED, NOW)), 1);
+            // names reach invitations through members: the same hygiene applies
+            new fr.sharenum.model.Member(MemberId.of("m1"), organisers, Email.of("o@ac-dijon.fr"), fr.sharenum.model.Uai.of("0210015C"),
+                    fr.sharenum.model.Role.TEACHER_SECONDARY, Set.of(), java.util.Map.of(), Set.of(), Set.of(),
+                    fr.sharenum.model.MemberStatus.ACTIVE, NOW, 1);
+            new fr.sharenum.model.Member(MemberId.of("m2"), attendee, Email.of("a@ac-dijon.fr"), fr.sharenum.model.Uai.of("0210015C"),
+                    fr.sharenum.model.Role.TEACHER_SECONDARY, Set.of(), java.util.Map.of(), Set.of(), Set.of(),
+                    fr.sharenum.model.MemberStatus.ACTIVE, NOW, 1);
+        } catch (InvalidValueException refused) {
+            Statistics.label("outcome").collect("refused at the boundary");
+            return;
+        }
+        Statistics.label("outcome").collect("written");
+        Invitation inv = INVITATIONS.of(event, Invitations.REQUEST, Email.of("a@ac-dijon.fr"), event.organisers().isEmpty() ? null
+                : attendee.strip(), organisers.strip(), NOW);
+        Calendar c = new CalendarBuilder().build(new StringReader(inv.ics()));
+        List<CalendarComponent> components = c.getComponents();
+        assertThat(components).hasSize(1);
+        VEvent v = (VEvent) components.get(0);
+        assertThat(v.getComponents()).as("no alarm or other sub-component").isEmpty();
+        assertThat(v.getProperty("SUMMARY").orElseThrow().getValue()).isEqualTo(event.title());
+        assertThat(v.getProperty("LOCATION").orElseThrow().getValue()).isEqualTo(event.venue().label());
+        if (event.description().isEmpty()) {
+            assertThat(v.getProperty("DESCRIPTION")).isEmpty();
+        } else {
+            assertThat(v.getProperty("DESCRIPTION").orElseThrow().getValue()).isEqualTo(event.description());
+        }
+        assertThat(v.getProperties("ATTENDEE")).hasSize(1);
+        assertThat(v.getProperty("ATTENDEE").orElseThrow().getValue()).isEqualTo("mailto:a@ac-dijon.fr");
+        assertThat(v.getProperty("ATTENDEE").orElseThrow().getParameter("CN").orElseThrow().getValue())
+                .isEqualTo(Invitations.cn(attendee.strip()));
+        assertThat(v.getProperty("ORGANIZER").orElseThrow().getParameter("CN").orElseThrow().getValue())
+                .isEqualTo(Invitations.cn(organisers.strip()));
+        List<String> expected = new java.util.ArrayList<>(List.of("ATTENDEE", "CATEGORIES", "DTEND", "DTSTAMP", "DTSTART", "GEO",
+                "LOCATION", "ORGANIZER", "SEQUENCE", "STATUS", "SUMMARY", "UID"));
+        if (!event.description().isEmpty()) {
+            expected.add("DESCRIPTION");
+        }
+        assertThat(v.getProperties().stream().map(net.fortuna.ical4j.model.Property::getName).toList())
+                .as("one of each property, none added by a text").containsExactlyInAnyOrderElementsOf(expected);
+    }
+}
