@@ -53,6 +53,14 @@ final class Invitations {
     }
 
     /**
+     * A text as an iCalendar TEXT value: calendar readers (ical4j 4.1 among them) unescape a backslash before a
+     * line feed wrongly, so a backslash is shown as {@code ∖} (U+2216; display only).
+     */
+    static String text(String value) {
+        return value.replace('\\', '\u2216');
+    }
+
+    /**
      * A name as an iCalendar CN parameter. Parameter values cannot hold a double quote (RFC 6868 caret-encodes
      * it, and readers — ical4j 4.1 included — decode {@code ^'} after a caret wrongly) and readers disagree on
      * backslashes: so a name is shown with {@code "} as {@code '}, {@code ^} as {@code ˆ} and {@code \} as
@@ -74,15 +82,15 @@ final class Invitations {
      * @param now         DTSTAMP
      */
     Invitation of(Event event, String method, Email attendee, String attendeeName, String organisers, Instant now) {
-        VEvent v = new VEvent(event.start(), event.end(), event.title());
+        VEvent v = new VEvent(event.start(), event.end(), text(event.title()));
         v.replace(new DtStamp(now));
         v.add(new Uid(uid(event)));
         v.add(new Sequence(event.sequence()));
-        v.add(new Location(event.venue().label() + (event.bus() != null ? " (BusNum)" : "")));
+        v.add(new Location(text(event.venue().label()) + (event.bus() != null ? " (BusNum)" : "")));
         v.add(new Geo(BigDecimal.valueOf(event.venue().location().latitude()),
                 BigDecimal.valueOf(event.venue().location().longitude())));
         if (!event.description().isEmpty()) {
-            v.add(new Description(event.description()));
+            v.add(new Description(text(event.description())));
         }
         String categories = event.tools().stream().map(ToolId::value).sorted().collect(Collectors.joining(","));
         if (!categories.isEmpty()) {
