@@ -90,7 +90,8 @@ public final class ShareNumModule extends SimpleModule {
             fr.sharenum.model.Report.class, fr.sharenum.model.Report.OfMember.class, fr.sharenum.model.Report.OfMessage.class,
             fr.sharenum.model.Report.OfEvent.class, fr.sharenum.model.Feedback.class,
             fr.sharenum.model.PixCertification.class, fr.sharenum.model.BadgeDefinition.class, fr.sharenum.model.BadgeAward.class,
-            fr.sharenum.model.Campaign.class, fr.sharenum.model.Campaign.Concern.class, fr.sharenum.model.Campaign.Experiment.class);
+            fr.sharenum.model.Campaign.class, fr.sharenum.model.Campaign.Concern.class, fr.sharenum.model.Campaign.Experiment.class,
+            fr.sharenum.model.EstablishmentAnnex.class, fr.sharenum.model.EstablishmentChange.class);
 
     /**
      * Every value type this module reads and writes: the records of the model and the SPI, the

@@ -53,8 +53,8 @@ public record EstablishmentChange(Uai uai, Set<Kind> kinds, Establishment before
         if (kinds == null || kinds.isEmpty()) {
             throw new InvalidValueException("kinds", "a change has at least one kind");
         }
-        if (kinds.contains(null)) {
-            throw new InvalidValueException("kinds", "must not contain null");
+        for (Kind k : kinds) {
+            InvalidValueException.requireNonNull("kinds", k);
         }
         kinds = Collections.unmodifiableSet(EnumSet.copyOf(kinds));
         if (!after.uai().equals(uai) || (before != null && !before.uai().equals(uai))) {
