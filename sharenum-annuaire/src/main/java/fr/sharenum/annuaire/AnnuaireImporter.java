@@ -187,7 +187,7 @@ public final class AnnuaireImporter {
             throw new AnnuaireImportException(Code.FILE_CHANGED, csv + " ne peut plus être lu pendant l'import ("
                     + e + ") ; " + hand.handed() + " établissements avaient été transmis", 0, null, hand.handed(), e);
         }
-        if (report.rows() != plan.rows || report.rejected().size() != plan.rejected || !before.equals(stamp(csv))) {
+        if (report.rows() != plan.rows || (strict && !report.rejected().isEmpty()) || !before.equals(stamp(csv))) {
             throw new AnnuaireImportException(Code.FILE_CHANGED, csv + " a changé pendant l'import ("
                     + plan.rows + " lignes vérifiées, " + report.rows() + " lues ensuite) ; " + hand.handed()
                     + " établissements ont été transmis, relancez l'import", 0, null, hand.handed(), null);

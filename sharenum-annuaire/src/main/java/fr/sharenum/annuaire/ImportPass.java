@@ -10,6 +10,7 @@ import fr.sharenum.annuaire.internal.Nomenclature;
 import fr.sharenum.model.Establishment;
 import fr.sharenum.model.EstablishmentAnnex;
 import fr.sharenum.model.EstablishmentStatus;
+import fr.sharenum.model.Uai;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -36,12 +38,10 @@ final class ImportPass {
     static final class Plan {
         final Map<String, Integer> rowsOfSharedUais;
         final long rows;
-        final int rejected;
 
-        Plan(Map<String, Integer> rowsOfSharedUais, long rows, int rejected) {
+        Plan(Map<String, Integer> rowsOfSharedUais, long rows) {
             this.rowsOfSharedUais = rowsOfSharedUais;
             this.rows = rows;
-            this.rejected = rejected;
         }
     }
 
@@ -53,6 +53,8 @@ final class ImportPass {
     private final Plan plan;
     /** Whether a malformed row stands for the whole file being in another encoding (decided as bytes come). */
     private final boolean streamingEncodingRule;
+    /** A lenient checking pass: only the CSV, the encoding and the rows of each UAI, no row is parsed. */
+    private final boolean quickCount;
 
     private final List<Rejection> rejected = new ArrayList<>();
     private final Map<String, List<Row>> held = new LinkedHashMap<>();
@@ -73,6 +75,7 @@ final class ImportPass {
         this.plan = plan;
         this.streamingEncodingRule = streamingEncodingRule;
         this.uaiCounts = sink == Sink.COUNT ? new HashMap<>() : null;
+        this.quickCount = sink == Sink.COUNT && !importer.strict();
         this.holding = sink == Sink.HOLD ? new ArrayList<>() : null;
     }
 
@@ -99,6 +102,17 @@ final class ImportPass {
             List<String> header = new ArrayList<>(records.fields());
             version = detect(header);
             RowReader reader = new RowReader(version, header);
+            if (quickCount) {
+                records.wanted(reader.uaiOnly());
+                while (records.next()) {
+                    rows++;
+                    String uai = reader.uaiText(records);
+                    if (Uai.isValid(uai)) {
+                        uaiCounts.merge(uai.toUpperCase(Locale.ROOT), 1, Integer::sum);
+                    }
+                }
+                return null;
+            }
             records.wanted(reader.wanted());
             while (records.next()) {
                 rows++;
@@ -328,7 +342,7 @@ final class ImportPass {
                 shared.put(uai, n);
             }
         });
-        return new Plan(shared, rows, rejected.size());
+        return new Plan(shared, rows);
     }
 
     /** The first rejected row, or {@code null}. */

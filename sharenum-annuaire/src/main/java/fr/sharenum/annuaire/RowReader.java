@@ -79,6 +79,16 @@ final class RowReader {
         return wanted.clone();
     }
 
+    /** Only the UAI column: what a quick count of the rows of each UAI needs. */
+    boolean[] uaiOnly() {
+        boolean[] only = new boolean[columns];
+        Integer i = index.get(Field.UAI);
+        if (i != null) {
+            only[i] = true;
+        }
+        return only;
+    }
+
     /** The UAI as written in the current record, or empty. */
     String uaiText(CsvRecords r) {
         return text(r, Field.UAI);

@@ -40,9 +40,14 @@ public final class NationalSample {
      * @param colleges  the national "adresse et géolocalisation" collèges file
      */
     public record Sources(Path occitanie, Path colleges) {
-        /** The files in {@code ../shared/data} (or the {@code sharenum.shared.dir} property), or none if absent. */
+        /**
+         * The files in {@code data} of the {@code sharenum.shared.dir} property, else of {@code ../shared}
+         * or {@code ../../shared} (from the repository or from a module), or none if absent.
+         */
         public static java.util.Optional<Sources> shared() {
-            Path data = Path.of(System.getProperty("sharenum.shared.dir", "../../shared"), "data");
+            String property = System.getProperty("sharenum.shared.dir");
+            Path data = Path.of(property != null ? property
+                    : Files.isDirectory(Path.of("../shared/data")) ? "../shared" : "../../shared", "data");
             Path occitanie = data.resolve("fr_annuaire_education_occitanie_2024-11.csv");
             Path colleges = data.resolve("fr_colleges_adresse_geolocalisation_national.csv");
             return Files.isReadable(occitanie) && Files.isReadable(colleges)
