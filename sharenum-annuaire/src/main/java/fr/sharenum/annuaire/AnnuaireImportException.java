@@ -37,9 +37,13 @@ public final class AnnuaireImportException extends ShareNumException {
         FILE_CHANGED
     }
 
+    /** The kind of refusal. */
     private final Code code;
+    /** The line concerned, 0 when none. */
     private final long line;
+    /** The invalid row, in strict mode. */
     private final transient Rejection rejection;
+    /** Establishments handed before the refusal. */
     private final long handed;
 
     /**

@@ -58,7 +58,11 @@ public record ChangeSet(List<EstablishmentChange> changes, long unchanged, Impor
         return changes.isEmpty();
     }
 
-    /** The changes including {@code kind}, in UAI order. */
+    /**
+     * The changes including {@code kind}, in UAI order.
+     *
+     * @param kind the kind of change
+     */
     public List<EstablishmentChange> of(Kind kind) {
         List<EstablishmentChange> out = new ArrayList<>();
         for (EstablishmentChange c : changes) {

@@ -20,6 +20,7 @@ public final class DirectorySyncException extends ShareNumException {
         TOO_MANY_CLOSURES
     }
 
+    /** The kind of refusal. */
     private final Code code;
 
     /**

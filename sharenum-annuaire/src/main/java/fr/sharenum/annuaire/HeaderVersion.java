@@ -187,7 +187,11 @@ public final class HeaderVersion {
         return KNOWN;
     }
 
-    /** The known version with this {@link #id()}. */
+    /**
+     * The known version with this {@link #id()}.
+     *
+     * @param id e.g. {@code "annuaire-2024"}
+     */
     public static Optional<HeaderVersion> byId(String id) {
         return KNOWN.stream().filter(v -> v.id.equals(id)).findFirst();
     }
@@ -217,12 +221,21 @@ public final class HeaderVersion {
         return columns;
     }
 
-    /** The column holding {@code field}, if this version has one. */
+    /**
+     * The column holding {@code field}, if this version has one.
+     *
+     * @param field what is read
+     */
     public Optional<String> column(Field field) {
         return Optional.ofNullable(fields.get(Objects.requireNonNull(field, "field")));
     }
 
-    /** Whether {@code header} has exactly this version's columns (in any order, ignoring case and spaces around names). */
+    /**
+     * Whether {@code header} has exactly this version's columns (in any order, ignoring case and spaces
+     * around names).
+     *
+     * @param header the column names of a file's first line
+     */
     public boolean matches(List<String> header) {
         if (header.size() != columns.size()) {
             return false;

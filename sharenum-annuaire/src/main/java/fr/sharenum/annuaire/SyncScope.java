@@ -76,12 +76,21 @@ public record SyncScope(Mode mode, Set<Academie> academies, Set<EstablishmentTyp
         return new SyncScope(Mode.NOTHING, Set.of(), Set.of());
     }
 
-    /** Whether {@code e} is inside this scope (for {@link Mode#SEEN_IN_FILE}, once resolved with what was seen). */
+    /**
+     * Whether {@code e} is inside this scope (for {@link Mode#SEEN_IN_FILE}, once resolved with what was seen).
+     *
+     * @param e an establishment of the store
+     */
     public boolean covers(Establishment e) {
         return covers(e.academie(), e.type());
     }
 
-    /** Whether establishments of {@code academie} and {@code type} are inside this scope. */
+    /**
+     * Whether establishments of {@code academie} and {@code type} are inside this scope.
+     *
+     * @param academie their académie
+     * @param type     their type
+     */
     public boolean covers(Academie academie, EstablishmentType type) {
         switch (mode) {
             case EVERYTHING:
