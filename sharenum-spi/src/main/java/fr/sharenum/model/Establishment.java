@@ -3,6 +3,7 @@ package fr.sharenum.model;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A school or service where members work. Members are located at their establishment, never more
@@ -29,6 +30,8 @@ import java.util.Objects;
  */
 public record Establishment(Uai uai, String name, EstablishmentType type, Academie academie, GeoPoint location,
                             String communeCode, EstablishmentStatus status, List<EstablishmentAnnex> annexes) {
+
+    private static final Pattern COMMUNE = Pattern.compile("[0-9][0-9AB][0-9]{3}");
 
     public Establishment {
         InvalidValueException.requireNonNull("uai", uai);
@@ -88,7 +91,7 @@ public record Establishment(Uai uai, String name, EstablishmentType type, Academ
             return null;
         }
         String c = communeCode.strip().toUpperCase(Locale.ROOT);
-        if (!c.matches("[0-9][0-9AB][0-9]{3}")) {
+        if (!COMMUNE.matcher(c).matches()) {
             throw new InvalidValueException("communeCode", "'" + c + "' is not an INSEE commune code");
         }
         return c;

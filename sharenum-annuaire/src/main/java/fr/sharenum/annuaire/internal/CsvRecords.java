@@ -95,13 +95,11 @@ public final class CsvRecords {
             text.setLength(0);
             if (c == '"') {
                 c = quoted(keep);
-            } else {
-                while (c != separator && c != '\n' && c != '\r' && c != EOF) {
-                    if (keep) {
-                        text.append((char) c);
-                    }
-                    c = read();
+            } else if (c != separator && c != '\n' && c != '\r' && c != EOF) {
+                if (keep) {
+                    text.append((char) c);
                 }
+                c = unquoted(keep);
             }
             fields.add(keep ? text.toString() : null);
             column++;
@@ -121,6 +119,38 @@ public final class CsvRecords {
                 recordUnterminated = true;
             }
             return true;
+        }
+    }
+
+    /**
+     * Reads the rest of an unquoted field, scanning the buffer in bulk; returns the character that ends it
+     * (separator, line break or EOF), consumed.
+     */
+    private int unquoted(boolean keep) throws IOException {
+        while (true) {
+            if (position == limit && !fill()) {
+                return EOF;
+            }
+            int start = position;
+            char[] b = buffer;
+            int end = limit;
+            char sep = separator;
+            int i = start;
+            while (i < end) {
+                char ch = b[i];
+                if (ch == sep || ch == '\n' || ch == '\r') {
+                    break;
+                }
+                i++;
+            }
+            if (keep && i > start) {
+                text.append(b, start, i - start);
+            }
+            position = i;
+            if (i < end) {
+                position++;
+                return b[i];
+            }
         }
     }
 
