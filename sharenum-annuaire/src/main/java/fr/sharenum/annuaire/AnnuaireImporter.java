@@ -16,7 +16,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -42,7 +46,9 @@ import java.util.function.Consumer;
  *   <li>A row with a bad UAI, no name, no or bad coordinates, no académie, an unknown state, or bytes
  *       that are not valid in the file's encoding is rejected with its line and reason
  *       ({@link Rejection}) and the import goes on. In {@linkplain Builder#strict(boolean) strict} mode
- *       the first such row refuses the whole file and nothing is handed.</li>
+ *       the first such row refuses the whole file and nothing is handed — except the kinds it
+ *       {@linkplain Builder#tolerate(Rejection.Code...) tolerates}, such as the establishments a genuine
+ *       export has not located yet, which are reported.</li>
  *   <li>Rows sharing a UAI — a cité scolaire's collège and lycée, an establishment and its annex —
  *       become one establishment: its main row is the first whose name does not call it an annex, a
  *       site or an antenna (else the first), and the other rows are recorded as its
@@ -115,11 +121,13 @@ public final class AnnuaireImporter {
     private static final Logger LOG = LoggerFactory.getLogger(AnnuaireImporter.class);
 
     private final boolean strict;
+    private final Set<Rejection.Code> tolerated;
     private final Charset charset;
     private final List<HeaderVersion> versions;
 
     private AnnuaireImporter(Builder b) {
         this.strict = b.strict;
+        this.tolerated = b.tolerated.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.tolerated));
         this.charset = b.charset;
         this.versions = List.copyOf(b.versions);
     }
@@ -132,6 +140,16 @@ public final class AnnuaireImporter {
     /** Whether the first invalid row refuses the whole file. */
     public boolean strict() {
         return strict;
+    }
+
+    /** The kinds of rejected rows a strict import reports without refusing the file. */
+    public Set<Rejection.Code> tolerated() {
+        return tolerated;
+    }
+
+    /** Whether this importer refuses the whole file for {@code r}: strict, and not a tolerated kind. */
+    boolean refuses(Rejection r) {
+        return strict && !tolerated.contains(r.code());
     }
 
     /** The charset bytes are decoded with. */
@@ -165,8 +183,8 @@ public final class AnnuaireImporter {
         } catch (IOException e) {
             throw unreadable(csv, e);
         }
-        if (strict && check.firstRejection() != null) {
-            Rejection r = check.firstRejection();
+        if (check.firstRefused() != null) {
+            Rejection r = check.firstRefused();
             throw new AnnuaireImportException(Code.INVALID_ROW, "import strict refusé, rien n'a été importé : " + r,
                     r.line(), r, 0, null);
         }
@@ -187,7 +205,7 @@ public final class AnnuaireImporter {
             throw new AnnuaireImportException(Code.FILE_CHANGED, csv + " ne peut plus être lu pendant l'import ("
                     + e + ") ; " + hand.handed() + " établissements avaient été transmis", 0, null, hand.handed(), e);
         }
-        if (report.rows() != plan.rows || (strict && !report.rejected().isEmpty()) || !before.equals(stamp(csv))) {
+        if (report.rows() != plan.rows || report.rejected().stream().anyMatch(this::refuses) || !before.equals(stamp(csv))) {
             throw new AnnuaireImportException(Code.FILE_CHANGED, csv + " a changé pendant l'import ("
                     + plan.rows + " lignes vérifiées, " + report.rows() + " lues ensuite) ; " + hand.handed()
                     + " établissements ont été transmis, relancez l'import", 0, null, hand.handed(), null);
@@ -273,6 +291,7 @@ public final class AnnuaireImporter {
     /** Configures an {@link AnnuaireImporter}. Not thread-safe. */
     public static final class Builder {
         private boolean strict;
+        private final Set<Rejection.Code> tolerated = EnumSet.noneOf(Rejection.Code.class);
         private Charset charset = StandardCharsets.UTF_8;
         private final List<HeaderVersion> versions = new ArrayList<>(HeaderVersion.known());
 
@@ -287,6 +306,20 @@ public final class AnnuaireImporter {
          */
         public Builder strict(boolean strict) {
             this.strict = strict;
+            return this;
+        }
+
+        /**
+         * Kinds of rows a strict import rejects and reports without refusing the file: the gaps of a
+         * genuine export rather than defects of the file. The real Annuaire has establishments not
+         * located yet ({@link Rejection.Code#NOT_LOCATED}) and new ones without a name
+         * ({@link Rejection.Code#NO_NAME}); {@code strict(true).tolerate(NOT_LOCATED, NO_NAME)} imports it
+         * and still refuses a truncated row, a bad encoding or a bad UAI. No effect in lenient mode.
+         *
+         * @param codes the kinds tolerated
+         */
+        public Builder tolerate(Rejection.Code... codes) {
+            tolerated.addAll(Arrays.asList(codes));
             return this;
         }
 

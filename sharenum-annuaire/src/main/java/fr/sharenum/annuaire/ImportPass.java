@@ -83,7 +83,7 @@ final class ImportPass {
      * Reads every row.
      *
      * @return what was imported; {@code null} for a checking pass, whose findings are {@link #plan()}
-     *         and {@link #firstRejection()}
+     *         and {@link #firstRefused()}
      * @param text  the characters
      * @param bytes the decoder producing them when the importer decodes the bytes itself, else {@code null}
      */
@@ -203,7 +203,7 @@ final class ImportPass {
     }
 
     private void reject(Rejection r) {
-        if (sink != Sink.COUNT && importer.strict()) {
+        if (sink != Sink.COUNT && importer.refuses(r)) {
             throw refusal(plan != null ? Code.FILE_CHANGED : Code.INVALID_ROW, (plan != null
                     ? "le fichier a changé pendant l'import : " : "import strict arrêté, rien n'a été importé : ") + r,
                     r.line(), r, null);
@@ -345,9 +345,14 @@ final class ImportPass {
         return new Plan(shared, rows);
     }
 
-    /** The first rejected row, or {@code null}. */
-    Rejection firstRejection() {
-        return rejected.isEmpty() ? null : rejected.get(0);
+    /** The first rejected row that a strict import refuses, or {@code null}. */
+    Rejection firstRefused() {
+        for (Rejection r : rejected) {
+            if (importer.refuses(r)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     long handed() {

@@ -112,6 +112,26 @@ class AnnuaireImporterTest {
     }
 
     @Test
+    void strict_mode_reports_the_tolerated_kinds_and_still_refuses_the_others() throws Exception {
+        String gap = Fixtures.COMPACT_HEADER + "0090038T;Collège du Sacré-Coeur;Collège;09261;16;42.98;1.14;COLLEGE;\n"
+                + "0301326D;Collège sans position;Collège;30350;11;;;COLLEGE;\n";
+        AnnuaireImporter tolerant = Fixtures.compact().strict(true).tolerate(Rejection.Code.NOT_LOCATED).build();
+
+        ImportReport report = tolerant.importFile(file(gap), imported);
+
+        assertThat(tolerant.tolerated()).containsExactly(Rejection.Code.NOT_LOCATED);
+        assertThat(report.imported()).isEqualTo(1);
+        assertThat(report.rejected()).extracting(Rejection::code).containsExactly(Rejection.Code.NOT_LOCATED);
+        Path defect = file(gap + "0311131X;Mauvaise clé;Lycée;31483;16;43.1;0.7;LYCEE;\n");
+        imported.list.clear();
+        assertThatThrownBy(() -> tolerant.importFile(defect, imported)).isInstanceOfSatisfying(AnnuaireImportException.class,
+                e -> assertThat(e.rejection()).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(Rejection.Code.BAD_UAI)));
+        assertThatThrownBy(() -> tolerant.importFrom(new StringReader(gap + "0311131X;x;Lycée;31483;16;43.1;0.7;LYCEE;\n"),
+                imported)).isInstanceOf(AnnuaireImportException.class);
+        assertThat(imported.list).isEmpty();
+    }
+
+    @Test
     void empty_input_unclosed_quotes_and_header_only_files() throws Exception {
         assertThatThrownBy(() -> run("", false)).isInstanceOfSatisfying(AnnuaireImportException.class,
                 e -> assertThat(e.code()).isEqualTo(Code.EMPTY));
