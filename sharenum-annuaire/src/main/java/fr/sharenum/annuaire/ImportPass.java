@@ -82,10 +82,10 @@ final class ImportPass {
     /**
      * Reads every row.
      *
-     * @return what was imported; {@code null} for a checking pass, whose findings are {@link #plan()}
-     *         and {@link #firstRefused()}
      * @param text  the characters
      * @param bytes the decoder producing them when the importer decodes the bytes itself, else {@code null}
+     * @return what was imported; {@code null} for a checking pass, whose findings are {@link #plan()}
+     *         and {@link #firstRefused()}
      */
     ImportReport run(Reader text, DecodingReader bytes) {
         CsvRecords records = new CsvRecords(text, ';');
