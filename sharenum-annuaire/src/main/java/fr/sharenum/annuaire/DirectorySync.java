@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,8 +99,9 @@ public final class DirectorySync {
      * @param csv     an official file, read as by {@link AnnuaireImporter#importFile}
      * @param current every establishment of the store
      * @return the proposed changes
-     * @throws AnnuaireImportException when the file cannot be imported
-     * @throws DirectorySyncException  when it would close too many establishments for being absent
+     * @throws AnnuaireImportException  when the file cannot be imported
+     * @throws DirectorySyncException   when it would close too many establishments for being absent
+     * @throws IllegalArgumentException when {@code current} holds a UAI twice
      */
     public ChangeSet diff(Path csv, Collection<Establishment> current) {
         Map<Uai, Establishment> byUai = index(current);
@@ -129,8 +131,9 @@ public final class DirectorySync {
      * @param csv     an official file's text, read as by {@link AnnuaireImporter#importFrom(Reader, Consumer)}
      * @param current every establishment of the store
      * @return the proposed changes
-     * @throws AnnuaireImportException when the text cannot be imported
-     * @throws DirectorySyncException  when it would close too many establishments for being absent
+     * @throws AnnuaireImportException  when the text cannot be imported
+     * @throws DirectorySyncException   when it would close too many establishments for being absent
+     * @throws IllegalArgumentException when {@code current} holds a UAI twice
      */
     public ChangeSet diff(Reader csv, Collection<Establishment> current) {
         Map<Uai, Establishment> byUai = index(current);
@@ -249,7 +252,7 @@ public final class DirectorySync {
             SyncScope resolved = scope.resolve(academies, types);
             int openInScope = 0;
             List<EstablishmentChange> absent = new ArrayList<>();
-            for (Uai uai : known) {
+            for (Uai uai : known instanceof Set ? known : new LinkedHashSet<>(known)) {
                 if (seen.contains(uai)) {
                     continue;
                 }

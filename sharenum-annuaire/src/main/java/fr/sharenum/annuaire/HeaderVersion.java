@@ -306,6 +306,7 @@ public final class HeaderVersion {
          * Every column of the header, as in the file.
          *
          * @param header the column names, each once
+         * @throws IllegalArgumentException when a name is blank or repeated (ignoring case)
          */
         public Builder columns(List<String> header) {
             columns.clear();
