@@ -11,10 +11,12 @@ import java.util.OptionalLong;
  * well-formed CSV, it is not in the expected encoding, it cannot be read, or — in strict mode — a row
  * is invalid. {@link #code()} says which, {@link #line()} where.
  *
- * <p>What was handed to the consumer before the refusal is stated by {@link #handed()}: always
- * {@code 0} for {@link AnnuaireImporter#importFile(java.nio.file.Path, java.util.function.Consumer) files}
- * and for strict imports; for a lenient import from a {@code Reader} or an {@code InputStream}, which
- * streams, the establishments of the rows before {@link #line()} may have been handed.
+ * <p>What was handed to the consumer before the refusal is stated by {@link #handed()}: {@code 0} for
+ * strict imports and for {@link AnnuaireImporter#importFile(java.nio.file.Path, java.util.function.Consumer)
+ * files} (checked whole before anything is handed) — unless the file changed during the import
+ * ({@link Code#FILE_CHANGED}); for a lenient import from a {@code Reader} or an {@code InputStream},
+ * which streams, the establishments of the rows before {@link #line()} may have been handed, and
+ * {@code handed()} says how many.
  */
 public final class AnnuaireImportException extends ShareNumException {
     private static final long serialVersionUID = 1L;
