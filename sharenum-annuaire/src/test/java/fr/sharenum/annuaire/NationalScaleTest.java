@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the file as rows would take ten times that.
  */
 class NationalScaleTest {
-    private static final Logger LOG = LoggerFactory.getLogger(NationalScaleTest.class);
-
     @TempDir
     static Path dir;
     static Path day0;
@@ -50,7 +46,7 @@ class NationalScaleTest {
         long t1 = System.nanoTime();
         ChangeSet changes = DirectorySync.builder().build().diff(day1, store);
         long t2 = System.nanoTime();
-        LOG.warn("national sample: import {} ms ({} rows), synchronisation {} ms ({} changes)",
+        System.out.printf("national sample: import %d ms (%d rows), synchronisation %d ms (%d changes)%n",
                 TimeUnit.NANOSECONDS.toMillis(t1 - t0), report.rows(), TimeUnit.NANOSECONDS.toMillis(t2 - t1),
                 changes.changes().size());
 
