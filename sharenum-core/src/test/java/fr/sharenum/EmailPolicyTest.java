@@ -44,6 +44,46 @@ class EmailPolicyTest {
     }
 
     @Test
+    void aCyrillicLetterImitatingALatinOneIsNamedWithItsCodePointAndTheLetterItImitates() {
+        String address = "prof@ac-d\u0456jon.fr";   // the i is CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I
+
+        assertThatThrownBy(() -> policy.check(address))
+                .isInstanceOf(EmailNotAllowedException.class)
+                .hasMessageContaining("le caractère « \u0456 » (U+0456, CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I)")
+                .hasMessageContaining("en position 10")
+                .hasMessageContaining("qui imite la lettre latine « i »")
+                .hasMessageContaining("elle imite l'adresse professionnelle prof@ac-dijon.fr mais n'est pas la même")
+                .hasMessageContaining("retapez-la au clavier");
+        assertThat(policy.accepts(address)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "prof@ac-dij\u03BFn.fr|U+03BF, GREEK SMALL LETTER OMICRON|imite la lettre latine « o »",
+            "\u0441laire@ac-dijon.fr|U+0441, CYRILLIC SMALL LETTER ES|imite la lettre latine « c »",
+            "prof@\uFF41c-dijon.fr|U+FF41, FULLWIDTH LATIN SMALL LETTER A|imite la lettre latine « a »",
+            "prof@ac-d\u0131jon.fr|U+0131, LATIN SMALL LETTER DOTLESS I|imite la lettre latine « i »",
+            "andr\u00E9@ac-dijon.fr|U+00E9, LATIN SMALL LETTER E WITH ACUTE|sans accents (« e »)",
+            "prof@ac-\u200Bdijon.fr|U+200B, ZERO WIDTH SPACE|caractère invisible",
+            "prof\uD83D\uDE00@ac-dijon.fr|U+1F600, GRINNING FACE|n'a pas sa place"})
+    void everyCharacterBeyondAsciiIsNamedWithItsCodePoint(String address, String named, String why) {
+        assertThatThrownBy(() -> policy.check(address))
+                .isInstanceOf(EmailNotAllowedException.class)
+                .hasMessageContaining(named)
+                .hasMessageContaining(why);
+        assertThat(policy.accepts(address)).isFalse();
+    }
+
+    @Test
+    void aLookAlikeOfAnUnknownDomainIsNamedWithoutClaimingItIsProfessional() {
+        assertThatThrownBy(() -> policy.check("prof@g\u043Eogle.com"))
+                .hasMessageContaining("U+043E").hasMessageContaining("elle ressemble à prof@google.com")
+                .hasMessageNotContaining("adresse professionnelle");
+        assertThatThrownBy(() -> EmailPolicy.builder().allowDomain("ac-d\u0456jon.fr"))
+                .isInstanceOf(EmailNotAllowedException.class).hasMessageContaining("U+0456");
+    }
+
+    @Test
     void nullOrBlankIsRefused() {
         assertThatThrownBy(() -> policy.check(null)).isInstanceOf(EmailNotAllowedException.class);
         assertThatThrownBy(() -> policy.check("  ")).isInstanceOf(EmailNotAllowedException.class);

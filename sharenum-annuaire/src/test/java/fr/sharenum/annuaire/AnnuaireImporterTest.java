@@ -1,12 +1,15 @@
 package fr.sharenum.annuaire;
 
+import fr.sharenum.annuaire.AnnuaireImportException.Code;
+import fr.sharenum.annuaire.Fixtures.Collected;
 import fr.sharenum.model.Academie;
 import fr.sharenum.model.Establishment;
 import fr.sharenum.model.EstablishmentType;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,112 +20,158 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AnnuaireImporterTest {
 
-    private static final String HEADER = "Identifiant_de_l_etablissement;Nom_etablissement;Type_etablissement;Code_commune;"
-            + "Code_academie;latitude;longitude;libelle_nature\n";
+    private final Collected imported = new Collected();
 
-    private final List<Establishment> imported = new ArrayList<>();
+    @TempDir
+    Path dir;
 
     private ImportReport run(String csv, boolean strict) {
-        return AnnuaireImporter.builder().strict(strict).build().importFrom(new StringReader(csv), imported::add);
+        return Fixtures.compact().strict(strict).build().importFrom(new StringReader(csv), imported);
+    }
+
+    private Path file(String csv) throws Exception {
+        Path f = Files.createTempFile(dir, "annuaire", ".csv");
+        Files.writeString(f, csv, StandardCharsets.UTF_8);
+        return f;
     }
 
     @Test
-    void annuaire_rows_become_establishments_with_bom_or_without() {
-        String body = "0311131L;Lycée polyvalent privé Sainte-Thérèse;Lycée;31483;16;43.1050;0.7220;LYCEE POLYVALENT\n"
-                + "0301326D;Collège André Chamson;Collège;30350;11;43.9898;3.6006;COLLEGE\n";
-        ImportReport withBom = run("\uFEFF" + HEADER + body, false);
-        ImportReport without = run(HEADER + body, false);
+    void rows_become_establishments_with_bom_or_without() {
+        String body = "0311131L;Lycée polyvalent privé Sainte-Thérèse;Lycée;31483;16;43.1050;0.7220;LYCEE POLYVALENT;OUVERT\n"
+                + "0301326D;Collège André Chamson;Collège;30350;11;43.9898;3.6006;COLLEGE;OUVERT\n";
+        ImportReport withBom = run("\uFEFF" + Fixtures.COMPACT_HEADER + body, false);
+        ImportReport without = run(Fixtures.COMPACT_HEADER + body, false);
 
         assertThat(withBom).isEqualTo(without);
+        assertThat(withBom.headerVersion()).isEqualTo("compact");
         assertThat(withBom.rows()).isEqualTo(2);
         assertThat(withBom.imported()).isEqualTo(2);
-        Establishment lycee = imported.get(0);
+        Establishment lycee = imported.list.get(0);
         assertThat(lycee.uai().value()).isEqualTo("0311131L");
         assertThat(lycee.name()).isEqualTo("Lycée polyvalent privé Sainte-Thérèse");
         assertThat(lycee.type()).isEqualTo(EstablishmentType.LYCEE);
         assertThat(lycee.academie()).isEqualTo(Academie.TOULOUSE);
         assertThat(lycee.communeCode()).isEqualTo("31483");
         assertThat(lycee.location().latitude()).isEqualTo(43.1050);
-        assertThat(imported.get(1).type()).isEqualTo(EstablishmentType.COLLEGE);
-        assertThat(imported.get(1).academie()).isEqualTo(Academie.MONTPELLIER);
+        assertThat(imported.list.get(1).type()).isEqualTo(EstablishmentType.COLLEGE);
+        assertThat(imported.list.get(1).academie()).isEqualTo(Academie.MONTPELLIER);
     }
 
     @Test
-    void bad_rows_are_reported_with_line_and_reason_and_the_import_goes_on() {
-        String csv = HEADER
-                + "0311131X;Mauvaise clé;Lycée;31483;16;43.1;0.7;LYCEE\n"          // line 2: wrong check letter
-                + "0301326D;Collège sans position;Collège;30350;11;;;COLLEGE\n"     // line 3: not located
-                + "0090038T;Collège du Sacré-Coeur;Collège;09261;16;42.98;1.14;COLLEGE\n"  // line 4: fine
-                + "0090038T;Annexe;Collège;09261;16;42.99;1.15;COLLEGE\n"          // line 5: duplicate UAI
-                + "0311132M;Loin;Lycée;31483;16;143.1;0.7;LYCEE\n"                 // line 6: latitude out of range
-                + "0311133N;;Lycée;31483;16;43.1;0.7;LYCEE\n"                      // line 7: no name
-                + "0311134P;Virgule;Lycée;31483;16;43,5;1,25;LYCEE\n";             // line 8: decimal comma, fine
+    void bad_rows_are_reported_with_line_code_and_reason_and_the_import_goes_on() {
+        String csv = Fixtures.COMPACT_HEADER
+                + "0311131X;Mauvaise clé;Lycée;31483;16;43.1;0.7;LYCEE;\n"          // line 2: wrong check letter
+                + "0301326D;Collège sans position;Collège;30350;11;;;COLLEGE;\n"     // line 3: not located
+                + "0090038T;Collège du Sacré-Coeur;Collège;09261;16;42.98;1.14;COLLEGE;\n"  // line 4: fine
+                + "0311132M;Loin;Lycée;31483;16;143.1;0.7;LYCEE;\n"                 // line 5: latitude out of range
+                + "\n"                                                              // line 6: empty, skipped
+                + "0311133N;;Lycée;31483;16;43.1;0.7;LYCEE;\n"                      // line 7: no name
+                + "0311134P;Virgule;Lycée;31483;16;43,5;1,25;LYCEE;\n"             // line 8: decimal comma, fine
+                + "0311135R;Hexa;Lycée;31483;16;0x1p5;1.2;LYCEE;\n"                // line 9: not decimal degrees
+                + "9990001X;Nulle part;Lycée;;99;43.1;1.2;LYCEE;\n"                // line 10: no académie
+                + "0311136S;Trop;Lycée;31483;16;43.1;1.2;LYCEE;;en trop\n"         // line 11: one column too many
+                + "\"0311137T\";\"Guillemets; point-virgule\";Lycée;31483;16;43.2;1.3;LYCEE;\n"; // line 12: quoted, fine
 
         ImportReport report = run(csv, false);
 
-        assertThat(report.rows()).isEqualTo(7);
-        assertThat(report.imported()).isEqualTo(2);
-        assertThat(report.rejected()).extracting(Rejection::line).containsExactly(2L, 3L, 5L, 6L, 7L);
-        assertThat(report.rejected().get(0).reason()).contains("check letter");
-        assertThat(report.rejected().get(1).reason()).contains("not located");
-        assertThat(report.rejected().get(2).reason()).contains("already imported from line 4");
-        assertThat(report.rejected().get(3).reason()).contains("latitude");
-        assertThat(report.rejected().get(4).reason()).contains("no name");
-        assertThat(imported).extracting(e -> e.uai().value()).containsExactly("0090038T", "0311134P");
-        assertThat(imported.get(1).location().longitude()).isEqualTo(1.25);
+        assertThat(report.rows()).isEqualTo(10);
+        assertThat(report.imported()).isEqualTo(3);
+        assertThat(report.rejected()).extracting(Rejection::line).containsExactly(2L, 3L, 5L, 7L, 9L, 10L, 11L);
+        assertThat(report.rejected()).extracting(Rejection::code).containsExactly(Rejection.Code.BAD_UAI,
+                Rejection.Code.NOT_LOCATED, Rejection.Code.BAD_COORDINATES, Rejection.Code.NO_NAME,
+                Rejection.Code.BAD_COORDINATES, Rejection.Code.UNKNOWN_ACADEMIE, Rejection.Code.COLUMN_COUNT);
+        assertThat(report.rejected().get(0).reason()).contains("la lettre clé devrait être L");
+        assertThat(report.rejected().get(1).reason()).contains("pas localisé");
+        assertThat(report.rejected().get(2).reason()).contains("latitude 143.1 hors de [-90, 90]");
+        assertThat(report.rejected().get(4).reason()).contains("« 0x1p5 » n'est pas un nombre de degrés");
+        assertThat(report.rejected().get(6).reason()).contains("10 colonnes au lieu des 9");
+        assertThat(report.rejected().get(0).toString()).startsWith("ligne 2 (0311131X) : UAI « 0311131X » invalide");
+        assertThat(imported.list).extracting(e -> e.uai().value()).containsExactly("0090038T", "0311134P", "0311137T");
+        assertThat(imported.get("0311134P").location().longitude()).isEqualTo(1.25);
+        assertThat(imported.get("0311137T").name()).isEqualTo("Guillemets; point-virgule");
     }
 
     @Test
-    void strict_mode_stops_at_the_first_bad_row_and_imports_nothing() {
-        String csv = HEADER + "0090038T;Collège du Sacré-Coeur;Collège;09261;16;42.98;1.14;COLLEGE\n"
-                + "0301326D;Collège sans position;Collège;30350;11;;;COLLEGE\n";
+    void strict_mode_stops_at_the_first_bad_row_and_hands_nothing_from_a_stream_or_a_file() throws Exception {
+        String csv = Fixtures.COMPACT_HEADER + "0090038T;Collège du Sacré-Coeur;Collège;09261;16;42.98;1.14;COLLEGE;\n"
+                + "0301326D;Collège sans position;Collège;30350;11;;;COLLEGE;\n";
+        AnnuaireImporter strict = Fixtures.compact().strict(true).build();
 
-        assertThatThrownBy(() -> run(csv, true)).isInstanceOf(AnnuaireImportException.class)
-                .hasMessageContaining("line 3")
-                .satisfies(e -> assertThat(((AnnuaireImportException) e).rejection()).hasValueSatisfying(
-                        r -> assertThat(r.uai()).isEqualTo("0301326D")));
-        assertThat(imported).isEmpty();
+        assertThatThrownBy(() -> strict.importFrom(new StringReader(csv), imported))
+                .isInstanceOfSatisfying(AnnuaireImportException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Code.INVALID_ROW);
+                    assertThat(e.line()).hasValue(3);
+                    assertThat(e.handed()).isZero();
+                    assertThat(e.rejection()).hasValueSatisfying(r -> assertThat(r.uai()).isEqualTo("0301326D"));
+                })
+                .hasMessageContaining("ligne 3");
+        Path f = file(csv);
+        assertThatThrownBy(() -> strict.importFile(f, imported)).isInstanceOfSatisfying(AnnuaireImportException.class,
+                e -> assertThat(e.kind()).isEqualTo(Code.INVALID_ROW));
+        assertThat(imported.list).isEmpty();
     }
 
     @Test
-    void the_geolocation_export_header_is_understood_too() {
-        String csv = "numero_uai;appellation_officielle;nature_uai_libe;code_commune;code_academie;latitude;longitude\n"
-                + "0071245R;Collège de Jastres;COLLEGE;07019;08;44.6170;4.3966\n";
+    void strict_mode_reports_the_tolerated_kinds_and_still_refuses_the_others() throws Exception {
+        String gap = Fixtures.COMPACT_HEADER + "0090038T;Collège du Sacré-Coeur;Collège;09261;16;42.98;1.14;COLLEGE;\n"
+                + "0301326D;Collège sans position;Collège;30350;11;;;COLLEGE;\n";
+        AnnuaireImporter tolerant = Fixtures.compact().strict(true).tolerate(Rejection.Code.NOT_LOCATED).build();
 
-        ImportReport report = run(csv, false);
+        ImportReport report = tolerant.importFile(file(gap), imported);
 
+        assertThat(tolerant.tolerated()).containsExactly(Rejection.Code.NOT_LOCATED);
         assertThat(report.imported()).isEqualTo(1);
-        assertThat(imported.get(0).academie()).isEqualTo(Academie.GRENOBLE);
-        assertThat(imported.get(0).type()).isEqualTo(EstablishmentType.COLLEGE);
+        assertThat(report.rejected()).extracting(Rejection::code).containsExactly(Rejection.Code.NOT_LOCATED);
+        Path defect = file(gap + "0311131X;Mauvaise clé;Lycée;31483;16;43.1;0.7;LYCEE;\n");
+        imported.list.clear();
+        assertThatThrownBy(() -> tolerant.importFile(defect, imported)).isInstanceOfSatisfying(AnnuaireImportException.class,
+                e -> assertThat(e.rejection()).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(Rejection.Code.BAD_UAI)));
+        assertThatThrownBy(() -> tolerant.importFrom(new StringReader(gap + "0311131X;x;Lycée;31483;16;43.1;0.7;LYCEE;\n"),
+                imported)).isInstanceOf(AnnuaireImportException.class);
+        assertThat(imported.list).isEmpty();
     }
 
     @Test
-    void a_file_without_the_needed_columns_or_not_csv_is_refused() {
-        assertThatThrownBy(() -> run("uai;nom\n0090038T;x\n", false)).isInstanceOf(AnnuaireImportException.class)
-                .hasMessageContaining("no uai column");
-        assertThatThrownBy(() -> run(HEADER + "\"0090038T;unterminated quote\n", false))
-                .isInstanceOf(AnnuaireImportException.class);
-        assertThat(imported).isEmpty();
-        assertThat(run(HEADER, false).rows()).isZero();
+    void empty_input_unclosed_quotes_and_header_only_files() throws Exception {
+        assertThatThrownBy(() -> run("", false)).isInstanceOfSatisfying(AnnuaireImportException.class,
+                e -> assertThat(e.kind()).isEqualTo(Code.EMPTY));
+        assertThatThrownBy(() -> run(Fixtures.COMPACT_HEADER + "\"0090038T;unterminated quote\n", false))
+                .isInstanceOfSatisfying(AnnuaireImportException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Code.MALFORMED_CSV);
+                    assertThat(e.line()).hasValue(2);
+                })
+                .hasMessageContaining("guillemet ouvert ligne 2 jamais fermé");
+        assertThat(run(Fixtures.COMPACT_HEADER, false).rows()).isZero();
+        assertThatThrownBy(() -> AnnuaireImporter.builder().build().importFile(dir.resolve("absent.csv"), imported))
+                .isInstanceOfSatisfying(AnnuaireImportException.class, e -> assertThat(e.kind()).isEqualTo(Code.UNREADABLE))
+                .hasMessageContaining("il n'existe pas");
+        assertThat(imported.list).isEmpty();
     }
 
     @Test
-    void the_real_occitanie_extract_imports_when_present() {
-        Path file = Path.of(System.getProperty("sharenum.shared.dir", "../../shared"), "data",
-                "fr_annuaire_education_occitanie_2024-11.csv");
-        Assumptions.assumeTrue(Files.isReadable(file), "shared open data not present: " + file);
+    void a_lenient_stream_refused_midway_says_what_it_handed_and_a_file_hands_nothing() throws Exception {
+        String csv = Fixtures.COMPACT_HEADER + "0090038T;Collège du Sacré-Coeur;Collège;09261;16;42.98;1.14;COLLEGE;\n"
+                + "0311134P;Virgule;Lycée;31483;16;43,5;1,25;LYCEE;\n"
+                + "0311137T;\"jamais fermé;Lycée;31483;16;43.2;1.3;LYCEE;\n";
 
-        ImportReport report = AnnuaireImporter.builder().build().importFile(file, imported::add);
-
-        assertThat(report.rows()).isEqualTo(6240);
-        assertThat(report.imported() + report.rejected().size()).isEqualTo(6240);
-        assertThat(report.rejected()).filteredOn(r -> r.reason().contains("not located")).hasSize(31);
-        assertThat(report.rejected()).filteredOn(r -> r.reason().contains("already imported")).hasSize(3);
-        assertThat(imported).allSatisfy(e -> {
-            assertThat(e.academie()).isIn(Academie.TOULOUSE, Academie.MONTPELLIER);
-            assertThat(e.location().latitude()).isBetween(42.3, 47.1);   // 47.06: a known wrong-homonym geocoding
-            assertThat(e.location().longitude()).isBetween(-0.4, 4.9);
+        assertThatThrownBy(() -> run(csv, false)).isInstanceOfSatisfying(AnnuaireImportException.class, e -> {
+            assertThat(e.kind()).isEqualTo(Code.MALFORMED_CSV);
+            assertThat(e.handed()).isEqualTo(2).isEqualTo(imported.list.size());
         });
-        assertThat(imported).filteredOn(e -> e.type() == EstablishmentType.ECOLE).hasSizeGreaterThan(4000);
+        imported.list.clear();
+        Path f = file(csv);
+        assertThatThrownBy(() -> Fixtures.compact().build().importFile(f, imported))
+                .isInstanceOfSatisfying(AnnuaireImportException.class, e -> assertThat(e.handed()).isZero());
+        assertThat(imported.list).isEmpty();
+    }
+
+    @Test
+    void a_failing_consumer_stops_the_import_with_its_own_exception() {
+        String csv = Fixtures.COMPACT_HEADER + "0090038T;Collège du Sacré-Coeur;Collège;09261;16;42.98;1.14;COLLEGE;\n";
+        List<Establishment> none = new ArrayList<>();
+        assertThatThrownBy(() -> Fixtures.compact().build().importFrom(new StringReader(csv), e -> {
+            throw new IllegalStateException("store down");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("store down");
+        assertThat(none).isEmpty();
     }
 }

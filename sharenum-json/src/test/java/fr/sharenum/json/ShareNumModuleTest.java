@@ -93,6 +93,9 @@ class ShareNumModuleTest {
         Bus bus = TckData.bus("busnum-21");
         Availability availability = Availability.builder().weekly(DayOfWeek.WEDNESDAY, TimeRange.of("13:30", "17:30"))
                 .unavailable(LocalDate.of(2026, 12, 9)).on(LocalDate.of(2026, 12, 11), TimeRange.of("18:00", "00:00")).build();
+        fr.sharenum.model.EstablishmentAnnex annex = new fr.sharenum.model.EstablishmentAnnex("Lycée Carnot - annexe",
+                fr.sharenum.model.EstablishmentType.LYCEE_PROFESSIONNEL, GeoPoint.of(47.3201, 5.0401), "21231");
+        Establishment withAnnex = carnot.withStatus(fr.sharenum.model.EstablishmentStatus.CLOSING).withAnnexes(List.of(annex));
         Invitation invitation = new Invitation("E1@sharenum.invalid", 2, "CANCEL", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
         return Stream.of(CARNOT, CLAIRE, TicketId.of("T1"), EventId.of("E1"), BusId.of("busnum-21"), CAPYTALE,
                 Theme.of("evaluation"), MAIL, GeoPoint.of(-14.29, -178.15), carnot, member,
@@ -143,7 +146,12 @@ class ShareNumModuleTest {
                         fr.sharenum.model.Academie.DIJON, "ACADEMIE_STAFF : Référente DANE"),
                 new fr.sharenum.model.IdentityLink("https://cas.ac-dijon.fr", "u123", CLAIRE, T, T.plusSeconds(3600)),
                 new fr.sharenum.spi.Doc("k1", 3, Map.of("member", "M1|k1"), "{\"a\":1}"),
-                new fr.sharenum.model.Actor.Host("annuaire-sync"));
+                new fr.sharenum.model.Actor.Host("annuaire-sync"),
+                annex, withAnnex, new fr.sharenum.model.EstablishmentChange(CARNOT,
+                        Set.of(fr.sharenum.model.EstablishmentChange.Kind.MOVED, fr.sharenum.model.EstablishmentChange.Kind.CLOSING),
+                        carnot, withAnnex.withLocation(GeoPoint.of(47.3240, 5.0466)), 0.2, false),
+                new fr.sharenum.model.EstablishmentChange(CARNOT, Set.of(fr.sharenum.model.EstablishmentChange.Kind.NEW),
+                        null, carnot, 0, false));
     }
 
     static Stream<Notification> notifications() {
@@ -217,6 +225,19 @@ class ShareNumModuleTest {
     private static boolean isIdentifier(Class<?> c) {
         return Set.of(Uai.class, MemberId.class, TicketId.class, EventId.class, BusId.class, ToolId.class, Theme.class,
                 Email.class, fr.sharenum.model.CampaignId.class, fr.sharenum.model.GrantId.class).contains(c);
+    }
+
+    @Test
+    void an_establishment_stored_before_statuses_and_annexes_reads_as_open_without_annexes() throws Exception {
+        String before = "{\"uai\":\"0210015C\",\"name\":\"Lycée Carnot\",\"type\":\"LYCEE\",\"academie\":\"DIJON\","
+                + "\"location\":{\"latitude\":47.3226,\"longitude\":5.0466},\"communeCode\":\"21231\"}";
+
+        Establishment read = MAPPER.readValue(before, Establishment.class);
+
+        assertThat(read).isEqualTo(new Establishment(CARNOT, "Lycée Carnot", fr.sharenum.model.EstablishmentType.LYCEE,
+                Academie.DIJON, GeoPoint.of(47.3226, 5.0466), "21231"));
+        assertThat(read.status()).isEqualTo(fr.sharenum.model.EstablishmentStatus.OPEN);
+        assertThat(read.annexes()).isEmpty();
     }
 
     @Test
