@@ -31,7 +31,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Privileges are granted through an audited path, never declared; single sign-on asserts identities. */
 class RolesTest {
-    private final Fixture f = new Fixture();
+    /** The store this run uses; the nested subclasses run the same tests on H2 and PostgreSQL. */
+    Stores store() {
+        return Stores.MEMORY;
+    }
+
+    private final Fixture f = new Fixture(b -> b.store(store().fresh().store()));
     private final Roles roles = f.sharenum.roles();
     private final Member claire = f.active("Claire Martin", CARNOT);
     private final Member paul = f.active("Paul Bernard", NUITS);
@@ -212,5 +217,21 @@ class RolesTest {
                 .isInstanceOf(NotAllowedException.class);
         assertThat(f.sharenum.members().exportData(karim.id(), karim.id()).member().id()).isEqualTo(karim.id());
         assertThat(f.sharenum.members().erase(karim.id(), karim.id()).status()).isEqualTo(MemberStatus.ERASED);
+    }
+
+    /** The same tests on H2. */
+    static class OnH2 extends RolesTest {
+        @Override
+        Stores store() {
+            return Stores.H2;
+        }
+    }
+
+    /** The same tests on a real PostgreSQL (skipped when not installed). */
+    static class OnPostgresql extends RolesTest {
+        @Override
+        Stores store() {
+            return Stores.POSTGRESQL;
+        }
     }
 }

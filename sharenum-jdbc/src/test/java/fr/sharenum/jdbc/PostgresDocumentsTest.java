@@ -1,5 +1,6 @@
 package fr.sharenum.jdbc;
 
+import fr.sharenum.testing.PostgresCluster;
 import fr.sharenum.spi.ShareNumStore;
 import fr.sharenum.tck.DocumentsContract;
 import org.junit.jupiter.api.BeforeAll;

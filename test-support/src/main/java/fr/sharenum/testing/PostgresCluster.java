@@ -1,4 +1,4 @@
-package fr.sharenum.jdbc;
+package fr.sharenum.testing;
 
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -19,10 +19,11 @@ import java.util.stream.Stream;
  * {@code /usr/lib/postgresql/<version>/bin}. As root (CI containers), the server runs as the
  * {@code postgres} system user, as PostgreSQL refuses root.
  */
-final class PostgresCluster implements AutoCloseable {
+public final class PostgresCluster implements AutoCloseable {
     final Path bin;
     final Path dir;
-    final int port;
+    /** The loopback port the server listens on. */
+    public final int port;
     private final boolean asPostgres;
 
     private PostgresCluster(Path bin, Path dir, int port, boolean asPostgres) {
@@ -38,7 +39,7 @@ final class PostgresCluster implements AutoCloseable {
      * One cluster for every test class of this JVM, started at the first call and stopped when the JVM
      * exits; the calling test is skipped, with the reason, when PostgreSQL is not installed.
      */
-    static synchronized PostgresCluster sharedOrSkip() throws Exception {
+    public static synchronized PostgresCluster sharedOrSkip() throws Exception {
         Optional<Path> bin = binaries();
         org.junit.jupiter.api.Assumptions.assumeTrue(bin.isPresent(), "PostgreSQL is not installed (no initdb/pg_ctl on"
                 + " PATH nor under /usr/lib/postgresql): this PostgreSQL test is skipped; apt-get install postgresql to run it");
@@ -57,7 +58,7 @@ final class PostgresCluster implements AutoCloseable {
     }
 
     /** Where {@code initdb} and {@code pg_ctl} are, if PostgreSQL is installed. */
-    static Optional<Path> binaries() {
+    public static Optional<Path> binaries() {
         List<Path> candidates = new ArrayList<>();
         String path = System.getenv("PATH");
         if (path != null) {
@@ -77,7 +78,7 @@ final class PostgresCluster implements AutoCloseable {
                 .findFirst();
     }
 
-    static PostgresCluster start(Path bin) throws Exception {
+    public static PostgresCluster start(Path bin) throws Exception {
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createTempDirectory("sharenum-pg-");
         int port;
@@ -98,7 +99,12 @@ final class PostgresCluster implements AutoCloseable {
         return cluster;
     }
 
-    PGSimpleDataSource dataSource() {
+    /**
+     * A new data source on the cluster's {@code postgres} database.
+     *
+     * @return the data source
+     */
+    public javax.sql.DataSource dataSource() {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setServerNames(new String[] {"127.0.0.1"});
         ds.setPortNumbers(new int[] {port});
