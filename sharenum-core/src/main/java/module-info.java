@@ -13,5 +13,9 @@ module fr.sharenum.core {
 
     exports fr.sharenum;
 
+    // kernel documents are JSON written and read by Jackson
+    opens fr.sharenum.core.internal.kernel to com.fasterxml.jackson.databind;
+    opens fr.sharenum.core.internal.store to com.fasterxml.jackson.databind;
+
     uses fr.sharenum.spi.MatchingEngineProvider;
 }

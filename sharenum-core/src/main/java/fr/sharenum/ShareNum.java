@@ -61,6 +61,25 @@ public final class ShareNum {
         return new InMemoryStore();
     }
 
+    /**
+     * {@code store} with every aggregate of the store SPI: its own where it provides them, built by ShareNum on its
+     * storage kernel ({@link fr.sharenum.spi.Documents}) otherwise — what ShareNum itself uses. A host that writes a
+     * kernel-only store runs {@code ShareNumStoreContract} on {@code ShareNum.completed(itsStore)} to check the whole
+     * SPI on it.
+     *
+     * @param store a store, kernel-only or not
+     * @return the same store, complete
+     */
+    public static ShareNumStore completed(ShareNumStore store) {
+        Objects.requireNonNull(store, "store");
+        return new ShareNumStore() {
+            @Override
+            public <T> T inTransaction(java.util.function.Function<fr.sharenum.spi.StoreTransaction, T> work) {
+                return store.inTransaction(t -> work.apply(fr.sharenum.core.internal.kernel.KernelAggregates.complete(t)));
+            }
+        };
+    }
+
     public Establishments establishments() {
         return engine.establishments();
     }

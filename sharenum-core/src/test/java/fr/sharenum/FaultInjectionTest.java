@@ -66,18 +66,34 @@ class FaultInjectionTest {
 
         @Override
         public <T> T inTransaction(Function<StoreTransaction, T> work) {
-            return real.inTransaction(t -> work.apply((StoreTransaction) Proxy.newProxyInstance(
-                    StoreTransaction.class.getClassLoader(), new Class<?>[] {StoreTransaction.class}, (proxy, m, args) -> {
-                        if (countdown.get() > 0 && countdown.decrementAndGet() == 0) {
-                            injected.incrementAndGet();
-                            throw new InjectedFault(m.getName());
-                        }
-                        try {
-                            return m.invoke(t, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    })));
+            return real.inTransaction(t -> work.apply((StoreTransaction) faulty(t, StoreTransaction.class)));
+        }
+
+        /**
+         * {@code target} behind a proxy that throws at the armed call; aggregates it hands out (every interface of the
+         * store SPI) are wrapped the same way, so that every read and write of a workflow can fail in turn.
+         */
+        private Object faulty(Object target, Class<?> type) {
+            return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, m, args) -> {
+                if (countdown.get() > 0 && countdown.decrementAndGet() == 0) {
+                    injected.incrementAndGet();
+                    throw new InjectedFault(m.getName());
+                }
+                Object result;
+                try {
+                    result = m.invoke(target, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+                if (result instanceof java.util.Optional<?> o && o.isPresent() && m.getReturnType() == java.util.Optional.class) {
+                    java.lang.reflect.Type g = m.getGenericReturnType();
+                    if (g instanceof java.lang.reflect.ParameterizedType pt && pt.getActualTypeArguments()[0] instanceof Class<?> c
+                            && c.isInterface() && c.getPackageName().equals("fr.sharenum.spi")) {
+                        return java.util.Optional.of(faulty(o.get(), c));
+                    }
+                }
+                return result;
+            });
         }
     }
 
@@ -88,7 +104,8 @@ class FaultInjectionTest {
 
     /** Everything the store holds, as text, in a stable order. */
     private List<String> snapshot() {
-        return memory.inTransaction(t -> {
+        return memory.inTransaction(st -> {
+            fr.sharenum.core.internal.Tx t = fr.sharenum.core.internal.Tx.of(st);
             TreeSet<String> rows = new TreeSet<>();
             Instant from = Instant.EPOCH;
             Instant to = Instant.parse("9999-01-01T00:00:00Z");

@@ -20,7 +20,8 @@ final class Snapshots {
     }
 
     static List<String> of(ShareNumStore store) {
-        return store.inTransaction(t -> {
+        return store.inTransaction(st -> {
+            fr.sharenum.core.internal.Tx t = fr.sharenum.core.internal.Tx.of(st);
             TreeSet<String> rows = new TreeSet<>();
             Instant from = Instant.EPOCH;
             Instant to = Instant.parse("9999-01-01T00:00:00Z");

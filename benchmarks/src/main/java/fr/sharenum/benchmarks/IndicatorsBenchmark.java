@@ -89,7 +89,7 @@ public class IndicatorsBenchmark {
         store.inTransaction(t -> {
             for (int e = 0; e < d.establishmentCount; e++) {
                 Academie a = Academie.of(d.estUai[e]).orElse(Academie.PARIS);
-                t.putEstablishment(new Establishment(d.estUai[e], "Établissement " + e, EstablishmentType.COLLEGE, a,
+                t.establishments().orElseThrow().put(new Establishment(d.estUai[e], "Établissement " + e, EstablishmentType.COLLEGE, a,
                         d.location(e)));
             }
             for (int m = 0; m < d.memberCount; m++) {
@@ -98,7 +98,7 @@ public class IndicatorsBenchmark {
                     ToolId tool = d.tools[d.skillTool[k]];
                     skills.put(tool, new Skill(tool, CompetenceLevel.values()[d.skillLevel[k]]));
                 }
-                t.insertMember(new Member(d.memberIds[m], "Membre " + m, Email.of("m" + m + "@ac-paris.fr"),
+                t.members().orElseThrow().insert(new Member(d.memberIds[m], "Membre " + m, Email.of("m" + m + "@ac-paris.fr"),
                         d.estUai[d.memberEst[m]], Role.TEACHER_SECONDARY, Set.of(), skills, Set.of(), Set.of(),
                         MemberStatus.ACTIVE, yearStart, 1));
             }
@@ -140,15 +140,15 @@ public class IndicatorsBenchmark {
                 TicketNum ticket = new TicketNum(TicketId.of("t" + i), d.memberIds[requester], d.estUai[est], d.location(est),
                         Set.of(tool), TicketKind.ACCOMPANIMENT, "aide", 30, opened, opened.plus(Duration.ofDays(30)), status,
                         List.of(), false, alerts, offers, helper, history, 1);
-                t.insertTicket(ticket);
+                t.tickets().orElseThrow().insert(ticket);
                 if (status == TicketStatus.SCHEDULED) {
                     Instant start = opened.plus(Duration.ofDays(7));
                     List<Registration> seats = new ArrayList<>();
                     for (int k = 0; k < 1 + r.nextInt(8); k++) {
                         seats.add(new Registration(d.memberIds[r.nextInt(d.memberCount)], start.minus(Duration.ofDays(1))));
                     }
-                    t.insertEvent(new Event(EventId.of("e" + i), EventKind.WORKSHOP, "Atelier", "", Set.of(tool), Set.of(), start,
-                            Duration.ofHours(2), 10, List.of(helper, d.memberIds[requester]), Venue.of(t.establishment(d.estUai[est])
+                    t.events().orElseThrow().insert(new Event(EventId.of("e" + i), EventKind.WORKSHOP, "Atelier", "", Set.of(tool), Set.of(), start,
+                            Duration.ofHours(2), 10, List.of(helper, d.memberIds[requester]), Venue.of(t.establishments().orElseThrow().get(d.estUai[est])
                             .orElseThrow()), null, ticket.id(), 30, EventStatus.HELD, seats, List.of(), 0,
                             List.of(new EventStatusChange(EventStatus.PLANNED, opened), new EventStatusChange(EventStatus.CONFIRMED, opened),
                                     new EventStatusChange(EventStatus.HELD, start.plus(Duration.ofHours(2)))), 1));

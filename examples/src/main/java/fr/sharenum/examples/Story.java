@@ -124,7 +124,7 @@ public final class Story {
     Story(PrintStream out, Path h2Directory) {
         this.out = out;
         ShareNumStore store = h2Directory == null ? ShareNum.inMemoryStore() : JdbcStore.h2(h2Directory);
-        long earlier = store.inTransaction(t -> t.eventsOverlapping(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"))).size();
+        long earlier = store.inTransaction(t -> t.events().orElseThrow().overlapping(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"))).size();
         this.tag = h2Directory == null ? "" : "+run" + (earlier + 1);
         this.storeLabel = h2Directory == null ? "in memory"
                 : "H2 database in " + h2Directory + " (" + earlier + " events kept from earlier runs)";

@@ -40,15 +40,19 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
     private final DataSource dataSource;
     private final String schema;
     private final JdbcConnectionPool ownPool;
+    private final boolean postgres;
+    private final boolean kernelOnly;
 
     private JdbcStore(Builder b) {
         this.dataSource = b.dataSource;
+        this.postgres = isPostgres(b.dataSource);
+        this.kernelOnly = b.kernelOnly;
         this.schema = b.schema;
         this.ownPool = b.ownPool;
         if (b.migrate) {
             var config = Flyway.configure(JdbcStore.class.getClassLoader()).dataSource(dataSource)
                     .locations("classpath:fr/sharenum/jdbc/migration").table("sn_schema_history")
-                    .placeholders(java.util.Map.of("collate", isPostgres(dataSource) ? "COLLATE \"C\"" : ""));
+                    .placeholders(java.util.Map.of("collate", postgres ? "COLLATE \"C\"" : ""));
             if (schema != null) {
                 config.schemas(schema).defaultSchema(schema).createSchemas(true);
             }
@@ -114,10 +118,10 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
             if (schema != null) {
                 c.setSchema(schema);
             }
-            JdbcTransaction tx = new JdbcTransaction(c);
+            JdbcTransaction tx = new JdbcTransaction(c, postgres);
             T result;
             try {
-                result = work.apply(tx);
+                result = work.apply(kernelOnly ? new KernelOnly(tx) : tx);
                 tx.close();
                 c.commit();
             } catch (RuntimeException | Error e) {
@@ -127,11 +131,49 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
             } catch (SQLException e) {
                 tx.close();
                 rollback(c, e);
-                throw new JdbcStoreException("the transaction could not be committed: " + e.getMessage(), e);
+                RuntimeException failure = Sql.failure(e);
+                if (failure instanceof JdbcStoreException) {
+                    throw new JdbcStoreException("the transaction could not be committed: " + e.getMessage(), e);
+                }
+                throw failure;
             }
             return result;
         } catch (SQLException e) {
             throw new JdbcStoreException("database failure: " + e.getMessage(), e);
+        }
+    }
+
+    /** A transaction showing only the storage kernel of another. */
+    private static final class KernelOnly implements StoreTransaction {
+        private final StoreTransaction t;
+
+        KernelOnly(StoreTransaction t) {
+            this.t = t;
+        }
+
+        @Override
+        public java.util.Optional<fr.sharenum.spi.Doc> get(String collection, String key) {
+            return t.get(collection, key);
+        }
+
+        @Override
+        public void insert(String collection, fr.sharenum.spi.Doc doc) {
+            t.insert(collection, doc);
+        }
+
+        @Override
+        public void replace(String collection, fr.sharenum.spi.Doc doc, long expectedVersion) {
+            t.replace(collection, doc, expectedVersion);
+        }
+
+        @Override
+        public boolean delete(String collection, String key) {
+            return t.delete(collection, key);
+        }
+
+        @Override
+        public java.util.List<fr.sharenum.spi.Doc> range(String collection, String index, String from, String to, int limit) {
+            return t.range(collection, index, from, to, limit);
         }
     }
 
@@ -148,6 +190,7 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
         private final DataSource dataSource;
         private String schema;
         private boolean migrate = true;
+        private boolean kernelOnly;
         private JdbcConnectionPool ownPool;
 
         private Builder(DataSource dataSource) {
@@ -160,6 +203,18 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
                 throw new IllegalArgumentException("a schema name is letters, digits and underscores, was " + schema);
             }
             this.schema = schema;
+            return this;
+        }
+
+        /**
+         * Whether to offer only the storage kernel ({@code sn_doc} tables) and let ShareNum build every aggregate on
+         * it, instead of the native tables; default false. For measuring the kernel path against the native one.
+         *
+         * @param kernelOnly true for the kernel only
+         * @return this builder
+         */
+        public Builder kernelOnly(boolean kernelOnly) {
+            this.kernelOnly = kernelOnly;
             return this;
         }
 

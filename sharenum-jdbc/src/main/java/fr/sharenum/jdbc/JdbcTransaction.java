@@ -1,4 +1,12 @@
 package fr.sharenum.jdbc;
+import java.util.Map;
+import java.util.Set;
+import java.util.Collection;
+import fr.sharenum.model.CampaignId;
+import fr.sharenum.model.Campaign;
+import fr.sharenum.model.BadgeAward;
+import fr.sharenum.model.Training;
+import fr.sharenum.model.Feedback;
 
 import fr.sharenum.model.Availability;
 import fr.sharenum.model.Bus;
@@ -39,9 +47,17 @@ final class JdbcTransaction implements StoreTransaction {
     private final Sql sql;
     private final JdbcDocuments documents;
 
-    JdbcTransaction(Connection c) {
+    private final JdbcChangeFeed changes;
+
+    JdbcTransaction(Connection c, boolean postgres) {
         this.sql = new Sql(c);
         this.documents = new JdbcDocuments(sql);
+        this.changes = new JdbcChangeFeed(sql, postgres);
+    }
+
+    @Override
+    public Optional<fr.sharenum.spi.ChangeFeedStore> changes() {
+        return Optional.of(changes);
     }
 
     void close() {
@@ -129,12 +145,10 @@ final class JdbcTransaction implements StoreTransaction {
 
     // --- establishments
 
-    @Override
     public Optional<Establishment> establishment(Uai uai) {
         return one("SELECT doc FROM sn_establishment WHERE uai = ?", s -> s.setString(1, uai.value()), Establishment.class);
     }
 
-    @Override
     public void putEstablishment(Establishment e) {
         String doc = write(e);
         if (update("UPDATE sn_establishment SET doc = ? WHERE uai = ?", s -> {
@@ -148,24 +162,20 @@ final class JdbcTransaction implements StoreTransaction {
         }
     }
 
-    @Override
     public void forEachEstablishment(Consumer<? super Establishment> action) {
         docs("SELECT doc FROM sn_establishment", s -> { }, Establishment.class).forEach(action);
     }
 
     // --- members
 
-    @Override
     public Optional<Member> member(MemberId id) {
         return one("SELECT doc FROM sn_member WHERE id = ?", s -> s.setString(1, id.value()), Member.class);
     }
 
-    @Override
     public Optional<Member> memberByEmail(Email email) {
         return one("SELECT doc FROM sn_member WHERE email = ?", s -> s.setString(1, email.value()), Member.class);
     }
 
-    @Override
     public void insertMember(Member m) {
         if (member(m.id()).isPresent()) {
             throw new DuplicateException("a member with id " + m.id() + " already exists");
@@ -182,7 +192,6 @@ final class JdbcTransaction implements StoreTransaction {
         });
     }
 
-    @Override
     public void updateMember(Member m, long expectedVersion) {
         requireNextVersion(m.version(), expectedVersion);
         Optional<Member> sameEmail = memberByEmail(m.email());
@@ -201,12 +210,10 @@ final class JdbcTransaction implements StoreTransaction {
         }
     }
 
-    @Override
     public List<Member> membersAt(Uai establishment) {
         return docs("SELECT doc FROM sn_member WHERE establishment = ?", s -> s.setString(1, establishment.value()), Member.class);
     }
 
-    @Override
     public void forEachMember(Consumer<? super Member> action) {
         sql.check();
         try (PreparedStatement s = sql.connection().prepareStatement("SELECT doc FROM sn_member")) {
@@ -223,12 +230,10 @@ final class JdbcTransaction implements StoreTransaction {
 
     // --- verifications
 
-    @Override
     public Optional<VerificationRecord> verification(MemberId member) {
         return one("SELECT doc FROM sn_verification WHERE member = ?", s -> s.setString(1, member.value()), VerificationRecord.class);
     }
 
-    @Override
     public void putVerification(VerificationRecord r) {
         deleteVerification(r.member());
         update("INSERT INTO sn_verification (member, doc) VALUES (?, ?)", s -> {
@@ -237,19 +242,16 @@ final class JdbcTransaction implements StoreTransaction {
         });
     }
 
-    @Override
     public void deleteVerification(MemberId member) {
         update("DELETE FROM sn_verification WHERE member = ?", s -> s.setString(1, member.value()));
     }
 
     // --- tickets
 
-    @Override
     public Optional<TicketNum> ticket(TicketId id) {
         return one("SELECT doc FROM sn_ticket WHERE id = ?", s -> s.setString(1, id.value()), TicketNum.class);
     }
 
-    @Override
     public void insertTicket(TicketNum t) {
         if (ticket(t.id()).isPresent()) {
             throw new DuplicateException("a ticket with id " + t.id() + " already exists");
@@ -265,7 +267,6 @@ final class JdbcTransaction implements StoreTransaction {
         });
     }
 
-    @Override
     public void updateTicket(TicketNum t, long expectedVersion) {
         requireNextVersion(t.version(), expectedVersion);
         Optional<TicketNum> old = ticket(t.id());
@@ -284,13 +285,11 @@ final class JdbcTransaction implements StoreTransaction {
         }
     }
 
-    @Override
     public List<TicketNum> ticketsOf(MemberId requester) {
         return docs("SELECT doc FROM sn_ticket WHERE requester = ? ORDER BY opened_at, id",
                 s -> s.setString(1, requester.value()), TicketNum.class);
     }
 
-    @Override
     public List<TicketNum> ticketsExpiringBy(Instant instant, int limit) {
         return docs("SELECT doc FROM sn_ticket WHERE awaiting = TRUE AND expires_at <= ? ORDER BY expires_at, id LIMIT ?", s -> {
             s.setLong(1, nanos(instant));
@@ -300,7 +299,6 @@ final class JdbcTransaction implements StoreTransaction {
 
     // --- conversations
 
-    @Override
     public void appendMessage(Message m) {
         if (ticket(m.ticket()).isEmpty()) {
             throw new NotFoundException("ticket", m.ticket());
@@ -320,7 +318,6 @@ final class JdbcTransaction implements StoreTransaction {
         }
     }
 
-    @Override
     public void redactMessage(Message m) {
         if (update("UPDATE sn_message SET doc = ? WHERE ticket = ? AND seq = ?", s -> {
             s.setString(1, write(m));
@@ -331,7 +328,6 @@ final class JdbcTransaction implements StoreTransaction {
         }
     }
 
-    @Override
     public List<Message> messages(TicketId ticket, long afterSeq, int limit) {
         return docs("SELECT doc FROM sn_message WHERE ticket = ? AND seq > ? ORDER BY seq LIMIT ?", s -> {
             s.setString(1, ticket.value());
@@ -340,7 +336,6 @@ final class JdbcTransaction implements StoreTransaction {
         }, Message.class);
     }
 
-    @Override
     public long lastMessageSeq(TicketId ticket) {
         return longValue("SELECT COALESCE(MAX(seq), 0) FROM sn_message WHERE ticket = ?", s -> s.setString(1, ticket.value()))
                 .getAsLong();
@@ -348,12 +343,10 @@ final class JdbcTransaction implements StoreTransaction {
 
     // --- agenda
 
-    @Override
     public Optional<Availability> availability(MemberId member) {
         return one("SELECT doc FROM sn_availability WHERE member = ?", s -> s.setString(1, member.value()), Availability.class);
     }
 
-    @Override
     public void putAvailability(MemberId member, Availability availability) {
         String doc = write(availability);
         if (update("UPDATE sn_availability SET doc = ? WHERE member = ?", s -> {
@@ -369,12 +362,10 @@ final class JdbcTransaction implements StoreTransaction {
 
     // --- events
 
-    @Override
     public Optional<Event> event(EventId id) {
         return one("SELECT doc FROM sn_event WHERE id = ?", s -> s.setString(1, id.value()), Event.class);
     }
 
-    @Override
     public void insertEvent(Event e) {
         if (event(e.id()).isPresent()) {
             throw new DuplicateException("an event with id " + e.id() + " already exists");
@@ -388,7 +379,6 @@ final class JdbcTransaction implements StoreTransaction {
         });
     }
 
-    @Override
     public void updateEvent(Event e, long expectedVersion) {
         requireNextVersion(e.version(), expectedVersion);
         if (update("UPDATE sn_event SET start_at = ?, end_at = ?, version = ?, doc = ? WHERE id = ? AND version = ?", s -> {
@@ -403,7 +393,6 @@ final class JdbcTransaction implements StoreTransaction {
         }
     }
 
-    @Override
     public List<Event> eventsOverlapping(Instant from, Instant to) {
         if (!to.isAfter(from)) {
             return List.of();
@@ -414,12 +403,10 @@ final class JdbcTransaction implements StoreTransaction {
         }, Event.class);
     }
 
-    @Override
     public Optional<fr.sharenum.model.Campaign> campaign(fr.sharenum.model.CampaignId id) {
         return one("SELECT doc FROM sn_campaign WHERE id = ?", s -> s.setString(1, id.value()), fr.sharenum.model.Campaign.class);
     }
 
-    @Override
     public void insertCampaign(fr.sharenum.model.Campaign c) {
         if (campaign(c.id()).isPresent()) {
             throw new DuplicateException("a campaign with id " + c.id() + " already exists");
@@ -432,7 +419,6 @@ final class JdbcTransaction implements StoreTransaction {
         });
     }
 
-    @Override
     public void updateCampaign(fr.sharenum.model.Campaign c, long expectedVersion) {
         requireNextVersion(c.version(), expectedVersion);
         if (update("UPDATE sn_campaign SET version = ?, doc = ? WHERE id = ? AND version = ?", s -> {
@@ -445,7 +431,6 @@ final class JdbcTransaction implements StoreTransaction {
         }
     }
 
-    @Override
     public void insertBadge(fr.sharenum.model.BadgeAward award) {
         if (!query("SELECT id FROM sn_badge WHERE member = ? AND badge = ?", s -> {
             s.setString(1, award.recipient().value());
@@ -462,13 +447,11 @@ final class JdbcTransaction implements StoreTransaction {
         });
     }
 
-    @Override
     public List<fr.sharenum.model.BadgeAward> badgesOf(MemberId member) {
         return docs("SELECT doc FROM sn_badge WHERE member = ? ORDER BY issued_at, id", s -> s.setString(1, member.value()),
                 fr.sharenum.model.BadgeAward.class);
     }
 
-    @Override
     public void insertTraining(fr.sharenum.model.Training training) {
         if (!query("SELECT id FROM sn_training WHERE id = ?", s -> s.setString(1, training.id()), rs -> 1).isEmpty()) {
             throw new DuplicateException("a training with id " + training.id() + " already exists");
@@ -480,7 +463,6 @@ final class JdbcTransaction implements StoreTransaction {
         });
     }
 
-    @Override
     public List<fr.sharenum.model.Training> publishedTrainings(Instant from, Instant to) {
         return docs("SELECT doc FROM sn_training WHERE start_at >= ? AND start_at < ? ORDER BY start_at, id", s -> {
             s.setLong(1, nanos(from));
@@ -488,7 +470,6 @@ final class JdbcTransaction implements StoreTransaction {
         }, fr.sharenum.model.Training.class);
     }
 
-    @Override
     public void insertFeedback(fr.sharenum.model.Feedback f) {
         if (!query("SELECT member FROM sn_feedback WHERE event = ? AND member = ?", s -> {
             s.setString(1, f.event().value());
@@ -504,13 +485,11 @@ final class JdbcTransaction implements StoreTransaction {
         });
     }
 
-    @Override
     public List<fr.sharenum.model.Feedback> feedbackOn(EventId event) {
         return docs("SELECT doc FROM sn_feedback WHERE event = ? ORDER BY at, member", s -> s.setString(1, event.value()),
                 fr.sharenum.model.Feedback.class);
     }
 
-    @Override
     public void redactFeedback(fr.sharenum.model.Feedback f) {
         if (update("UPDATE sn_feedback SET doc = ? WHERE event = ? AND member = ?", s -> {
             s.setString(1, write(f));
@@ -523,12 +502,10 @@ final class JdbcTransaction implements StoreTransaction {
 
     // --- BusNum
 
-    @Override
     public Optional<Bus> bus(BusId id) {
         return one("SELECT doc FROM sn_bus WHERE id = ?", s -> s.setString(1, id.value()), Bus.class);
     }
 
-    @Override
     public void insertBus(Bus bus) {
         if (bus(bus.id()).isPresent()) {
             throw new DuplicateException("a bus with id " + bus.id() + " already exists");
@@ -540,7 +517,6 @@ final class JdbcTransaction implements StoreTransaction {
         });
     }
 
-    @Override
     public void updateBus(Bus bus, long expectedVersion) {
         requireNextVersion(bus.version(), expectedVersion);
         if (update("UPDATE sn_bus SET version = ?, doc = ? WHERE id = ? AND version = ?", s -> {
@@ -553,12 +529,10 @@ final class JdbcTransaction implements StoreTransaction {
         }
     }
 
-    @Override
-    public List<Bus> buses() {
+    public List<Bus> allBuses() {
         return docs("SELECT doc FROM sn_bus ORDER BY id", s -> { }, Bus.class);
     }
 
-    @Override
     public List<BusBooking> bookings(BusId bus, Instant from, Instant to) {
         if (!to.isAfter(from)) {
             return List.of();
@@ -570,7 +544,6 @@ final class JdbcTransaction implements StoreTransaction {
         }, BusBooking.class);
     }
 
-    @Override
     public void insertBooking(BusBooking b) {
         if (bus(b.bus()).isEmpty()) {
             throw new NotFoundException("bus", b.bus());
@@ -587,7 +560,6 @@ final class JdbcTransaction implements StoreTransaction {
         });
     }
 
-    @Override
     public void deleteBooking(BusId bus, EventId event) {
         update("DELETE FROM sn_booking WHERE bus = ? AND event = ?", s -> {
             s.setString(1, bus.value());
@@ -597,7 +569,6 @@ final class JdbcTransaction implements StoreTransaction {
 
     // --- notification outbox
 
-    @Override
     public void enqueue(OutboxEntry e) {
         if (outboxEntry(e.id()).isPresent()) {
             return;
@@ -612,12 +583,10 @@ final class JdbcTransaction implements StoreTransaction {
         });
     }
 
-    @Override
     public Optional<OutboxEntry> outboxEntry(String notificationId) {
         return one("SELECT doc FROM sn_outbox WHERE id = ?", s -> s.setString(1, notificationId), OutboxEntry.class);
     }
 
-    @Override
     public List<OutboxEntry> dueNotifications(Instant now, int limit) {
         return docs("SELECT doc FROM sn_outbox WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
                 s -> {
@@ -626,7 +595,6 @@ final class JdbcTransaction implements StoreTransaction {
                 }, OutboxEntry.class);
     }
 
-    @Override
     public void updateOutbox(OutboxEntry e, long expectedVersion) {
         requireNextVersion(e.version(), expectedVersion);
         if (update("UPDATE sn_outbox SET status = ?, next_attempt_at = ?, version = ?, doc = ? WHERE id = ? AND version = ?", s -> {
@@ -641,12 +609,10 @@ final class JdbcTransaction implements StoreTransaction {
         }
     }
 
-    @Override
     public void deleteOutbox(String notificationId) {
         update("DELETE FROM sn_outbox WHERE id = ?", s -> s.setString(1, notificationId));
     }
 
-    @Override
     public List<OutboxEntry> deadLetters(int limit) {
         return docs("SELECT doc FROM sn_outbox WHERE status = 'DEAD' ORDER BY created_at, id LIMIT ?",
                 s -> s.setInt(1, Math.max(limit, 0)), OutboxEntry.class);
@@ -654,13 +620,11 @@ final class JdbcTransaction implements StoreTransaction {
 
     // --- alert bounds and preferences
 
-    @Override
     public Optional<AlertPreferences> alertPreferences(MemberId member) {
         return one("SELECT doc FROM sn_alert_preferences WHERE member = ?", s -> s.setString(1, member.value()),
                 AlertPreferences.class);
     }
 
-    @Override
     public void putAlertPreferences(MemberId member, AlertPreferences preferences) {
         String doc = write(preferences);
         if (update("UPDATE sn_alert_preferences SET doc = ? WHERE member = ?", s -> {
@@ -674,7 +638,6 @@ final class JdbcTransaction implements StoreTransaction {
         }
     }
 
-    @Override
     public java.util.Map<MemberId, AlertPreferences> alertPreferencesOf(java.util.Collection<MemberId> members) {
         java.util.Map<MemberId, AlertPreferences> out = new java.util.HashMap<>();
         forIdsIn("SELECT member, doc FROM sn_alert_preferences WHERE member IN (%s)", s -> { }, 0, members, rs -> {
@@ -684,7 +647,6 @@ final class JdbcTransaction implements StoreTransaction {
         return out;
     }
 
-    @Override
     public void recordAlerts(java.util.Collection<AlertRecord> alerts) {
         sql.check();
         if (alerts.isEmpty()) {
@@ -705,28 +667,378 @@ final class JdbcTransaction implements StoreTransaction {
         }
     }
 
-    @Override
-    public java.util.Map<MemberId, AlertStats> alertStats(java.util.Collection<MemberId> helpers, Instant since) {
-        java.util.Map<MemberId, AlertStats> out = new java.util.HashMap<>();
+    public java.util.Map<MemberId, fr.sharenum.spi.AlertStore.AlertStats> alertStats(java.util.Collection<MemberId> helpers, Instant since) {
+        java.util.Map<MemberId, fr.sharenum.spi.AlertStore.AlertStats> out = new java.util.HashMap<>();
         forIdsIn("SELECT helper, SUM(CASE WHEN at >= ? THEN 1 ELSE 0 END), MAX(at) FROM sn_alert WHERE helper IN (%s)"
                 + " GROUP BY helper", s -> s.setLong(1, nanos(since)), 1, helpers, rs -> {
                     long last = rs.getLong(3);
-                    out.put(MemberId.of(rs.getString(1)), new AlertStats(rs.getInt(2),
+                    out.put(MemberId.of(rs.getString(1)), new fr.sharenum.spi.AlertStore.AlertStats(rs.getInt(2),
                             Instant.ofEpochSecond(Math.floorDiv(last, 1_000_000_000L), Math.floorMod(last, 1_000_000_000L))));
                     return null;
                 });
         for (MemberId h : helpers) {
-            out.putIfAbsent(h, new AlertStats(0, null));
+            out.putIfAbsent(h, new fr.sharenum.spi.AlertStore.AlertStats(0, null));
         }
         return out;
     }
 
-    @Override
     public java.util.Set<MemberId> alertedBy(MemberId requester, ToolId tool, Instant since) {
         return new java.util.HashSet<>(query("SELECT DISTINCT helper FROM sn_alert WHERE requester = ? AND tool = ? AND at >= ?", s -> {
             s.setString(1, requester.value());
             s.setString(2, tool.value());
             s.setLong(3, nanos(since));
         }, rs -> MemberId.of(rs.getString(1))));
+    }
+
+    // --- the store SPI's native aggregates, over the methods above
+
+    @Override
+    public Optional<fr.sharenum.spi.EstablishmentStore> establishments() {
+        return Optional.of(new fr.sharenum.spi.EstablishmentStore() {
+            @Override
+            public Optional<Establishment> get(Uai uai) {
+                return JdbcTransaction.this.establishment(uai);
+            }
+
+            @Override
+            public void put(Establishment establishment) {
+                JdbcTransaction.this.putEstablishment(establishment);
+            }
+
+            @Override
+            public void forEach(Consumer<? super Establishment> action) {
+                JdbcTransaction.this.forEachEstablishment(action);
+            }
+        });
+    }
+
+    @Override
+    public Optional<fr.sharenum.spi.MemberStore> members() {
+        return Optional.of(new fr.sharenum.spi.MemberStore() {
+            @Override
+            public Optional<Member> get(MemberId id) {
+                return JdbcTransaction.this.member(id);
+            }
+
+            @Override
+            public Optional<Member> byEmail(Email email) {
+                return JdbcTransaction.this.memberByEmail(email);
+            }
+
+            @Override
+            public void insert(Member member) {
+                JdbcTransaction.this.insertMember(member);
+            }
+
+            @Override
+            public void update(Member member, long expectedVersion) {
+                JdbcTransaction.this.updateMember(member, expectedVersion);
+            }
+
+            @Override
+            public List<Member> at(Uai establishment) {
+                return JdbcTransaction.this.membersAt(establishment);
+            }
+
+            @Override
+            public void forEach(Consumer<? super Member> action) {
+                JdbcTransaction.this.forEachMember(action);
+            }
+        });
+    }
+
+    @Override
+    public Optional<fr.sharenum.spi.VerificationStore> verifications() {
+        return Optional.of(new fr.sharenum.spi.VerificationStore() {
+            @Override
+            public Optional<VerificationRecord> get(MemberId member) {
+                return JdbcTransaction.this.verification(member);
+            }
+
+            @Override
+            public void put(VerificationRecord record) {
+                JdbcTransaction.this.putVerification(record);
+            }
+
+            @Override
+            public void delete(MemberId member) {
+                JdbcTransaction.this.deleteVerification(member);
+            }
+        });
+    }
+
+    @Override
+    public Optional<fr.sharenum.spi.TicketStore> tickets() {
+        return Optional.of(new fr.sharenum.spi.TicketStore() {
+            @Override
+            public Optional<TicketNum> get(TicketId id) {
+                return JdbcTransaction.this.ticket(id);
+            }
+
+            @Override
+            public void insert(TicketNum ticket) {
+                JdbcTransaction.this.insertTicket(ticket);
+            }
+
+            @Override
+            public void update(TicketNum ticket, long expectedVersion) {
+                JdbcTransaction.this.updateTicket(ticket, expectedVersion);
+            }
+
+            @Override
+            public List<TicketNum> openedBy(MemberId requester) {
+                return JdbcTransaction.this.ticketsOf(requester);
+            }
+
+            @Override
+            public List<TicketNum> expiringBy(Instant instant, int limit) {
+                return JdbcTransaction.this.ticketsExpiringBy(instant, limit);
+            }
+        });
+    }
+
+    @Override
+    public Optional<fr.sharenum.spi.MessageStore> messages() {
+        return Optional.of(new fr.sharenum.spi.MessageStore() {
+            @Override
+            public void append(Message message) {
+                JdbcTransaction.this.appendMessage(message);
+            }
+
+            @Override
+            public List<Message> after(TicketId ticket, long afterSeq, int limit) {
+                return JdbcTransaction.this.messages(ticket, afterSeq, limit);
+            }
+
+            @Override
+            public long lastSeq(TicketId ticket) {
+                return JdbcTransaction.this.lastMessageSeq(ticket);
+            }
+
+            @Override
+            public void redact(Message redacted) {
+                JdbcTransaction.this.redactMessage(redacted);
+            }
+        });
+    }
+
+    @Override
+    public Optional<fr.sharenum.spi.AvailabilityStore> availability() {
+        return Optional.of(new fr.sharenum.spi.AvailabilityStore() {
+            @Override
+            public Optional<Availability> get(MemberId member) {
+                return JdbcTransaction.this.availability(member);
+            }
+
+            @Override
+            public void put(MemberId member, Availability availability) {
+                JdbcTransaction.this.putAvailability(member, availability);
+            }
+        });
+    }
+
+    @Override
+    public Optional<fr.sharenum.spi.EventStore> events() {
+        return Optional.of(new fr.sharenum.spi.EventStore() {
+            @Override
+            public Optional<Event> get(EventId id) {
+                return JdbcTransaction.this.event(id);
+            }
+
+            @Override
+            public void insert(Event event) {
+                JdbcTransaction.this.insertEvent(event);
+            }
+
+            @Override
+            public void update(Event event, long expectedVersion) {
+                JdbcTransaction.this.updateEvent(event, expectedVersion);
+            }
+
+            @Override
+            public List<Event> overlapping(Instant from, Instant to) {
+                return JdbcTransaction.this.eventsOverlapping(from, to);
+            }
+        });
+    }
+
+    @Override
+    public Optional<fr.sharenum.spi.FeedbackStore> feedback() {
+        return Optional.of(new fr.sharenum.spi.FeedbackStore() {
+            @Override
+            public void insert(Feedback feedback) {
+                JdbcTransaction.this.insertFeedback(feedback);
+            }
+
+            @Override
+            public List<Feedback> on(EventId event) {
+                return JdbcTransaction.this.feedbackOn(event);
+            }
+
+            @Override
+            public void redact(Feedback redacted) {
+                JdbcTransaction.this.redactFeedback(redacted);
+            }
+        });
+    }
+
+    @Override
+    public Optional<fr.sharenum.spi.BusStore> buses() {
+        return Optional.of(new fr.sharenum.spi.BusStore() {
+            @Override
+            public Optional<Bus> get(BusId id) {
+                return JdbcTransaction.this.bus(id);
+            }
+
+            @Override
+            public void insert(Bus bus) {
+                JdbcTransaction.this.insertBus(bus);
+            }
+
+            @Override
+            public void update(Bus bus, long expectedVersion) {
+                JdbcTransaction.this.updateBus(bus, expectedVersion);
+            }
+
+            @Override
+            public List<Bus> all() {
+                return JdbcTransaction.this.allBuses();
+            }
+
+            @Override
+            public List<BusBooking> bookings(BusId bus, Instant from, Instant to) {
+                return JdbcTransaction.this.bookings(bus, from, to);
+            }
+
+            @Override
+            public void insertBooking(BusBooking booking) {
+                JdbcTransaction.this.insertBooking(booking);
+            }
+
+            @Override
+            public void deleteBooking(BusId bus, EventId event) {
+                JdbcTransaction.this.deleteBooking(bus, event);
+            }
+        });
+    }
+
+    @Override
+    public Optional<fr.sharenum.spi.OutboxStore> outbox() {
+        return Optional.of(new fr.sharenum.spi.OutboxStore() {
+            @Override
+            public void enqueue(OutboxEntry entry) {
+                JdbcTransaction.this.enqueue(entry);
+            }
+
+            @Override
+            public Optional<OutboxEntry> get(String notificationId) {
+                return JdbcTransaction.this.outboxEntry(notificationId);
+            }
+
+            @Override
+            public List<OutboxEntry> due(Instant now, int limit) {
+                return JdbcTransaction.this.dueNotifications(now, limit);
+            }
+
+            @Override
+            public void update(OutboxEntry entry, long expectedVersion) {
+                JdbcTransaction.this.updateOutbox(entry, expectedVersion);
+            }
+
+            @Override
+            public void delete(String notificationId) {
+                JdbcTransaction.this.deleteOutbox(notificationId);
+            }
+
+            @Override
+            public List<OutboxEntry> dead(int limit) {
+                return JdbcTransaction.this.deadLetters(limit);
+            }
+        });
+    }
+
+    @Override
+    public Optional<fr.sharenum.spi.AlertStore> alerts() {
+        return Optional.of(new fr.sharenum.spi.AlertStore() {
+            @Override
+            public Optional<AlertPreferences> preferences(MemberId member) {
+                return JdbcTransaction.this.alertPreferences(member);
+            }
+
+            @Override
+            public void putPreferences(MemberId member, AlertPreferences preferences) {
+                JdbcTransaction.this.putAlertPreferences(member, preferences);
+            }
+
+            @Override
+            public Map<MemberId, AlertPreferences> preferencesOf(Collection<MemberId> members) {
+                return JdbcTransaction.this.alertPreferencesOf(members);
+            }
+
+            @Override
+            public void record(Collection<AlertRecord> alerts) {
+                JdbcTransaction.this.recordAlerts(alerts);
+            }
+
+            @Override
+            public Map<MemberId, fr.sharenum.spi.AlertStore.AlertStats> stats(Collection<MemberId> helpers, Instant since) {
+                return JdbcTransaction.this.alertStats(helpers, since);
+            }
+
+            @Override
+            public Set<MemberId> alertedBy(MemberId requester, ToolId tool, Instant since) {
+                return JdbcTransaction.this.alertedBy(requester, tool, since);
+            }
+        });
+    }
+
+    @Override
+    public Optional<fr.sharenum.spi.TrainingStore> trainings() {
+        return Optional.of(new fr.sharenum.spi.TrainingStore() {
+            @Override
+            public void insert(Training training) {
+                JdbcTransaction.this.insertTraining(training);
+            }
+
+            @Override
+            public List<Training> published(Instant from, Instant to) {
+                return JdbcTransaction.this.publishedTrainings(from, to);
+            }
+        });
+    }
+
+    @Override
+    public Optional<fr.sharenum.spi.BadgeStore> badges() {
+        return Optional.of(new fr.sharenum.spi.BadgeStore() {
+            @Override
+            public void insert(BadgeAward award) {
+                JdbcTransaction.this.insertBadge(award);
+            }
+
+            @Override
+            public List<BadgeAward> of(MemberId member) {
+                return JdbcTransaction.this.badgesOf(member);
+            }
+        });
+    }
+
+    @Override
+    public Optional<fr.sharenum.spi.CampaignStore> campaigns() {
+        return Optional.of(new fr.sharenum.spi.CampaignStore() {
+            @Override
+            public Optional<Campaign> get(CampaignId id) {
+                return JdbcTransaction.this.campaign(id);
+            }
+
+            @Override
+            public void insert(Campaign campaign) {
+                JdbcTransaction.this.insertCampaign(campaign);
+            }
+
+            @Override
+            public void update(Campaign campaign, long expectedVersion) {
+                JdbcTransaction.this.updateCampaign(campaign, expectedVersion);
+            }
+        });
     }
 }

@@ -118,8 +118,17 @@ final class Sql {
         }
     }
 
-    static JdbcStoreException failure(SQLException e) {
-        return new JdbcStoreException("database failure (SQLSTATE " + e.getSQLState() + "): " + e.getMessage(), e);
+    /**
+     * A database failure: a concurrent change the database detected (serialization failure {@code 40001}, deadlock
+     * {@code 40P01}, H2's lock timeout {@code HYT00}) becomes a {@link fr.sharenum.model.VersionConflictException} that
+     * ShareNum retries; anything else a {@link JdbcStoreException}.
+     */
+    static RuntimeException failure(SQLException e) {
+        String state = e.getSQLState();
+        if ("40001".equals(state) || "40P01".equals(state) || "HYT00".equals(state)) {
+            return new fr.sharenum.model.VersionConflictException("SQLSTATE " + state);
+        }
+        return new JdbcStoreException("database failure (SQLSTATE " + state + "): " + e.getMessage(), e);
     }
 
     static String write(Object value) {

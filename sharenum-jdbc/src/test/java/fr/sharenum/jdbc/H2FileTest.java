@@ -25,21 +25,21 @@ class H2FileTest {
                 Academie.DIJON, GeoPoint.of(47.3226, 5.0466), "21231");
         JdbcStore first = JdbcStore.h2(dir);
         first.inTransaction(t -> {
-            t.putEstablishment(carnot);
-            t.insertMember(TckData.member("M1", carnot.uai(), Map.of()));
+            t.establishments().orElseThrow().put(carnot);
+            t.members().orElseThrow().insert(TckData.member("M1", carnot.uai(), Map.of()));
             return null;
         });
         first.close();
 
         JdbcStore second = JdbcStore.h2(dir);
 
-        java.util.Optional<Establishment> reread = second.inTransaction(t -> t.establishment(carnot.uai()));
-        java.util.Optional<fr.sharenum.model.Member> member = second.inTransaction(t -> t.member(fr.sharenum.model.MemberId.of("M1")));
+        java.util.Optional<Establishment> reread = second.inTransaction(t -> t.establishments().orElseThrow().get(carnot.uai()));
+        java.util.Optional<fr.sharenum.model.Member> member = second.inTransaction(t -> t.members().orElseThrow().get(fr.sharenum.model.MemberId.of("M1")));
         assertThat(reread).contains(carnot);
         assertThat(member).isPresent();
         assertThat(dir.resolve("sharenum.mv.db")).exists();
         assertThatThrownBy(() -> second.inTransaction(t -> {
-            t.updateMember(TckData.member("M1", carnot.uai(), Map.of()).withDisplayName("Autre").nextVersion().nextVersion(), 2);
+            t.members().orElseThrow().update(TckData.member("M1", carnot.uai(), Map.of()).withDisplayName("Autre").nextVersion().nextVersion(), 2);
             return null;
         })).isInstanceOf(VersionConflictException.class);
         second.close();

@@ -84,6 +84,11 @@ public final class ResearchExport {
         return new Builder(secret);
     }
 
+    private static <A> A need(java.util.Optional<A> aggregate, String name) {
+        return aggregate.orElseThrow(() -> new IllegalArgumentException("the research export reads a store with native "
+                + name + " (the in-memory store or JdbcStore)"));
+    }
+
     /** Tickets opened and events starting in {@code [from, to)}, with their matches and feedback. */
     public ObjectNode export(ShareNumStore store, Instant from, Instant to) {
         Objects.requireNonNull(store, "store");
@@ -92,13 +97,17 @@ public final class ResearchExport {
         }
         return store.inTransaction(t -> {
             Map<Uai, Establishment> establishments = new HashMap<>();
-            t.forEachEstablishment(e -> establishments.put(e.uai(), e));
+            var members = need(t.members(), "members");
+            var ticketStore = need(t.tickets(), "tickets");
+            need(t.establishments(), "establishments").forEach(e -> establishments.put(e.uai(), e));
             Map<MemberId, Uai> workplace = new HashMap<>();
             List<TicketNum> tickets = new ArrayList<>();
-            t.forEachMember(m -> workplace.put(m.id(), m.establishment()));
-            t.forEachMember(m -> t.ticketsOf(m.id()).stream()
+            members.forEach(m -> workplace.put(m.id(), m.establishment()));
+            members.forEach(m -> ticketStore.openedBy(m.id()).stream()
                     .filter(x -> !x.openedAt().isBefore(from) && x.openedAt().isBefore(to)).forEach(tickets::add));
-            List<Event> events = t.eventsOverlapping(from, to).stream().filter(e -> !e.start().isBefore(from)).toList();
+            var feedbackStore = need(t.feedback(), "feedback");
+            List<Event> events = need(t.events(), "events").overlapping(from, to).stream()
+                    .filter(e -> !e.start().isBefore(from)).toList();
 
             ObjectNode root = NODES.objectNode();
             root.put("schema", SCHEMA);
@@ -165,7 +174,7 @@ public final class ResearchExport {
                 row.put("status", e.status().name());
                 row.put("busNum", e.bus() != null);
                 if (e.status() == EventStatus.HELD) {
-                    for (Feedback f : t.feedbackOn(e.id())) {
+                    for (Feedback f : feedbackStore.on(e.id())) {
                         ObjectNode fb = feedbackRows.addObject();
                         fb.put("event", pseudonym("event", e.id().value()));
                         fb.put("participant", pseudonym("member", f.member().value()));

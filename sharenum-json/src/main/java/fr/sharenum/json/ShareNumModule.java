@@ -86,13 +86,13 @@ public final class ShareNumModule extends SimpleModule {
             StatusChange.class, TicketNum.class, TimeRange.class, TimeWindow.class, Tool.class, ToolCategory.class,
             Training.class, Venue.class, WeeklySlot.class, FollowersQuery.class, Match.class, MatchCandidate.class,
             Nearby.class, QualifiedQuery.class, VerificationRecord.class, OutboxEntry.class,
-            fr.sharenum.model.AlertPreferences.class, fr.sharenum.spi.AlertRecord.class, fr.sharenum.spi.StoreTransaction.AlertStats.class,
+            fr.sharenum.model.AlertPreferences.class, fr.sharenum.spi.AlertRecord.class, fr.sharenum.spi.AlertStore.AlertStats.class,
             fr.sharenum.model.Report.class, fr.sharenum.model.Report.OfMember.class, fr.sharenum.model.Report.OfMessage.class,
             fr.sharenum.model.Report.OfEvent.class, fr.sharenum.model.Feedback.class,
             fr.sharenum.model.PixCertification.class, fr.sharenum.model.BadgeDefinition.class, fr.sharenum.model.BadgeAward.class,
             fr.sharenum.model.Campaign.class, fr.sharenum.model.Campaign.Concern.class, fr.sharenum.model.Campaign.Experiment.class,
             fr.sharenum.model.Grant.class, fr.sharenum.spi.Doc.class, fr.sharenum.model.AuditEntry.class,
-            fr.sharenum.model.IdentityLink.class, fr.sharenum.model.Actor.Host.class,
+            fr.sharenum.model.IdentityLink.class, fr.sharenum.model.Actor.Host.class, fr.sharenum.spi.Change.class,
             fr.sharenum.model.EstablishmentAnnex.class, fr.sharenum.model.EstablishmentChange.class);
 
     /**

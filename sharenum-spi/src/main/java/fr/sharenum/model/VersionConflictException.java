@@ -16,6 +16,18 @@ public final class VersionConflictException extends ShareNumException {
         this.actualVersion = actualVersion;
     }
 
+    /**
+     * A concurrent change the database itself detected (a serialization failure, a deadlock, a lock wait that timed
+     * out): the transaction was rolled back and may be retried. Both versions are -1.
+     *
+     * @param what what the database said
+     */
+    public VersionConflictException(String what) {
+        super("version-conflict", "a concurrent change was detected by the database (" + what + "); try again");
+        this.expectedVersion = -1;
+        this.actualVersion = -1;
+    }
+
     public long expectedVersion() {
         return expectedVersion;
     }

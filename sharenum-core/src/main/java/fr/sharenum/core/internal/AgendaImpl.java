@@ -20,7 +20,6 @@ import fr.sharenum.model.MemberId;
 import fr.sharenum.model.NotFoundException;
 import fr.sharenum.model.TimeRange;
 import fr.sharenum.model.TimeWindow;
-import fr.sharenum.spi.StoreTransaction;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -99,7 +98,7 @@ final class AgendaImpl implements Agenda {
         return slots;
     }
 
-    private RangeSet<Instant> commonFreeTime(StoreTransaction t, SlotQuery q) {
+    private RangeSet<Instant> commonFreeTime(Tx t, SlotQuery q) {
         Range<Instant> window = Range.closedOpen(q.from(), q.to());
         Map<MemberId, RangeSet<Instant>> free = new LinkedHashMap<>();
         for (MemberId id : q.members()) {

@@ -20,7 +20,6 @@ import fr.sharenum.model.InvalidValueException;
 import fr.sharenum.model.NotFoundException;
 import fr.sharenum.model.TimeWindow;
 import fr.sharenum.model.Venue;
-import fr.sharenum.spi.StoreTransaction;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +73,7 @@ final class BusNumImpl implements BusNum {
         });
     }
 
-    private static void requireReader(StoreTransaction t, Actor actor) {
+    private static void requireReader(Tx t, Actor actor) {
         Objects.requireNonNull(actor, "actor");
         Access.require(Operation.BUSES_READ, Access.relations(Access.principal(t, actor), null));
     }
@@ -136,7 +135,7 @@ final class BusNumImpl implements BusNum {
      * day's operating hours (less set-up and tear-down), minus the times other bookings forbid.
      * {@code ignoring} is an event whose own booking does not count (a reschedule).
      */
-    RangeSet<Instant> freeTimes(StoreTransaction t, Bus bus, Venue venue, Instant from, Instant to, fr.sharenum.model.EventId ignoring) {
+    RangeSet<Instant> freeTimes(Tx t, Bus bus, Venue venue, Instant from, Instant to, fr.sharenum.model.EventId ignoring) {
         BusRules rules = engine.settings().busRules();
         ZoneId zone = venue.zone();
         RangeSet<Instant> free = TreeRangeSet.create();
@@ -170,7 +169,7 @@ final class BusNumImpl implements BusNum {
      * Books {@code bus} for {@code event} inside the caller's transaction, or refuses with the first
      * rule broken. Bumps the bus's version so a concurrent booking of the same bus conflicts.
      */
-    void book(StoreTransaction t, BusId busId, Event event) {
+    void book(Tx t, BusId busId, Event event) {
         Bus bus = t.bus(busId).orElseThrow(() -> new NotFoundException("bus", busId));
         Venue venue = event.venue();
         BusRules rules = engine.settings().busRules();
@@ -215,7 +214,7 @@ final class BusNumImpl implements BusNum {
     }
 
     /** Frees the bus booked for {@code event}, inside the caller's transaction. */
-    void release(StoreTransaction t, BusId busId, Event event) {
+    void release(Tx t, BusId busId, Event event) {
         t.bus(busId).ifPresent(bus -> {
             t.deleteBooking(busId, event.id());
             t.updateBus(bus.nextVersion(), bus.version());

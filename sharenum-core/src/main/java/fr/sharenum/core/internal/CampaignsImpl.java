@@ -27,7 +27,6 @@ import fr.sharenum.model.Theme;
 import fr.sharenum.model.ToolId;
 import fr.sharenum.spi.Match;
 import fr.sharenum.spi.QualifiedQuery;
-import fr.sharenum.spi.StoreTransaction;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -176,11 +175,11 @@ final class CampaignsImpl implements Campaigns {
     private Campaign change(CampaignId id, Engine.Step<Campaign> step) {
         Objects.requireNonNull(id, "campaign");
         return engine.change(new Engine.Versioned<>(t -> t.campaign(id), Campaign::version, Campaign::nextVersion,
-                StoreTransaction::updateCampaign, () -> new NotFoundException("campaign", id), null), step);
+                Tx::updateCampaign, () -> new NotFoundException("campaign", id), null), step);
     }
 
     /** Checks {@code op} against what the actor is to the campaign: team, colleague, staff of its académie. */
-    private static void require(StoreTransaction t, Campaign c, Actor actor, Operation op) {
+    private static void require(Tx t, Campaign c, Actor actor, Operation op) {
         Objects.requireNonNull(actor, "actor");
         Principal p = Access.principal(t, actor);
         Academie academie = t.establishment(c.establishment()).map(Establishment::academie).orElse(null);
@@ -196,7 +195,7 @@ final class CampaignsImpl implements Campaigns {
         }
     }
 
-    private static void requireOfEstablishment(StoreTransaction t, Campaign c, MemberId member) {
+    private static void requireOfEstablishment(Tx t, Campaign c, MemberId member) {
         Objects.requireNonNull(member, "member");
         Member m = Engine.activeMember(t, member);
         if (!m.establishment().equals(c.establishment())) {

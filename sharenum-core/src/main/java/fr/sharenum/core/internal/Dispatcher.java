@@ -6,7 +6,6 @@ import fr.sharenum.spi.NotificationFailedException;
 import fr.sharenum.spi.Notifier;
 import fr.sharenum.spi.OutboxEntry;
 import fr.sharenum.spi.ShareNumStore;
-import fr.sharenum.spi.StoreTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +53,7 @@ public final class Dispatcher {
     }
 
     /** Records notifications with the state change, leased for the delivery that follows the commit. */
-    void enqueue(StoreTransaction t, List<? extends Notification> notifications) {
+    void enqueue(Tx t, List<? extends Notification> notifications) {
         Instant now = clock.instant();
         for (Notification n : notifications) {
             t.enqueue(OutboxEntry.pending(n, now, now.plus(policy.lease())));
@@ -70,7 +69,7 @@ public final class Dispatcher {
     }
 
     /** Records a notification to deliver at {@code dueAt} (quiet hours), not right after the commit. */
-    void enqueueAt(StoreTransaction t, Notification n, Instant dueAt) {
+    void enqueueAt(Tx t, Notification n, Instant dueAt) {
         t.enqueue(OutboxEntry.pending(n, clock.instant(), dueAt));
     }
 
@@ -96,7 +95,8 @@ public final class Dispatcher {
             Instant now = clock.instant();
             Instant upTo = ignoreBackoff ? Instant.MAX : now;
             int limit = ignoreBackoff ? Integer.MAX_VALUE : BATCH;
-            List<OutboxEntry> claimed = store.inTransaction(t -> {
+            List<OutboxEntry> claimed = store.inTransaction(st -> {
+                Tx t = new Tx(st);
                 List<OutboxEntry> mine = new ArrayList<>();
                 for (OutboxEntry e : t.dueNotifications(upTo, limit)) {
                     if (ignoreBackoff && e.attempts() == 0 && e.nextAttemptAt().isAfter(now)) {
@@ -141,21 +141,23 @@ public final class Dispatcher {
 
     /** Pending entries that failed at least once, waiting for a retry. */
     public List<Notification> failed() {
-        return store.inTransaction(t -> t.dueNotifications(Instant.MAX, Integer.MAX_VALUE)).stream()
+        return store.inTransaction(st -> new Tx(st).dueNotifications(Instant.MAX, Integer.MAX_VALUE)).stream()
                 .filter(e -> e.attempts() > 0).map(OutboxEntry::notification).toList();
     }
 
     public List<OutboxEntry> deadLetters() {
-        return store.inTransaction(t -> t.deadLetters(Integer.MAX_VALUE));
+        return store.inTransaction(st -> new Tx(st).deadLetters(Integer.MAX_VALUE));
     }
 
     /** Gives a dead letter another chance at the next delivery; false when there is no such dead letter. */
     public boolean revive(String notificationId) {
-        return store.inTransaction(t -> t.outboxEntry(notificationId).filter(e -> e.status() == OutboxEntry.Status.DEAD)
-                .map(e -> {
-                    t.updateOutbox(e.revived(clock.instant()), e.version());
-                    return true;
-                }).orElse(false));
+        return store.inTransaction(st -> {
+            Tx t = new Tx(st);
+            return t.outboxEntry(notificationId).filter(e -> e.status() == OutboxEntry.Status.DEAD).map(e -> {
+                t.updateOutbox(e.revived(clock.instant()), e.version());
+                return true;
+            }).orElse(false);
+        });
     }
 
     private record Attempt(String id, RuntimeException error) {
@@ -189,7 +191,8 @@ public final class Dispatcher {
     private void settle(List<Attempt> attempts, List<OutboxEntry> claimed) {
         Instant now = clock.instant();
         try {
-            store.inTransaction(t -> {
+            store.inTransaction(st -> {
+                Tx t = new Tx(st);
                 for (Attempt a : attempts) {
                     OutboxEntry current = t.outboxEntry(a.id).orElse(null);
                     boolean ours = current != null && (claimed == null

@@ -19,7 +19,6 @@ import fr.sharenum.spi.MatchCandidate;
 import fr.sharenum.spi.MatchingEngine;
 import fr.sharenum.spi.Notifier;
 import fr.sharenum.spi.ShareNumStore;
-import fr.sharenum.spi.StoreTransaction;
 import fr.sharenum.spi.TrainingCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -229,8 +228,8 @@ public final class Engine {
         return settings.clock().instant();
     }
 
-    <T> T tx(Function<StoreTransaction, T> work) {
-        return store.inTransaction(work);
+    <T> T tx(Function<Tx, T> work) {
+        return store.inTransaction(t -> work.apply(new Tx(t)));
     }
 
     /** Runs {@code work} holding the lock stripe of {@code member}. */
@@ -258,7 +257,7 @@ public final class Engine {
     }
 
     /** What the matching engine should hold for {@code id}, as the transaction {@code t} sees it. */
-    static Optional<MatchCandidate> candidateOf(StoreTransaction t, MemberId id) {
+    static Optional<MatchCandidate> candidateOf(Tx t, MemberId id) {
         return t.member(id).filter(Member::isActive)
                 .flatMap(m -> t.establishment(m.establishment()).map(e -> MatchCandidate.of(m, e.location())));
     }
@@ -276,7 +275,7 @@ public final class Engine {
      * gives the matching engine what that same transaction committed — no second read, so the engine
      * cannot miss a change the store kept.
      */
-    Member changeMember(MemberId id, Function<StoreTransaction, Member> work) {
+    Member changeMember(MemberId id, Function<Tx, Member> work) {
         refreshPending();
         return lockedFor(id, () -> {
             List<Optional<MatchCandidate>> candidate = new ArrayList<>(1);
@@ -331,12 +330,12 @@ public final class Engine {
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
     /** Every event the store holds, earliest first: for rebuilds, exports and the rare whole-history questions. */
-    static List<fr.sharenum.model.Event> allEvents(StoreTransaction t) {
+    static List<fr.sharenum.model.Event> allEvents(Tx t) {
         return t.eventsOverlapping(Instant.EPOCH, END_OF_TIME);
     }
 
     /** The member, if active; refuses the unverified and the suspended. */
-    static Member activeMember(StoreTransaction t, MemberId id) {
+    static Member activeMember(Tx t, MemberId id) {
         Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
         switch (m.status()) {
             case ACTIVE:
@@ -352,7 +351,7 @@ public final class Engine {
 
 
     /** How one kind of versioned record is read and saved, for {@link #change}. */
-    record Versioned<V>(Function<StoreTransaction, Optional<V>> load, java.util.function.ToLongFunction<V> version,
+    record Versioned<V>(Function<Tx, Optional<V>> load, java.util.function.ToLongFunction<V> version,
                         java.util.function.UnaryOperator<V> nextVersion, Saver<V> save, Supplier<NotFoundException> notFound,
                         java.util.function.BiConsumer<V, V> onCommit) {
     }
@@ -360,13 +359,13 @@ public final class Engine {
     /** Stores a record whose stored version is {@code expectedVersion}. */
     @FunctionalInterface
     interface Saver<V> {
-        void save(StoreTransaction t, V next, long expectedVersion);
+        void save(Tx t, V next, long expectedVersion);
     }
 
     /** A workflow step on a record: returns the changed record (same version), or the same instance for no change. */
     @FunctionalInterface
     interface Step<V> {
-        V apply(StoreTransaction t, V current, List<Notification> out);
+        V apply(Tx t, V current, List<Notification> out);
     }
 
     /**

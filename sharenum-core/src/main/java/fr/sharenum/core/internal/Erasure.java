@@ -17,7 +17,6 @@ import fr.sharenum.model.Notification;
 import fr.sharenum.model.Offer;
 import fr.sharenum.model.TicketNum;
 import fr.sharenum.spi.OutboxEntry;
-import fr.sharenum.spi.StoreTransaction;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ final class Erasure {
     }
 
     /** Erases {@code m} inside the transaction {@code t}; returns the anonymised member (next version). */
-    Member erase(StoreTransaction t, Member m) {
+    Member erase(Tx t, Member m) {
         MemberId id = m.id();
         List<String> traces = new ArrayList<>(List.of(m.displayName(), m.email().value()));
         Member anonymous = new Member(id, "Membre effacé", Email.of("efface-" + Tokens.newToken()
@@ -100,7 +99,7 @@ final class Erasure {
     }
 
     /** Deletes every outbox entry addressed to the member or carrying one of their traces (name, address, texts). */
-    private static void withdrawNotifications(StoreTransaction t, MemberId id, List<String> traces) {
+    private static void withdrawNotifications(Tx t, MemberId id, List<String> traces) {
         List<OutboxEntry> all = new ArrayList<>(t.dueNotifications(Instant.MAX, Integer.MAX_VALUE));
         all.addAll(t.deadLetters(Integer.MAX_VALUE));
         List<String> needles = traces.stream().filter(s -> s != null && s.strip().length() >= 3).map(Erasure::jsonForm).toList();

@@ -28,7 +28,6 @@ import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Venue;
 import fr.sharenum.spi.FollowersQuery;
 import fr.sharenum.spi.Nearby;
-import fr.sharenum.spi.StoreTransaction;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -362,7 +361,7 @@ final class EventsImpl implements Events {
     }
 
     /** What the principal is to an event: organiser, invited, registrant, staff of the venue's académie… */
-    static Access.Relations relations(StoreTransaction t, Principal p, Event e) {
+    static Access.Relations relations(Tx t, Principal p, Event e) {
         MemberId me = p.memberId();
         return Access.relations(p, e.venue().academie())
                 .add(Relation.ORGANISER, me != null && e.isOrganiser(me))
@@ -373,7 +372,7 @@ final class EventsImpl implements Events {
 
 
     /** Awards, to each organiser of an event just held, the badges their record now earns. */
-    private void awardBadges(StoreTransaction t, Event held, Instant now) {
+    private void awardBadges(Tx t, Event held, Instant now) {
         List<fr.sharenum.BadgeRule> rules = engine.settings().badgeRules();
         if (rules.isEmpty()) {
             return;
@@ -478,12 +477,12 @@ final class EventsImpl implements Events {
     /** Reads, changes and stores an event in one transaction, retrying on concurrent changes; then notifies. */
     private Event change(EventId id, Engine.Step<Event> step) {
         Objects.requireNonNull(id, "event");
-        return engine.change(new Engine.Versioned<>(t -> t.event(id), Event::version, Event::nextVersion, StoreTransaction::updateEvent,
+        return engine.change(new Engine.Versioned<>(t -> t.event(id), Event::version, Event::nextVersion, Tx::updateEvent,
                 () -> new NotFoundException("event", id), engine.indicatorsAggregates()::event), step);
     }
 
     /** Moves the event's ticket, if it is still SCHEDULED, to {@code target}. */
-    private static void moveTicket(StoreTransaction t, Event event, TicketStatus target, Instant now) {
+    private static void moveTicket(Tx t, Event event, TicketStatus target, Instant now) {
         if (event.ticket() == null) {
             return;
         }
@@ -499,7 +498,7 @@ final class EventsImpl implements Events {
     }
 
     /** An invitation (the member as ATTENDEE) to each of {@code members} who still exists. */
-    private void inviteAll(StoreTransaction t, Event e, java.util.Collection<MemberId> members, InvitationReason reason,
+    private void inviteAll(Tx t, Event e, java.util.Collection<MemberId> members, InvitationReason reason,
                            String method, Instant now, List<Notification> out) {
         String names = organiserNames(t, e);
         for (MemberId id : members) {
@@ -507,7 +506,7 @@ final class EventsImpl implements Events {
         }
     }
 
-    private static String organiserNames(StoreTransaction t, Event e) {
+    private static String organiserNames(Tx t, Event e) {
         return e.organisers().stream().map(id -> t.member(id).map(Member::displayName).orElse("ShareNum"))
                 .collect(Collectors.joining(", "));
     }
@@ -526,7 +525,7 @@ final class EventsImpl implements Events {
                 ? ":" + now.toEpochMilli() : "");
     }
 
-    private static void requireOrganiser(StoreTransaction t, Event e, Actor actor, Operation op) {
+    private static void requireOrganiser(Tx t, Event e, Actor actor, Operation op) {
         Objects.requireNonNull(actor, "actor");
         Access.require(op, relations(t, Access.principal(t, actor), e));
     }

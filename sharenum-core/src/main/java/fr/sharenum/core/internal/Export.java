@@ -12,7 +12,6 @@ import fr.sharenum.model.Message;
 import fr.sharenum.model.Notification;
 import fr.sharenum.model.TicketNum;
 import fr.sharenum.spi.OutboxEntry;
-import fr.sharenum.spi.StoreTransaction;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ final class Export {
         this.engine = engine;
     }
 
-    MemberData of(StoreTransaction t, Member m) {
+    MemberData of(Tx t, Member m) {
         MemberId id = m.id();
         List<TicketNum> opened = new ArrayList<>();
         for (TicketNum ticket : t.ticketsOf(id)) {

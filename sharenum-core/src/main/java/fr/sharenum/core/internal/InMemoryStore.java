@@ -1,4 +1,10 @@
 package fr.sharenum.core.internal;
+import java.util.Collection;
+import fr.sharenum.model.CampaignId;
+import fr.sharenum.model.Campaign;
+import fr.sharenum.model.BadgeAward;
+import fr.sharenum.model.Training;
+import fr.sharenum.model.Feedback;
 
 import fr.sharenum.model.Availability;
 import fr.sharenum.model.Bus;
@@ -75,6 +81,9 @@ public final class InMemoryStore implements ShareNumStore {
     private java.time.Duration longestEvent = java.time.Duration.ZERO;
     private java.time.Duration longestBooking = java.time.Duration.ZERO;
     private final DocumentTables documentTables = new DocumentTables();
+    /** The change feed: numbered in commit order, since transactions are serialised. */
+    private final java.util.TreeMap<Long, fr.sharenum.spi.Change> changes = new java.util.TreeMap<>();
+    private long changeHead;
 
     @Override
     public <T> T inTransaction(Function<StoreTransaction, T> work) {
@@ -135,13 +144,11 @@ public final class InMemoryStore implements ShareNumStore {
             }
         }
 
-        @Override
         public Optional<Establishment> establishment(Uai uai) {
             check();
             return Optional.ofNullable(establishments.get(uai));
         }
 
-        @Override
         public void putEstablishment(Establishment e) {
             check();
             Establishment old = establishments.put(e.uai(), e);
@@ -154,25 +161,21 @@ public final class InMemoryStore implements ShareNumStore {
             });
         }
 
-        @Override
         public void forEachEstablishment(Consumer<? super Establishment> action) {
             check();
             List.copyOf(establishments.values()).forEach(action);
         }
 
-        @Override
         public Optional<Member> member(MemberId id) {
             check();
             return Optional.ofNullable(members.get(id));
         }
 
-        @Override
         public Optional<Member> memberByEmail(Email email) {
             check();
             return Optional.ofNullable(memberByEmail.get(email)).map(members::get);
         }
 
-        @Override
         public void insertMember(Member m) {
             check();
             if (members.containsKey(m.id())) {
@@ -185,7 +188,6 @@ public final class InMemoryStore implements ShareNumStore {
             undo.push(() -> unindex(m));
         }
 
-        @Override
         public void updateMember(Member m, long expectedVersion) {
             check();
             Member old = members.get(m.id());
@@ -225,45 +227,38 @@ public final class InMemoryStore implements ShareNumStore {
             }
         }
 
-        @Override
         public List<Member> membersAt(Uai establishment) {
             check();
             return membersByEstablishment.getOrDefault(establishment, Set.of()).stream().map(members::get).toList();
         }
 
-        @Override
         public void forEachMember(Consumer<? super Member> action) {
             check();
             List.copyOf(members.values()).forEach(action);
         }
 
-        @Override
         public Optional<VerificationRecord> verification(MemberId member) {
             check();
             return Optional.ofNullable(verifications.get(member));
         }
 
-        @Override
         public void putVerification(VerificationRecord record) {
             check();
             VerificationRecord old = verifications.put(record.member(), record);
             undo.push(() -> restore(verifications, record.member(), old));
         }
 
-        @Override
         public void deleteVerification(MemberId member) {
             check();
             VerificationRecord old = verifications.remove(member);
             undo.push(() -> restore(verifications, member, old));
         }
 
-        @Override
         public Optional<TicketNum> ticket(TicketId id) {
             check();
             return Optional.ofNullable(tickets.get(id));
         }
 
-        @Override
         public void insertTicket(TicketNum t) {
             check();
             if (tickets.containsKey(t.id())) {
@@ -281,7 +276,6 @@ public final class InMemoryStore implements ShareNumStore {
             });
         }
 
-        @Override
         public void updateTicket(TicketNum t, long expectedVersion) {
             check();
             TicketNum old = tickets.get(t.id());
@@ -315,13 +309,11 @@ public final class InMemoryStore implements ShareNumStore {
             awaitingByExpiry.remove(t);
         }
 
-        @Override
         public List<TicketNum> ticketsOf(MemberId requester) {
             check();
             return ticketsByRequester.getOrDefault(requester, List.of()).stream().map(tickets::get).toList();
         }
 
-        @Override
         public List<TicketNum> ticketsExpiringBy(Instant instant, int limit) {
             check();
             List<TicketNum> due = new ArrayList<>();
@@ -334,7 +326,6 @@ public final class InMemoryStore implements ShareNumStore {
             return due;
         }
 
-        @Override
         public void appendMessage(Message m) {
             check();
             if (!tickets.containsKey(m.ticket())) {
@@ -353,7 +344,6 @@ public final class InMemoryStore implements ShareNumStore {
             });
         }
 
-        @Override
         public List<Message> messages(TicketId ticket, long afterSeq, int limit) {
             check();
             List<Message> list = messages.getOrDefault(ticket, List.of());
@@ -362,7 +352,6 @@ public final class InMemoryStore implements ShareNumStore {
             return List.copyOf(list.subList(from, to));
         }
 
-        @Override
         public void redactMessage(Message redacted) {
             check();
             List<Message> list = messages.get(redacted.ticket());
@@ -374,19 +363,16 @@ public final class InMemoryStore implements ShareNumStore {
             undo.push(() -> list.set(index, old));
         }
 
-        @Override
         public long lastMessageSeq(TicketId ticket) {
             check();
             return messages.getOrDefault(ticket, List.of()).size();
         }
 
-        @Override
         public Optional<Availability> availability(MemberId member) {
             check();
             return Optional.ofNullable(availabilities.get(member));
         }
 
-        @Override
         public void putAvailability(MemberId member, Availability availability) {
             check();
             java.util.Objects.requireNonNull(availability, "availability");
@@ -394,13 +380,11 @@ public final class InMemoryStore implements ShareNumStore {
             undo.push(() -> restore(availabilities, member, old));
         }
 
-        @Override
         public Optional<Event> event(EventId id) {
             check();
             return Optional.ofNullable(events.get(id));
         }
 
-        @Override
         public void insertEvent(Event e) {
             check();
             if (events.containsKey(e.id())) {
@@ -414,7 +398,6 @@ public final class InMemoryStore implements ShareNumStore {
             });
         }
 
-        @Override
         public void updateEvent(Event e, long expectedVersion) {
             check();
             Event old = events.get(e.id());
@@ -448,7 +431,6 @@ public final class InMemoryStore implements ShareNumStore {
             eventsByStart.remove(TimeKey.of(e));
         }
 
-        @Override
         public List<Event> eventsOverlapping(Instant from, Instant to) {
             check();
             List<Event> out = new ArrayList<>();
@@ -466,13 +448,11 @@ public final class InMemoryStore implements ShareNumStore {
             return out;
         }
 
-        @Override
         public Optional<fr.sharenum.model.Campaign> campaign(fr.sharenum.model.CampaignId id) {
             check();
             return Optional.ofNullable(campaigns.get(id));
         }
 
-        @Override
         public void insertCampaign(fr.sharenum.model.Campaign c) {
             check();
             if (campaigns.putIfAbsent(c.id(), c) != null) {
@@ -481,7 +461,6 @@ public final class InMemoryStore implements ShareNumStore {
             undo.push(() -> campaigns.remove(c.id()));
         }
 
-        @Override
         public void updateCampaign(fr.sharenum.model.Campaign c, long expectedVersion) {
             check();
             fr.sharenum.model.Campaign old = campaigns.get(c.id());
@@ -496,7 +475,6 @@ public final class InMemoryStore implements ShareNumStore {
             undo.push(() -> campaigns.put(old.id(), old));
         }
 
-        @Override
         public void insertBadge(fr.sharenum.model.BadgeAward award) {
             check();
             List<fr.sharenum.model.BadgeAward> list = badges.computeIfAbsent(award.recipient(), k -> new ArrayList<>());
@@ -507,13 +485,11 @@ public final class InMemoryStore implements ShareNumStore {
             undo.push(() -> list.remove(list.size() - 1));
         }
 
-        @Override
         public List<fr.sharenum.model.BadgeAward> badgesOf(MemberId member) {
             check();
             return List.copyOf(badges.getOrDefault(member, List.of()));
         }
 
-        @Override
         public void insertTraining(fr.sharenum.model.Training training) {
             check();
             if (trainings.putIfAbsent(training.id(), training) != null) {
@@ -522,7 +498,6 @@ public final class InMemoryStore implements ShareNumStore {
             undo.push(() -> trainings.remove(training.id()));
         }
 
-        @Override
         public List<fr.sharenum.model.Training> publishedTrainings(Instant from, Instant to) {
             check();
             return trainings.values().stream().filter(x -> !x.start().isBefore(from) && x.start().isBefore(to))
@@ -530,7 +505,6 @@ public final class InMemoryStore implements ShareNumStore {
                     .toList();
         }
 
-        @Override
         public void insertFeedback(fr.sharenum.model.Feedback f) {
             check();
             List<fr.sharenum.model.Feedback> list = feedback.computeIfAbsent(f.event(), k -> new ArrayList<>());
@@ -541,13 +515,11 @@ public final class InMemoryStore implements ShareNumStore {
             undo.push(() -> list.remove(list.size() - 1));
         }
 
-        @Override
         public List<fr.sharenum.model.Feedback> feedbackOn(EventId event) {
             check();
             return List.copyOf(feedback.getOrDefault(event, List.of()));
         }
 
-        @Override
         public void redactFeedback(fr.sharenum.model.Feedback redacted) {
             check();
             List<fr.sharenum.model.Feedback> list = feedback.getOrDefault(redacted.event(), List.of());
@@ -563,13 +535,11 @@ public final class InMemoryStore implements ShareNumStore {
             throw new NotFoundException("feedback", redacted.member() + " on event " + redacted.event());
         }
 
-        @Override
         public Optional<Bus> bus(BusId id) {
             check();
             return Optional.ofNullable(buses.get(id));
         }
 
-        @Override
         public void insertBus(Bus bus) {
             check();
             if (buses.containsKey(bus.id())) {
@@ -579,7 +549,6 @@ public final class InMemoryStore implements ShareNumStore {
             undo.push(() -> buses.remove(bus.id()));
         }
 
-        @Override
         public void updateBus(Bus bus, long expectedVersion) {
             check();
             Bus old = buses.get(bus.id());
@@ -594,13 +563,11 @@ public final class InMemoryStore implements ShareNumStore {
             undo.push(() -> buses.put(old.id(), old));
         }
 
-        @Override
-        public List<Bus> buses() {
+        public List<Bus> allBuses() {
             check();
             return List.copyOf(buses.values());
         }
 
-        @Override
         public List<BusBooking> bookings(BusId bus, Instant from, Instant to) {
             check();
             List<BusBooking> out = new ArrayList<>();
@@ -619,7 +586,6 @@ public final class InMemoryStore implements ShareNumStore {
             return out;
         }
 
-        @Override
         public void insertBooking(BusBooking booking) {
             check();
             if (!buses.containsKey(booking.bus())) {
@@ -640,7 +606,6 @@ public final class InMemoryStore implements ShareNumStore {
             });
         }
 
-        @Override
         public void enqueue(OutboxEntry entry) {
             check();
             if (outbox.putIfAbsent(entry.id(), entry) == null) {
@@ -648,13 +613,11 @@ public final class InMemoryStore implements ShareNumStore {
             }
         }
 
-        @Override
         public Optional<OutboxEntry> outboxEntry(String notificationId) {
             check();
             return Optional.ofNullable(outbox.get(notificationId));
         }
 
-        @Override
         public List<OutboxEntry> dueNotifications(Instant now, int limit) {
             check();
             return outbox.values().stream()
@@ -663,7 +626,6 @@ public final class InMemoryStore implements ShareNumStore {
                     .limit(Math.max(limit, 0)).toList();
         }
 
-        @Override
         public void updateOutbox(OutboxEntry entry, long expectedVersion) {
             check();
             OutboxEntry old = outbox.get(entry.id());
@@ -678,7 +640,6 @@ public final class InMemoryStore implements ShareNumStore {
             undo.push(() -> outbox.put(old.id(), old));
         }
 
-        @Override
         public void deleteOutbox(String notificationId) {
             check();
             OutboxEntry old = outbox.remove(notificationId);
@@ -687,7 +648,6 @@ public final class InMemoryStore implements ShareNumStore {
             }
         }
 
-        @Override
         public List<OutboxEntry> deadLetters(int limit) {
             check();
             return outbox.values().stream().filter(e -> e.status() == OutboxEntry.Status.DEAD)
@@ -695,13 +655,11 @@ public final class InMemoryStore implements ShareNumStore {
                     .limit(Math.max(limit, 0)).toList();
         }
 
-        @Override
         public Optional<AlertPreferences> alertPreferences(MemberId member) {
             check();
             return Optional.ofNullable(alertPreferences.get(member));
         }
 
-        @Override
         public void putAlertPreferences(MemberId member, AlertPreferences preferences) {
             check();
             java.util.Objects.requireNonNull(preferences, "preferences");
@@ -709,7 +667,6 @@ public final class InMemoryStore implements ShareNumStore {
             undo.push(() -> restore(alertPreferences, member, old));
         }
 
-        @Override
         public void recordAlerts(java.util.Collection<AlertRecord> alerts) {
             check();
             for (AlertRecord a : alerts) {
@@ -724,10 +681,9 @@ public final class InMemoryStore implements ShareNumStore {
             }
         }
 
-        @Override
-        public Map<MemberId, AlertStats> alertStats(java.util.Collection<MemberId> helpers, Instant since) {
+        public Map<MemberId, fr.sharenum.spi.AlertStore.AlertStats> alertStats(java.util.Collection<MemberId> helpers, Instant since) {
             check();
-            Map<MemberId, AlertStats> out = new HashMap<>();
+            Map<MemberId, fr.sharenum.spi.AlertStore.AlertStats> out = new HashMap<>();
             for (MemberId h : helpers) {
                 List<AlertRecord> list = alertsByHelper.getOrDefault(h, List.of());
                 int count = 0;
@@ -740,12 +696,11 @@ public final class InMemoryStore implements ShareNumStore {
                         last = a.at();
                     }
                 }
-                out.put(h, new AlertStats(count, last));
+                out.put(h, new fr.sharenum.spi.AlertStore.AlertStats(count, last));
             }
             return out;
         }
 
-        @Override
         public Set<MemberId> alertedBy(MemberId requester, ToolId tool, Instant since) {
             check();
             Set<MemberId> out = new java.util.HashSet<>();
@@ -757,7 +712,6 @@ public final class InMemoryStore implements ShareNumStore {
             return out;
         }
 
-        @Override
         public void deleteBooking(BusId bus, EventId event) {
             check();
             java.util.TreeMap<TimeKey, BusBooking> all = bookingsByBus.get(bus);
@@ -770,6 +724,394 @@ public final class InMemoryStore implements ShareNumStore {
                     undo.push(() -> all.put(TimeKey.of(b), b));
                 }
             }
+        }
+        // --- the store SPI's native aggregates, over the methods above
+
+        @Override
+        public Optional<fr.sharenum.spi.ChangeFeedStore> changes() {
+            return Optional.of(new fr.sharenum.spi.ChangeFeedStore() {
+                @Override
+                public List<Long> append(List<fr.sharenum.spi.Change> batch) {
+                    check();
+                    List<Long> numbers = new ArrayList<>();
+                    for (fr.sharenum.spi.Change c : batch) {
+                        long n = ++changeHead;
+                        changes.put(n, c.numbered(n));
+                        numbers.add(n);
+                        undo.push(() -> {
+                            changes.remove(n);
+                            changeHead = n - 1;
+                        });
+                    }
+                    return numbers;
+                }
+
+                @Override
+                public List<fr.sharenum.spi.Change> after(long seq, int limit) {
+                    check();
+                    return changes.tailMap(seq, false).values().stream().limit(limit).toList();
+                }
+
+                @Override
+                public long head() {
+                    check();
+                    return changeHead;
+                }
+
+                @Override
+                public int prune(long upTo) {
+                    check();
+                    java.util.NavigableMap<Long, fr.sharenum.spi.Change> gone = new java.util.TreeMap<>(changes.headMap(upTo, true));
+                    changes.headMap(upTo, true).clear();
+                    undo.push(() -> changes.putAll(gone));
+                    return gone.size();
+                }
+            });
+        }
+
+        @Override
+        public Optional<fr.sharenum.spi.EstablishmentStore> establishments() {
+            return Optional.of(new fr.sharenum.spi.EstablishmentStore() {
+                @Override
+                public Optional<Establishment> get(Uai uai) {
+                    return Tx.this.establishment(uai);
+                }
+
+                @Override
+                public void put(Establishment establishment) {
+                    Tx.this.putEstablishment(establishment);
+                }
+
+                @Override
+                public void forEach(Consumer<? super Establishment> action) {
+                    Tx.this.forEachEstablishment(action);
+                }
+            });
+        }
+
+        @Override
+        public Optional<fr.sharenum.spi.MemberStore> members() {
+            return Optional.of(new fr.sharenum.spi.MemberStore() {
+                @Override
+                public Optional<Member> get(MemberId id) {
+                    return Tx.this.member(id);
+                }
+
+                @Override
+                public Optional<Member> byEmail(Email email) {
+                    return Tx.this.memberByEmail(email);
+                }
+
+                @Override
+                public void insert(Member member) {
+                    Tx.this.insertMember(member);
+                }
+
+                @Override
+                public void update(Member member, long expectedVersion) {
+                    Tx.this.updateMember(member, expectedVersion);
+                }
+
+                @Override
+                public List<Member> at(Uai establishment) {
+                    return Tx.this.membersAt(establishment);
+                }
+
+                @Override
+                public void forEach(Consumer<? super Member> action) {
+                    Tx.this.forEachMember(action);
+                }
+            });
+        }
+
+        @Override
+        public Optional<fr.sharenum.spi.VerificationStore> verifications() {
+            return Optional.of(new fr.sharenum.spi.VerificationStore() {
+                @Override
+                public Optional<VerificationRecord> get(MemberId member) {
+                    return Tx.this.verification(member);
+                }
+
+                @Override
+                public void put(VerificationRecord record) {
+                    Tx.this.putVerification(record);
+                }
+
+                @Override
+                public void delete(MemberId member) {
+                    Tx.this.deleteVerification(member);
+                }
+            });
+        }
+
+        @Override
+        public Optional<fr.sharenum.spi.TicketStore> tickets() {
+            return Optional.of(new fr.sharenum.spi.TicketStore() {
+                @Override
+                public Optional<TicketNum> get(TicketId id) {
+                    return Tx.this.ticket(id);
+                }
+
+                @Override
+                public void insert(TicketNum ticket) {
+                    Tx.this.insertTicket(ticket);
+                }
+
+                @Override
+                public void update(TicketNum ticket, long expectedVersion) {
+                    Tx.this.updateTicket(ticket, expectedVersion);
+                }
+
+                @Override
+                public List<TicketNum> openedBy(MemberId requester) {
+                    return Tx.this.ticketsOf(requester);
+                }
+
+                @Override
+                public List<TicketNum> expiringBy(Instant instant, int limit) {
+                    return Tx.this.ticketsExpiringBy(instant, limit);
+                }
+            });
+        }
+
+        @Override
+        public Optional<fr.sharenum.spi.MessageStore> messages() {
+            return Optional.of(new fr.sharenum.spi.MessageStore() {
+                @Override
+                public void append(Message message) {
+                    Tx.this.appendMessage(message);
+                }
+
+                @Override
+                public List<Message> after(TicketId ticket, long afterSeq, int limit) {
+                    return Tx.this.messages(ticket, afterSeq, limit);
+                }
+
+                @Override
+                public long lastSeq(TicketId ticket) {
+                    return Tx.this.lastMessageSeq(ticket);
+                }
+
+                @Override
+                public void redact(Message redacted) {
+                    Tx.this.redactMessage(redacted);
+                }
+            });
+        }
+
+        @Override
+        public Optional<fr.sharenum.spi.AvailabilityStore> availability() {
+            return Optional.of(new fr.sharenum.spi.AvailabilityStore() {
+                @Override
+                public Optional<Availability> get(MemberId member) {
+                    return Tx.this.availability(member);
+                }
+
+                @Override
+                public void put(MemberId member, Availability availability) {
+                    Tx.this.putAvailability(member, availability);
+                }
+            });
+        }
+
+        @Override
+        public Optional<fr.sharenum.spi.EventStore> events() {
+            return Optional.of(new fr.sharenum.spi.EventStore() {
+                @Override
+                public Optional<Event> get(EventId id) {
+                    return Tx.this.event(id);
+                }
+
+                @Override
+                public void insert(Event event) {
+                    Tx.this.insertEvent(event);
+                }
+
+                @Override
+                public void update(Event event, long expectedVersion) {
+                    Tx.this.updateEvent(event, expectedVersion);
+                }
+
+                @Override
+                public List<Event> overlapping(Instant from, Instant to) {
+                    return Tx.this.eventsOverlapping(from, to);
+                }
+            });
+        }
+
+        @Override
+        public Optional<fr.sharenum.spi.FeedbackStore> feedback() {
+            return Optional.of(new fr.sharenum.spi.FeedbackStore() {
+                @Override
+                public void insert(Feedback feedback) {
+                    Tx.this.insertFeedback(feedback);
+                }
+
+                @Override
+                public List<Feedback> on(EventId event) {
+                    return Tx.this.feedbackOn(event);
+                }
+
+                @Override
+                public void redact(Feedback redacted) {
+                    Tx.this.redactFeedback(redacted);
+                }
+            });
+        }
+
+        @Override
+        public Optional<fr.sharenum.spi.BusStore> buses() {
+            return Optional.of(new fr.sharenum.spi.BusStore() {
+                @Override
+                public Optional<Bus> get(BusId id) {
+                    return Tx.this.bus(id);
+                }
+
+                @Override
+                public void insert(Bus bus) {
+                    Tx.this.insertBus(bus);
+                }
+
+                @Override
+                public void update(Bus bus, long expectedVersion) {
+                    Tx.this.updateBus(bus, expectedVersion);
+                }
+
+                @Override
+                public List<Bus> all() {
+                    return Tx.this.allBuses();
+                }
+
+                @Override
+                public List<BusBooking> bookings(BusId bus, Instant from, Instant to) {
+                    return Tx.this.bookings(bus, from, to);
+                }
+
+                @Override
+                public void insertBooking(BusBooking booking) {
+                    Tx.this.insertBooking(booking);
+                }
+
+                @Override
+                public void deleteBooking(BusId bus, EventId event) {
+                    Tx.this.deleteBooking(bus, event);
+                }
+            });
+        }
+
+        @Override
+        public Optional<fr.sharenum.spi.OutboxStore> outbox() {
+            return Optional.of(new fr.sharenum.spi.OutboxStore() {
+                @Override
+                public void enqueue(OutboxEntry entry) {
+                    Tx.this.enqueue(entry);
+                }
+
+                @Override
+                public Optional<OutboxEntry> get(String notificationId) {
+                    return Tx.this.outboxEntry(notificationId);
+                }
+
+                @Override
+                public List<OutboxEntry> due(Instant now, int limit) {
+                    return Tx.this.dueNotifications(now, limit);
+                }
+
+                @Override
+                public void update(OutboxEntry entry, long expectedVersion) {
+                    Tx.this.updateOutbox(entry, expectedVersion);
+                }
+
+                @Override
+                public void delete(String notificationId) {
+                    Tx.this.deleteOutbox(notificationId);
+                }
+
+                @Override
+                public List<OutboxEntry> dead(int limit) {
+                    return Tx.this.deadLetters(limit);
+                }
+            });
+        }
+
+        @Override
+        public Optional<fr.sharenum.spi.AlertStore> alerts() {
+            return Optional.of(new fr.sharenum.spi.AlertStore() {
+                @Override
+                public Optional<AlertPreferences> preferences(MemberId member) {
+                    return Tx.this.alertPreferences(member);
+                }
+
+                @Override
+                public void putPreferences(MemberId member, AlertPreferences preferences) {
+                    Tx.this.putAlertPreferences(member, preferences);
+                }
+
+                @Override
+                public void record(Collection<AlertRecord> alerts) {
+                    Tx.this.recordAlerts(alerts);
+                }
+
+                @Override
+                public Map<MemberId, fr.sharenum.spi.AlertStore.AlertStats> stats(Collection<MemberId> helpers, Instant since) {
+                    return Tx.this.alertStats(helpers, since);
+                }
+
+                @Override
+                public Set<MemberId> alertedBy(MemberId requester, ToolId tool, Instant since) {
+                    return Tx.this.alertedBy(requester, tool, since);
+                }
+            });
+        }
+
+        @Override
+        public Optional<fr.sharenum.spi.TrainingStore> trainings() {
+            return Optional.of(new fr.sharenum.spi.TrainingStore() {
+                @Override
+                public void insert(Training training) {
+                    Tx.this.insertTraining(training);
+                }
+
+                @Override
+                public List<Training> published(Instant from, Instant to) {
+                    return Tx.this.publishedTrainings(from, to);
+                }
+            });
+        }
+
+        @Override
+        public Optional<fr.sharenum.spi.BadgeStore> badges() {
+            return Optional.of(new fr.sharenum.spi.BadgeStore() {
+                @Override
+                public void insert(BadgeAward award) {
+                    Tx.this.insertBadge(award);
+                }
+
+                @Override
+                public List<BadgeAward> of(MemberId member) {
+                    return Tx.this.badgesOf(member);
+                }
+            });
+        }
+
+        @Override
+        public Optional<fr.sharenum.spi.CampaignStore> campaigns() {
+            return Optional.of(new fr.sharenum.spi.CampaignStore() {
+                @Override
+                public Optional<Campaign> get(CampaignId id) {
+                    return Tx.this.campaign(id);
+                }
+
+                @Override
+                public void insert(Campaign campaign) {
+                    Tx.this.insertCampaign(campaign);
+                }
+
+                @Override
+                public void update(Campaign campaign, long expectedVersion) {
+                    Tx.this.updateCampaign(campaign, expectedVersion);
+                }
+            });
         }
     }
 
@@ -807,5 +1149,6 @@ public final class InMemoryStore implements ShareNumStore {
         } else {
             map.put(key, old);
         }
+
     }
 }

@@ -9,7 +9,6 @@ import fr.sharenum.model.Academie;
 import fr.sharenum.model.Actor;
 import fr.sharenum.model.Establishment;
 import fr.sharenum.model.Uai;
-import fr.sharenum.spi.StoreTransaction;
 
 import java.time.YearMonth;
 import java.util.Objects;
@@ -36,7 +35,7 @@ final class IndicatorsFacade implements Indicators {
     }
 
     /** The académie a territory lies in, or {@code null} for the country (and unknown codes). */
-    static Academie academieOf(StoreTransaction t, Territory territory) {
+    static Academie academieOf(Tx t, Territory territory) {
         switch (territory.level()) {
             case ACADEMIE:
                 return Academie.byCode(territory.code()).orElse(null);

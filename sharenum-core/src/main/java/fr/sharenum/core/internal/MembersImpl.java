@@ -40,7 +40,6 @@ import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Uai;
 import fr.sharenum.model.VerificationFailedException;
 import fr.sharenum.model.VersionConflictException;
-import fr.sharenum.spi.StoreTransaction;
 import fr.sharenum.spi.VerificationRecord;
 
 import java.time.Duration;
@@ -177,7 +176,7 @@ final class MembersImpl implements Members {
     }
 
     /** Grants the privileges the directory asserts, and revokes those it asserted before and no longer does. */
-    private static void assertPrivileges(StoreTransaction t, Actor host, MemberId id, IdentityAssertion a, Academie academie,
+    private static void assertPrivileges(Tx t, Actor host, MemberId id, IdentityAssertion a, Academie academie,
                                          Instant now) {
         String reason = "annuaire de " + a.issuer();
         Set<Privilege> wanted = new HashSet<>(a.privileges());
@@ -296,11 +295,11 @@ final class MembersImpl implements Members {
     }
 
     /** What the principal is to a member: SELF, staff of the member's académie… */
-    static Access.Relations relations(StoreTransaction t, Principal p, Member subject) {
+    static Access.Relations relations(Tx t, Principal p, Member subject) {
         return Access.relations(p, academieOf(t, subject)).self(subject.id());
     }
 
-    static Academie academieOf(StoreTransaction t, Member m) {
+    static Academie academieOf(Tx t, Member m) {
         return t.establishment(m.establishment()).map(Establishment::academie).orElse(null);
     }
 
@@ -509,7 +508,7 @@ final class MembersImpl implements Members {
         }
     }
 
-    private static Establishment requireEstablishment(StoreTransaction t, Uai uai) {
+    private static Establishment requireEstablishment(Tx t, Uai uai) {
         return t.establishment(uai).orElseThrow(() -> new NotFoundException("establishment", uai));
     }
 

@@ -19,7 +19,6 @@ import fr.sharenum.model.NotFoundException;
 import fr.sharenum.model.Report;
 import fr.sharenum.model.TicketNum;
 import fr.sharenum.spi.ModerationQueue;
-import fr.sharenum.spi.StoreTransaction;
 
 import java.util.List;
 import java.util.Objects;
@@ -88,7 +87,7 @@ final class ModerationImpl implements Moderation {
         return report;
     }
 
-    private static void check(StoreTransaction t, MemberId reporter, Report.Subject subject) {
+    private static void check(Tx t, MemberId reporter, Report.Subject subject) {
         if (subject instanceof Report.OfMember m) {
             t.member(m.member()).orElseThrow(() -> new NotFoundException("member", m.member()));
             if (m.member().equals(reporter)) {

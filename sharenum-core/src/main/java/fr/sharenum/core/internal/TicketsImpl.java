@@ -34,7 +34,6 @@ import fr.sharenum.model.TrainingsFirstException;
 import fr.sharenum.spi.Match;
 import fr.sharenum.spi.QualifiedQuery;
 import fr.sharenum.spi.AlertRecord;
-import fr.sharenum.spi.StoreTransaction;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -182,7 +181,7 @@ final class TicketsImpl implements Tickets {
                     welcome.add(a);
                 }
             }
-            Map<MemberId, StoreTransaction.AlertStats> stats = t.alertStats(welcome.stream().map(Alert::helper).toList(),
+            Map<MemberId, fr.sharenum.spi.AlertStore.AlertStats> stats = t.alertStats(welcome.stream().map(Alert::helper).toList(),
                     now.minus(java.time.Duration.ofDays(7)));
             List<Alert> under = new ArrayList<>();
             List<Alert> over = new ArrayList<>();
@@ -209,7 +208,7 @@ final class TicketsImpl implements Tickets {
         });
     }
 
-    private static void requireUnderDailyLimit(StoreTransaction t, MemberId requester, Instant now, Settings.AlertLimits limits) {
+    private static void requireUnderDailyLimit(Tx t, MemberId requester, Instant now, Settings.AlertLimits limits) {
         List<TicketNum> today = t.ticketsOf(requester).stream().filter(x -> x.openedAt().isAfter(now.minus(java.time.Duration.ofDays(1))))
                 .toList();
         if (today.size() >= limits.ticketsPerDay()) {
@@ -403,11 +402,11 @@ final class TicketsImpl implements Tickets {
     }
 
     /** What the principal is to a ticket: requester, alerted or accepted helper, staff of its académie… */
-    static Access.Relations relations(StoreTransaction t, Principal p, TicketNum ticket) {
+    static Access.Relations relations(Tx t, Principal p, TicketNum ticket) {
         return relations(p, t.establishment(ticket.establishment()).map(Establishment::academie).orElse(null), ticket);
     }
 
-    /** As {@link #relations(StoreTransaction, Principal, TicketNum)}, the ticket's académie known. */
+    /** As {@link #relations(Tx, Principal, TicketNum)}, the ticket's académie known. */
     static Access.Relations relations(Principal p, Academie academie, TicketNum ticket) {
         MemberId me = p.memberId();
         return Access.relations(p, academie)
@@ -424,12 +423,12 @@ final class TicketsImpl implements Tickets {
     /** Reads, changes and stores a ticket in one transaction, retrying on concurrent changes; then notifies. */
     private TicketNum change(TicketId id, Engine.Step<TicketNum> step) {
         Objects.requireNonNull(id, "ticket");
-        return engine.change(new Engine.Versioned<>(t -> t.ticket(id), TicketNum::version, TicketNum::nextVersion, StoreTransaction::updateTicket,
+        return engine.change(new Engine.Versioned<>(t -> t.ticket(id), TicketNum::version, TicketNum::nextVersion, Tx::updateTicket,
                 () -> new NotFoundException("ticket", id), engine.indicatorsAggregates()::ticket), step);
     }
 
     /** Tells the requester, the accepted helper and pending offerers (except {@code actor}) the ticket closed. */
-    private static void tellOthers(StoreTransaction t, TicketNum ticket, MemberId actor, TicketStatus status,
+    private static void tellOthers(Tx t, TicketNum ticket, MemberId actor, TicketStatus status,
                                    List<Notification> out) {
         Set<MemberId> told = new TreeSet<>();
         told.add(ticket.requester());

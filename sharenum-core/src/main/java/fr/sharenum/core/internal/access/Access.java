@@ -1,5 +1,6 @@
 package fr.sharenum.core.internal.access;
 
+import fr.sharenum.core.internal.Tx;
 import fr.sharenum.core.internal.store.TrustStore;
 import fr.sharenum.model.Academie;
 import fr.sharenum.model.Actor;
@@ -12,7 +13,6 @@ import fr.sharenum.model.MemberStatus;
 import fr.sharenum.model.NotAllowedException;
 import fr.sharenum.model.Privilege;
 import fr.sharenum.model.ShareNumException;
-import fr.sharenum.spi.StoreTransaction;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class Access {
      * @param actor who acts
      * @return the principal
      */
-    public static Principal principal(StoreTransaction t, Actor actor) {
+    public static Principal principal(Tx t, Actor actor) {
         Objects.requireNonNull(actor, "actor");
         if (actor instanceof MemberId id) {
             Member m = t.member(id).orElse(null);
@@ -117,7 +117,7 @@ public final class Access {
      * @param other the member on the other side (the requester, an organiser…)
      * @throws NotAllowedException {@code access.blocked}
      */
-    public static void requireNotBlocked(StoreTransaction t, Operation op, MemberId actor, MemberId other) {
+    public static void requireNotBlocked(Tx t, Operation op, MemberId actor, MemberId other) {
         if (!op.blockable() || actor == null || other == null || actor.equals(other)) {
             return;
         }

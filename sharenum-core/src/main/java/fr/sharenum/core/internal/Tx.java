@@ -1,0 +1,455 @@
+package fr.sharenum.core.internal;
+
+import fr.sharenum.core.internal.kernel.KernelAggregates;
+import fr.sharenum.model.AlertPreferences;
+import fr.sharenum.model.Availability;
+import fr.sharenum.model.BadgeAward;
+import fr.sharenum.model.Bus;
+import fr.sharenum.model.BusBooking;
+import fr.sharenum.model.BusId;
+import fr.sharenum.model.Campaign;
+import fr.sharenum.model.CampaignId;
+import fr.sharenum.model.Email;
+import fr.sharenum.model.Establishment;
+import fr.sharenum.model.Event;
+import fr.sharenum.model.EventId;
+import fr.sharenum.model.Feedback;
+import fr.sharenum.model.Member;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.Message;
+import fr.sharenum.model.TicketId;
+import fr.sharenum.model.TicketNum;
+import fr.sharenum.model.ToolId;
+import fr.sharenum.model.Training;
+import fr.sharenum.model.Uai;
+import fr.sharenum.spi.AlertRecord;
+import fr.sharenum.spi.AlertStore;
+import fr.sharenum.spi.AvailabilityStore;
+import fr.sharenum.spi.BadgeStore;
+import fr.sharenum.spi.BusStore;
+import fr.sharenum.spi.CampaignStore;
+import fr.sharenum.spi.ChangeFeedStore;
+import fr.sharenum.spi.Doc;
+import fr.sharenum.spi.Documents;
+import fr.sharenum.spi.EstablishmentStore;
+import fr.sharenum.spi.EventStore;
+import fr.sharenum.spi.FeedbackStore;
+import fr.sharenum.spi.MemberStore;
+import fr.sharenum.spi.MessageStore;
+import fr.sharenum.spi.OutboxEntry;
+import fr.sharenum.spi.OutboxStore;
+import fr.sharenum.spi.StoreTransaction;
+import fr.sharenum.spi.TicketStore;
+import fr.sharenum.spi.TrainingStore;
+import fr.sharenum.spi.VerificationRecord;
+import fr.sharenum.spi.VerificationStore;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One store transaction as the workflows see it: every aggregate, native when the store provides it, built on
+ * the storage kernel otherwise ({@link KernelAggregates}), behind one flat set of methods; and the kernel itself
+ * ({@link Documents}) for what only core keeps (grants, audit, counters). Only valid during the transaction.
+ */
+public final class Tx implements Documents {
+    private final StoreTransaction t;
+    private EstablishmentStore establishments;
+    private MemberStore members;
+    private VerificationStore verifications;
+    private TicketStore tickets;
+    private MessageStore messages;
+    private AvailabilityStore availability;
+    private EventStore events;
+    private FeedbackStore feedback;
+    private BusStore buses;
+    private OutboxStore outbox;
+    private AlertStore alerts;
+    private TrainingStore trainings;
+    private BadgeStore badges;
+    private CampaignStore campaigns;
+    private ChangeFeedStore changes;
+
+    Tx(StoreTransaction t) {
+        this.t = t;
+    }
+
+    /**
+     * @param t a transaction of any store
+     * @return the workflows' view of it
+     */
+    public static Tx of(StoreTransaction t) {
+        return new Tx(t);
+    }
+
+    /** @return the store's transaction underneath */
+    StoreTransaction raw() {
+        return t;
+    }
+
+    private EstablishmentStore establishmentsStore() {
+        if (establishments == null) {
+            establishments = t.establishments().orElseGet(() -> KernelAggregates.establishments(t));
+        }
+        return establishments;
+    }
+
+    private MemberStore membersStore() {
+        if (members == null) {
+            members = t.members().orElseGet(() -> KernelAggregates.members(t));
+        }
+        return members;
+    }
+
+    private VerificationStore verificationsStore() {
+        if (verifications == null) {
+            verifications = t.verifications().orElseGet(() -> KernelAggregates.verifications(t));
+        }
+        return verifications;
+    }
+
+    private TicketStore ticketsStore() {
+        if (tickets == null) {
+            tickets = t.tickets().orElseGet(() -> KernelAggregates.tickets(t));
+        }
+        return tickets;
+    }
+
+    private MessageStore messagesStore() {
+        if (messages == null) {
+            messages = t.messages().orElseGet(() -> KernelAggregates.messages(t));
+        }
+        return messages;
+    }
+
+    private AvailabilityStore availabilityStore() {
+        if (availability == null) {
+            availability = t.availability().orElseGet(() -> KernelAggregates.availability(t));
+        }
+        return availability;
+    }
+
+    private EventStore eventsStore() {
+        if (events == null) {
+            events = t.events().orElseGet(() -> KernelAggregates.events(t));
+        }
+        return events;
+    }
+
+    private FeedbackStore feedbackStore() {
+        if (feedback == null) {
+            feedback = t.feedback().orElseGet(() -> KernelAggregates.feedback(t));
+        }
+        return feedback;
+    }
+
+    private BusStore busesStore() {
+        if (buses == null) {
+            buses = t.buses().orElseGet(() -> KernelAggregates.buses(t));
+        }
+        return buses;
+    }
+
+    private OutboxStore outboxStore() {
+        if (outbox == null) {
+            outbox = t.outbox().orElseGet(() -> KernelAggregates.outbox(t));
+        }
+        return outbox;
+    }
+
+    private AlertStore alertsStore() {
+        if (alerts == null) {
+            alerts = t.alerts().orElseGet(() -> KernelAggregates.alerts(t));
+        }
+        return alerts;
+    }
+
+    private TrainingStore trainingsStore() {
+        if (trainings == null) {
+            trainings = t.trainings().orElseGet(() -> KernelAggregates.trainings(t));
+        }
+        return trainings;
+    }
+
+    private BadgeStore badgesStore() {
+        if (badges == null) {
+            badges = t.badges().orElseGet(() -> KernelAggregates.badges(t));
+        }
+        return badges;
+    }
+
+    private CampaignStore campaignsStore() {
+        if (campaigns == null) {
+            campaigns = t.campaigns().orElseGet(() -> KernelAggregates.campaigns(t));
+        }
+        return campaigns;
+    }
+
+    /** @return the change feed, native or kernel-based */
+    ChangeFeedStore changes() {
+        if (changes == null) {
+            changes = t.changes().orElseGet(() -> KernelAggregates.changes(t));
+        }
+        return changes;
+    }
+
+    public Optional<Establishment> establishment(Uai uai) {
+        return establishmentsStore().get(uai);
+    }
+
+    public void putEstablishment(Establishment establishment) {
+        establishmentsStore().put(establishment);
+    }
+
+    public void forEachEstablishment(Consumer<? super Establishment> action) {
+        establishmentsStore().forEach(action);
+    }
+
+    public Optional<Member> member(MemberId id) {
+        return membersStore().get(id);
+    }
+
+    public Optional<Member> memberByEmail(Email email) {
+        return membersStore().byEmail(email);
+    }
+
+    public void insertMember(Member member) {
+        membersStore().insert(member);
+    }
+
+    public void updateMember(Member member, long expectedVersion) {
+        membersStore().update(member, expectedVersion);
+    }
+
+    public List<Member> membersAt(Uai establishment) {
+        return membersStore().at(establishment);
+    }
+
+    public void forEachMember(Consumer<? super Member> action) {
+        membersStore().forEach(action);
+    }
+
+    public Optional<VerificationRecord> verification(MemberId member) {
+        return verificationsStore().get(member);
+    }
+
+    public void putVerification(VerificationRecord record) {
+        verificationsStore().put(record);
+    }
+
+    public void deleteVerification(MemberId member) {
+        verificationsStore().delete(member);
+    }
+
+    public Optional<TicketNum> ticket(TicketId id) {
+        return ticketsStore().get(id);
+    }
+
+    public void insertTicket(TicketNum ticket) {
+        ticketsStore().insert(ticket);
+    }
+
+    public void updateTicket(TicketNum ticket, long expectedVersion) {
+        ticketsStore().update(ticket, expectedVersion);
+    }
+
+    public List<TicketNum> ticketsOf(MemberId requester) {
+        return ticketsStore().openedBy(requester);
+    }
+
+    public List<TicketNum> ticketsExpiringBy(Instant instant, int limit) {
+        return ticketsStore().expiringBy(instant, limit);
+    }
+
+    public void appendMessage(Message message) {
+        messagesStore().append(message);
+    }
+
+    public List<Message> messages(TicketId ticket, long afterSeq, int limit) {
+        return messagesStore().after(ticket, afterSeq, limit);
+    }
+
+    public long lastMessageSeq(TicketId ticket) {
+        return messagesStore().lastSeq(ticket);
+    }
+
+    public void redactMessage(Message redacted) {
+        messagesStore().redact(redacted);
+    }
+
+    public Optional<Availability> availability(MemberId member) {
+        return availabilityStore().get(member);
+    }
+
+    public void putAvailability(MemberId member, Availability availability) {
+        availabilityStore().put(member, availability);
+    }
+
+    public Optional<Event> event(EventId id) {
+        return eventsStore().get(id);
+    }
+
+    public void insertEvent(Event event) {
+        eventsStore().insert(event);
+    }
+
+    public void updateEvent(Event event, long expectedVersion) {
+        eventsStore().update(event, expectedVersion);
+    }
+
+    public List<Event> eventsOverlapping(Instant from, Instant to) {
+        return eventsStore().overlapping(from, to);
+    }
+
+    public void insertFeedback(Feedback feedback) {
+        feedbackStore().insert(feedback);
+    }
+
+    public List<Feedback> feedbackOn(EventId event) {
+        return feedbackStore().on(event);
+    }
+
+    public void redactFeedback(Feedback redacted) {
+        feedbackStore().redact(redacted);
+    }
+
+    public Optional<Bus> bus(BusId id) {
+        return busesStore().get(id);
+    }
+
+    public void insertBus(Bus bus) {
+        busesStore().insert(bus);
+    }
+
+    public void updateBus(Bus bus, long expectedVersion) {
+        busesStore().update(bus, expectedVersion);
+    }
+
+    public List<Bus> buses() {
+        return busesStore().all();
+    }
+
+    public List<BusBooking> bookings(BusId bus, Instant from, Instant to) {
+        return busesStore().bookings(bus, from, to);
+    }
+
+    public void insertBooking(BusBooking booking) {
+        busesStore().insertBooking(booking);
+    }
+
+    public void deleteBooking(BusId bus, EventId event) {
+        busesStore().deleteBooking(bus, event);
+    }
+
+    public void enqueue(OutboxEntry entry) {
+        outboxStore().enqueue(entry);
+    }
+
+    public Optional<OutboxEntry> outboxEntry(String notificationId) {
+        return outboxStore().get(notificationId);
+    }
+
+    public List<OutboxEntry> dueNotifications(Instant now, int limit) {
+        return outboxStore().due(now, limit);
+    }
+
+    public List<OutboxEntry> claimableNotifications(Instant now, int limit) {
+        return outboxStore().claimable(now, limit);
+    }
+
+    public void updateOutbox(OutboxEntry entry, long expectedVersion) {
+        outboxStore().update(entry, expectedVersion);
+    }
+
+    public void deleteOutbox(String notificationId) {
+        outboxStore().delete(notificationId);
+    }
+
+    public List<OutboxEntry> deadLetters(int limit) {
+        return outboxStore().dead(limit);
+    }
+
+    public Optional<AlertPreferences> alertPreferences(MemberId member) {
+        return alertsStore().preferences(member);
+    }
+
+    public void putAlertPreferences(MemberId member, AlertPreferences preferences) {
+        alertsStore().putPreferences(member, preferences);
+    }
+
+    public Map<MemberId, AlertPreferences> alertPreferencesOf(Collection<MemberId> members) {
+        return alertsStore().preferencesOf(members);
+    }
+
+    public void recordAlerts(Collection<AlertRecord> alerts) {
+        alertsStore().record(alerts);
+    }
+
+    public Map<MemberId, AlertStore.AlertStats> alertStats(Collection<MemberId> helpers, Instant since) {
+        return alertsStore().stats(helpers, since);
+    }
+
+    public Set<MemberId> alertedBy(MemberId requester, ToolId tool, Instant since) {
+        return alertsStore().alertedBy(requester, tool, since);
+    }
+
+    public void insertTraining(Training training) {
+        trainingsStore().insert(training);
+    }
+
+    public List<Training> publishedTrainings(Instant from, Instant to) {
+        return trainingsStore().published(from, to);
+    }
+
+    public void insertBadge(BadgeAward award) {
+        badgesStore().insert(award);
+    }
+
+    public List<BadgeAward> badgesOf(MemberId member) {
+        return badgesStore().of(member);
+    }
+
+    public Optional<Campaign> campaign(CampaignId id) {
+        return campaignsStore().get(id);
+    }
+
+    public void insertCampaign(Campaign campaign) {
+        campaignsStore().insert(campaign);
+    }
+
+    public void updateCampaign(Campaign campaign, long expectedVersion) {
+        campaignsStore().update(campaign, expectedVersion);
+    }
+
+    // --- the kernel
+
+    @Override
+    public Optional<Doc> get(String collection, String key) {
+        return t.get(collection, key);
+    }
+
+    @Override
+    public void insert(String collection, Doc doc) {
+        t.insert(collection, doc);
+    }
+
+    @Override
+    public void replace(String collection, Doc doc, long expectedVersion) {
+        t.replace(collection, doc, expectedVersion);
+    }
+
+    @Override
+    public boolean delete(String collection, String key) {
+        return t.delete(collection, key);
+    }
+
+    @Override
+    public List<Doc> range(String collection, String index, String fromInclusive, String toExclusive, int limit) {
+        return t.range(collection, index, fromInclusive, toExclusive, limit);
+    }
+}

@@ -1,0 +1,45 @@
+package fr.sharenum.spi;
+
+import fr.sharenum.model.Event;
+import fr.sharenum.model.EventId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Events. Part of a {@link StoreTransaction}. */
+public interface EventStore {
+
+    /**
+     * @param id an event id
+     * @return the event, if stored
+     */
+    Optional<Event> get(EventId id);
+
+    /**
+     * @param event a new event, at version 1
+     * @throws fr.sharenum.model.DuplicateException when the id is taken
+     */
+    void insert(Event event);
+
+    /**
+     * Replaces an event whose stored version is {@code expectedVersion}; {@code event.version()} is
+     * {@code expectedVersion + 1}.
+     *
+     * @param event           the new version
+     * @param expectedVersion the version read
+     * @throws fr.sharenum.model.VersionConflictException when the stored version differs
+     * @throws fr.sharenum.model.NotFoundException        when there is no such event
+     */
+    void update(Event event, long expectedVersion);
+
+    /**
+     * Events in any state whose time {@code [start, start + duration)} overlaps {@code [from, to)}, earliest start
+     * first (then by id). Events last at most {@link Event#MAX_DURATION}.
+     *
+     * @param from start of the period
+     * @param to   end of the period
+     * @return the events
+     */
+    List<Event> overlapping(Instant from, Instant to);
+}
