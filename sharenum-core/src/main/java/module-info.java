@@ -16,6 +16,8 @@ module fr.sharenum.core {
     // kernel documents are JSON written and read by Jackson
     opens fr.sharenum.core.internal.kernel to com.fasterxml.jackson.databind;
     opens fr.sharenum.core.internal.store to com.fasterxml.jackson.databind;
+    // change-feed facts are JSON too
+    opens fr.sharenum.core.internal.feed to com.fasterxml.jackson.databind;
 
     uses fr.sharenum.spi.MatchingEngineProvider;
 }

@@ -9,6 +9,8 @@ module fr.sharenum.jdbc {
     requires com.fasterxml.jackson.databind;
     requires flyway.core;
     requires com.h2database;
+    // LISTEN/NOTIFY on PostgreSQL only: the driver is the host's
+    requires static org.postgresql.jdbc;
     requires org.slf4j;
 
     exports fr.sharenum.jdbc;

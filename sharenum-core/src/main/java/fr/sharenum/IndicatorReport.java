@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * @param registrations           seats filled at events not cancelled
  * @param capacity                seats offered at events not cancelled
  * @param busNumDays              distinct (bus, day) pairs booked
- * @param busNumKm                km driven by BusNums, home base to venue and back, great-circle
+ * @param busNumKm                km driven by BusNums, home base to venue and back, great-circle, to the metre
  * @param busiestTenthAlertShare  share of the alerts received by the busiest 10 % of alerted helpers
  * @param busiestTenthEventShare  share of the events held carried by the busiest 10 % of organisers
  * @param unmetDemandByTool       tickets expired without any offer, per tool

@@ -44,12 +44,22 @@ import java.util.Objects;
  *
  * <p>Thread-safe. Everything it returns is immutable.
  */
-public final class ShareNum {
+public final class ShareNum implements AutoCloseable {
 
     private final Engine engine;
 
     private ShareNum(Engine engine) {
         this.engine = engine;
+    }
+
+    /**
+     * Stops this instance's background work (following the change feed). The store, notifier and catalogues are
+     * the host's and stay open. Calls made after closing still work, catching up with the feed as they go; closing
+     * twice does nothing more.
+     */
+    @Override
+    public void close() {
+        engine.close();
     }
 
     public static Builder builder() {
@@ -76,6 +86,16 @@ public final class ShareNum {
             @Override
             public <T> T inTransaction(java.util.function.Function<fr.sharenum.spi.StoreTransaction, T> work) {
                 return store.inTransaction(t -> work.apply(fr.sharenum.core.internal.kernel.KernelAggregates.complete(t)));
+            }
+
+            @Override
+            public <T> T inSnapshot(java.util.function.Function<fr.sharenum.spi.StoreTransaction, T> work) {
+                return store.inSnapshot(t -> work.apply(fr.sharenum.core.internal.kernel.KernelAggregates.complete(t)));
+            }
+
+            @Override
+            public AutoCloseable listenForChanges(Runnable onCommit) {
+                return store.listenForChanges(onCommit);
             }
         };
     }
@@ -193,8 +213,89 @@ public final class ShareNum {
         private Duration firstRetry = Duration.ofSeconds(30);
         private Duration longestRetry = Duration.ofHours(6);
         private boolean staffAddressMustMatchAcademie = true;
+        private Duration feedPollInterval = Duration.ofMillis(250);
+        private Duration deliveryLease = Duration.ofMinutes(2);
+        private boolean automaticDelivery = true;
+        private java.util.concurrent.Executor deliveryExecutor;
+        private Duration deliveryPollInterval = Duration.ofSeconds(1);
+        private Duration feedRetention = Duration.ofDays(1);
 
         private Builder() {
+        }
+
+        /**
+         * Where and how often this instance delivers notifications: after each commit that enqueued some, the delivery
+         * runs on {@code executor} (null: one thread of the instance's own, gone when idle) and the caller returns at
+         * once; every {@code pollInterval} the instance also looks for entries that became due (retries, quiet hours,
+         * digests, deliveries another instance left unfinished). Default: its own thread, every second. A zero
+         * interval looks only after commits. {@code Runnable::run} delivers in the caller's thread, after the commit.
+         *
+         * @param executor     runs deliveries, or null for the instance's own thread
+         * @param pollInterval how often to look for due entries, zero or positive
+         * @return this builder
+         * @throws IllegalArgumentException when the interval is negative
+         */
+        public Builder notificationDelivery(java.util.concurrent.Executor executor, Duration pollInterval) {
+            if (pollInterval == null || pollInterval.isNegative()) {
+                throw new IllegalArgumentException("pollInterval must be zero or positive");
+            }
+            this.automaticDelivery = true;
+            this.deliveryExecutor = executor;
+            this.deliveryPollInterval = pollInterval;
+            return this;
+        }
+
+        /**
+         * Leaves delivering to the host, which calls {@code outbox().deliverDue(actor)} on its own schedule (a cluster
+         * scheduler, a batch job); nothing is sent by the instance itself.
+         *
+         * @return this builder
+         */
+        public Builder manualNotificationDelivery() {
+            this.automaticDelivery = false;
+            this.deliveryExecutor = null;
+            return this;
+        }
+
+        /**
+         * How long a deliverer holds a notification it is sending before another instance may take it over (when the
+         * first one died): renewed every third of it while the send runs. Default 2 minutes.
+         *
+         * @param lease at least one second
+         * @return this builder
+         * @throws IllegalArgumentException when shorter than a second
+         */
+        public Builder notificationLease(Duration lease) {
+            if (lease == null || lease.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("lease must be at least one second");
+            }
+            this.deliveryLease = lease;
+            return this;
+        }
+
+        /**
+         * How this instance follows the change feed, through which every instance on one store sees the others'
+         * changes (see {@code docs/deployment.md}): it polls the feed every {@code pollInterval} (and at once when
+         * the store signals a commit, as PostgreSQL does), and changes older than {@code retention} are pruned —
+         * an instance stopped for longer rebuilds from the store when it comes back. Whatever the poll, an instance
+         * catches up after each of its own writes and before each matching or indicator read. Default 250 ms and
+         * 1 day; a zero poll interval turns the background poll off.
+         *
+         * @param pollInterval how often to poll, zero or positive
+         * @param retention    how long changes are kept, at least one minute
+         * @return this builder
+         * @throws IllegalArgumentException when a duration is out of range
+         */
+        public Builder changeFeed(Duration pollInterval, Duration retention) {
+            if (pollInterval == null || pollInterval.isNegative()) {
+                throw new IllegalArgumentException("pollInterval must be zero or positive");
+            }
+            if (retention == null || retention.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("retention must be at least one minute");
+            }
+            this.feedPollInterval = pollInterval;
+            this.feedRetention = retention;
+            return this;
         }
 
         /** Persistence; default {@link ShareNum#inMemoryStore()}. */
@@ -444,15 +545,21 @@ public final class ShareNum {
                     defaultRadiusKm, ticketLifetime, verificationValidity, trainingHorizon, maxAlertsPerTicket,
                     closedDays, broadcastRadiusKm, new BusRules(busSpeedKmh, busSetUp, busTearDown, busDayStart, busDayEnd),
                     invitationSender, new fr.sharenum.core.internal.Dispatcher.DeliveryPolicy(deliveryAttempts, firstRetry,
-                    longestRetry, Duration.ofMinutes(2)), new Settings.AlertLimits(alertsPerHelperPerWeek, minimumAlertsPerTicket,
+                    longestRetry, deliveryLease), new Settings.AlertLimits(alertsPerHelperPerWeek, minimumAlertsPerTicket,
                     alertCoolDown, ticketsPerDay, quietStart, quietEnd), moderationQueue, showHelperRatings,
-                    badgeRules, staffAddressMustMatchAcademie);
+                    badgeRules, staffAddressMustMatchAcademie, new Settings.Feed(feedPollInterval, feedRetention,
+                    min(Duration.ofHours(1), feedRetention.dividedBy(4))),
+                    new fr.sharenum.core.internal.Dispatcher.Worker(automaticDelivery, deliveryExecutor, deliveryPollInterval));
             return new ShareNum(new Engine(settings,
                     store != null ? store : new InMemoryStore(),
                     notifier != null ? notifier : new OutboxNotifier(),
                     trainingCatalog != null ? trainingCatalog : fr.sharenum.core.internal.InMemoryCatalogs.trainings(List.of()),
                     guideCatalog != null ? guideCatalog : fr.sharenum.core.internal.InMemoryCatalogs.guides(List.of()),
                     matchingEngine != null ? matchingEngine : MatchingEngines.discover()));
+        }
+
+        private static Duration min(Duration a, Duration b) {
+            return a.compareTo(b) <= 0 ? a : b;
         }
 
         private static Duration positive(Duration d, String name) {

@@ -60,6 +60,8 @@ class FaultInjectionTest {
             this.real = real;
         }
 
+        private final Thread owner = Thread.currentThread();
+
         void failAt(int n) {
             countdown.set(n);
         }
@@ -75,7 +77,13 @@ class FaultInjectionTest {
          */
         private Object faulty(Object target, Class<?> type) {
             return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, m, args) -> {
-                if (countdown.get() > 0 && countdown.decrementAndGet() == 0) {
+                // reading the change feed (an instance catching up) is not a step of the workflow: a failure there is
+                // logged and left to the next catch-up, so it is not a fault point
+                boolean feedRead = target instanceof fr.sharenum.spi.ChangeFeedStore && m.getName().equals("after")
+                        || target instanceof StoreTransaction && m.getName().equals("changes");
+                // faults hit the workflow's own thread, not the instance's background follower of the feed
+                boolean workflow = Thread.currentThread() == owner;
+                if (workflow && !feedRead && countdown.get() > 0 && countdown.decrementAndGet() == 0) {
                     injected.incrementAndGet();
                     throw new InjectedFault(m.getName());
                 }

@@ -35,19 +35,29 @@ final class Fixture {
     final MutableClock clock = new MutableClock(START);
     final OutboxNotifier outbox = new OutboxNotifier();
     final ShareNum sharenum;
-    private int counter;
+    /** Shared by every fixture, so that two instances on one store never register the same address. */
+    private static final java.util.concurrent.atomic.AtomicInteger COUNTER = new java.util.concurrent.atomic.AtomicInteger();
 
     Fixture() {
         this(b -> { });
     }
 
     Fixture(Consumer<ShareNum.Builder> customise) {
+        this(customise, true);
+    }
+
+    /** With {@code establishments} false, the store is left as it is (another instance on it already set it up). */
+    Fixture(Consumer<ShareNum.Builder> customise, boolean establishments) {
         ShareNum.Builder b = ShareNum.builder().clock(clock).notifier(outbox).matchingEngine(MatchingEngines.reference())
                 .alertLimits(10_000, 3, java.time.Duration.ZERO, 10_000)      // bounds off: tests of bounds set their own
-                .quietHours(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT);
+                .quietHours(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT)
+                // delivered in the caller's thread right after the commit, and only then: tests read what was sent
+                .notificationDelivery(Runnable::run, java.time.Duration.ZERO);
         customise.accept(b);
         sharenum = b.build();
-        sharenum.establishments().putAll(Fixture.HOST, List.of(CARNOT, NUITS, AUXONNE, BEAUNE, LYON, REUNION));
+        if (establishments) {
+            sharenum.establishments().putAll(Fixture.HOST, List.of(CARNOT, NUITS, AUXONNE, BEAUNE, LYON, REUNION));
+        }
     }
 
     static String uai(int dept, int n) {
@@ -76,7 +86,7 @@ final class Fixture {
     private Member pending(String name, Establishment at, Consumer<NewMember.Builder> customise, Skill... skills) {
         NewMember.Builder b = NewMember.builder().displayName(name)
                 .email(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("[^A-Za-z ]", "").replaceAll(" +", " ").strip()
-                        .toLowerCase().replace(" ", ".") + "." + (counter++) + "@" + at.academie().mailDomains().get(0))
+                        .toLowerCase().replace(" ", ".") + "." + COUNTER.getAndIncrement() + "@" + at.academie().mailDomains().get(0))
                 .establishment(at.uai()).role(Role.TEACHER_SECONDARY);
         for (Skill s : skills) {
             b.skill(s);

@@ -139,8 +139,10 @@ public final class Story {
         Guide guide = new Guide("guide-accompagner", "Accompagner un pair : de l'outil à la pédagogie", Set.of(CAPYTALE),
                 Set.of(Theme.of("accompagnement")), null,
                 "Partir d'une séance réelle du collègue, co-construire une activité, observer puis débriefer.");
+        // the story delivers in the caller's thread, right after each commit, so that it can print what each step
+        // sent; a host keeps the default: a delivery thread of the instance's own, and the caller returns at once
         this.sharenum = ShareNum.builder().store(store).notifier(outbox).clock(clock).trainings(List.of(paf))
-                .guides(List.of(guide)).build();
+                .guides(List.of(guide)).notificationDelivery(Runnable::run, java.time.Duration.ZERO).build();
     }
 
     /** {@code --h2 <directory>}: keep the data in an embedded H2 database across runs. */

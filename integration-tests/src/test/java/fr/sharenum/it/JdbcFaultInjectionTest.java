@@ -80,8 +80,19 @@ class JdbcFaultInjectionTest {
             countdown.set(-1);
         }
 
+        /**
+         * Whether the instance is catching up with the change feed (before a matching query, after a commit): not a
+         * step of the workflow — a failure there is logged and left to the next catch-up — so not a fault point.
+         */
+        private static boolean followingTheFeed() {
+            return StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getClassName().endsWith(".ChangeFollower")));
+        }
+
+        /** Faults hit the workflow's own thread, not the instance's background follower of the change feed. */
+        private final Thread owner = Thread.currentThread();
+
         private void maybeFail() throws SQLException {
-            if (countdown.get() > 0 && countdown.decrementAndGet() == 0) {
+            if (Thread.currentThread() == owner && !followingTheFeed() && countdown.get() > 0 && countdown.decrementAndGet() == 0) {
                 injected.incrementAndGet();
                 throw new SQLException("injected fault: connection lost", "08006");
             }
@@ -169,7 +180,8 @@ class JdbcFaultInjectionTest {
         h2.setURL("jdbc:h2:mem:faults" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         faulty = new FailingDataSource(h2);
         sharenum = ShareNum.builder().store(JdbcStore.builder(faulty).build()).notifier(outbox)
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).matchingEngine(MatchingEngines.reference()).build();
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).matchingEngine(MatchingEngines.reference())
+                .notificationDelivery(Runnable::run, java.time.Duration.ZERO).build();
     }
 
     /** Everything the database holds, table by table, in key order. */

@@ -35,7 +35,7 @@ class MemberExportJsonTest {
     void a_members_data_export_is_json_that_reads_back_whole() throws Exception {
         OutboxNotifier outbox = new OutboxNotifier();
         ShareNum sn = ShareNum.builder().notifier(outbox).clock(Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC))
-                .matchingEngine(MatchingEngines.reference()).build();
+                .matchingEngine(MatchingEngines.reference()).notificationDelivery(Runnable::run, java.time.Duration.ZERO).build();
         Establishment carnot = new Establishment(Uai.of("0210015C"), "Lycée Carnot", EstablishmentType.LYCEE, Academie.DIJON,
                 GeoPoint.of(47.3226, 5.0466), "21231");
         sn.establishments().put(Actor.host("test"), carnot);

@@ -47,7 +47,7 @@ class ResearchExportTest {
     private final OutboxNotifier outbox = new OutboxNotifier();
     private final MovableClock clock = new MovableClock();
     private final ShareNum sn = ShareNum.builder().store(store).notifier(outbox).clock(clock)
-            .matchingEngine(MatchingEngines.reference()).build();
+            .matchingEngine(MatchingEngines.reference()).notificationDelivery(Runnable::run, java.time.Duration.ZERO).build();
     private final Establishment carnot = new Establishment(Uai.of("0210015C"), "Lycée Carnot", EstablishmentType.LYCEE,
             Academie.DIJON, GeoPoint.of(47.3226, 5.0466), "21231");
     private final Establishment nuits = new Establishment(Uai.of("0210038C"), "Collège Félix Tisserand",

@@ -33,10 +33,12 @@ public final class GeoMatchingEngine implements MatchingEngine {
     /** Default bound on the site cache: total number of (site, distance) entries kept. */
     public static final long DEFAULT_SITE_CACHE_WEIGHT = 2_000_000;
 
-    private final GeoIndex index;
+    private final long siteCacheWeight;
+    private volatile GeoIndex index;
 
-    private GeoMatchingEngine(GeoIndex index) {
-        this.index = index;
+    private GeoMatchingEngine(long siteCacheWeight) {
+        this.siteCacheWeight = siteCacheWeight;
+        this.index = new GeoIndex(siteCacheWeight);
     }
 
     /** An engine with default settings. */
@@ -57,6 +59,14 @@ public final class GeoMatchingEngine implements MatchingEngine {
     @Override
     public void upsertAll(Collection<MatchCandidate> candidates) {
         index.upsertAll(candidates);
+    }
+
+    /** Builds a fresh index of {@code candidates} beside the current one, then swaps them. */
+    @Override
+    public void replaceAll(Collection<MatchCandidate> candidates) {
+        GeoIndex fresh = new GeoIndex(siteCacheWeight);
+        fresh.upsertAll(candidates);
+        index = fresh;
     }
 
     @Override
@@ -130,7 +140,7 @@ public final class GeoMatchingEngine implements MatchingEngine {
         }
 
         public GeoMatchingEngine build() {
-            return new GeoMatchingEngine(new GeoIndex(siteCacheWeight));
+            return new GeoMatchingEngine(siteCacheWeight);
         }
     }
 }

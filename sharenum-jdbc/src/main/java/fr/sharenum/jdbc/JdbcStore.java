@@ -106,6 +106,32 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
 
     @Override
     public <T> T inTransaction(Function<StoreTransaction, T> work) {
+        return run(work, false);
+    }
+
+    /**
+     * Runs read-only {@code work} on one snapshot: REPEATABLE READ, read only, on PostgreSQL; SNAPSHOT on H2. The
+     * connection is given back at READ COMMITTED.
+     */
+    @Override
+    public <T> T inSnapshot(Function<StoreTransaction, T> work) {
+        return run(work, true);
+    }
+
+    /**
+     * On PostgreSQL, calls {@code onCommit} whenever a transaction appended to the change feed ({@code LISTEN
+     * sharenum_changes} on a connection of its own, re-opened after a failure); elsewhere nothing (instances poll).
+     */
+    @Override
+    public AutoCloseable listenForChanges(Runnable onCommit) {
+        Objects.requireNonNull(onCommit, "onCommit");
+        if (!postgres) {
+            return () -> { };
+        }
+        return PgListener.start(dataSource, JdbcChangeFeed.CHANNEL, onCommit);
+    }
+
+    private <T> T run(Function<StoreTransaction, T> work, boolean snapshot) {
         Objects.requireNonNull(work, "work");
         Connection c;
         try {
@@ -115,32 +141,72 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
         }
         try (c) {
             c.setAutoCommit(false);
+            if (snapshot) {
+                // before anything that starts the transaction (setting the schema does, on PostgreSQL)
+                beginSnapshot(c);
+            }
             if (schema != null) {
                 c.setSchema(schema);
             }
-            JdbcTransaction tx = new JdbcTransaction(c, postgres);
-            T result;
             try {
-                result = work.apply(kernelOnly ? new KernelOnly(tx) : tx);
-                tx.close();
-                c.commit();
-            } catch (RuntimeException | Error e) {
-                tx.close();
-                rollback(c, e);
-                throw e;
-            } catch (SQLException e) {
-                tx.close();
-                rollback(c, e);
-                RuntimeException failure = Sql.failure(e);
-                if (failure instanceof JdbcStoreException) {
-                    throw new JdbcStoreException("the transaction could not be committed: " + e.getMessage(), e);
+                return runIn(c, work);
+            } finally {
+                if (snapshot) {
+                    endSnapshot(c);
                 }
-                throw failure;
             }
-            return result;
         } catch (SQLException e) {
             throw new JdbcStoreException("database failure: " + e.getMessage(), e);
         }
+    }
+
+    private void beginSnapshot(Connection c) throws SQLException {
+        if (postgres) {
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+        } else {
+            try (var s = c.createStatement()) {
+                s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
+            }
+        }
+    }
+
+    private void endSnapshot(Connection c) {
+        try {
+            if (postgres) {
+                c.setReadOnly(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            } else {
+                try (var s = c.createStatement()) {
+                    s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED");
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warn("could not give a connection back at READ COMMITTED: {}", e.getMessage());
+        }
+    }
+
+    private <T> T runIn(Connection c, Function<StoreTransaction, T> work) throws SQLException {
+        JdbcTransaction tx = new JdbcTransaction(c, postgres);
+        T result;
+        try {
+            result = work.apply(kernelOnly ? new KernelOnly(tx) : tx);
+            tx.close();
+            c.commit();
+        } catch (RuntimeException | Error e) {
+            tx.close();
+            rollback(c, e);
+            throw e;
+        } catch (SQLException e) {
+            tx.close();
+            rollback(c, e);
+            RuntimeException failure = Sql.failure(e);
+            if (failure instanceof JdbcStoreException) {
+                throw new JdbcStoreException("the transaction could not be committed: " + e.getMessage(), e);
+            }
+            throw failure;
+        }
+        return result;
     }
 
     /** A transaction showing only the storage kernel of another. */

@@ -48,8 +48,10 @@ final class JdbcTransaction implements StoreTransaction {
     private final JdbcDocuments documents;
 
     private final JdbcChangeFeed changes;
+    private final boolean postgres;
 
     JdbcTransaction(Connection c, boolean postgres) {
+        this.postgres = postgres;
         this.sql = new Sql(c);
         this.documents = new JdbcDocuments(sql);
         this.changes = new JdbcChangeFeed(sql, postgres);
@@ -288,6 +290,20 @@ final class JdbcTransaction implements StoreTransaction {
     public List<TicketNum> ticketsOf(MemberId requester) {
         return docs("SELECT doc FROM sn_ticket WHERE requester = ? ORDER BY opened_at, id",
                 s -> s.setString(1, requester.value()), TicketNum.class);
+    }
+
+    public void forEachTicket(Consumer<? super TicketNum> action) {
+        sql.check();
+        try (PreparedStatement s = sql.connection().prepareStatement("SELECT doc FROM sn_ticket")) {
+            s.setFetchSize(1_000);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(read(rs.getString(1), TicketNum.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.failure(e);
+        }
     }
 
     public List<TicketNum> ticketsExpiringBy(Instant instant, int limit) {
@@ -588,8 +604,17 @@ final class JdbcTransaction implements StoreTransaction {
     }
 
     public List<OutboxEntry> dueNotifications(Instant now, int limit) {
-        return docs("SELECT doc FROM sn_outbox WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
-                s -> {
+        return docs("SELECT doc FROM sn_outbox WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= ?"
+                + " ORDER BY next_attempt_at, id LIMIT ?", s -> {
+                    s.setLong(1, nanos(now));
+                    s.setInt(2, Math.max(limit, 0));
+                }, OutboxEntry.class);
+    }
+
+    /** Due entries locked for this transaction; on PostgreSQL, those another claimer holds are skipped, not waited for. */
+    public List<OutboxEntry> claimableNotifications(Instant now, int limit) {
+        return docs("SELECT doc FROM sn_outbox WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= ?"
+                + " ORDER BY next_attempt_at, id LIMIT ?" + (postgres ? " FOR UPDATE SKIP LOCKED" : ""), s -> {
                     s.setLong(1, nanos(now));
                     s.setInt(2, Math.max(limit, 0));
                 }, OutboxEntry.class);
@@ -791,6 +816,11 @@ final class JdbcTransaction implements StoreTransaction {
             }
 
             @Override
+            public void forEach(Consumer<? super TicketNum> action) {
+                JdbcTransaction.this.forEachTicket(action);
+            }
+
+            @Override
             public List<TicketNum> expiringBy(Instant instant, int limit) {
                 return JdbcTransaction.this.ticketsExpiringBy(instant, limit);
             }
@@ -938,6 +968,11 @@ final class JdbcTransaction implements StoreTransaction {
             @Override
             public List<OutboxEntry> due(Instant now, int limit) {
                 return JdbcTransaction.this.dueNotifications(now, limit);
+            }
+
+            @Override
+            public List<OutboxEntry> claimable(Instant now, int limit) {
+                return JdbcTransaction.this.claimableNotifications(now, limit);
             }
 
             @Override

@@ -1,6 +1,8 @@
 package fr.sharenum.spi;
 
+import fr.sharenum.model.GeoPoint;
 import fr.sharenum.model.MemberId;
+import fr.sharenum.model.Uai;
 
 import java.util.Collection;
 import java.util.List;
@@ -35,6 +37,31 @@ public interface MatchingEngine {
 
     /** Forgets the member; does nothing if unknown. */
     void remove(MemberId member);
+
+    /**
+     * Makes the engine hold exactly {@code candidates}, forgetting every member not among them — what an instance
+     * does at start and when it rebuilds from the store. The default upserts them all, which is right only for an
+     * engine that is empty or holds nothing of its own; an engine that keeps members must override it (the TCK
+     * checks that a member left out is forgotten).
+     *
+     * @param candidates every active member, one candidate each
+     */
+    default void replaceAll(Collection<MatchCandidate> candidates) {
+        upsertAll(candidates);
+    }
+
+    /**
+     * Moves every member of {@code establishment} to {@code location} (the directory corrected its position). The
+     * default throws {@link UnsupportedOperationException}, and ShareNum then rebuilds the engine from the store
+     * with {@link #replaceAll}; engines override it to do better.
+     *
+     * @param establishment the establishment
+     * @param location      where it stands now
+     * @throws UnsupportedOperationException when the engine cannot (the default)
+     */
+    default void relocate(Uai establishment, GeoPoint location) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot relocate an establishment's members");
+    }
 
     /** Qualified members for a tool around a point. */
     List<Match> qualified(QualifiedQuery query);

@@ -11,9 +11,10 @@ import java.time.Instant;
  * as a dead letter when it never does. Its key is {@link Notification#id()}, the idempotency key.
  *
  * @param notification  what to deliver
- * @param status        {@link Status#PENDING} until delivered (then removed) or {@link Status#DEAD}
- * @param attempts      deliveries tried so far
- * @param nextAttemptAt when it may be tried (again); while a delivery is in flight, the end of its lease
+ * @param status        {@link Status#PENDING} until claimed, {@link Status#SENDING} while a deliverer holds it, removed
+ *                      once delivered, {@link Status#DEAD} when given up
+ * @param attempts      deliveries that failed so far
+ * @param nextAttemptAt when it may be tried (again); while {@link Status#SENDING}, the end of the deliverer's lease
  * @param lastError     why the last attempt failed (the exception's kind and message), or {@code null}
  * @param createdAt     when the state change was committed
  * @param version       optimistic-concurrency version, from 1: a deliverer claims an entry by bumping it
@@ -25,6 +26,11 @@ public record OutboxEntry(Notification notification, Status status, int attempts
     public enum Status {
         /** Waiting for its (next) delivery. */
         PENDING,
+        /**
+         * Claimed by a deliverer, which renews its lease while the send runs; claimable again only once the lease
+         * has ended (the deliverer died).
+         */
+        SENDING,
         /** Given up: a permanent failure, or too many transient ones. Inspect and retry by hand. */
         DEAD
     }
@@ -51,9 +57,14 @@ public record OutboxEntry(Notification notification, Status status, int attempts
         return notification.id();
     }
 
-    /** This entry claimed for a delivery until {@code leaseEnd} (next version). */
+    /** This entry claimed (or its claim renewed) for a delivery until {@code leaseEnd} (next version). */
     public OutboxEntry claimedUntil(Instant leaseEnd) {
-        return new OutboxEntry(notification, status, attempts, leaseEnd, lastError, createdAt, version + 1);
+        return new OutboxEntry(notification, Status.SENDING, attempts, leaseEnd, lastError, createdAt, version + 1);
+    }
+
+    /** This entry, waiting for a retry, made due at {@code now} (next version). */
+    public OutboxEntry dueAt(Instant now) {
+        return new OutboxEntry(notification, Status.PENDING, attempts, now, lastError, createdAt, version + 1);
     }
 
     /** After a failed attempt: retried at {@code next}, or dead (next version). */

@@ -24,7 +24,8 @@ public interface OutboxStore {
     /**
      * @param now   the moment
      * @param limit at most this many
-     * @return PENDING entries with {@code nextAttemptAt} at or before {@code now}, earliest first (then by id)
+     * @return PENDING and SENDING entries with {@code nextAttemptAt} at or before {@code now} (for SENDING ones: whose
+     *         lease has ended), earliest first (then by id)
      */
     List<OutboxEntry> due(Instant now, int limit);
 

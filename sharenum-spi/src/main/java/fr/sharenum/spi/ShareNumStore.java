@@ -25,4 +25,30 @@ public interface ShareNumStore {
 
     /** Runs {@code work} in one transaction and returns its result. */
     <T> T inTransaction(Function<StoreTransaction, T> work);
+
+    /**
+     * Runs read-only {@code work} on one consistent snapshot: everything it reads is the state after the same set of
+     * committed transactions (what an instance rebuilds its derived state from, with the change feed's head read
+     * in the same snapshot). The default runs {@link #inTransaction}, which is enough for stores whose transactions
+     * are serialised; a store with concurrent transactions overrides it (JDBC: REPEATABLE READ, read only).
+     *
+     * @param work what to read; it must not write
+     * @param <T>  its result
+     * @return its result
+     */
+    default <T> T inSnapshot(Function<StoreTransaction, T> work) {
+        return inTransaction(work);
+    }
+
+    /**
+     * Asks the store to call {@code onCommit} soon after any transaction, from any instance, appended to the change
+     * feed — a hint for promptness only: ShareNum also polls the feed, so a store that cannot signal (the default)
+     * or a signal lost with a connection delays changes by one poll at most. {@code onCommit} must return quickly.
+     *
+     * @param onCommit what to call; may be called from any thread, and spuriously
+     * @return what stops the signals when closed
+     */
+    default AutoCloseable listenForChanges(Runnable onCommit) {
+        return () -> { };
+    }
 }

@@ -7,6 +7,7 @@ import fr.sharenum.model.TicketNum;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** TicketNums. Part of a {@link StoreTransaction}. */
 public interface TicketStore {
@@ -49,4 +50,12 @@ public interface TicketStore {
      * @return the tickets
      */
     List<TicketNum> expiringBy(Instant instant, int limit);
+
+    /**
+     * Gives every stored ticket to {@code action}, in no particular order (rebuilding derived state at start);
+     * streamed, not loaded at once, where the store can.
+     *
+     * @param action what to do with each ticket
+     */
+    void forEach(Consumer<? super TicketNum> action);
 }

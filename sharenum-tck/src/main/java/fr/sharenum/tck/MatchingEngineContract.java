@@ -283,6 +283,55 @@ public abstract class MatchingEngineContract {
     }
 
     @Test
+    void replacingAllForgetsWhoIsLeftOutAndKeepsTheRest() {
+        MatchingEngine engine = newEngine();
+        Map<MemberId, MatchCandidate> before = dataset(17, 40, 5);
+        engine.upsertAll(before.values());
+        Map<MemberId, MatchCandidate> after = new LinkedHashMap<>();
+        Random r = new Random(18);
+        for (MatchCandidate c : before.values()) {
+            if (r.nextInt(3) > 0) {
+                after.put(c.member(), r.nextBoolean() ? c : randomCandidate(r, c.member(), c.establishment(), c.location()));
+            }
+        }
+        after.putAll(dataset(19, 5, 3).entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                e -> MemberId.of("new-" + e.getKey().value()),
+                e -> randomCandidate(r, MemberId.of("new-" + e.getKey().value()), e.getValue().establishment(), e.getValue().location()))));
+        engine.replaceAll(after.values());
+        assertThat(engine.size()).isEqualTo(after.size());
+        for (GeoPoint centre : CLUSTERS) {
+            for (ToolId tool : TOOLS) {
+                QualifiedQuery q = QualifiedQuery.within(centre, 150, tool, CompetenceLevel.NOVICE).limit(10_000);
+                assertThat(engine.qualified(q)).isEqualTo(bruteQualified(after, q));
+            }
+        }
+    }
+
+    @Test
+    void relocatingAnEstablishmentMovesExactlyItsMembers() {
+        MatchingEngine engine = newEngine();
+        Map<MemberId, MatchCandidate> all = dataset(23, 30, 6);
+        engine.upsertAll(all.values());
+        Uai moved = all.values().iterator().next().establishment();
+        GeoPoint there = GeoPoint.of(45.1885, 5.7245);
+        try {
+            engine.relocate(moved, there);
+        } catch (UnsupportedOperationException e) {
+            org.junit.jupiter.api.Assumptions.abort("this engine does not relocate (ShareNum rebuilds it instead)");
+        }
+        Map<MemberId, MatchCandidate> expected = new LinkedHashMap<>();
+        all.forEach((id, c) -> expected.put(id, c.establishment().equals(moved)
+                ? new MatchCandidate(id, moved, there, c.levels(), c.followedTools(), c.followedThemes()) : c));
+        assertThat(engine.size()).isEqualTo(all.size());
+        for (GeoPoint centre : List.of(there, all.get(all.keySet().iterator().next()).location(), DIJON)) {
+            for (ToolId tool : TOOLS) {
+                QualifiedQuery q = QualifiedQuery.within(centre, 120, tool, CompetenceLevel.NOVICE).limit(10_000);
+                assertThat(engine.qualified(q)).isEqualTo(bruteQualified(expected, q));
+            }
+        }
+    }
+
+    @Test
     void followersAreFoundByToolOrThemeWithoutOrganisers() {
         MatchingEngine engine = newEngine();
         Theme eval = Theme.of("evaluation");

@@ -52,7 +52,6 @@ final class BusNumImpl implements BusNum {
             t.insertBus(fresh);
             return null;
         });
-        engine.indicatorsAggregates().bus(fresh);
         return fresh;
     }
 

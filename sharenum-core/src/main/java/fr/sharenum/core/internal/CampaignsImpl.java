@@ -109,6 +109,7 @@ final class CampaignsImpl implements Campaigns {
         Set<ToolId> tools = new TreeSet<>();
         c.concerns().forEach(concern -> tools.addAll(concern.tools()));
         Map<ToolId, List<Match>> out = new LinkedHashMap<>();
+        engine.freshen();
         for (ToolId tool : tools) {
             List<Match> leaders = engine.matchingEngine().qualified(QualifiedQuery.within(school.location(), radiusKm, tool,
                     CompetenceLevel.EXPERIENCED)).stream().filter(m -> !m.establishment().equals(c.establishment())).toList();
@@ -175,7 +176,7 @@ final class CampaignsImpl implements Campaigns {
     private Campaign change(CampaignId id, Engine.Step<Campaign> step) {
         Objects.requireNonNull(id, "campaign");
         return engine.change(new Engine.Versioned<>(t -> t.campaign(id), Campaign::version, Campaign::nextVersion,
-                Tx::updateCampaign, () -> new NotFoundException("campaign", id), null), step);
+                Tx::updateCampaign, () -> new NotFoundException("campaign", id)), step);
     }
 
     /** Checks {@code op} against what the actor is to the campaign: team, colleague, staff of its académie. */

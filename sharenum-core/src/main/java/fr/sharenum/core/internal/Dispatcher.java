@@ -13,26 +13,50 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Delivery from the transactional outbox. Workflows {@link #enqueue} their notifications inside the
- * transaction of the state change, leased for an immediate delivery; once committed, {@link #deliver}
- * hands them to the notifier and settles them in one more transaction: delivered ones are removed,
- * failed ones rescheduled with exponential backoff, or kept as dead letters after a permanent failure
- * or too many attempts. {@link #deliverDue} picks up what is due (retries, and deliveries a crash
- * interrupted once their lease ends), claiming each entry by bumping its version so that two
- * deliverers never send the same entry at once. A notifier outage delays notifications; it never loses
- * them, duplicates them (each carries its idempotency key) or rolls back the state change.
+ * Delivery from the transactional outbox, off the caller's thread. Workflows {@link #enqueue} their notifications
+ * inside the transaction of the state change; once it has committed they {@link #deliver wake} the instance's
+ * delivery worker and return. The worker (an executor the host may give, else a thread of the instance's own; it
+ * also looks for due entries every poll interval) claims small batches of due entries — on PostgreSQL with
+ * {@code FOR UPDATE SKIP LOCKED}, elsewhere by their version — each claim a lease that a keeper renews every third
+ * of it while the send runs, so that no live instance ever takes over an entry another live instance is sending.
+ * Each entry is settled as soon as its send returns: removed when delivered, rescheduled with exponential backoff
+ * when it failed, kept as a dead letter after a permanent failure or too many attempts. A notifier makes one
+ * attempt per call; retries are the outbox's. A notifier outage delays notifications; it never loses them, never
+ * rolls the state change back, and each carries its idempotency key.
  */
-public final class Dispatcher {
+public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    private static final int BATCH = 200;
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Entries claimed at once: small, so that a slow notifier holds few entries another instance could send. */
+    static final int BATCH = 10;
 
     private final Notifier notifier;
     private final ShareNumStore store;
     private final Clock clock;
     private final DeliveryPolicy policy;
+    private final Worker worker;
+    private final Executor executor;
+    private final ExecutorService own;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    /** Entries this instance is sending, with the version of its claim; guarded by itself. */
+    private final Map<String, Long> inFlight = new HashMap<>();
+    private final ScheduledFuture<?> poll;
+    private final ScheduledFuture<?> keeper;
 
     /** Retry policy: attempts before a dead letter, backoff bounds, and the lease of a delivery in flight. */
     public record DeliveryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration lease) {
@@ -45,18 +69,43 @@ public final class Dispatcher {
         }
     }
 
-    Dispatcher(Notifier notifier, ShareNumStore store, Clock clock, DeliveryPolicy policy) {
+    /**
+     * Who delivers: {@code automatic} false leaves it to the host ({@code outbox().deliverDue}); otherwise
+     * {@code executor} runs deliveries (null: a thread of the instance's own), woken after each commit and every
+     * {@code pollInterval} (zero: only after commits).
+     */
+    public record Worker(boolean automatic, Executor executor, Duration pollInterval) {
+    }
+
+    Dispatcher(Notifier notifier, ShareNumStore store, Clock clock, DeliveryPolicy policy, Worker worker) {
         this.notifier = notifier;
         this.store = store;
         this.clock = clock;
         this.policy = policy;
+        this.worker = worker;
+        if (worker.automatic() && worker.executor() == null) {
+            // one thread at most, gone when idle: an instance its host forgot leaves no thread behind
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "sharenum-delivery-" + THREADS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            this.own = pool;
+            this.executor = pool;
+        } else {
+            this.own = null;
+            this.executor = worker.executor();
+        }
+        this.poll = worker.automatic() && !worker.pollInterval().isZero()
+                ? Background.every(worker.pollInterval(), this, Dispatcher::wake) : null;
+        this.keeper = Background.every(policy.lease().dividedBy(3), this, Dispatcher::renewLeases);
     }
 
-    /** Records notifications with the state change, leased for the delivery that follows the commit. */
+    /** Records notifications with the state change, due at once (delivered after the commit). */
     void enqueue(Tx t, List<? extends Notification> notifications) {
         Instant now = clock.instant();
         for (Notification n : notifications) {
-            t.enqueue(OutboxEntry.pending(n, now, now.plus(policy.lease())));
+            t.enqueue(OutboxEntry.pending(n, now, now));
         }
     }
 
@@ -65,7 +114,7 @@ public final class Dispatcher {
      * never storing it: if that fails, the member asks for a new one ({@code resendVerification}).
      */
     void sendSecret(Notification n) {
-        send(n);
+        notify(n);
     }
 
     /** Records a notification to deliver at {@code dueAt} (quiet hours), not right after the commit. */
@@ -73,94 +122,136 @@ public final class Dispatcher {
         t.enqueue(OutboxEntry.pending(n, clock.instant(), dueAt));
     }
 
-    /** Delivers, right after their commit, notifications this process just enqueued. */
+    /** After a commit that enqueued {@code notifications}: wakes the delivery worker (the caller does not wait). */
     void deliver(List<? extends Notification> notifications) {
-        if (notifications.isEmpty()) {
+        if (!notifications.isEmpty()) {
+            wake();
+        }
+    }
+
+    private void wake() {
+        if (!worker.automatic() || !wakePending.compareAndSet(false, true)) {
             return;
         }
-        List<Attempt> attempts = new ArrayList<>();
-        for (Notification n : notifications) {
-            attempts.add(new Attempt(n.id(), send(n)));
+        try {
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            wakePending.set(false);
+            LOG.debug("delivery worker stopped; due notifications wait for the next delivery", e);
         }
-        settle(attempts, null);
+    }
+
+    private void drain() {
+        wakePending.set(false);
+        try {
+            deliverDue(false);
+        } catch (RuntimeException e) {
+            LOG.warn("delivery of due notifications stopped ({}); retried at the next wake-up or poll", e.getClass().getSimpleName());
+            LOG.debug("delivery failure", e);
+        }
     }
 
     /**
-     * Delivers every pending entry due now (or every pending entry, with {@code ignoreBackoff}); returns
-     * how many were delivered.
+     * Delivers every entry due now, in small claimed batches, until none is left; with {@code ignoreBackoff}, first
+     * makes the entries waiting for a retry due now (entries held on purpose — quiet hours, digests — and entries
+     * another deliverer is sending are left alone).
+     *
+     * @return how many were delivered
      */
     public int deliverDue(boolean ignoreBackoff) {
+        if (ignoreBackoff) {
+            retriesDueNow();
+        }
         int delivered = 0;
         while (true) {
-            Instant now = clock.instant();
-            Instant upTo = ignoreBackoff ? Instant.MAX : now;
-            int limit = ignoreBackoff ? Integer.MAX_VALUE : BATCH;
-            List<OutboxEntry> claimed = store.inTransaction(st -> {
-                Tx t = new Tx(st);
-                List<OutboxEntry> mine = new ArrayList<>();
-                for (OutboxEntry e : t.dueNotifications(upTo, limit)) {
-                    if (ignoreBackoff && e.attempts() == 0 && e.nextAttemptAt().isAfter(now)) {
-                        continue;   // held on purpose (quiet hours, digest) or being delivered: not a failure to retry
-                    }
-                    OutboxEntry lease = e.claimedUntil(now.plus(policy.lease()));
-                    t.updateOutbox(lease, e.version());
-                    mine.add(lease);
-                }
-                return mine;
-            });
+            List<OutboxEntry> claimed = claim();
             if (claimed.isEmpty()) {
                 return delivered;
             }
-            List<Attempt> attempts = new ArrayList<>();
-            java.util.Map<fr.sharenum.model.MemberId, List<Notification.TicketAlert>> alertsByRecipient = new java.util.LinkedHashMap<>();
-            for (OutboxEntry e : claimed) {
-                if (e.notification() instanceof Notification.TicketAlert a) {
-                    alertsByRecipient.computeIfAbsent(a.recipient(), k -> new ArrayList<>()).add(a);
-                } else {
-                    attempts.add(new Attempt(e.id(), send(e.notification())));
-                }
-            }
-            for (List<Notification.TicketAlert> alerts : alertsByRecipient.values()) {
-                if (alerts.size() == 1) {
-                    attempts.add(new Attempt(alerts.get(0).id(), send(alerts.get(0))));
-                } else {
-                    // alerts due together for one member (a digest, the end of quiet hours) go as one message
-                    Notification.TicketAlert first = alerts.get(0);
-                    RuntimeException error = send(new Notification.AlertDigest("digest:" + digest(alerts), first.recipient(),
-                            first.to(), alerts));
-                    alerts.forEach(a -> attempts.add(new Attempt(a.id(), error)));
-                }
-            }
-            delivered += (int) attempts.stream().filter(a -> a.error == null).count();
-            settle(attempts, claimed);
-            if (ignoreBackoff) {
-                return delivered;   // one pass over everything pending: a failure waits for its backoff
-            }
+            delivered += send(claimed);
         }
     }
 
-    /** Pending entries that failed at least once, waiting for a retry. */
+    private void retriesDueNow() {
+        Backoff.retrying(() -> store.inTransaction(st -> {
+            Tx t = Tx.of(st);
+            Instant now = clock.instant();
+            for (OutboxEntry e : t.dueNotifications(Instant.MAX, Integer.MAX_VALUE)) {
+                if (e.status() == OutboxEntry.Status.PENDING && e.attempts() > 0 && e.nextAttemptAt().isAfter(now)) {
+                    t.updateOutbox(e.dueAt(now), e.version());
+                }
+            }
+            return null;
+        }));
+    }
+
+    /** Claims up to {@link #BATCH} due entries for this instance (one transaction). */
+    private List<OutboxEntry> claim() {
+        List<OutboxEntry> claimed = Backoff.retrying(() -> store.inTransaction(st -> {
+            Tx t = Tx.of(st);
+            Instant now = clock.instant();
+            List<OutboxEntry> mine = new ArrayList<>();
+            for (OutboxEntry e : t.claimableNotifications(now, BATCH)) {
+                OutboxEntry lease = e.claimedUntil(now.plus(policy.lease()));
+                t.updateOutbox(lease, e.version());
+                mine.add(lease);
+            }
+            return mine;
+        }));
+        synchronized (inFlight) {
+            claimed.forEach(e -> inFlight.put(e.id(), e.version()));
+        }
+        return claimed;
+    }
+
+    /** Sends claimed entries (alerts due together for one member as one digest), settling each as it returns. */
+    private int send(List<OutboxEntry> claimed) {
+        int delivered = 0;
+        Map<fr.sharenum.model.MemberId, List<OutboxEntry>> alertsByRecipient = new LinkedHashMap<>();
+        for (OutboxEntry e : claimed) {
+            if (e.notification() instanceof Notification.TicketAlert a) {
+                alertsByRecipient.computeIfAbsent(a.recipient(), k -> new ArrayList<>()).add(e);
+            } else {
+                delivered += settle(List.of(e), notify(e.notification()));
+            }
+        }
+        for (List<OutboxEntry> entries : alertsByRecipient.values()) {
+            if (entries.size() == 1) {
+                delivered += settle(entries, notify(entries.get(0).notification()));
+            } else {
+                // alerts due together for one member (a digest, the end of quiet hours) go as one message
+                List<Notification.TicketAlert> alerts = entries.stream().map(e -> (Notification.TicketAlert) e.notification()).toList();
+                Notification.TicketAlert first = alerts.get(0);
+                delivered += settle(entries, notify(new Notification.AlertDigest("digest:" + digest(alerts), first.recipient(),
+                        first.to(), alerts)));
+            }
+        }
+        return delivered;
+    }
+
+    /** Pending entries that failed at least once, waiting for a retry (or being retried). */
     public List<Notification> failed() {
-        return store.inTransaction(st -> new Tx(st).dueNotifications(Instant.MAX, Integer.MAX_VALUE)).stream()
+        return store.inTransaction(st -> Tx.of(st).dueNotifications(Instant.MAX, Integer.MAX_VALUE)).stream()
                 .filter(e -> e.attempts() > 0).map(OutboxEntry::notification).toList();
     }
 
     public List<OutboxEntry> deadLetters() {
-        return store.inTransaction(st -> new Tx(st).deadLetters(Integer.MAX_VALUE));
+        return store.inTransaction(st -> Tx.of(st).deadLetters(Integer.MAX_VALUE));
     }
 
     /** Gives a dead letter another chance at the next delivery; false when there is no such dead letter. */
     public boolean revive(String notificationId) {
-        return store.inTransaction(st -> {
-            Tx t = new Tx(st);
+        boolean revived = store.inTransaction(st -> {
+            Tx t = Tx.of(st);
             return t.outboxEntry(notificationId).filter(e -> e.status() == OutboxEntry.Status.DEAD).map(e -> {
                 t.updateOutbox(e.revived(clock.instant()), e.version());
                 return true;
             }).orElse(false);
         });
-    }
-
-    private record Attempt(String id, RuntimeException error) {
+        if (revived) {
+            wake();
+        }
+        return revived;
     }
 
     /** A stable key for a set of alerts, so a retried digest carries the same idempotency key. */
@@ -175,7 +266,7 @@ public final class Dispatcher {
         }
     }
 
-    private RuntimeException send(Notification n) {
+    private RuntimeException notify(Notification n) {
         try {
             notifier.send(n);
             return null;
@@ -187,39 +278,98 @@ public final class Dispatcher {
         }
     }
 
-    /** Removes delivered entries, reschedules or buries failed ones (entries changed meanwhile are left alone). */
-    private void settle(List<Attempt> attempts, List<OutboxEntry> claimed) {
+    /**
+     * Records the outcome of one send for its entries: removed when delivered, rescheduled or buried when it failed —
+     * only where this instance still holds the claim (a lease that ran out may have passed an entry to another).
+     *
+     * @return how many entries were delivered
+     */
+    private int settle(List<OutboxEntry> entries, RuntimeException error) {
         Instant now = clock.instant();
-        try {
-            store.inTransaction(st -> {
-                Tx t = new Tx(st);
-                for (Attempt a : attempts) {
-                    OutboxEntry current = t.outboxEntry(a.id).orElse(null);
-                    boolean ours = current != null && (claimed == null
-                            ? current.version() == 1 && current.attempts() == 0
-                            : claimed.stream().anyMatch(c -> c.id().equals(a.id) && c.version() == current.version()));
-                    if (!ours) {
-                        continue;   // settled by someone else, or re-claimed after our lease ran out
+        synchronized (inFlight) {
+            try {
+                return store.inTransaction(st -> {
+                    Tx t = Tx.of(st);
+                    int delivered = 0;
+                    for (OutboxEntry e : entries) {
+                        Long mine = inFlight.get(e.id());
+                        OutboxEntry current = t.outboxEntry(e.id()).orElse(null);
+                        if (mine == null || current == null || current.version() != mine) {
+                            continue;   // settled or re-claimed by another deliverer after our lease ran out
+                        }
+                        if (error == null) {
+                            t.deleteOutbox(e.id());
+                            delivered++;
+                            continue;
+                        }
+                        boolean permanent = error instanceof NotificationFailedException f && f.isPermanent();
+                        boolean dead = permanent || current.attempts() + 1 >= policy.maxAttempts();
+                        String why = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+                        t.updateOutbox(current.failed(why, now.plus(policy.backoff(current.attempts() + 1)), dead), current.version());
+                        if (dead) {
+                            LOG.warn("notification {} is a dead letter after {} attempt(s)", e.id(), current.attempts() + 1);
+                        }
                     }
-                    if (a.error == null) {
-                        t.deleteOutbox(a.id);
-                        continue;
-                    }
-                    boolean permanent = a.error instanceof NotificationFailedException f && f.isPermanent();
-                    boolean dead = permanent || current.attempts() + 1 >= policy.maxAttempts();
-                    String error = a.error.getClass().getSimpleName() + (a.error.getMessage() == null ? "" : ": " + a.error.getMessage());
-                    t.updateOutbox(current.failed(error, now.plus(policy.backoff(current.attempts() + 1)), dead), current.version());
-                    if (dead) {
-                        LOG.warn("notification {} is a dead letter after {} attempt(s)", a.id, current.attempts() + 1);
-                    }
-                }
-                return null;
-            });
-        } catch (VersionConflictException e) {
-            LOG.debug("outbox entries changed while settling; they will be picked up when due", e);
-        } catch (RuntimeException e) {
-            LOG.warn("could not record the outcome of {} deliveries ({}); they will be retried when their lease ends",
-                    attempts.size(), e.getClass().getSimpleName());
+                    return delivered;
+                });
+            } catch (VersionConflictException e) {
+                LOG.debug("outbox entries changed while settling; they will be picked up when due", e);
+                return 0;
+            } catch (RuntimeException e) {
+                LOG.warn("could not record the outcome of {} deliveries ({}); they will be retried when their lease ends",
+                        entries.size(), e.getClass().getSimpleName());
+                return 0;
+            } finally {
+                entries.forEach(e -> inFlight.remove(e.id()));
+            }
         }
+    }
+
+    /** Extends the lease of every entry this instance is sending (every third of a lease). */
+    private void renewLeases() {
+        synchronized (inFlight) {
+            if (inFlight.isEmpty()) {
+                return;
+            }
+            try {
+                Map<String, Long> renewed = store.inTransaction(st -> {
+                    Tx t = Tx.of(st);
+                    Instant until = clock.instant().plus(policy.lease());
+                    Map<String, Long> versions = new HashMap<>();
+                    for (Map.Entry<String, Long> held : inFlight.entrySet()) {
+                        t.outboxEntry(held.getKey())
+                                .filter(e -> e.version() == held.getValue() && e.status() == OutboxEntry.Status.SENDING)
+                                .ifPresent(e -> {
+                                    OutboxEntry longer = e.claimedUntil(until);
+                                    t.updateOutbox(longer, e.version());
+                                    versions.put(e.id(), longer.version());
+                                });
+                    }
+                    return versions;
+                });
+                inFlight.putAll(renewed);
+            } catch (RuntimeException e) {
+                LOG.warn("could not renew the lease of {} notifications being sent ({})", inFlight.size(), e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** Stops looking for due notifications; the instance's own worker finishes what it was sending (up to 30 s). */
+    @Override
+    public void close() {
+        if (poll != null) {
+            poll.cancel(false);
+        }
+        if (own != null) {
+            own.shutdown();
+            try {
+                if (!own.awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.warn("delivery still running after 30 s; its entries will be taken over when their lease ends");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        keeper.cancel(false);
     }
 }

@@ -20,6 +20,7 @@ import fr.sharenum.spi.MatchingEngine;
 import fr.sharenum.spi.Notifier;
 import fr.sharenum.spi.ShareNumStore;
 import fr.sharenum.spi.TrainingCatalog;
+import fr.sharenum.core.internal.feed.ChangeFollower;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,15 +32,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Wiring of one ShareNum instance: settings, SPIs, services, and the bookkeeping that keeps the
- * matching engine in step with the store.
- *
- * <p>Every change that affects matching runs under the member's lock stripe, stores first, then
- * updates the engine, so the engine always ends with the member's latest stored state.
+ * Wiring of one ShareNum instance: settings, SPIs, services, and the follower of the change feed that keeps
+ * what the instance derives from the store (matching engine, indicator aggregates) in step with every instance's
+ * writes.
  */
 public final class Engine {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-    private static final int STRIPES = 256;
 
     private final Settings settings;
     private final ShareNumStore store;
@@ -47,7 +45,6 @@ public final class Engine {
     private final GuideCatalog guideCatalog;
     private final MatchingEngine matchingEngine;
     private final Dispatcher dispatcher;
-    private final Object[] stripes = new Object[STRIPES];
 
     private final MembersImpl members;
     private final EstablishmentsImpl establishments;
@@ -70,10 +67,7 @@ public final class Engine {
         this.trainingCatalog = trainingCatalog;
         this.guideCatalog = guideCatalog;
         this.matchingEngine = matchingEngine;
-        this.dispatcher = new Dispatcher(notifier, store, settings.clock(), settings.delivery());
-        for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Object();
-        }
+        this.dispatcher = new Dispatcher(notifier, store, settings.clock(), settings.delivery(), settings.deliveryWorker());
         this.members = new MembersImpl(this);
         this.establishments = new EstablishmentsImpl(this);
         this.tickets = new TicketsImpl(this);
@@ -81,32 +75,65 @@ public final class Engine {
         this.agenda = new AgendaImpl(this, busNum);
         this.events = new EventsImpl(this, busNum);
         this.campaigns = new CampaignsImpl(this);
-        this.indicators = new IndicatorsImpl();
+        java.util.Map<fr.sharenum.model.Uai, fr.sharenum.model.Establishment> places = new java.util.concurrent.ConcurrentHashMap<>();
+        this.indicators = new IndicatorsImpl(places::get);
         this.indicatorsFacade = new IndicatorsFacade(this, indicators);
         this.roles = new RolesImpl(this);
         this.outbox = new OutboxImpl(this);
         this.moderation = new ModerationImpl(this, settings.moderationQueue() != null ? settings.moderationQueue()
                 : new ModerationImpl.InMemoryQueue());
         this.trainings = new TrainingsImpl(this);
-        loadMatchingEngine();
-        loadIndicators();
+        this.follower = new ChangeFollower(new ChangeFollower.Feed() {
+            @Override
+            public <T> T read(Function<Tx, T> read) {
+                return store.inTransaction(t -> read.apply(new Tx(t, settings.clock())));
+            }
+
+            @Override
+            public <T> T snapshot(Function<Tx, T> work) {
+                return store.inSnapshot(t -> work.apply(new Tx(t, settings.clock())));
+            }
+        }, new Derived(matchingEngine, indicators, places), settings.clock(), settings.feed().retention());
+        long started = System.nanoTime();
+        follower.reload();
+        LOG.info("matching engine {} loaded with {} active members in {} ms; following the change feed from {}",
+                matchingEngine.getClass().getSimpleName(), matchingEngine.size(), (System.nanoTime() - started) / 1_000_000,
+                follower.applied());
+        this.poller = settings.feed().pollInterval().isZero() ? null
+                : FeedPoller.start(follower, store, settings.feed().pollInterval(), settings.feed().pruneInterval());
     }
 
-    /** Builds the indicator aggregates from what the store holds (once, at start). */
-    private void loadIndicators() {
-        tx(t -> {
-            t.forEachEstablishment(indicators::establishment);
-            t.buses().forEach(indicators::bus);
-            t.forEachMember(m -> {
-                indicators.member(null, m);
-                t.ticketsOf(m.id()).forEach(ticket -> indicators.ticket(null, ticket));
-            });
-            allEvents(t).forEach(e -> {
-                indicators.event(null, e);
-                t.feedbackOn(e.id()).forEach(fb -> indicators.feedback(e, fb.usefulness()));
-            });
-            return null;
-        });
+    private final ChangeFollower follower;
+    private final FeedPoller poller;
+
+    /** @return this instance's follower of the change feed */
+    public ChangeFollower follower() {
+        return follower;
+    }
+
+    /**
+     * Applies what other instances committed so far before a read of derived state (matching, indicators), so
+     * that an instance answers with everything committed when the call began; a feed that cannot be read now
+     * leaves the answer as of the last catch-up (and is retried by the poller).
+     */
+    void freshen() {
+        if (depth.get()[0] > 0) {
+            return; // inside a transaction: catching up here could wait on this very transaction
+        }
+        try {
+            follower.catchUp();
+        } catch (RuntimeException e) {
+            LOG.warn("change feed not read ({}); answering from derived state as of {}", e.getClass().getSimpleName(),
+                    follower.lastCaughtUp());
+        }
+    }
+
+    /** Stops following the feed (the store is the host's and stays open). */
+    public void close() {
+        if (poller != null) {
+            poller.close();
+        }
+        dispatcher.close();
     }
 
     IndicatorsImpl indicatorsAggregates() {
@@ -138,20 +165,6 @@ public final class Engine {
             return null;
         });
         return matchingEngine;
-    }
-
-    private void loadMatchingEngine() {
-        List<MatchCandidate> candidates = tx(t -> {
-            List<MatchCandidate> all = new ArrayList<>();
-            t.forEachMember(m -> {
-                if (m.isActive()) {
-                    t.establishment(m.establishment()).ifPresent(e -> all.add(MatchCandidate.of(m, e.location())));
-                }
-            });
-            return all;
-        });
-        matchingEngine.upsertAll(candidates);
-        LOG.info("matching engine {} loaded with {} active members", matchingEngine.getClass().getSimpleName(), candidates.size());
     }
 
     public Settings settings() {
@@ -228,15 +241,37 @@ public final class Engine {
         return settings.clock().instant();
     }
 
-    <T> T tx(Function<Tx, T> work) {
-        return store.inTransaction(t -> work.apply(new Tx(t)));
-    }
+    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
-    /** Runs {@code work} holding the lock stripe of {@code member}. */
-    <T> T lockedFor(MemberId member, Supplier<T> work) {
-        synchronized (stripes[Math.floorMod(member.hashCode(), STRIPES)]) {
-            return work.get();
+    /**
+     * Runs {@code work} in one store transaction whose changes go to the change feed as it commits; once committed,
+     * derived state (engine, indicators) has applied them, so the caller reads its own writes.
+     */
+    <T> T tx(Function<Tx, T> work) {
+        long[] last = {0};
+        int[] d = depth.get();
+        d[0]++;
+        T result;
+        try {
+            result = store.inTransaction(t -> {
+                Tx x = new Tx(t, settings.clock());
+                T r = work.apply(x);
+                last[0] = x.flushChanges();
+                return r;
+            });
+        } finally {
+            d[0]--;
         }
+        if (last[0] > 0 && d[0] == 0) {
+            try {
+                follower.catchUpTo(last[0]);
+            } catch (RuntimeException e) {
+                // committed, but not applied here yet: the poller applies it as soon as the feed can be read
+                LOG.warn("change {} committed but not applied yet ({}); the change feed poller will", last[0],
+                        e.getClass().getSimpleName());
+            }
+        }
+        return result;
     }
 
     /**
@@ -245,85 +280,15 @@ public final class Engine {
      * fault.
      */
     <T> T retryingConflicts(Supplier<T> work) {
-        VersionConflictException last = null;
-        for (int attempt = 0; attempt < 5; attempt++) {
-            try {
-                return work.get();
-            } catch (VersionConflictException e) {
-                last = e;
-            }
-        }
-        throw last;
-    }
-
-    /** What the matching engine should hold for {@code id}, as the transaction {@code t} sees it. */
-    static Optional<MatchCandidate> candidateOf(Tx t, MemberId id) {
-        return t.member(id).filter(Member::isActive)
-                .flatMap(m -> t.establishment(m.establishment()).map(e -> MatchCandidate.of(m, e.location())));
-    }
-
-    private void apply(MemberId id, Optional<MatchCandidate> candidate) {
-        if (candidate.isPresent()) {
-            matchingEngine.upsert(candidate.get());
-        } else {
-            matchingEngine.remove(id);
-        }
+        return Backoff.retrying(work);
     }
 
     /**
-     * Runs {@code work}, a transaction changing member {@code id}, under the member's lock stripe, then
-     * gives the matching engine what that same transaction committed — no second read, so the engine
-     * cannot miss a change the store kept.
+     * Runs {@code work}, a transaction changing member {@code id}; the engine and indicators follow through the
+     * change feed. Not retried: a member's edits carry the version the caller read.
      */
     Member changeMember(MemberId id, Function<Tx, Member> work) {
-        refreshPending();
-        return lockedFor(id, () -> {
-            List<Optional<MatchCandidate>> candidate = new ArrayList<>(1);
-            List<Member> before = new ArrayList<>(1);
-            Member saved = tx(t -> {
-                candidate.clear();
-                before.clear();
-                before.add(t.member(id).orElse(null));
-                Member m = work.apply(t);
-                candidate.add(candidateOf(t, id));
-                return m;
-            });
-            apply(id, candidate.get(0));
-            indicators.member(before.get(0), saved);
-            return saved;
-        });
-    }
-
-    /**
-     * Brings the engine in line with the stored state of members whose establishment moved, each under
-     * its lock with a fresh read. A member whose read fails (the database is down) is remembered and
-     * refreshed at the next change, so the engine catches up without the caller having to.
-     */
-    void reindexAll(List<MemberId> ids) {
-        for (MemberId id : ids) {
-            try {
-                lockedFor(id, () -> {
-                    apply(id, tx(t -> candidateOf(t, id)));
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                pendingReindex.add(id);
-                LOG.warn("matching engine not refreshed for a relocated member yet ({}); will retry", e.getClass().getSimpleName());
-            }
-        }
-    }
-
-    private final java.util.Queue<MemberId> pendingReindex = new java.util.concurrent.ConcurrentLinkedQueue<>();
-
-    /** Retries the refreshes {@link #reindexAll} could not do. */
-    void refreshPending() {
-        List<MemberId> retry = new ArrayList<>();
-        for (MemberId id; (id = pendingReindex.poll()) != null; ) {
-            retry.add(id);
-        }
-        if (!retry.isEmpty()) {
-            reindexAll(retry);
-        }
+        return tx(work);
     }
 
     /** Far enough in the future to bound "every event ever" queries. */
@@ -352,8 +317,7 @@ public final class Engine {
 
     /** How one kind of versioned record is read and saved, for {@link #change}. */
     record Versioned<V>(Function<Tx, Optional<V>> load, java.util.function.ToLongFunction<V> version,
-                        java.util.function.UnaryOperator<V> nextVersion, Saver<V> save, Supplier<NotFoundException> notFound,
-                        java.util.function.BiConsumer<V, V> onCommit) {
+                        java.util.function.UnaryOperator<V> nextVersion, Saver<V> save, Supplier<NotFoundException> notFound) {
     }
 
     /** Stores a record whose stored version is {@code expectedVersion}. */
@@ -374,12 +338,9 @@ public final class Engine {
      */
     <V> V change(Versioned<V> record, Step<V> step) {
         List<Notification> out = new ArrayList<>();
-        List<V> before = new ArrayList<>(1);
         V saved = retryingConflicts(() -> tx(t -> {
             out.clear();
-            before.clear();
             V current = record.load().apply(t).orElseThrow(record.notFound());
-            before.add(current);
             V changed = step.apply(t, current, out);
             if (changed == current) {
                 return current;
@@ -390,9 +351,6 @@ public final class Engine {
             return next;
         }));
         dispatcher.deliver(out);
-        if (saved != before.get(0) && record.onCommit() != null) {
-            record.onCommit().accept(before.get(0), saved);
-        }
         return saved;
     }
 }

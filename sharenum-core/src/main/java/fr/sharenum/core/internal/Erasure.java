@@ -61,6 +61,7 @@ final class Erasure {
         }
         Throttles.forget(t, MembersImpl.resendMemberKey(id));
         Throttles.forget(t, MembersImpl.resendAddressKey(m.email()));
+        Throttles.forget(t, TicketsImpl.dailyKey(id));
         t.forEachMember(other -> {
             for (TicketNum ticket : t.ticketsOf(other.id())) {
                 if (ticket.requester().equals(id)) {

@@ -39,21 +39,14 @@ final class EstablishmentsImpl implements Establishments {
                 throw new InvalidValueException("establishments", "must not contain null");
             }
         }
-        engine.refreshPending();
-        List<MemberId> moved = engine.tx(t -> {
+        // members of a moved establishment are placed anew through the change feed (Tx.putEstablishment)
+        engine.tx(t -> {
             Access.require(Operation.ESTABLISHMENTS_WRITE, Access.relations(Access.principal(t, actor), null));
-            List<MemberId> relocate = new ArrayList<>();
             for (Establishment e : all) {
-                Optional<Establishment> old = t.establishment(e.uai());
                 t.putEstablishment(e);
-                if (old.isPresent() && !old.get().location().equals(e.location())) {
-                    t.membersAt(e.uai()).stream().map(Member::id).forEach(relocate::add);
-                }
             }
-            return relocate;
+            return null;
         });
-        all.forEach(engine.indicatorsAggregates()::establishment);
-        engine.reindexAll(moved);
         return all.size();
     }
 

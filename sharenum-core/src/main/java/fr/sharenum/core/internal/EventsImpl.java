@@ -69,10 +69,8 @@ final class EventsImpl implements Events {
             throw new InvalidValueException("broadcastRadiusKm", "must be between 0 and " + engine.settings().maxRadiusKm()
                     + " km, was " + r.broadcastRadiusKm());
         }
-        List<TicketNum> ticketChange = new ArrayList<>(2);
         List<Notification> out = new ArrayList<>();
         Event created = engine.retryingConflicts(() -> engine.tx(t -> {
-            ticketChange.clear();
             out.clear();
             Principal p = Access.principal(t, actor);
             Access.require(Operation.EVENTS_CREATE, Access.relations(p, null));
@@ -117,8 +115,6 @@ final class EventsImpl implements Events {
             if (scheduled != null) {
                 TicketNum next = scheduled.nextVersion();
                 t.updateTicket(next, ticket.version());
-                ticketChange.add(ticket);
-                ticketChange.add(next);
             }
             for (MemberId guest : invited) {
                 t.member(guest).ifPresent(g -> out.add(new Notification.OrganiserInvited("invited:" + event.id() + ":" + guest,
@@ -128,10 +124,6 @@ final class EventsImpl implements Events {
             return event;
         }));
         engine.dispatcher().deliver(out);
-        engine.indicatorsAggregates().event(null, created);
-        if (!ticketChange.isEmpty()) {
-            engine.indicatorsAggregates().ticket(ticketChange.get(0), ticketChange.get(1));
-        }
         return created;
     }
 
@@ -162,6 +154,7 @@ final class EventsImpl implements Events {
 
     @Override
     public Event confirm(Actor actor, EventId id) {
+        engine.freshen();
         return change(id, (t, ev, out) -> {
             requireOrganiser(t, ev, actor, Operation.EVENTS_ORGANISE);
             Instant now = engine.now();
@@ -414,11 +407,8 @@ final class EventsImpl implements Events {
     public fr.sharenum.model.Feedback giveFeedback(Actor actor, EventId id, int usefulness, String comment) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "event");
-        List<Event> rated = new ArrayList<>(1);
         fr.sharenum.model.Feedback given = engine.tx(t -> {
-            rated.clear();
             Event e = t.event(id).orElseThrow(() -> new NotFoundException("event", id));
-            rated.add(e);
             Access.require(Operation.EVENTS_GIVE_FEEDBACK, relations(t, Access.principal(t, actor), e));
             MemberId participant = (MemberId) actor;
             if (!e.isRegistered(participant)) {
@@ -432,7 +422,6 @@ final class EventsImpl implements Events {
             t.insertFeedback(f);
             return f;
         });
-        engine.indicatorsAggregates().feedback(rated.get(0), given.usefulness());
         return given;
     }
 
@@ -478,7 +467,7 @@ final class EventsImpl implements Events {
     private Event change(EventId id, Engine.Step<Event> step) {
         Objects.requireNonNull(id, "event");
         return engine.change(new Engine.Versioned<>(t -> t.event(id), Event::version, Event::nextVersion, Tx::updateEvent,
-                () -> new NotFoundException("event", id), engine.indicatorsAggregates()::event), step);
+                () -> new NotFoundException("event", id)), step);
     }
 
     /** Moves the event's ticket, if it is still SCHEDULED, to {@code target}. */

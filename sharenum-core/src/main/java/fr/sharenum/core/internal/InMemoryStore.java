@@ -314,6 +314,11 @@ public final class InMemoryStore implements ShareNumStore {
             return ticketsByRequester.getOrDefault(requester, List.of()).stream().map(tickets::get).toList();
         }
 
+        public void forEachTicket(Consumer<? super TicketNum> action) {
+            check();
+            List.copyOf(tickets.values()).forEach(action);
+        }
+
         public List<TicketNum> ticketsExpiringBy(Instant instant, int limit) {
             check();
             List<TicketNum> due = new ArrayList<>();
@@ -621,7 +626,7 @@ public final class InMemoryStore implements ShareNumStore {
         public List<OutboxEntry> dueNotifications(Instant now, int limit) {
             check();
             return outbox.values().stream()
-                    .filter(e -> e.status() == OutboxEntry.Status.PENDING && !e.nextAttemptAt().isAfter(now))
+                    .filter(e -> e.status() != OutboxEntry.Status.DEAD && !e.nextAttemptAt().isAfter(now))
                     .sorted(Comparator.comparing(OutboxEntry::nextAttemptAt).thenComparing(OutboxEntry::id))
                     .limit(Math.max(limit, 0)).toList();
         }
@@ -865,6 +870,11 @@ public final class InMemoryStore implements ShareNumStore {
                 @Override
                 public List<TicketNum> openedBy(MemberId requester) {
                     return Tx.this.ticketsOf(requester);
+                }
+
+                @Override
+                public void forEach(Consumer<? super TicketNum> action) {
+                    Tx.this.forEachTicket(action);
                 }
 
                 @Override

@@ -31,6 +31,7 @@ final class IndicatorsFacade implements Indicators {
             Access.require(Operation.INDICATORS_REPORT, Access.relations(Access.principal(t, actor), academieOf(t, territory)));
             return null;
         });
+        engine.freshen();
         return aggregates.report(territory, from, to);
     }
 

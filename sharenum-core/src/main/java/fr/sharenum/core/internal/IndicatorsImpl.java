@@ -3,18 +3,16 @@ package fr.sharenum.core.internal;
 import fr.sharenum.IndicatorReport;
 import fr.sharenum.Indicators;
 import fr.sharenum.Territory;
-import fr.sharenum.model.Bus;
-import fr.sharenum.model.BusId;
+import fr.sharenum.core.internal.feed.EventFacts;
+import fr.sharenum.core.internal.feed.FeedbackFacts;
+import fr.sharenum.core.internal.feed.MemberFacts;
+import fr.sharenum.core.internal.feed.Place;
+import fr.sharenum.core.internal.feed.TicketFacts;
 import fr.sharenum.model.Establishment;
-import fr.sharenum.model.Event;
-import fr.sharenum.model.EventStatus;
-import fr.sharenum.model.Member;
-import fr.sharenum.model.MemberId;
-import fr.sharenum.model.Offer;
-import fr.sharenum.model.TicketNum;
-import fr.sharenum.model.TicketStatus;
-import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Uai;
+import fr.sharenum.model.EventStatus;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.ToolId;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,15 +26,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * Indicators kept as aggregates per (territory, month), updated by retraction and insertion: when a
- * ticket, an event or a member changes, its old contribution is taken out and its new one put in. A
- * report merges the months of its period. One lock; updates and reports are short.
+ * Indicators kept as aggregates per (month, place) — a place being an establishment, or the académie and
+ * département of a venue outside any — and members per (establishment, tool, level), all updated by retraction and
+ * insertion from the change feed: when a ticket, an event or a member changes, the facts before are taken out and
+ * the facts after put in. A report sums the places of its territory over the months of its period, reading which
+ * académie, département and commune each establishment lies in from the establishments the feed brought, so a
+ * re-attached establishment moves its whole history and nothing drifts. Only integers are summed (kilometres as
+ * metres), so any order of the same changes gives the same figures. One lock; updates are short.
  */
 final class IndicatorsImpl {
 
-    /** What a period bucket of one territory holds. */
+    /** What a month of one place holds. */
     private static final class Bucket {
         int opened;
         int shownTraining;
@@ -54,58 +57,29 @@ final class IndicatorsImpl {
         int registrations;
         int capacity;
         final Map<String, Integer> busDays = new HashMap<>();
-        double busKm;
+        long busMetres;
         final Map<MemberId, Integer> eventsByOrganiser = new HashMap<>();
         int feedbacks;
         long usefulness;
     }
 
-    private record Key(Territory territory, YearMonth month) {
-    }
+    private final TreeMap<YearMonth, Map<Place, Bucket>> buckets = new TreeMap<>();
+    private final Map<Uai, Map<ToolId, int[]>> members = new HashMap<>();
+    private final Function<Uai, Establishment> establishments;
 
-    private final Map<Key, Bucket> buckets = new HashMap<>();
-    private final Map<Territory, Map<ToolId, int[]>> members = new HashMap<>();
-    private final Map<Uai, Establishment> establishments = new HashMap<>();
-    /** Home bases of the buses, kept here so that no update ever reads the store. */
-    private final Map<BusId, fr.sharenum.model.GeoPoint> busHomes = new HashMap<>();
-
-    synchronized void bus(Bus bus) {
-        busHomes.put(bus.id(), bus.home());
-    }
-
-    synchronized void establishment(Establishment e) {
-        establishments.put(e.uai(), e);
-    }
-
-    private List<Territory> territories(Uai uai) {
-        List<Territory> out = new ArrayList<>(List.of(Territory.country()));
-        Establishment e = establishments.get(uai);
-        if (e != null) {
-            out.add(Territory.of(e.academie()));
-            out.add(Territory.departement(e.departement()));
-            if (e.communeCode() != null) {
-                out.add(Territory.commune(e.communeCode()));
-            }
-        } else {
-            out.add(Territory.departement(uai.departement()));
-        }
-        out.add(Territory.of(uai));
-        return out;
-    }
-
-    private List<Territory> territories(Event e) {
-        if (e.venue().establishment() != null) {
-            return territories(e.venue().establishment());
-        }
-        return List.of(Territory.country(), Territory.of(e.venue().academie()), Territory.departement(e.venue().departement()));
+    /**
+     * @param establishments where each establishment lies, as the feed brought them ({@code null} when unknown)
+     */
+    IndicatorsImpl(Function<Uai, Establishment> establishments) {
+        this.establishments = establishments;
     }
 
     private static YearMonth month(Instant t) {
         return YearMonth.from(t.atOffset(ZoneOffset.UTC));
     }
 
-    private Bucket bucket(Territory t, YearMonth m) {
-        return buckets.computeIfAbsent(new Key(t, m), k -> new Bucket());
+    private Bucket bucket(Place place, Instant at) {
+        return buckets.computeIfAbsent(month(at), k -> new HashMap<>()).computeIfAbsent(place, k -> new Bucket());
     }
 
     private static <K> void add(Map<K, Integer> map, K key, int sign) {
@@ -115,13 +89,34 @@ final class IndicatorsImpl {
         }
     }
 
-    private static void add(TreeMap<Long, Integer> multiset, Optional<Instant> to, Instant from, int sign) {
-        to.ifPresent(t -> add(multiset, Duration.between(from, t).toMinutes(), sign));
+    private static void add(TreeMap<Long, Integer> multiset, Instant to, Instant from, int sign) {
+        if (to != null) {
+            add(multiset, Duration.between(from, to).toMinutes(), sign);
+        }
     }
 
-    // --- updates
+    /** Whether {@code place} lies in {@code territory}, given where its establishment lies now. */
+    private boolean contains(Territory territory, Place place) {
+        Establishment e = place.uai() == null ? null : establishments.apply(place.uai());
+        return switch (territory.level()) {
+            case COUNTRY -> true;
+            case ACADEMIE -> place.uai() != null ? e != null && e.academie().code().equals(territory.code())
+                    : place.academie().code().equals(territory.code());
+            case DEPARTEMENT -> (place.uai() != null ? place.uai().departement() : place.departement()).equals(territory.code());
+            case COMMUNE -> e != null && territory.code().equals(e.communeCode());
+            case ESTABLISHMENT -> place.uai() != null && place.uai().value().equals(territory.code());
+        };
+    }
 
-    synchronized void ticket(TicketNum old, TicketNum now) {
+    /** Forgets everything, before a reload. */
+    synchronized void clear() {
+        buckets.clear();
+        members.clear();
+    }
+
+    // --- updates: each takes the facts before and after a change (null for none) out and in
+
+    synchronized void ticket(TicketFacts old, TicketFacts now) {
         if (old != null) {
             ticket(old, -1);
         }
@@ -130,37 +125,34 @@ final class IndicatorsImpl {
         }
     }
 
-    private void ticket(TicketNum t, int sign) {
-        Optional<Instant> firstOffer = t.offers().stream().map(Offer::at).min(Instant::compareTo);
-        for (Territory territory : territories(t.establishment())) {
-            Bucket b = bucket(territory, month(t.openedAt()));
-            b.opened += sign;
-            if (!t.shownTrainings().isEmpty()) {
-                b.shownTraining += sign;
-            }
-            if (t.trainingsDeclined()) {
-                b.declined += sign;
-            }
-            if (firstOffer.isPresent()) {
-                b.withOffer += sign;
-            }
-            if (t.enteredAt(TicketStatus.HELPER_ACCEPTED).isPresent()) {
-                b.withHelper += sign;
-            }
-            if (t.enteredAt(TicketStatus.SCHEDULED).isPresent()) {
-                b.withEvent += sign;
-            }
-            add(b.toOffer, firstOffer, t.openedAt(), sign);
-            add(b.toHelper, t.enteredAt(TicketStatus.HELPER_ACCEPTED), t.openedAt(), sign);
-            add(b.toEvent, t.enteredAt(TicketStatus.SCHEDULED), t.openedAt(), sign);
-            if (t.status() == TicketStatus.EXPIRED && t.offers().isEmpty()) {
-                t.tools().forEach(tool -> add(b.unmet, tool, sign));
-            }
-            t.alerts().forEach(a -> add(b.alertsByHelper, a.helper(), sign));
+    private void ticket(TicketFacts t, int sign) {
+        Bucket b = bucket(t.place(), t.openedAt());
+        b.opened += sign;
+        if (t.shownTraining()) {
+            b.shownTraining += sign;
         }
+        if (t.declined()) {
+            b.declined += sign;
+        }
+        if (t.firstOfferAt() != null) {
+            b.withOffer += sign;
+        }
+        if (t.helperAcceptedAt() != null) {
+            b.withHelper += sign;
+        }
+        if (t.scheduledAt() != null) {
+            b.withEvent += sign;
+        }
+        add(b.toOffer, t.firstOfferAt(), t.openedAt(), sign);
+        add(b.toHelper, t.helperAcceptedAt(), t.openedAt(), sign);
+        add(b.toEvent, t.scheduledAt(), t.openedAt(), sign);
+        if (t.expiredUnmet()) {
+            t.tools().forEach(tool -> add(b.unmet, tool, sign));
+        }
+        t.alerted().forEach(helper -> add(b.alertsByHelper, helper, sign));
     }
 
-    synchronized void event(Event old, Event now) {
+    synchronized void event(EventFacts old, EventFacts now) {
         if (old != null) {
             event(old, -1);
         }
@@ -169,42 +161,41 @@ final class IndicatorsImpl {
         }
     }
 
-    private void event(Event e, int sign) {
+    private void event(EventFacts e, int sign) {
         boolean cancelled = e.status() == EventStatus.CANCELLED;
-        double km = 0;
-        if (e.bus() != null && !cancelled) {
-            fr.sharenum.model.GeoPoint home = busHomes.get(e.bus());
-            km = home == null ? 0 : 2 * home.distanceKm(e.venue().location());
+        Bucket b = bucket(e.place(), e.start());
+        if (e.status() == EventStatus.HELD) {
+            b.held += sign;
+            b.participants += sign * e.registered();
+            e.organisers().forEach(o -> add(b.eventsByOrganiser, o, sign));
         }
-        String busDay = e.bus() == null ? null : e.bus() + "@" + LocalDate.ofInstant(e.start(), e.venue().zone());
-        for (Territory territory : territories(e)) {
-            Bucket b = bucket(territory, month(e.start()));
-            if (e.status() == EventStatus.HELD) {
-                b.held += sign;
-                b.participants += sign * e.registered().size();
-                e.organisers().forEach(o -> add(b.eventsByOrganiser, o, sign));
-            }
-            if (!cancelled) {
-                b.registrations += sign * e.registered().size();
-                b.capacity += sign * e.capacity();
-                if (busDay != null) {
-                    add(b.busDays, busDay, sign);
-                    b.busKm += sign * km;
-                }
+        if (!cancelled) {
+            b.registrations += sign * e.registered();
+            b.capacity += sign * e.capacity();
+            if (e.busDay() != null) {
+                add(b.busDays, e.busDay(), sign);
+                b.busMetres += sign * Math.round(e.busKm() * 1000);
             }
         }
     }
 
-    /** A participant's feedback on an event (counted in the event's territories and month). */
-    synchronized void feedback(Event event, int usefulness) {
-        for (Territory territory : territories(event)) {
-            Bucket b = bucket(territory, month(event.start()));
-            b.feedbacks++;
-            b.usefulness += usefulness;
+    /** A participant's rating (counted in the event's place and month). */
+    synchronized void feedback(FeedbackFacts old, FeedbackFacts now) {
+        if (old != null) {
+            feedback(old, -1);
+        }
+        if (now != null) {
+            feedback(now, +1);
         }
     }
 
-    synchronized void member(Member old, Member now) {
+    private void feedback(FeedbackFacts f, int sign) {
+        Bucket b = bucket(f.place(), f.start());
+        b.feedbacks += sign;
+        b.usefulness += (long) sign * f.usefulness();
+    }
+
+    synchronized void member(MemberFacts old, MemberFacts now) {
         if (old != null) {
             member(old, -1);
         }
@@ -213,13 +204,20 @@ final class IndicatorsImpl {
         }
     }
 
-    private void member(Member m, int sign) {
-        if (!m.isActive()) {
+    private void member(MemberFacts m, int sign) {
+        if (!m.active()) {
             return;
         }
-        for (Territory territory : territories(m.establishment())) {
-            Map<ToolId, int[]> byTool = members.computeIfAbsent(territory, k -> new HashMap<>());
-            m.skills().values().forEach(s -> byTool.computeIfAbsent(s.tool(), k -> new int[3])[s.level().ordinal()] += sign);
+        Map<ToolId, int[]> byTool = members.computeIfAbsent(m.establishment(), k -> new HashMap<>());
+        m.levels().forEach((tool, level) -> {
+            int[] counts = byTool.computeIfAbsent(tool, k -> new int[3]);
+            counts[level.ordinal()] += sign;
+            if (counts[0] == 0 && counts[1] == 0 && counts[2] == 0) {
+                byTool.remove(tool);
+            }
+        });
+        if (byTool.isEmpty()) {
+            members.remove(m.establishment());
         }
     }
 
@@ -237,37 +235,50 @@ final class IndicatorsImpl {
             throw new fr.sharenum.model.InvalidValueException("to", "a report spans at most 20 years");
         }
         Bucket sum = new Bucket();
-        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-            Bucket b = buckets.get(new Key(territory, m));
-            if (b == null) {
-                continue;
+        for (Map<Place, Bucket> month : buckets.subMap(from, true, to, true).values()) {
+            for (Map.Entry<Place, Bucket> entry : month.entrySet()) {
+                if (!contains(territory, entry.getKey())) {
+                    continue;
+                }
+                Bucket b = entry.getValue();
+                sum.opened += b.opened;
+                sum.shownTraining += b.shownTraining;
+                sum.declined += b.declined;
+                sum.withOffer += b.withOffer;
+                sum.withHelper += b.withHelper;
+                sum.withEvent += b.withEvent;
+                b.toOffer.forEach((k, v) -> sum.toOffer.merge(k, v, Integer::sum));
+                b.toHelper.forEach((k, v) -> sum.toHelper.merge(k, v, Integer::sum));
+                b.toEvent.forEach((k, v) -> sum.toEvent.merge(k, v, Integer::sum));
+                b.unmet.forEach((k, v) -> sum.unmet.merge(k, v, Integer::sum));
+                b.alertsByHelper.forEach((k, v) -> sum.alertsByHelper.merge(k, v, Integer::sum));
+                sum.held += b.held;
+                sum.participants += b.participants;
+                sum.registrations += b.registrations;
+                sum.capacity += b.capacity;
+                b.busDays.forEach((k, v) -> sum.busDays.merge(k, v, Integer::sum));
+                sum.busMetres += b.busMetres;
+                b.eventsByOrganiser.forEach((k, v) -> sum.eventsByOrganiser.merge(k, v, Integer::sum));
+                sum.feedbacks += b.feedbacks;
+                sum.usefulness += b.usefulness;
             }
-            sum.opened += b.opened;
-            sum.shownTraining += b.shownTraining;
-            sum.declined += b.declined;
-            sum.withOffer += b.withOffer;
-            sum.withHelper += b.withHelper;
-            sum.withEvent += b.withEvent;
-            b.toOffer.forEach((k, v) -> sum.toOffer.merge(k, v, Integer::sum));
-            b.toHelper.forEach((k, v) -> sum.toHelper.merge(k, v, Integer::sum));
-            b.toEvent.forEach((k, v) -> sum.toEvent.merge(k, v, Integer::sum));
-            b.unmet.forEach((k, v) -> sum.unmet.merge(k, v, Integer::sum));
-            b.alertsByHelper.forEach((k, v) -> sum.alertsByHelper.merge(k, v, Integer::sum));
-            sum.held += b.held;
-            sum.participants += b.participants;
-            sum.registrations += b.registrations;
-            sum.capacity += b.capacity;
-            b.busDays.forEach((k, v) -> sum.busDays.merge(k, v, Integer::sum));
-            sum.busKm += b.busKm;
-            b.eventsByOrganiser.forEach((k, v) -> sum.eventsByOrganiser.merge(k, v, Integer::sum));
-            sum.feedbacks += b.feedbacks;
-            sum.usefulness += b.usefulness;
         }
-        return new IndicatorReport(territory, from, to, members.getOrDefault(territory, Map.of()), sum.opened,
+        Map<ToolId, int[]> counted = new TreeMap<>();
+        members.forEach((uai, byTool) -> {
+            if (contains(territory, Place.of(uai))) {
+                byTool.forEach((tool, c) -> {
+                    int[] into = counted.computeIfAbsent(tool, k -> new int[3]);
+                    for (int i = 0; i < 3; i++) {
+                        into[i] += c[i];
+                    }
+                });
+            }
+        });
+        return new IndicatorReport(territory, from, to, counted, sum.opened,
                 share(sum.shownTraining, sum.opened), share(sum.declined, sum.opened), share(sum.withOffer, sum.opened),
                 share(sum.withHelper, sum.opened), share(sum.withEvent, sum.opened), median(sum.toOffer),
                 median(sum.toHelper), median(sum.toEvent), sum.held, sum.participants, sum.registrations, sum.capacity,
-                sum.busDays.size(), sum.busKm, busiestTenth(sum.alertsByHelper), busiestTenth(sum.eventsByOrganiser),
+                sum.busDays.size(), sum.busMetres / 1000.0, busiestTenth(sum.alertsByHelper), busiestTenth(sum.eventsByOrganiser),
                 sum.unmet, sum.feedbacks, sum.feedbacks == 0 ? 0 : (double) sum.usefulness / sum.feedbacks);
     }
 

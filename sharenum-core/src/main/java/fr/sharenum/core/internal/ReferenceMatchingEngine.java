@@ -31,6 +31,21 @@ public final class ReferenceMatchingEngine implements MatchingEngine {
     }
 
     @Override
+    public void replaceAll(java.util.Collection<MatchCandidate> all) {
+        java.util.Map<MemberId, MatchCandidate> next = new java.util.HashMap<>();
+        all.forEach(c -> next.put(c.member(), c));
+        candidates.keySet().retainAll(next.keySet());
+        candidates.putAll(next);
+    }
+
+    @Override
+    public void relocate(fr.sharenum.model.Uai establishment, fr.sharenum.model.GeoPoint location) {
+        candidates.replaceAll((id, c) -> c.establishment().equals(establishment)
+                ? new MatchCandidate(c.member(), c.establishment(), location, c.levels(), c.followedTools(), c.followedThemes())
+                : c);
+    }
+
+    @Override
     public void remove(MemberId member) {
         candidates.remove(member);
     }

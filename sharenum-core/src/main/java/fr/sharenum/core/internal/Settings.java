@@ -16,7 +16,16 @@ public record Settings(EmailPolicy emailPolicy, ToolCatalog tools, Clock clock, 
                        ClosedDays closedDays, double broadcastRadiusKm, BusRules busRules, Email invitationSender,
                        Dispatcher.DeliveryPolicy delivery, AlertLimits alertLimits,
                        fr.sharenum.spi.ModerationQueue moderationQueue, boolean showHelperRatings,
-                       java.util.List<fr.sharenum.BadgeRule> badgeRules, boolean staffAddressMustMatchAcademie) {
+                       java.util.List<fr.sharenum.BadgeRule> badgeRules, boolean staffAddressMustMatchAcademie,
+                       Feed feed, Dispatcher.Worker deliveryWorker) {
+
+    /**
+     * How an instance follows the change feed: a poll every {@code pollInterval} (zero: no background poll, only the
+     * catch-ups after each write and before each read of derived state), changes kept {@code retention} and pruned
+     * every {@code pruneInterval}.
+     */
+    public record Feed(Duration pollInterval, Duration retention, Duration pruneInterval) {
+    }
 
     /**
      * Bounds on alerts: at most {@code perHelperPerWeek} alerts per helper over 7 days (helpers over it

@@ -63,6 +63,7 @@ final class TicketsImpl implements Tickets {
     public TicketNum open(Actor actor, TicketRequest request) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(request, "request");
+        engine.freshen();
         var s = engine.settings();
         double radius = Double.isNaN(request.radiusKm()) ? s.defaultRadiusKm() : request.radiusKm();
         if (!(radius >= s.minRadiusKm() && radius <= s.maxRadiusKm())) {
@@ -78,7 +79,8 @@ final class TicketsImpl implements Tickets {
         Establishment origin = engine.tx(t -> {
             Access.require(Operation.TICKETS_OPEN, Access.relations(Access.principal(t, actor), null));
             Member requester = Engine.activeMember(t, (MemberId) actor);
-            requireUnderDailyLimit(t, requester.id(), now, limits);
+            fr.sharenum.core.internal.store.Throttles.check(t, dailyKey(requester.id()), limits.ticketsPerDay(),
+                    java.time.Duration.ofDays(1), now, next -> dailyLimit(requester.id(), limits, next));
             return t.establishment(requester.establishment())
                     .orElseThrow(() -> new NotFoundException("establishment", requester.establishment()));
         });
@@ -94,15 +96,23 @@ final class TicketsImpl implements Tickets {
             throw new InvalidValueException("text", "must not be empty");
         }
         MemberId requesterId = (MemberId) actor;
-        List<Alert> alerts = match(requesterId, origin, request.tools(), radius);
-        TicketNum ticket = new TicketNum(TicketId.random(), requesterId, origin.uai(), origin.location(),
-                request.tools(), request.kind(), request.text(), radius, now, now.plus(s.ticketLifetime()),
-                TicketStatus.OPEN, trainings.stream().map(Training::id).toList(), !trainings.isEmpty(),
-                alerts, List.of(), null, null, 1);
-        List<Guide> guides = engine.guideCatalog().find(ticket.tools(), Set.of());
-        List<Notification> out = engine.tx(t -> {
+        List<Alert> matched = match(requesterId, origin, request.tools(), radius);
+        TicketId ticketId = TicketId.random();
+        List<Guide> guides = engine.guideCatalog().find(request.tools(), Set.of());
+        TicketNum[] opened = new TicketNum[1];
+        List<Notification> out = engine.retryingConflicts(() -> engine.tx(t -> {
             Member requester = Engine.activeMember(t, requesterId);
-            requireUnderDailyLimit(t, requester.id(), now, limits);
+            // the daily limit is a counter in the store: of two opens racing for the last slot, one conflicts,
+            // is retried and refused
+            takeDailySlot(t, requester.id(), now, limits);
+            // the engine may lag a change made on another instance: the helpers are read back here, and those no
+            // longer active or no longer at the minimum level are not alerted
+            List<Alert> alerts = stillQualified(t, matched);
+            TicketNum ticket = new TicketNum(ticketId, requesterId, origin.uai(), origin.location(),
+                    request.tools(), request.kind(), request.text(), radius, now, now.plus(s.ticketLifetime()),
+                    TicketStatus.OPEN, trainings.stream().map(Training::id).toList(), !trainings.isEmpty(),
+                    alerts, List.of(), null, null, 1);
+            opened[0] = ticket;
             t.insertTicket(ticket);
             t.recordAlerts(alerts.stream().map(a -> new AlertRecord(a.helper(), requester.id(), a.tool(), ticket.id(), now)).toList());
             Map<MemberId, fr.sharenum.model.AlertPreferences> preferences =
@@ -132,10 +142,38 @@ final class TicketsImpl implements Tickets {
             }
             engine.dispatcher().enqueue(t, immediate);
             return immediate;
-        });
+        }));
         engine.dispatcher().deliver(out);
-        engine.indicatorsAggregates().ticket(null, ticket);
-        return ticket;
+        return opened[0];
+    }
+
+    /** The alerts whose helper is, as stored now, active and at the minimum level on the alert's tool. */
+    private List<Alert> stillQualified(Tx t, List<Alert> matched) {
+        CompetenceLevel min = engine.settings().minimumHelperLevel();
+        List<Alert> kept = new ArrayList<>(matched.size());
+        for (Alert a : matched) {
+            Optional<Member> helper = t.member(a.helper()).filter(Member::isActive);
+            fr.sharenum.model.Skill skill = helper.map(h -> h.skills().get(a.tool())).orElse(null);
+            if (skill != null && skill.level().compareTo(min) >= 0) {
+                kept.add(skill.level() == a.level() ? a : new Alert(a.helper(), a.tool(), skill.level(), a.distanceKm()));
+            }
+        }
+        return kept;
+    }
+
+    /** The counter of tickets {@code requester} opened over the last 24 hours. */
+    static String dailyKey(MemberId requester) {
+        return "tickets-day|" + requester.value();
+    }
+
+    private static void takeDailySlot(Tx t, MemberId requester, Instant now, Settings.AlertLimits limits) {
+        fr.sharenum.core.internal.store.Throttles.take(t, dailyKey(requester), limits.ticketsPerDay(),
+                java.time.Duration.ofDays(1), now, next -> dailyLimit(requester, limits, next));
+    }
+
+    private static RuntimeException dailyLimit(MemberId requester, Settings.AlertLimits limits, Instant next) {
+        return new fr.sharenum.model.LimitExceededException("member " + requester + " opened " + limits.ticketsPerDay()
+                + " tickets in the last 24 hours, the most allowed; the next can be opened after " + next);
     }
 
     /**
@@ -206,16 +244,6 @@ final class TicketsImpl implements Tickets {
             // what members see of each other's whereabouts: establishment distances rounded to the km
             return chosen.stream().map(a -> new Alert(a.helper(), a.tool(), a.level(), Math.rint(a.distanceKm()))).toList();
         });
-    }
-
-    private static void requireUnderDailyLimit(Tx t, MemberId requester, Instant now, Settings.AlertLimits limits) {
-        List<TicketNum> today = t.ticketsOf(requester).stream().filter(x -> x.openedAt().isAfter(now.minus(java.time.Duration.ofDays(1))))
-                .toList();
-        if (today.size() >= limits.ticketsPerDay()) {
-            throw new fr.sharenum.model.LimitExceededException("member " + requester + " opened " + today.size()
-                    + " tickets in the last 24 hours, the most allowed; the next can be opened after "
-                    + today.get(0).openedAt().plus(java.time.Duration.ofDays(1)));
-        }
     }
 
     @Override
@@ -424,7 +452,7 @@ final class TicketsImpl implements Tickets {
     private TicketNum change(TicketId id, Engine.Step<TicketNum> step) {
         Objects.requireNonNull(id, "ticket");
         return engine.change(new Engine.Versioned<>(t -> t.ticket(id), TicketNum::version, TicketNum::nextVersion, Tx::updateTicket,
-                () -> new NotFoundException("ticket", id), engine.indicatorsAggregates()::ticket), step);
+                () -> new NotFoundException("ticket", id)), step);
     }
 
     /** Tells the requester, the accepted helper and pending offerers (except {@code actor}) the ticket closed. */

@@ -1,6 +1,12 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.core.internal.feed.EventFacts;
+import fr.sharenum.core.internal.feed.FeedbackFacts;
+import fr.sharenum.core.internal.feed.MemberFacts;
+import fr.sharenum.core.internal.feed.TicketFacts;
 import fr.sharenum.core.internal.kernel.KernelAggregates;
+import fr.sharenum.core.internal.store.Codec;
+import fr.sharenum.spi.Change;
 import fr.sharenum.model.AlertPreferences;
 import fr.sharenum.model.Availability;
 import fr.sharenum.model.BadgeAward;
@@ -58,6 +64,17 @@ import java.util.function.Consumer;
  * ({@link Documents}) for what only core keeps (grants, audit, counters). Only valid during the transaction.
  */
 public final class Tx implements Documents {
+    /** Change kinds: a member's {@link MemberFacts}. */
+    public static final String KIND_MEMBER = "member";
+    /** Change kinds: an {@link Establishment}. */
+    public static final String KIND_ESTABLISHMENT = "establishment";
+    /** Change kinds: a ticket's {@link TicketFacts}. */
+    public static final String KIND_TICKET = "ticket";
+    /** Change kinds: an event's {@link EventFacts}. */
+    public static final String KIND_EVENT = "event";
+    /** Change kinds: a rating's {@link FeedbackFacts}. */
+    public static final String KIND_FEEDBACK = "feedback";
+
     private final StoreTransaction t;
     private EstablishmentStore establishments;
     private MemberStore members;
@@ -75,16 +92,103 @@ public final class Tx implements Documents {
     private CampaignStore campaigns;
     private ChangeFeedStore changes;
 
-    Tx(StoreTransaction t) {
+    private final java.time.Clock clock;
+    /** Records read or written in this transaction, by id: the "before" of the changes it writes. */
+    private final Map<Object, Object> seen = new java.util.HashMap<>();
+    /** Changes written so far, appended to the feed by {@link #flushChanges()}. */
+    private final List<Change> pending = new java.util.ArrayList<>();
+
+    Tx(StoreTransaction t, java.time.Clock clock) {
         this.t = t;
+        this.clock = clock;
     }
 
     /**
+     * A read-only view of a transaction (what it writes through this view reaches the change feed only if
+     * {@link #flushChanges()} is called before it commits — ShareNum's own transactions always do).
+     *
      * @param t a transaction of any store
      * @return the workflows' view of it
      */
     public static Tx of(StoreTransaction t) {
-        return new Tx(t);
+        return new Tx(t, java.time.Clock.systemUTC());
+    }
+
+    // --- the change feed: every write that derived state depends on leaves its facts before and after
+
+    private void emit(String kind, String key, Object before, Object after) {
+        if (java.util.Objects.equals(before, after)) {
+            return;
+        }
+        pending.add(new Change(0, clock.instant(), kind, key, before == null ? null : Codec.write(before),
+                after == null ? null : Codec.write(after)));
+    }
+
+    /**
+     * Appends the changes this transaction wrote to the feed; called once, last, before the transaction commits.
+     *
+     * @return the number of the last change appended, 0 when none
+     */
+    long flushChanges() {
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        List<Long> numbers = changesStore().append(List.copyOf(pending));
+        pending.clear();
+        return numbers.get(numbers.size() - 1);
+    }
+
+    /** @return the feed's last number as this transaction sees it */
+    public long feedHead() {
+        return changesStore().head();
+    }
+
+    /**
+     * @param after the last number read
+     * @param limit at most this many
+     * @return the changes after it
+     */
+    public List<Change> changesAfter(long after, int limit) {
+        return changesStore().after(after, limit);
+    }
+
+    /**
+     * @param upTo the last number to forget
+     * @return how many changes were removed
+     */
+    public int pruneChanges(long upTo) {
+        return changesStore().prune(upTo);
+    }
+
+    // facts come from the record alone (and a bus's fixed home), never from another record a concurrent
+    // transaction could be changing: an instance applying the feed in commit order then always agrees with the store
+
+    private static MemberFacts factsOf(Member m) {
+        return MemberFacts.of(m);
+    }
+
+    private static TicketFacts factsOf(TicketNum ticket) {
+        return TicketFacts.of(ticket);
+    }
+
+    private EventFacts factsOf(Event e) {
+        return EventFacts.of(e, e.bus() == null ? Optional.empty() : bus(e.bus()));
+    }
+
+    /** The stored record {@code id} at {@code expectedVersion}: as read in this transaction, else read now. */
+    @SuppressWarnings("unchecked")
+    private <V> V previous(Object id, long expectedVersion, java.util.function.ToLongFunction<V> version,
+                           java.util.function.Supplier<Optional<V>> read) {
+        Object known = seen.get(id);
+        if (known != null && version.applyAsLong((V) known) == expectedVersion) {
+            return (V) known;
+        }
+        return read.get().orElse(null);
+    }
+
+    private <V> Optional<V> remember(Object id, Optional<V> value) {
+        value.ifPresent(v -> seen.put(id, v));
+        return value;
     }
 
     /** @return the store's transaction underneath */
@@ -191,7 +295,7 @@ public final class Tx implements Documents {
     }
 
     /** @return the change feed, native or kernel-based */
-    ChangeFeedStore changes() {
+    private ChangeFeedStore changesStore() {
         if (changes == null) {
             changes = t.changes().orElseGet(() -> KernelAggregates.changes(t));
         }
@@ -202,8 +306,14 @@ public final class Tx implements Documents {
         return establishmentsStore().get(uai);
     }
 
+    /**
+     * Stores an establishment; instances place its members anew when its position changed (they keep where
+     * every establishment stands, from this change).
+     */
     public void putEstablishment(Establishment establishment) {
+        Optional<Establishment> before = establishmentsStore().get(establishment.uai());
         establishmentsStore().put(establishment);
+        emit(KIND_ESTABLISHMENT, establishment.uai().value(), before.orElse(null), establishment);
     }
 
     public void forEachEstablishment(Consumer<? super Establishment> action) {
@@ -211,7 +321,7 @@ public final class Tx implements Documents {
     }
 
     public Optional<Member> member(MemberId id) {
-        return membersStore().get(id);
+        return remember(id, membersStore().get(id));
     }
 
     public Optional<Member> memberByEmail(Email email) {
@@ -220,10 +330,15 @@ public final class Tx implements Documents {
 
     public void insertMember(Member member) {
         membersStore().insert(member);
+        seen.put(member.id(), member);
+        emit(KIND_MEMBER, member.id().value(), null, factsOf(member));
     }
 
     public void updateMember(Member member, long expectedVersion) {
+        Member before = previous(member.id(), expectedVersion, Member::version, () -> membersStore().get(member.id()));
         membersStore().update(member, expectedVersion);
+        seen.put(member.id(), member);
+        emit(KIND_MEMBER, member.id().value(), before == null ? null : factsOf(before), factsOf(member));
     }
 
     public List<Member> membersAt(Uai establishment) {
@@ -247,19 +362,28 @@ public final class Tx implements Documents {
     }
 
     public Optional<TicketNum> ticket(TicketId id) {
-        return ticketsStore().get(id);
+        return remember(id, ticketsStore().get(id));
     }
 
     public void insertTicket(TicketNum ticket) {
         ticketsStore().insert(ticket);
+        seen.put(ticket.id(), ticket);
+        emit(KIND_TICKET, ticket.id().value(), null, factsOf(ticket));
     }
 
     public void updateTicket(TicketNum ticket, long expectedVersion) {
+        TicketNum before = previous(ticket.id(), expectedVersion, TicketNum::version, () -> ticketsStore().get(ticket.id()));
         ticketsStore().update(ticket, expectedVersion);
+        seen.put(ticket.id(), ticket);
+        emit(KIND_TICKET, ticket.id().value(), before == null ? null : factsOf(before), factsOf(ticket));
     }
 
     public List<TicketNum> ticketsOf(MemberId requester) {
         return ticketsStore().openedBy(requester);
+    }
+
+    public void forEachTicket(Consumer<? super TicketNum> action) {
+        ticketsStore().forEach(action);
     }
 
     public List<TicketNum> ticketsExpiringBy(Instant instant, int limit) {
@@ -291,15 +415,20 @@ public final class Tx implements Documents {
     }
 
     public Optional<Event> event(EventId id) {
-        return eventsStore().get(id);
+        return remember(id, eventsStore().get(id));
     }
 
     public void insertEvent(Event event) {
         eventsStore().insert(event);
+        seen.put(event.id(), event);
+        emit(KIND_EVENT, event.id().value(), null, factsOf(event));
     }
 
     public void updateEvent(Event event, long expectedVersion) {
+        Event before = previous(event.id(), expectedVersion, Event::version, () -> eventsStore().get(event.id()));
         eventsStore().update(event, expectedVersion);
+        seen.put(event.id(), event);
+        emit(KIND_EVENT, event.id().value(), before == null ? null : factsOf(before), factsOf(event));
     }
 
     public List<Event> eventsOverlapping(Instant from, Instant to) {
@@ -308,6 +437,10 @@ public final class Tx implements Documents {
 
     public void insertFeedback(Feedback feedback) {
         feedbackStore().insert(feedback);
+        Object known = seen.get(feedback.event());
+        Optional<Event> event = known instanceof Event e ? Optional.of(e) : event(feedback.event());
+        event.ifPresent(e -> emit(KIND_FEEDBACK, feedback.event().value() + "|" + feedback.member().value(), null,
+                FeedbackFacts.of(factsOf(e), feedback.usefulness())));
     }
 
     public List<Feedback> feedbackOn(EventId event) {

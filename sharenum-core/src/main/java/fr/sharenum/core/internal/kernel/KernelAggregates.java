@@ -376,6 +376,11 @@ public final class KernelAggregates {
             public List<TicketNum> expiringBy(Instant instant, int limit) {
                 return TICKETS.range(d, "awaiting", "", Keys.time(instant) + END, limit);
             }
+
+            @Override
+            public void forEach(Consumer<? super TicketNum> action) {
+                TICKETS.between(d, Documents.BY_KEY, "", END).forEach(action);
+            }
         };
     }
 
@@ -611,8 +616,8 @@ public final class KernelAggregates {
     // --- the outbox
 
     private static final DocCollection<OutboxEntry> OUTBOX = coll("outbox", OutboxEntry.class, OutboxEntry::id,
-            e -> Map.of("due", Keys.join(e.status() == OutboxEntry.Status.PENDING ? "P" : "D",
-                    e.status() == OutboxEntry.Status.PENDING ? Keys.time(e.nextAttemptAt()) : Keys.time(e.createdAt()))));
+            e -> Map.of("due", e.status() == OutboxEntry.Status.DEAD ? Keys.join("D", Keys.time(e.createdAt()))
+                    : Keys.join("P", Keys.time(e.nextAttemptAt()))));
 
     /**
      * @param d the transaction's kernel

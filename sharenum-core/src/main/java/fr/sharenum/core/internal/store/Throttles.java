@@ -63,7 +63,36 @@ public final class Throttles {
         if (doc.isPresent()) {
             COUNTERS.replace(d, next, doc.get().version());
         } else {
-            COUNTERS.insert(d, next);
+            try {
+                COUNTERS.insert(d, next);
+            } catch (fr.sharenum.model.DuplicateException e) {
+                // a concurrent caller took the first slot: retried like any conflict
+                throw new fr.sharenum.model.VersionConflictException("counter " + key + " was created concurrently");
+            }
+        }
+    }
+
+    /**
+     * Refuses, without taking anything, when no slot of {@code key} is left (an early check before work that
+     * {@link #take} will then guard).
+     *
+     * @param d       the transaction's kernel
+     * @param key     what is counted
+     * @param max     slots per window
+     * @param window  the sliding window
+     * @param now     the time of the call
+     * @param refusal builds the exception thrown when no slot is left, given when the oldest slot frees up
+     */
+    public static void check(Documents d, String key, int max, Duration window, Instant now,
+                             Function<Instant, RuntimeException> refusal) {
+        Optional<fr.sharenum.spi.Doc> doc = COUNTERS.doc(d, key);
+        if (doc.isEmpty()) {
+            return;
+        }
+        List<Instant> recent = Codec.read(doc.get().body(), Counter.class).taken().stream()
+                .filter(t -> t.isAfter(now.minus(window))).toList();
+        if (recent.size() >= max) {
+            throw refusal.apply(recent.get(0).plus(window));
         }
     }
 
