@@ -27,7 +27,8 @@ import java.util.Set;
  *
  * @param members    two or more distinct members
  * @param duration   length of the meeting, 15 minutes to 12 hours
- * @param window     search window {@code [from, to)}, at most {@value #MAX_WINDOW_DAYS} days
+ * @param from       start of the search window {@code [from, to)}
+ * @param to         end of the search window, at most {@value #MAX_WINDOW_DAYS} days after {@code from}
  * @param bus        the BusNum that must be free too, or {@code null}
  * @param busVenue   where the bus would park (required with a bus)
  * @param maxResults most slots returned, 1–500, default 10
