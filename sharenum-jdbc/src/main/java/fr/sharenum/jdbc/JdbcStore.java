@@ -76,6 +76,12 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
         }
     }
 
+    /**
+     * The builder.
+     *
+     * @param dataSource the data source
+     * @return the builder
+     */
     public static Builder builder(DataSource dataSource) {
         return new Builder(dataSource);
     }
@@ -205,7 +211,12 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         }
 
-        /** Keep ShareNum's tables in this schema (created if needed); default the connection's. */
+        /**
+         * Keep ShareNum's tables in this schema (created if needed); default the connection's.
+         *
+         * @param schema the schema
+         * @return this builder
+         */
         public Builder schema(String schema) {
             if (schema == null || !schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
                 throw new IllegalArgumentException("a schema name is letters, digits and underscores, was " + schema);
@@ -226,12 +237,22 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
             return this;
         }
 
-        /** Whether to run the Flyway migrations when built; default true. */
+        /**
+         * Whether to run the Flyway migrations when built; default true.
+         *
+         * @param migrate whether migrate
+         * @return this builder
+         */
         public Builder migrate(boolean migrate) {
             this.migrate = migrate;
             return this;
         }
 
+        /**
+         * Builds the {@code JdbcStore}.
+         *
+         * @return the {@link JdbcStore}
+         */
         public JdbcStore build() {
             return new JdbcStore(this);
         }

@@ -288,20 +288,36 @@ public final class MailNotifier implements Notifier {
             this.port = port;
         }
 
-        /** Authenticate with these credentials; default none. */
+        /**
+         * Authenticate with these credentials; default none.
+         *
+         * @param username the username
+         * @param password the password
+         * @return this builder
+         */
         public Builder credentials(String username, String password) {
             this.username = Objects.requireNonNull(username, "username");
             this.password = Objects.requireNonNull(password, "password");
             return this;
         }
 
-        /** Require STARTTLS; default false. */
+        /**
+         * Require STARTTLS; default false.
+         *
+         * @param required whether required
+         * @return this builder
+         */
         public Builder startTls(boolean required) {
             this.startTls = required;
             return this;
         }
 
-        /** The sender, e.g. {@code "ShareNum <ne-pas-repondre@ac-dijon.fr>"}; required. */
+        /**
+         * The sender, e.g. {@code "ShareNum <ne-pas-repondre@ac-dijon.fr>"}; required.
+         *
+         * @param address the address
+         * @return this builder
+         */
         public Builder from(String address) {
             try {
                 this.from = new InternetAddress(Objects.requireNonNull(address, "from"), true);
@@ -311,13 +327,23 @@ public final class MailNotifier implements Notifier {
             return this;
         }
 
-        /** Where the links lead; required. */
+        /**
+         * Where the links lead; required.
+         *
+         * @param links the links
+         * @return this builder
+         */
         public Builder links(MailLinks links) {
             this.links = Objects.requireNonNull(links, "links");
             return this;
         }
 
-        /** Connection, read and write timeout; default 20 s. */
+        /**
+         * Connection, read and write timeout; default 20 s.
+         *
+         * @param timeout the timeout
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("timeout must be positive");

@@ -6,19 +6,38 @@ package fr.sharenum.model;
  */
 public final class IllegalTransitionException extends ShareNumException {
     private static final long serialVersionUID = 1L;
+    /** The from. */
     private final String from;
+    /** The to. */
     private final String to;
 
+    /**
+     * Creates the exception.
+     *
+     * @param what the what
+     * @param from the start
+     * @param to the end
+     */
     public IllegalTransitionException(String what, Object from, Object to) {
         super("illegal-transition", "cannot move " + what + " from " + from + " to " + to);
         this.from = String.valueOf(from);
         this.to = String.valueOf(to);
     }
 
+    /**
+     * The from.
+     *
+     * @return the from
+     */
     public String from() {
         return from;
     }
 
+    /**
+     * The to.
+     *
+     * @return the to
+     */
     public String to() {
         return to;
     }

@@ -16,13 +16,25 @@ import java.util.Set;
  */
 public sealed interface Notification {
 
-    /** Idempotency key, stable for one logical notification. */
+    /**
+     * Idempotency key, stable for one logical notification.
+     *
+     * @return the id
+     */
     String id();
 
-    /** The member told. */
+    /**
+     * The member told.
+     *
+     * @return the member told
+     */
     MemberId recipient();
 
-    /** Their professional address. */
+    /**
+     * Their professional address.
+     *
+     * @return their professional address
+     */
     Email to();
 
     /** Confirm your professional address with this token. */
@@ -57,7 +69,22 @@ public sealed interface Notification {
                        Set<ToolId> tools, TicketKind kind, String text, long distanceKm, List<Guide> guides,
                        Map<ToolId, String> toolNames, boolean sameEstablishment)
             implements Notification {
-        /** Copies the collections; {@code toolNames} may be null (no names known). */
+        /**
+         * Copies the collections; {@code toolNames} may be null (no names known).
+         *
+         * @param id idempotency key
+         * @param recipient the helper alerted
+         * @param to their professional address
+         * @param ticket the ticket to answer
+         * @param requesterName who asks
+         * @param tools the tools the ticket is about
+         * @param kind the kind of help asked
+         * @param text the requester's words
+         * @param distanceKm distance between establishments rounded to the km
+         * @param guides guide documents that help go beyond technical support
+         * @param toolNames the names people read for {@code tools} ("Capytale (Python)"), from the host's tool catalogue; a tool missing here is shown by its id (see {@link #toolName})
+         * @param sameEstablishment whether the requester works in the recipient's own establishment: say "in your establishment" rather than "0 km away"
+         */
         public TicketAlert {
             tools = Set.copyOf(tools);
             guides = List.copyOf(guides);
@@ -99,6 +126,14 @@ public sealed interface Notification {
      * waited together for the end of the quiet hours. Its id derives from the alerts it carries.
      */
     record AlertDigest(String id, MemberId recipient, Email to, List<TicketAlert> alerts) implements Notification {
+        /**
+         * Checks and normalises the components.
+         *
+         * @param id the identifier
+         * @param recipient the recipient
+         * @param to the end
+         * @param alerts the alerts
+         */
         public AlertDigest {
             alerts = List.copyOf(alerts);
         }

@@ -29,6 +29,7 @@ public interface Notifier {
      * failure: deliver it at most once per id where the channel allows.
      *
      * @throws NotificationFailedException when it could not be delivered
+     * @param notification the notification
      */
     void send(Notification notification);
 

@@ -174,6 +174,10 @@ public final class WebhookNotifier implements Notifier {
      * The signature a receiver recomputes to check a request: hex HMAC-SHA256 of
      * {@code timestamp + "." + body} with the shared secret. Compare it in constant time
      * ({@link java.security.MessageDigest#isEqual}).
+     *
+     * @param secret the secret
+     * @param text the text
+     * @return the signature a receiver recomputes to check a request: hex HMAC-SHA256 of {@code timestamp + "." + body} with the shared secret
      */
     public static String hmac(byte[] secret, String text) {
         try {
@@ -224,7 +228,12 @@ public final class WebhookNotifier implements Notifier {
             this.secret = secret.clone();
         }
 
-        /** Time allowed for connecting and for each request; default 10 s. */
+        /**
+         * Time allowed for connecting and for each request; default 10 s.
+         *
+         * @param timeout the timeout
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("timeout must be positive");
@@ -255,7 +264,12 @@ public final class WebhookNotifier implements Notifier {
             return this;
         }
 
-        /** Longest wait between two tries; default 30 s. */
+        /**
+         * Longest wait between two tries; default 30 s.
+         *
+         * @param maxBackoff the max backoff
+         * @return this builder
+         */
         public Builder maxBackoff(Duration maxBackoff) {
             if (maxBackoff == null || maxBackoff.isNegative()) {
                 throw new IllegalArgumentException("maxBackoff must be zero or positive");
@@ -264,13 +278,23 @@ public final class WebhookNotifier implements Notifier {
             return this;
         }
 
-        /** The HTTP client (proxy, TLS settings); default a new {@link HttpClient}. */
+        /**
+         * The HTTP client (proxy, TLS settings); default a new {@link HttpClient}.
+         *
+         * @param client the client
+         * @return this builder
+         */
         public Builder httpClient(HttpClient client) {
             this.client = Objects.requireNonNull(client, "client");
             return this;
         }
 
-        /** Clock of the signature timestamps; default UTC system clock. */
+        /**
+         * Clock of the signature timestamps; default UTC system clock.
+         *
+         * @param clock the time source
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
