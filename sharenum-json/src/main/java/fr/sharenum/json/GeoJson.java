@@ -130,8 +130,8 @@ public final class GeoJson {
     /**
      * The GeoJSON text of a collection.
      *
-     * @param geoJson the geo json
-     * @return the GeoJSON text of a collection
+     * @param geoJson a collection built by this class
+     * @return the JSON text
      */
     public static String toString(ObjectNode geoJson) {
         return geoJson.toString();

@@ -291,8 +291,8 @@ public final class MailNotifier implements Notifier {
         /**
          * Authenticate with these credentials; default none.
          *
-         * @param username the username
-         * @param password the password
+         * @param username the SMTP user
+         * @param password their password
          * @return this builder
          */
         public Builder credentials(String username, String password) {
@@ -315,7 +315,7 @@ public final class MailNotifier implements Notifier {
         /**
          * The sender, e.g. {@code "ShareNum <ne-pas-repondre@ac-dijon.fr>"}; required.
          *
-         * @param address the address
+         * @param address an address, with a display name if wanted
          * @return this builder
          */
         public Builder from(String address) {
@@ -330,7 +330,7 @@ public final class MailNotifier implements Notifier {
         /**
          * Where the links lead; required.
          *
-         * @param links the links
+         * @param links the host's pages
          * @return this builder
          */
         public Builder links(MailLinks links) {
@@ -341,7 +341,7 @@ public final class MailNotifier implements Notifier {
         /**
          * Connection, read and write timeout; default 20 s.
          *
-         * @param timeout the timeout
+         * @param timeout positive
          * @return this builder
          */
         public Builder timeout(Duration timeout) {

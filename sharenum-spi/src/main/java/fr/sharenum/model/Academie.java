@@ -141,9 +141,9 @@ public enum Academie {
     }
 
     /**
-     * The holiday zone.
+     * The school-holiday zone of its establishments.
      *
-     * @return the holiday zone
+     * @return the zone
      */
     public HolidayZone holidayZone() {
         return holidayZone;

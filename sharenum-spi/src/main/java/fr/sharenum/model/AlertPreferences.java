@@ -59,10 +59,10 @@ public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<
     }
 
     /**
-     * The with digest.
+     * These preferences with another way of receiving alerts.
      *
-     * @param newDigest the new digest
-     * @return the with digest
+     * @param newDigest one by one, daily or weekly
+     * @return the new preferences
      */
     public AlertPreferences withDigest(Digest newDigest) {
         return new AlertPreferences(mutedTools, pausedUntil, blocked, newDigest);
@@ -79,11 +79,11 @@ public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<
     }
 
     /**
-     * The blocking.
+     * These preferences with {@code other} blocked or unblocked.
      *
-     * @param other the other one
-     * @param block whether block
-     * @return the blocking
+     * @param other the member
+     * @param block true to block, false to unblock
+     * @return the new preferences
      */
     public AlertPreferences blocking(MemberId other, boolean block) {
         Set<MemberId> set = new HashSet<>(blocked);
@@ -96,9 +96,9 @@ public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<
     }
 
     /**
-     * The pause.
+     * Until when alerts are paused, if they are.
      *
-     * @return the pause, or empty when there is none
+     * @return the end of the pause, or empty
      */
     public Optional<Instant> pause() {
         return Optional.ofNullable(pausedUntil);
@@ -116,11 +116,11 @@ public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<
     }
 
     /**
-     * The muting.
+     * These preferences with {@code tool} muted or unmuted.
      *
      * @param tool the tool
-     * @param muted whether muted
-     * @return the muting
+     * @param muted true to mute, false to unmute
+     * @return the new preferences
      */
     public AlertPreferences muting(ToolId tool, boolean muted) {
         Set<ToolId> tools = new HashSet<>(mutedTools);
@@ -133,10 +133,10 @@ public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<
     }
 
     /**
-     * The paused until.
+     * These preferences with alerts paused until {@code until}.
      *
-     * @param until the until
-     * @return the paused until
+     * @param until end of the pause, or {@code null} to resume now
+     * @return the new preferences
      */
     public AlertPreferences pausedUntil(Instant until) {
         return new AlertPreferences(mutedTools, until, blocked, digest);

@@ -23,11 +23,11 @@ public final class BusBookingException extends ShareNumException {
         NOT_ENOUGH_SEATS
     }
 
-    /** The bus. */
+    /** The bus that could not be booked. */
     private final BusId bus;
-    /** The reason. */
+    /** Why it could not. */
     private final Reason reason;
-    /** The conflicting event. */
+    /** The booking in the way, if any. */
     private final EventId conflictingEvent;
 
     /**
@@ -46,7 +46,7 @@ public final class BusBookingException extends ShareNumException {
     }
 
     /**
-     * The bus.
+     * The bus that could not be booked.
      *
      * @return the bus
      */
@@ -55,7 +55,7 @@ public final class BusBookingException extends ShareNumException {
     }
 
     /**
-     * The reason.
+     * Why it could not be booked.
      *
      * @return the reason
      */

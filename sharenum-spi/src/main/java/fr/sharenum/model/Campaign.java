@@ -142,20 +142,20 @@ public record Campaign(CampaignId id, Uai establishment, String title, Set<Membe
     }
 
     /**
-     * The with stage.
+     * This campaign at another stage.
      *
-     * @param s the s
-     * @return the with stage
+     * @param s the new stage
+     * @return the changed campaign
      */
     public Campaign withStage(Stage s) {
         return new Campaign(id, establishment, title, team, s, concerns, workshops, experiments, createdAt, version);
     }
 
     /**
-     * The with team member.
+     * This campaign with one more member in its team.
      *
-     * @param member the member
-     * @return the with team member
+     * @param member the member joining
+     * @return the changed campaign
      */
     public Campaign withTeamMember(MemberId member) {
         Set<MemberId> t = new LinkedHashSet<>(team);
@@ -164,10 +164,10 @@ public record Campaign(CampaignId id, Uai establishment, String title, Set<Membe
     }
 
     /**
-     * The with concern.
+     * This campaign with one more concern.
      *
-     * @param c the c
-     * @return the with concern
+     * @param c the concern
+     * @return the changed campaign
      */
     public Campaign withConcern(Concern c) {
         List<Concern> list = new ArrayList<>(concerns);
@@ -176,10 +176,10 @@ public record Campaign(CampaignId id, Uai establishment, String title, Set<Membe
     }
 
     /**
-     * The with workshop.
+     * This campaign with one more workshop.
      *
-     * @param event the event
-     * @return the with workshop
+     * @param event the workshop
+     * @return the changed campaign
      */
     public Campaign withWorkshop(EventId event) {
         List<EventId> list = new ArrayList<>(workshops);
@@ -190,10 +190,10 @@ public record Campaign(CampaignId id, Uai establishment, String title, Set<Membe
     }
 
     /**
-     * The with experiment.
+     * This campaign with one more experiment.
      *
-     * @param e the e
-     * @return the with experiment
+     * @param e the experiment
+     * @return the changed campaign
      */
     public Campaign withExperiment(Experiment e) {
         List<Experiment> list = new ArrayList<>(experiments);
@@ -202,7 +202,7 @@ public record Campaign(CampaignId id, Uai establishment, String title, Set<Membe
     }
 
     /**
-     * The next version.
+     * This campaign with its version raised, as stored after a change.
      *
      * @return the next version
      */

@@ -233,9 +233,9 @@ public record Event(EventId id, EventKind kind, String title, String description
     }
 
     /**
-     * The bus id.
+     * The BusNum the event takes place in, if any.
      *
-     * @return the bus id, or empty when there is none
+     * @return the bus, or empty
      */
     public Optional<BusId> busId() {
         return Optional.ofNullable(bus);
@@ -251,10 +251,10 @@ public record Event(EventId id, EventKind kind, String title, String description
     }
 
     /**
-     * The is organiser.
+     * Whether {@code member} organises this event.
      *
      * @param member the member
-     * @return whether organiser
+     * @return whether they organise it
      */
     public boolean isOrganiser(MemberId member) {
         return organisers.contains(member);

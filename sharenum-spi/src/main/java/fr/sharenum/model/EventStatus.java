@@ -38,10 +38,10 @@ public enum EventStatus {
     }
 
     /**
-     * The can move to.
+     * Whether an event in this state may move to {@code target}.
      *
-     * @param target the target
-     * @return whether move to
+     * @param target the state wanted
+     * @return whether the transition is allowed
      */
     public boolean canMoveTo(EventStatus target) {
         return next().contains(target);

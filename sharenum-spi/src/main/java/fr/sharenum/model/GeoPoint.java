@@ -62,10 +62,10 @@ public record GeoPoint(double latitude, double longitude) {
      * function behind {@link #distanceKm(GeoPoint)}; engines working on primitive arrays call it to
      * decide boundaries bit-for-bit like every other engine.
      *
-     * @param lat1 the lat1
-     * @param lon1 the lon1
-     * @param lat2 the lat2
-     * @param lon2 the lon2
+     * @param lat1 latitude of the first point, in degrees
+     * @param lon1 longitude of the first point, in degrees
+     * @param lat2 latitude of the second point, in degrees
+     * @param lon2 longitude of the second point, in degrees
      * @return the haversine km
      */
     public static double haversineKm(double lat1, double lon1, double lat2, double lon2) {

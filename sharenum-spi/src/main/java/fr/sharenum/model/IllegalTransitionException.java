@@ -6,17 +6,17 @@ package fr.sharenum.model;
  */
 public final class IllegalTransitionException extends ShareNumException {
     private static final long serialVersionUID = 1L;
-    /** The from. */
+    /** The state it was in. */
     private final String from;
-    /** The to. */
+    /** The state refused. */
     private final String to;
 
     /**
      * Creates the exception.
      *
-     * @param what the what
-     * @param from the start
-     * @param to the end
+     * @param what what was refused ("ticket T1")
+     * @param from the state it is in
+     * @param to the state refused
      */
     public IllegalTransitionException(String what, Object from, Object to) {
         super("illegal-transition", "cannot move " + what + " from " + from + " to " + to);
@@ -25,18 +25,18 @@ public final class IllegalTransitionException extends ShareNumException {
     }
 
     /**
-     * The from.
+     * The state it was in.
      *
-     * @return the from
+     * @return the state, as its name
      */
     public String from() {
         return from;
     }
 
     /**
-     * The to.
+     * The state refused.
      *
-     * @return the to
+     * @return the state, as its name
      */
     public String to() {
         return to;

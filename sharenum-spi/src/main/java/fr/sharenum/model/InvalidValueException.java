@@ -6,7 +6,7 @@ package fr.sharenum.model;
  */
 public class InvalidValueException extends ShareNumException {
     private static final long serialVersionUID = 1L;
-    /** The field. */
+    /** The field refused. */
     private final String field;
 
     /**

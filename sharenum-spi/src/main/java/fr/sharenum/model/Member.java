@@ -138,10 +138,10 @@ public record Member(MemberId id, String displayName, Email email, Uai establish
     }
 
     /**
-     * The with skill.
+     * This member with a skill added or replaced (same tool).
      *
      * @param skill the skill
-     * @return the with skill
+     * @return the changed member
      */
     public Member withSkill(Skill skill) {
         Map<ToolId, Skill> copy = new HashMap<>(skills);
@@ -150,10 +150,10 @@ public record Member(MemberId id, String displayName, Email email, Uai establish
     }
 
     /**
-     * The without skill.
+     * This member without their skill on {@code tool}.
      *
      * @param tool the tool
-     * @return the without skill
+     * @return the changed member
      */
     public Member withoutSkill(ToolId tool) {
         Map<ToolId, Skill> copy = new HashMap<>(skills);
@@ -162,61 +162,61 @@ public record Member(MemberId id, String displayName, Email email, Uai establish
     }
 
     /**
-     * The with establishment.
+     * This member working in another establishment.
      *
-     * @param newEstablishment the new establishment
-     * @return the with establishment
+     * @param newEstablishment the UAI of their new establishment
+     * @return the changed member
      */
     public Member withEstablishment(Uai newEstablishment) {
         return new Member(id, displayName, email, newEstablishment, role, disciplines, skills, followedTools, followedThemes, status, registeredAt, version, pix);
     }
 
     /**
-     * The with display name.
+     * This member under another name.
      *
-     * @param newName the new name
-     * @return the with display name
+     * @param newName the name shown, 1–120 characters
+     * @return the changed member
      */
     public Member withDisplayName(String newName) {
         return new Member(id, newName, email, establishment, role, disciplines, skills, followedTools, followedThemes, status, registeredAt, version, pix);
     }
 
     /**
-     * The with role.
+     * This member with another function.
      *
-     * @param newRole the new role
-     * @return the with role
+     * @param newRole the function
+     * @return the changed member
      */
     public Member withRole(Role newRole) {
         return new Member(id, displayName, email, establishment, newRole, disciplines, skills, followedTools, followedThemes, status, registeredAt, version, pix);
     }
 
     /**
-     * The with disciplines.
+     * This member with other disciplines.
      *
-     * @param newDisciplines the new disciplines
-     * @return the with disciplines
+     * @param newDisciplines the disciplines taught
+     * @return the changed member
      */
     public Member withDisciplines(Set<String> newDisciplines) {
         return new Member(id, displayName, email, establishment, role, newDisciplines, skills, followedTools, followedThemes, status, registeredAt, version, pix);
     }
 
     /**
-     * The with interests.
+     * This member following other tools and themes.
      *
-     * @param tools the tools
-     * @param themes the themes
-     * @return the with interests
+     * @param tools tools followed
+     * @param themes themes followed
+     * @return the changed member
      */
     public Member withInterests(Set<ToolId> tools, Set<Theme> themes) {
         return new Member(id, displayName, email, establishment, role, disciplines, skills, tools, themes, status, registeredAt, version, pix);
     }
 
     /**
-     * The with status.
+     * This member in another state.
      *
-     * @param newStatus the new status
-     * @return the with status
+     * @param newStatus the new state
+     * @return the changed member
      */
     public Member withStatus(MemberStatus newStatus) {
         return new Member(id, displayName, email, establishment, role, disciplines, skills, followedTools, followedThemes, newStatus, registeredAt, version, pix);

@@ -3,9 +3,9 @@ package fr.sharenum.model;
 /** The thing named by an identifier (member, establishment, ticket, tool…) does not exist. */
 public final class NotFoundException extends ShareNumException {
     private static final long serialVersionUID = 1L;
-    /** The kind. */
+    /** What was looked for ("member", "ticket"…). */
     private final String kind;
-    /** The id. */
+    /** The identifier that was not found. */
     private final String id;
 
     /**

@@ -129,10 +129,10 @@ public sealed interface Notification {
         /**
          * Checks and normalises the components.
          *
-         * @param id the identifier
-         * @param recipient the recipient
-         * @param to the end
-         * @param alerts the alerts
+         * @param id idempotency key, derived from the alerts
+         * @param recipient the member told
+         * @param to their professional address
+         * @param alerts the alerts, at least one
          */
         public AlertDigest {
             alerts = List.copyOf(alerts);

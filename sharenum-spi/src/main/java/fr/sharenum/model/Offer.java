@@ -27,10 +27,10 @@ public record Offer(MemberId helper, String message, Instant at, OfferStatus sta
     }
 
     /**
-     * The with status.
+     * This offer in another state.
      *
-     * @param newStatus the new status
-     * @return the with status
+     * @param newStatus the new state
+     * @return the changed offer
      */
     public Offer withStatus(OfferStatus newStatus) {
         return new Offer(helper, message, at, newStatus);

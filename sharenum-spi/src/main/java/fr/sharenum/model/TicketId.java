@@ -27,9 +27,9 @@ public record TicketId(String value) implements Comparable<TicketId> {
     }
 
     /**
-     * The random.
+     * A new random identifier.
      *
-     * @return the random
+     * @return a fresh ticket id
      */
     public static TicketId random() {
         return new TicketId(UUID.randomUUID().toString());

@@ -89,29 +89,29 @@ public record TicketNum(TicketId id, MemberId requester, Uai establishment, GeoP
     }
 
     /**
-     * The accepted helper id.
+     * The helper the requester accepted, if any.
      *
-     * @return the accepted helper id, or empty when there is none
+     * @return the helper, or empty
      */
     public Optional<MemberId> acceptedHelperId() {
         return Optional.ofNullable(acceptedHelper);
     }
 
     /**
-     * The was alerted.
+     * Whether {@code member} was alerted for this ticket.
      *
      * @param member the member
-     * @return whether was alerted
+     * @return whether they were alerted
      */
     public boolean wasAlerted(MemberId member) {
         return alerts.stream().anyMatch(a -> a.helper().equals(member));
     }
 
     /**
-     * The offer of.
+     * The offer {@code helper} made on this ticket, if any.
      *
      * @param helper the helper
-     * @return the offer of, or empty when there is none
+     * @return the offer, or empty
      */
     public Optional<Offer> offerOf(MemberId helper) {
         return offers.stream().filter(o -> o.helper().equals(helper)).findFirst();

@@ -49,10 +49,10 @@ public enum TicketStatus {
     }
 
     /**
-     * The can move to.
+     * Whether a ticket in this state may move to {@code target}.
      *
-     * @param target the target
-     * @return whether move to
+     * @param target the state wanted
+     * @return whether the transition is allowed
      */
     public boolean canMoveTo(TicketStatus target) {
         return next().contains(target);

@@ -41,10 +41,10 @@ public record Venue(String label, GeoPoint location, Academie academie, String d
     }
 
     /**
-     * The establishment itself.
+     * The establishment itself, as a venue.
      *
-     * @param e the e
-     * @return the establishment itself
+     * @param e the establishment
+     * @return the venue
      */
     public static Venue of(Establishment e) {
         InvalidValueException.requireNonNull("establishment", e);

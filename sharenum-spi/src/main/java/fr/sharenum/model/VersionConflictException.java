@@ -6,9 +6,9 @@ package fr.sharenum.model;
  */
 public final class VersionConflictException extends ShareNumException {
     private static final long serialVersionUID = 1L;
-    /** The expected version. */
+    /** The version the refused change was based on. */
     private final long expectedVersion;
-    /** The actual version. */
+    /** The version stored. */
     private final long actualVersion;
 
     /**
@@ -39,18 +39,18 @@ public final class VersionConflictException extends ShareNumException {
     }
 
     /**
-     * The expected version.
+     * The version the refused change was based on.
      *
-     * @return the expected version
+     * @return that version
      */
     public long expectedVersion() {
         return expectedVersion;
     }
 
     /**
-     * The actual version.
+     * The version stored when the change was refused.
      *
-     * @return the actual version
+     * @return that version
      */
     public long actualVersion() {
         return actualVersion;

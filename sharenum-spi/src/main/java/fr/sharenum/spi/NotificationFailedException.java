@@ -8,7 +8,7 @@ import fr.sharenum.model.ShareNumException;
  */
 public final class NotificationFailedException extends ShareNumException {
     private static final long serialVersionUID = 1L;
-    /** The permanent. */
+    /** Whether retrying cannot help. */
     private final boolean permanent;
 
     /**
@@ -34,9 +34,9 @@ public final class NotificationFailedException extends ShareNumException {
     }
 
     /**
-     * The is permanent.
+     * Whether retrying cannot help (a refused address) rather than may help later (an outage).
      *
-     * @return whether permanent
+     * @return true when permanent
      */
     public boolean isPermanent() {
         return permanent;

@@ -76,7 +76,7 @@ public record QualifiedQuery(GeoPoint center, double radiusKm, ToolId tool, Comp
      * @param center the center
      * @param tool the tool
      * @param minLevel the min level
-     * @param n the n
+     * @param n how many members, at least 1
      * @return the {@code n} nearest qualified members, whatever the distance
      */
     public static QualifiedQuery nearest(GeoPoint center, ToolId tool, CompetenceLevel minLevel, int n) {
@@ -84,20 +84,20 @@ public record QualifiedQuery(GeoPoint center, double radiusKm, ToolId tool, Comp
     }
 
     /**
-     * The excluding.
+     * The same query, leaving these members out (the requester, say).
      *
-     * @param members the members
-     * @return the excluding
+     * @param members members never returned
+     * @return the narrower query
      */
     public QualifiedQuery excluding(Set<MemberId> members) {
         return new QualifiedQuery(center, radiusKm, tool, minLevel, members, limit);
     }
 
     /**
-     * The limit.
+     * The same query, returning at most {@code n} members (the nearest).
      *
-     * @param n the n
-     * @return the limit
+     * @param n most members returned, at least 1
+     * @return the bounded query
      */
     public QualifiedQuery limit(int n) {
         return new QualifiedQuery(center, radiusKm, tool, minLevel, excluded, n);

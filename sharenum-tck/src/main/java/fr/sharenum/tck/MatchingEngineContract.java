@@ -61,9 +61,9 @@ public abstract class MatchingEngineContract {
     protected static final ToolId PRONOTE = ToolId.of("pronote");
     /** The tool {@code rare-tool}. */
     protected static final List<ToolId> TOOLS = List.of(GEOGEBRA, SCRATCH, PRONOTE, ToolId.of("rare-tool"));
-    /** The themes. */
+    /** Themes the generated members follow. */
     protected static final List<Theme> THEMES = List.of(Theme.of("evaluation"), Theme.of("inclusion"), Theme.of("ia"));
-    /** The dijon. */
+    /** Dijon, the centre of the generated establishments. */
     protected static final GeoPoint DIJON = GeoPoint.of(47.3220, 5.0415);
 
     /** Where members cluster: mainland cities and villages, overseas, the antimeridian, the poles. */
@@ -78,11 +78,11 @@ public abstract class MatchingEngineContract {
     // ------------------------------------------------------------------ brute force, independent
 
     /**
-     * The brute qualified.
+     * The expected answer of a qualified query, by brute force.
      *
-     * @param all the all
-     * @param q the q
-     * @return the brute qualified
+     * @param all every candidate
+     * @param q the query
+     * @return every match, in {@code Match.ORDER}
      */
     protected static List<Match> bruteQualified(Map<MemberId, MatchCandidate> all, QualifiedQuery q) {
         List<Match> hits = new ArrayList<>();
@@ -102,11 +102,11 @@ public abstract class MatchingEngineContract {
     }
 
     /**
-     * The brute followers.
+     * The expected answer of a followers query, by brute force.
      *
-     * @param all the all
-     * @param q the q
-     * @return the brute followers
+     * @param all every candidate
+     * @param q the query
+     * @return every follower, nearest first
      */
     protected static List<Nearby> bruteFollowers(Map<MemberId, MatchCandidate> all, FollowersQuery q) {
         List<Nearby> hits = new ArrayList<>();
@@ -176,13 +176,13 @@ public abstract class MatchingEngineContract {
     }
 
     /**
-     * The random candidate.
+     * A random candidate at {@code at}.
      *
-     * @param r the r
+     * @param r the random source
      * @param id the identifier
      * @param uai the establishment's UAI
      * @param at when
-     * @return the random candidate
+     * @return the candidate
      */
     protected static MatchCandidate randomCandidate(Random r, MemberId id, Uai uai, GeoPoint at) {
         Map<ToolId, CompetenceLevel> levels = new HashMap<>();
@@ -208,10 +208,10 @@ public abstract class MatchingEngineContract {
     }
 
     /**
-     * The loaded.
+     * A new engine of the implementation under test, loaded with {@code all}.
      *
-     * @param all the all
-     * @return the loaded
+     * @param all every candidate
+     * @return the engine
      */
     protected MatchingEngine loaded(Map<MemberId, MatchCandidate> all) {
         MatchingEngine engine = newEngine();

@@ -175,9 +175,9 @@ public final class WebhookNotifier implements Notifier {
      * {@code timestamp + "." + body} with the shared secret. Compare it in constant time
      * ({@link java.security.MessageDigest#isEqual}).
      *
-     * @param secret the secret
-     * @param text the text
-     * @return the signature a receiver recomputes to check a request: hex HMAC-SHA256 of {@code timestamp + "." + body} with the shared secret
+     * @param secret the shared secret
+     * @param text   {@code timestamp + "." + body}
+     * @return the hex signature
      */
     public static String hmac(byte[] secret, String text) {
         try {
@@ -231,7 +231,7 @@ public final class WebhookNotifier implements Notifier {
         /**
          * Time allowed for connecting and for each request; default 10 s.
          *
-         * @param timeout the timeout
+         * @param timeout positive
          * @return this builder
          */
         public Builder timeout(Duration timeout) {
@@ -267,7 +267,7 @@ public final class WebhookNotifier implements Notifier {
         /**
          * Longest wait between two tries; default 30 s.
          *
-         * @param maxBackoff the max backoff
+         * @param maxBackoff zero or positive
          * @return this builder
          */
         public Builder maxBackoff(Duration maxBackoff) {
@@ -281,7 +281,7 @@ public final class WebhookNotifier implements Notifier {
         /**
          * The HTTP client (proxy, TLS settings); default a new {@link HttpClient}.
          *
-         * @param client the client
+         * @param client the client to use
          * @return this builder
          */
         public Builder httpClient(HttpClient client) {
