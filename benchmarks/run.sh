@@ -41,5 +41,6 @@ fi
 java -jar "$jar" BuildBenchmark -wi 3 -i 5 -f 1 -rf json -rff "$out/build.json"
 java -jar "$jar" "UpdateBenchmark|FanOutBenchmark" "${opts[@]}" -rf json -rff "$out/update-fanout.json"
 java -jar "$jar" IndicatorsBenchmark "${opts[@]}" -rf json -rff "$out/indicators.json"
+java -jar "$jar" MailThroughputBenchmark -rf json -rff "$out/mail.json"
 java -Xmx8g -cp "$jar" fr.sharenum.benchmarks.MemoryFootprint 1000000 "$out/memory-1m.json"
 java -cp "$jar" fr.sharenum.benchmarks.Report benchmarks

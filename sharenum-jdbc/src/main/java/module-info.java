@@ -8,7 +8,7 @@ module fr.sharenum.jdbc {
     requires fr.sharenum.json;
     requires com.fasterxml.jackson.databind;
     requires flyway.core;
-    requires com.h2database;
+    requires static com.h2database;   // only JdbcStore.h2(dir): a host embedding H2 brings it
     // LISTEN/NOTIFY on PostgreSQL only: the driver is the host's
     requires static org.postgresql.jdbc;
     requires org.slf4j;

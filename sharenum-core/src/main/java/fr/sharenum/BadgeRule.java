@@ -21,11 +21,24 @@ import java.util.function.Predicate;
  */
 public record BadgeRule(BadgeDefinition badge, Predicate<HelperRecord> condition) {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param badge the badge
+     * @param condition when the helper's record earns it
+     */
     public BadgeRule {
         Objects.requireNonNull(badge, "badge");
         Objects.requireNonNull(condition, "condition");
     }
 
+    /**
+     * The {@code BadgeRule} of the given values.
+     *
+     * @param badge the badge
+     * @param condition the condition
+     * @return the {@code BadgeRule}
+     */
     public static BadgeRule of(BadgeDefinition badge, Predicate<HelperRecord> condition) {
         return new BadgeRule(badge, condition);
     }
@@ -41,7 +54,11 @@ public record BadgeRule(BadgeDefinition badge, Predicate<HelperRecord> condition
     public record HelperRecord(int workshopsHeld, int meetingsHeld, int busEventsHeld, int participants) {
     }
 
-    /** First workshop, five workshops, a BusNum tour (three events held in a BusNum). */
+    /**
+     * First workshop, five workshops, a BusNum tour (three events held in a BusNum).
+     *
+     * @return the defaults
+     */
     public static List<BadgeRule> defaults() {
         return List.of(
                 of(new BadgeDefinition("premier-atelier", "Premier atelier ShareNum",

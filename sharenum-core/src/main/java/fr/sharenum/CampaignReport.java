@@ -10,14 +10,29 @@ package fr.sharenum;
  */
 public record CampaignReport(int teachers, int tookPart, int joinedWorkshop, int startedExperiment) {
 
+    /**
+     * Share of the members asked who took part, from 0 to 1.
+     *
+     * @return the share, from 0 to 1
+     */
     public double shareTookPart() {
         return share(tookPart);
     }
 
+    /**
+     * Share of the members asked who joined a workshop, from 0 to 1.
+     *
+     * @return the share, from 0 to 1
+     */
     public double shareJoinedWorkshop() {
         return share(joinedWorkshop);
     }
 
+    /**
+     * Share of the members asked who started an experiment, from 0 to 1.
+     *
+     * @return the share, from 0 to 1
+     */
     public double shareStartedExperiment() {
         return share(startedExperiment);
     }

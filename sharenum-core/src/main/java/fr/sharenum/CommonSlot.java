@@ -14,10 +14,20 @@ import java.time.Instant;
  */
 public record CommonSlot(TimeWindow proposed, TimeWindow free) {
 
+    /**
+     * When the slot starts.
+     *
+     * @return the start instant
+     */
     public Instant start() {
         return proposed.start();
     }
 
+    /**
+     * When the slot ends.
+     *
+     * @return the end instant
+     */
     public Instant end() {
         return proposed.end();
     }

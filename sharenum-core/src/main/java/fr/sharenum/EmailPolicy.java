@@ -43,29 +43,50 @@ public final class EmailPolicy {
         this.domains = Set.copyOf(domains);
     }
 
-    /** Académie domains of the catalogue plus {@link #NATIONAL_DOMAINS}. */
+    /**
+     * Académie domains of the catalogue plus {@link #NATIONAL_DOMAINS}.
+     *
+     * @return the defaults
+     */
     public static EmailPolicy defaults() {
         return builder().allowAcademieDomains().allowDomains(NATIONAL_DOMAINS).build();
     }
 
-    /** An empty builder: nothing is accepted until domains are added. */
+    /**
+     * An empty builder: nothing is accepted until domains are added.
+     *
+     * @return an empty builder: nothing is accepted until domains are added
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this policy's domains. */
+    /**
+     * A builder starting from this policy's domains.
+     *
+     * @return a builder starting from this policy's domains
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.domains.addAll(domains);
         return b;
     }
 
-    /** The accepted domains, lower case. */
+    /**
+     * The accepted domains, lower case.
+     *
+     * @return the accepted domains, lower case
+     */
     public Set<String> domains() {
         return domains;
     }
 
-    /** Whether {@code address} would be accepted. */
+    /**
+     * Whether {@code address} would be accepted.
+     *
+     * @param address the address
+     * @return whether {@code address} would be accepted
+     */
     public boolean accepts(String address) {
         try {
             check(address);
@@ -80,6 +101,7 @@ public final class EmailPolicy {
      *
      * @return the normalised address
      * @throws EmailNotAllowedException when it is malformed or its domain is not professional
+     * @param address the address
      */
     public Email check(String address) {
         refuseCharactersBeyondAscii(address, domains);
@@ -228,7 +250,11 @@ public final class EmailPolicy {
         private Builder() {
         }
 
-        /** Accepts every mail domain of the {@link Academie} catalogue. */
+        /**
+         * Accepts every mail domain of the {@link Academie} catalogue.
+         *
+         * @return this builder
+         */
         public Builder allowAcademieDomains() {
             for (Academie a : Academie.values()) {
                 domains.addAll(a.mailDomains());
@@ -236,27 +262,54 @@ public final class EmailPolicy {
             return this;
         }
 
-        /** Accepts {@code domain} exactly (case-insensitive). */
+        /**
+         * Accepts {@code domain} exactly (case-insensitive).
+         *
+         * @param domain the domain
+         * @return this builder
+         */
         public Builder allowDomain(String domain) {
             domains.add(normalise(domain));
             return this;
         }
 
+        /**
+         * Allows more mail domains (and their subdomains).
+         *
+         * @param more more of them
+         * @return this builder
+         */
         public Builder allowDomains(Collection<String> more) {
             more.forEach(this::allowDomain);
             return this;
         }
 
+        /**
+         * Allows more mail domains (and their subdomains).
+         *
+         * @param more more of them
+         * @return this builder
+         */
         public Builder allowDomains(String... more) {
             return allowDomains(Arrays.asList(more));
         }
 
-        /** Stops accepting {@code domain}. */
+        /**
+         * Stops accepting {@code domain}.
+         *
+         * @param domain the domain
+         * @return this builder
+         */
         public Builder denyDomain(String domain) {
             domains.remove(normalise(domain));
             return this;
         }
 
+        /**
+         * Builds the {@code EmailPolicy}.
+         *
+         * @return the {@link EmailPolicy}
+         */
         public EmailPolicy build() {
             if (domains.isEmpty()) {
                 throw new IllegalStateException("an email policy must accept at least one domain");

@@ -50,6 +50,24 @@ public record EventRequest(TicketId ticket, EventKind kind, String title, String
                            Set<MemberId> coOrganisers, Uai establishment, Venue venue, BusId bus,
                            double broadcastRadiusKm) {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param ticket the accepted ticket it answers, or {@code null} for a direct event
+     * @param kind workshop (default) or meeting
+     * @param title title
+     * @param description description, may be empty
+     * @param tools tools; from a ticket, the ticket's tools when none given
+     * @param themes themes
+     * @param start start
+     * @param duration duration
+     * @param capacity seats for registrants
+     * @param coOrganisers members invited to co-organise: each joins only by accepting ({@link Events#acceptInvitation}); from a ticket, the other participant organises from the start
+     * @param establishment venue as an establishment, or {@code null}
+     * @param venue venue as an address, or {@code null}; one of the two is required
+     * @param bus BusNum to book, or {@code null}
+     * @param broadcastRadiusKm radius of the announcement, or NaN for the host's default
+     */
     public EventRequest {
         tools = Set.copyOf(tools);
         themes = Set.copyOf(themes);
@@ -75,6 +93,11 @@ public record EventRequest(TicketId ticket, EventKind kind, String title, String
         return new Builder(null);
     }
 
+    /**
+     * The ticket the event answers, if it was created from one.
+     *
+     * @return the ticket, or empty
+     */
     public Optional<TicketId> ticketId() {
         return Optional.ofNullable(ticket);
     }
@@ -100,21 +123,45 @@ public record EventRequest(TicketId ticket, EventKind kind, String title, String
             this.ticket = ticket;
         }
 
+        /**
+         * The kind of event.
+         *
+         * @param kind the kind
+         * @return this builder
+         */
         public Builder kind(EventKind kind) {
             this.kind = Objects.requireNonNull(kind, "kind");
             return this;
         }
 
+        /**
+         * Sets the title.
+         *
+         * @param title the title
+         * @return this builder
+         */
         public Builder title(String title) {
             this.title = title;
             return this;
         }
 
+        /**
+         * Sets the description.
+         *
+         * @param description the description
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
         }
 
+        /**
+         * Sets the tools.
+         *
+         * @param tools the tools
+         * @return this builder
+         */
         public Builder tools(ToolId... tools) {
             for (ToolId t : tools) {
                 this.tools.add(Objects.requireNonNull(t, "tool"));
@@ -122,6 +169,12 @@ public record EventRequest(TicketId ticket, EventKind kind, String title, String
             return this;
         }
 
+        /**
+         * Sets the themes.
+         *
+         * @param themes the themes
+         * @return this builder
+         */
         public Builder themes(Theme... themes) {
             for (Theme t : themes) {
                 this.themes.add(Objects.requireNonNull(t, "theme"));
@@ -129,21 +182,45 @@ public record EventRequest(TicketId ticket, EventKind kind, String title, String
             return this;
         }
 
+        /**
+         * Sets the start.
+         *
+         * @param start the start
+         * @return this builder
+         */
         public Builder start(Instant start) {
             this.start = start;
             return this;
         }
 
+        /**
+         * Sets the duration.
+         *
+         * @param duration the duration
+         * @return this builder
+         */
         public Builder duration(Duration duration) {
             this.duration = duration;
             return this;
         }
 
+        /**
+         * Sets the capacity.
+         *
+         * @param capacity the number of seats
+         * @return this builder
+         */
         public Builder capacity(int capacity) {
             this.capacity = capacity;
             return this;
         }
 
+        /**
+         * Sets the co organisers.
+         *
+         * @param members the members
+         * @return this builder
+         */
         public Builder coOrganisers(MemberId... members) {
             for (MemberId m : members) {
                 coOrganisers.add(Objects.requireNonNull(m, "coOrganiser"));
@@ -151,33 +228,57 @@ public record EventRequest(TicketId ticket, EventKind kind, String title, String
             return this;
         }
 
-        /** Held at an establishment known to ShareNum. */
+        /**
+         * Held at an establishment known to ShareNum.
+         *
+         * @param uai the establishment's UAI
+         * @return this builder
+         */
         public Builder atEstablishment(Uai uai) {
             this.establishment = Objects.requireNonNull(uai, "establishment");
             this.venue = null;
             return this;
         }
 
-        /** Held at another place. */
+        /**
+         * Held at another place.
+         *
+         * @param venue the venue
+         * @return this builder
+         */
         public Builder at(Venue venue) {
             this.venue = Objects.requireNonNull(venue, "venue");
             this.establishment = null;
             return this;
         }
 
-        /** In a BusNum parked at the venue; booked with the event. */
+        /**
+         * In a BusNum parked at the venue; booked with the event.
+         *
+         * @param bus the BusNum
+         * @return this builder
+         */
         public Builder onBus(BusId bus) {
             this.bus = Objects.requireNonNull(bus, "bus");
             return this;
         }
 
-        /** Members this far from the venue who follow its tools or themes are told; default the host's. */
+        /**
+         * Members this far from the venue who follow its tools or themes are told; default the host's.
+         *
+         * @param km a distance, in km
+         * @return this builder
+         */
         public Builder broadcastRadiusKm(double km) {
             this.broadcastRadiusKm = km;
             return this;
         }
 
-        /** @throws InvalidValueException when the venue is missing */
+        /**
+         * @throws InvalidValueException when the venue is missing
+         *
+         * @return the {@link EventRequest}
+         */
         public EventRequest build() {
             if (establishment == null && venue == null) {
                 throw new InvalidValueException("venue", "say where the event takes place: an establishment or an address");

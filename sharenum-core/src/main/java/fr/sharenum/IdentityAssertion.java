@@ -37,6 +37,18 @@ import java.util.Set;
 public record IdentityAssertion(String issuer, String subject, MemberId memberId, String email, String displayName,
                                 Uai establishment, Role role, Set<Privilege> privileges) {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param issuer the identity provider (an issuer URL, a CAS server), 1–300 characters
+     * @param subject the provider's stable identifier of the person, 1–300 characters
+     * @param memberId the id to give a member created by this sign-in, or {@code null} for a random one
+     * @param email the professional address the provider verified (still checked by the host's e-mail policy)
+     * @param displayName the name to show
+     * @param establishment where the person works
+     * @param role their function in the directory (institutional functions included: the host vouches for them)
+     * @param privileges privileges the directory gives them; académie-scoped ones bind to the establishment's académie; granted (and revoked when no longer asserted) in the audit trail as the host's
+     */
     public IdentityAssertion {
         if (issuer == null || issuer.isBlank() || issuer.length() > 300) {
             throw new InvalidValueException("issuer", "an identity provider is named in 1 to 300 characters");

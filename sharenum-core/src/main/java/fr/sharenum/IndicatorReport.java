@@ -44,6 +44,34 @@ public record IndicatorReport(Territory territory, YearMonth from, YearMonth to,
                               double busiestTenthEventShare, Map<ToolId, Integer> unmetDemandByTool, int feedbacks,
                               double meanUsefulness) {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param territory where
+     * @param from first month
+     * @param to last month (inclusive)
+     * @param membersByToolAndLevel active members today, per tool, per level (NOVICE, INTERMEDIATE, EXPERIENCED)
+     * @param ticketsOpened tickets opened in the period
+     * @param shareShownTraining of them, share first shown an institutional training
+     * @param shareDeclinedTraining share that declined the trainings shown
+     * @param shareWithOffer share that got at least one offer
+     * @param shareWithHelper share that got an accepted helper
+     * @param shareWithEvent share that led to an event
+     * @param medianMinutesToOffer median time from opening to the first offer
+     * @param medianMinutesToHelper median time to an accepted helper
+     * @param medianMinutesToEvent median time to the event being planned
+     * @param eventsHeld events held (by start month)
+     * @param participants seats filled at events held
+     * @param registrations seats filled at events not cancelled
+     * @param capacity seats offered at events not cancelled
+     * @param busNumDays distinct (bus, day) pairs booked
+     * @param busNumKm km driven by BusNums, home base to venue and back, great-circle
+     * @param busiestTenthAlertShare share of the alerts received by the busiest 10 % of alerted helpers
+     * @param busiestTenthEventShare share of the events held carried by the busiest 10 % of organisers
+     * @param unmetDemandByTool tickets expired without any offer, per tool
+     * @param feedbacks participants' feedbacks on the events held
+     * @param meanUsefulness their mean usefulness, 1–5 (0 when there is none)
+     */
     public IndicatorReport {
         Map<ToolId, int[]> members = new TreeMap<>();
         membersByToolAndLevel.forEach((k, v) -> members.put(k, v.clone()));
@@ -51,7 +79,11 @@ public record IndicatorReport(Territory territory, YearMonth from, YearMonth to,
         unmetDemandByTool = java.util.Collections.unmodifiableMap(new TreeMap<>(unmetDemandByTool));
     }
 
-    /** Active members per tool and level; a copy, so the report stays immutable. */
+    /**
+     * Active members per tool and level; a copy, so the report stays immutable.
+     *
+     * @return the members by tool and level
+     */
     @Override
     public Map<ToolId, int[]> membersByToolAndLevel() {
         Map<ToolId, int[]> copy = new TreeMap<>();
@@ -59,18 +91,32 @@ public record IndicatorReport(Territory territory, YearMonth from, YearMonth to,
         return java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** Members today on {@code tool} at a level (0 novice, 1 intermediate, 2 experienced). */
+    /**
+     * Members today on {@code tool} at a level (0 novice, 1 intermediate, 2 experienced).
+     *
+     * @param tool the tool
+     * @param level the competence level
+     * @return the members
+     */
     public int members(ToolId tool, int level) {
         int[] counts = membersByToolAndLevel.get(tool);
         return counts == null ? 0 : counts[level];
     }
 
-    /** Registrations over capacity at events not cancelled, 0 when there was none. */
+    /**
+     * Registrations over capacity at events not cancelled, 0 when there was none.
+     *
+     * @return the fill rate
+     */
     public double fillRate() {
         return capacity == 0 ? 0 : (double) registrations / capacity;
     }
 
-    /** The report as "indicator;value" lines (UTF-8 CSV, semicolon separated, with a header). */
+    /**
+     * The report as "indicator;value" lines (UTF-8 CSV, semicolon separated, with a header).
+     *
+     * @return the report as "indicator;value" lines (UTF-8 CSV, semicolon separated, with a header)
+     */
     public String toCsv() {
         StringBuilder csv = new StringBuilder("indicator;value\n");
         line(csv, "territory", territory.level() + ":" + territory.code());

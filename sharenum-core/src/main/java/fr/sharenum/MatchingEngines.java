@@ -23,12 +23,18 @@ public final class MatchingEngines {
      * The exhaustive reference engine: scans every candidate for each query. Correct by
      * construction, thread-safe, and fine up to tens of thousands of members; the yardstick other
      * engines are tested against.
+     *
+     * @return the exhaustive reference engine: scans every candidate for each query
      */
     public static MatchingEngine reference() {
         return new ReferenceMatchingEngine();
     }
 
-    /** Providers found by {@link ServiceLoader}, highest priority first. */
+    /**
+     * Providers found by {@link ServiceLoader}, highest priority first.
+     *
+     * @return the providers
+     */
     public static List<MatchingEngineProvider> providers() {
         return ServiceLoader.load(MatchingEngineProvider.class, MatchingEngines.class.getClassLoader()).stream()
                 .map(ServiceLoader.Provider::get)
@@ -37,12 +43,20 @@ public final class MatchingEngines {
                 .toList();
     }
 
-    /** The highest-priority provider found, if any. */
+    /**
+     * The highest-priority provider found, if any.
+     *
+     * @return the highest-priority provider found, if any
+     */
     public static Optional<MatchingEngineProvider> bestProvider() {
         return providers().stream().findFirst();
     }
 
-    /** A new engine from the best provider found, or the reference engine when none is. */
+    /**
+     * A new engine from the best provider found, or the reference engine when none is.
+     *
+     * @return a new engine from the best provider found, or the reference engine when none is
+     */
     public static MatchingEngine discover() {
         return bestProvider().map(MatchingEngineProvider::create).orElseGet(MatchingEngines::reference);
     }

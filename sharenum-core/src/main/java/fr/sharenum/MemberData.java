@@ -52,6 +52,25 @@ public record MemberData(Instant exportedAt, Member member, List<Grant> grants, 
                          List<Feedback> feedbackGiven, List<ReceivedFeedback> feedbackReceived, List<BadgeAward> badges,
                          List<Notification> pending, List<AuditEntry> audit) {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param exportedAt when it was gathered
+     * @param member the profile
+     * @param grants privileges granted to the member, active and revoked
+     * @param identityLinks single sign-on identities linked to the member
+     * @param alertPreferences alert preferences (mutes, pause, digest, blocks)
+     * @param availability the published availability
+     * @param ticketsOpened tickets the member opened, with the offers addressed to them (the list of colleagues alerted is left out: it is about those colleagues)
+     * @param ticketsHelped tickets the member was alerted for, offered help on or was accepted for, as they saw them
+     * @param conversations messages of the conversations the member took part in
+     * @param events events the member organises, holds a seat in or waits for
+     * @param feedbackGiven feedback the member gave
+     * @param feedbackReceived feedback on events the member organised (without the participants' ids)
+     * @param badges badges earned
+     * @param pending notifications to the member not delivered yet
+     * @param audit administrative actions about the member (grants, suspensions, exports, erasure)
+     */
     public MemberData {
         grants = List.copyOf(grants);
         identityLinks = List.copyOf(identityLinks);

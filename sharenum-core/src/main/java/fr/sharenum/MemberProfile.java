@@ -23,6 +23,16 @@ import java.util.Map;
 public record MemberProfile(MemberId id, String displayName, Uai establishment, Role role, Map<ToolId, Skill> skills,
                             PixCertification pix) {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param id the member
+     * @param displayName their name
+     * @param establishment where they work
+     * @param role their function
+     * @param skills their declared levels per tool
+     * @param pix their PIX certification, or {@code null}
+     */
     public MemberProfile {
         skills = Map.copyOf(skills);
     }

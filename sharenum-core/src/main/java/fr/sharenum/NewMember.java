@@ -41,6 +41,19 @@ public record NewMember(MemberId id, String displayName, String email, Uai estab
                         Set<String> disciplines, List<Skill> skills, Set<ToolId> followedTools,
                         Set<Theme> followedThemes) {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param id the host's identifier for the member, or {@code null} to draw a random one
+     * @param displayName name shown to colleagues
+     * @param email professional address, as typed
+     * @param establishment where the member works
+     * @param role what they do
+     * @param disciplines subjects or fields
+     * @param skills declared competences
+     * @param followedTools tools followed
+     * @param followedThemes themes followed
+     */
     public NewMember {
         if (email == null) {
             throw new InvalidValueException("email", "is required");
@@ -51,11 +64,20 @@ public record NewMember(MemberId id, String displayName, String email, Uai estab
         followedThemes = followedThemes == null ? Set.of() : Set.copyOf(followedThemes);
     }
 
+    /**
+     * An empty builder.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Skills keyed by tool; a tool given twice keeps the last skill. */
+    /**
+     * Skills keyed by tool; a tool given twice keeps the last skill.
+     *
+     * @return the skill map
+     */
     public Map<ToolId, Skill> skillMap() {
         Map<ToolId, Skill> m = new LinkedHashMap<>();
         skills.forEach(s -> m.put(s.tool(), s));
@@ -77,51 +99,110 @@ public record NewMember(MemberId id, String displayName, String email, Uai estab
         private Builder() {
         }
 
+        /**
+         * Sets the id.
+         *
+         * @param id the identifier
+         * @return this builder
+         */
         public Builder id(MemberId id) {
             this.id = id;
             return this;
         }
 
+        /**
+         * Sets the display name.
+         *
+         * @param displayName the display name
+         * @return this builder
+         */
         public Builder displayName(String displayName) {
             this.displayName = displayName;
             return this;
         }
 
+        /**
+         * Sets the email.
+         *
+         * @param email the professional address
+         * @return this builder
+         */
         public Builder email(String email) {
             this.email = email;
             return this;
         }
 
+        /**
+         * Sets the establishment.
+         *
+         * @param establishment the establishment
+         * @return this builder
+         */
         public Builder establishment(Uai establishment) {
             this.establishment = establishment;
             return this;
         }
 
+        /**
+         * Sets the role.
+         *
+         * @param role the role
+         * @return this builder
+         */
         public Builder role(Role role) {
             this.role = role;
             return this;
         }
 
+        /**
+         * Sets the discipline.
+         *
+         * @param discipline the discipline
+         * @return this builder
+         */
         public Builder discipline(String discipline) {
             disciplines.add(discipline);
             return this;
         }
 
+        /**
+         * Sets the skill.
+         *
+         * @param skill the skill
+         * @return this builder
+         */
         public Builder skill(Skill skill) {
             skills.put(skill.tool(), skill);
             return this;
         }
 
+        /**
+         * Follows a tool: confirmed events about it nearby are announced to the member.
+         *
+         * @param tool a tool of the catalogue
+         * @return this builder
+         */
         public Builder follow(ToolId tool) {
             followedTools.add(tool);
             return this;
         }
 
+        /**
+         * Follows a theme: confirmed events about it nearby are announced to the member.
+         *
+         * @param theme a pedagogical theme
+         * @return this builder
+         */
         public Builder follow(Theme theme) {
             followedThemes.add(theme);
             return this;
         }
 
+        /**
+         * Builds the {@code NewMember}.
+         *
+         * @return the {@link NewMember}
+         */
         public NewMember build() {
             return new NewMember(id, displayName, email, establishment, role, disciplines,
                     List.copyOf(skills.values()), followedTools, followedThemes);

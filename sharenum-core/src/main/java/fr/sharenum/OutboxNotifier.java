@@ -36,17 +36,32 @@ public final class OutboxNotifier implements Notifier {
                 notification.id(), notification.recipient());
     }
 
-    /** Everything sent, oldest first. */
+    /**
+     * Everything sent, oldest first.
+     *
+     * @return the sent
+     */
     public List<Notification> sent() {
         return new ArrayList<>(sent);
     }
 
-    /** What was sent to one member, oldest first. */
+    /**
+     * What was sent to one member, oldest first.
+     *
+     * @param member the member
+     * @return what was sent to one member, oldest first
+     */
     public List<Notification> sentTo(MemberId member) {
         return sent.stream().filter(n -> n.recipient().equals(member)).toList();
     }
 
-    /** What was sent of one kind, oldest first. */
+    /**
+     * What was sent of one kind, oldest first.
+     *
+     * @param <T> the type of t
+     * @param kind the kind
+     * @return what was sent of one kind, oldest first
+     */
     public <T extends Notification> List<T> sent(Class<T> kind) {
         return sent.stream().filter(kind::isInstance).map(kind::cast).toList();
     }

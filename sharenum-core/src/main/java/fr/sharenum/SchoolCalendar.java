@@ -52,12 +52,20 @@ public final class SchoolCalendar implements ClosedDays {
         this.periods = List.copyOf(b.periods);
     }
 
-    /** Public holidays and Sundays closed, no school holidays yet. */
+    /**
+     * Public holidays and Sundays closed, no school holidays yet.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Public holidays and Sundays only. */
+    /**
+     * Public holidays and Sundays only.
+     *
+     * @return the public holidays only
+     */
     public static SchoolCalendar publicHolidaysOnly() {
         return builder().build();
     }
@@ -83,7 +91,14 @@ public final class SchoolCalendar implements ClosedDays {
         return Optional.empty();
     }
 
-    /** The French public holiday on {@code date} at a place, if any. */
+    /**
+     * The French public holiday on {@code date} at a place, if any.
+     *
+     * @param academie the académie
+     * @param departement the departement
+     * @param date the date
+     * @return the French public holiday on {@code date} at a place, if any
+     */
     public static Optional<String> publicHoliday(Academie academie, String departement, LocalDate date) {
         MonthDay md = MonthDay.from(date);
         String fixed = FIXED.get(md);
@@ -162,13 +177,23 @@ public final class SchoolCalendar implements ClosedDays {
         private Builder() {
         }
 
-        /** Whether French public holidays are closed days; default true. */
+        /**
+         * Whether French public holidays are closed days; default true.
+         *
+         * @param closed whether closed
+         * @return this builder
+         */
         public Builder publicHolidays(boolean closed) {
             this.publicHolidays = closed;
             return this;
         }
 
-        /** Days of the week when establishments are closed; default Sunday. */
+        /**
+         * Days of the week when establishments are closed; default Sunday.
+         *
+         * @param days the days
+         * @return this builder
+         */
         public Builder closedWeekdays(Set<DayOfWeek> days) {
             Objects.requireNonNull(days, "days");
             closedWeekdays.clear();
@@ -176,7 +201,15 @@ public final class SchoolCalendar implements ClosedDays {
             return this;
         }
 
-        /** A school-holiday period, first to last day inclusive, for a mainland zone. */
+        /**
+         * A school-holiday period, first to last day inclusive, for a mainland zone.
+         *
+         * @param zone the time zone
+         * @param from the start
+         * @param to the end
+         * @param label the label shown
+         * @return this builder
+         */
         public Builder holidays(Academie.HolidayZone zone, LocalDate from, LocalDate to, String label) {
             Objects.requireNonNull(zone, "zone");
             if (zone == Academie.HolidayZone.OWN) {
@@ -186,13 +219,27 @@ public final class SchoolCalendar implements ClosedDays {
             return add(new Period(zone, null, from, to, label));
         }
 
-        /** A school-holiday period, first to last day inclusive, for one académie (Corse, overseas). */
+        /**
+         * A school-holiday period, first to last day inclusive, for one académie (Corse, overseas).
+         *
+         * @param academie the académie
+         * @param from the start
+         * @param to the end
+         * @param label the label shown
+         * @return this builder
+         */
         public Builder holidays(Academie academie, LocalDate from, LocalDate to, String label) {
             Objects.requireNonNull(academie, "academie");
             return add(new Period(null, academie, from, to, label));
         }
 
-        /** A closed day everywhere (a bridge day, a national event). */
+        /**
+         * A closed day everywhere (a bridge day, a national event).
+         *
+         * @param date the date
+         * @param label the label shown
+         * @return this builder
+         */
         public Builder closed(LocalDate date, String label) {
             return add(new Period(null, null, date, date, label));
         }
@@ -211,6 +258,11 @@ public final class SchoolCalendar implements ClosedDays {
             return this;
         }
 
+        /**
+         * Builds the {@code SchoolCalendar}.
+         *
+         * @return the {@link SchoolCalendar}
+         */
         public SchoolCalendar build() {
             return new SchoolCalendar(this);
         }

@@ -62,11 +62,20 @@ public final class ShareNum implements AutoCloseable {
         engine.close();
     }
 
+    /**
+     * A builder with every setting at its default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A fresh in-memory store (the default), for hosts that wrap or share it. */
+    /**
+     * A fresh in-memory store (the default), for hosts that wrap or share it.
+     *
+     * @return a new, empty in-memory store
+     */
     public static ShareNumStore inMemoryStore() {
         return new InMemoryStore();
     }
@@ -100,61 +109,128 @@ public final class ShareNum implements AutoCloseable {
         };
     }
 
+    /**
+     * The establishment directory: schools and services, their location and académie, put by the host.
+     *
+     * @return the establishments facade
+     */
     public Establishments establishments() {
         return engine.establishments();
     }
 
+    /**
+     * Members: registration, verification, profiles and skills, alert preferences, RGPD export and erasure.
+     *
+     * @return the members facade
+     */
     public Members members() {
         return engine.members();
     }
 
+    /**
+     * Institutional trainings shown before a ticket opens, and the ones coopératives and Canopé publish.
+     *
+     * @return the trainings facade
+     */
     public Trainings trainings() {
         return engine.trainings();
     }
 
+    /**
+     * Tickets (TicketNum): opening with its alerts, offers, acceptance, conversation, closing.
+     *
+     * @return the tickets facade
+     */
     public Tickets tickets() {
         return engine.tickets();
     }
 
+    /**
+     * The shared agenda: members' weekly availability and common slots, a BusNum's free time included.
+     *
+     * @return the agenda facade
+     */
     public Agenda agenda() {
         return engine.agenda();
     }
 
+    /**
+     * Events and workshops: creation, confirmation and announcement, registrations and waitlist, feedback.
+     *
+     * @return the events facade
+     */
     public Events events() {
         return engine.events();
     }
 
+    /**
+     * The BusNums: fleet, bookings and their logistics.
+     *
+     * @return the BusNum facade
+     */
     public BusNum busNum() {
         return engine.busNum();
     }
 
+    /**
+     * Reports of abuse, blocks and suspension.
+     *
+     * @return the moderation facade
+     */
     public Moderation moderation() {
         return engine.moderation();
     }
 
+    /**
+     * Establishments' campaigns: concerns, workshop leaders nearby, experiments and their indicators.
+     *
+     * @return the campaigns facade
+     */
     public Campaigns campaigns() {
         return engine.campaigns();
     }
 
-    /** The académie's view: indicators per territory and period. */
+    /**
+     * The académie's view: indicators per territory and period.
+     *
+     * @return the indicators facade
+     */
     public Indicators indicators() {
         return engine.indicators();
     }
 
-    /** Granted privileges and the audit trail. */
+    /**
+     * Granted privileges and the audit trail.
+     *
+     * @return the roles facade
+     */
     public Roles roles() {
         return engine.roles();
     }
 
-    /** Operating the notification outbox: scheduled delivery, failures, dead letters. */
+    /**
+     * Operating the notification outbox: scheduled delivery, failures, dead letters.
+     *
+     * @return the outbox facade
+     */
     public Outbox outbox() {
         return engine.outbox();
     }
 
+    /**
+     * The tool catalogue in use, given to the builder or the default one.
+     *
+     * @return the tool catalogue
+     */
     public ToolCatalog tools() {
         return engine.settings().tools();
     }
 
+    /**
+     * The policy deciding which professional addresses may register.
+     *
+     * @return the e-mail policy
+     */
     public EmailPolicy emailPolicy() {
         return engine.settings().emailPolicy();
     }
@@ -299,35 +375,66 @@ public final class ShareNum implements AutoCloseable {
         }
 
         /** Persistence; default {@link ShareNum#inMemoryStore()}. */
+    /**
+         * Persistence; default {@link ShareNum#inMemoryStore()}.
+         *
+         * @param store the host's store (e.g. a {@code JdbcStore})
+         * @return this builder
+         */
         public Builder store(ShareNumStore store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;
         }
 
-        /** Notification delivery; default a new {@link OutboxNotifier}. */
+        /**
+         * Notification delivery; default a new {@link OutboxNotifier}.
+         *
+         * @param notifier the host's notifier (e.g. a {@code MailNotifier}); it makes one attempt per notification
+         * @return this builder
+         */
         public Builder notifier(Notifier notifier) {
             this.notifier = Objects.requireNonNull(notifier, "notifier");
             return this;
         }
 
-        /** Institutional trainings; default none. */
+        /**
+         * Institutional trainings; default none.
+         *
+         * @param catalog where the trainings of each académie come from
+         * @return this builder
+         */
         public Builder trainingCatalog(TrainingCatalog catalog) {
             this.trainingCatalog = Objects.requireNonNull(catalog, "trainingCatalog");
             return this;
         }
 
-        /** A fixed list of trainings, served by an in-memory catalogue. */
+        /**
+         * A fixed list of trainings, served by an in-memory catalogue.
+         *
+         * @param trainings every training to offer
+         * @return this builder
+         */
         public Builder trainings(List<Training> trainings) {
             return trainingCatalog(fr.sharenum.core.internal.InMemoryCatalogs.trainings(trainings));
         }
 
-        /** Guide documents; default none. */
+        /**
+         * Guide documents; default none.
+         *
+         * @param catalog where guide documents come from
+         * @return this builder
+         */
         public Builder guideCatalog(GuideCatalog catalog) {
             this.guideCatalog = Objects.requireNonNull(catalog, "guideCatalog");
             return this;
         }
 
-        /** A fixed list of guides, served by an in-memory catalogue. */
+        /**
+         * A fixed list of guides, served by an in-memory catalogue.
+         *
+         * @param guides every guide document
+         * @return this builder
+         */
         public Builder guides(List<Guide> guides) {
             return guideCatalog(fr.sharenum.core.internal.InMemoryCatalogs.guides(guides));
         }
@@ -336,37 +443,67 @@ public final class ShareNum implements AutoCloseable {
          * The matching engine, overriding discovery. Default: the highest-priority
          * {@link fr.sharenum.spi.MatchingEngineProvider} found, else {@link MatchingEngines#reference()}.
          * Give a new, empty engine: ShareNum fills it from the store.
+         *
+         * @param engine a new, empty engine
+         * @return this builder
          */
         public Builder matchingEngine(MatchingEngine engine) {
             this.matchingEngine = Objects.requireNonNull(engine, "matchingEngine");
             return this;
         }
 
-        /** Which addresses may register; default {@link EmailPolicy#defaults()}. */
+        /**
+         * Which addresses may register; default {@link EmailPolicy#defaults()}.
+         *
+         * @param policy which addresses may register
+         * @return this builder
+         */
         public Builder emailPolicy(EmailPolicy policy) {
             this.emailPolicy = Objects.requireNonNull(policy, "emailPolicy");
             return this;
         }
 
-        /** The tool catalogue; default {@link ToolCatalog#defaults()}. */
+        /**
+         * The tool catalogue; default {@link ToolCatalog#defaults()}.
+         *
+         * @param tools the tools members may declare
+         * @return this builder
+         */
         public Builder tools(ToolCatalog tools) {
             this.tools = Objects.requireNonNull(tools, "tools");
             return this;
         }
 
-        /** Time source; default the UTC system clock. */
+        /**
+         * Time source; default the UTC system clock.
+         *
+         * @param clock the time source
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Lowest level alerted for a ticket; default INTERMEDIATE. */
+        /**
+         * Lowest level alerted for a ticket; default INTERMEDIATE.
+         *
+         * @param level the lowest level alerted
+         * @return this builder
+         */
         public Builder minimumHelperLevel(CompetenceLevel level) {
             this.minimumHelperLevel = Objects.requireNonNull(level, "minimumHelperLevel");
             return this;
         }
 
-        /** Radius bounds a requester may choose within, and the default radius; default 1, 200 and 30 km. */
+        /**
+         * Radius bounds a requester may choose within, and the default radius; default 1, 200 and 30 km.
+         *
+         * @param min smallest radius a requester may choose, in km, above 0
+         * @param max largest radius, in km, finite
+         * @param byDefault radius of a ticket whose requester chooses none, in km, between {@code min} and {@code max}
+         * @return this builder
+         */
         public Builder radiusKm(double min, double max, double byDefault) {
             if (!(min > 0) || !(max >= min) || Double.isInfinite(max) || !(byDefault >= min && byDefault <= max)) {
                 throw new IllegalArgumentException("need 0 < min <= default <= max < infinity, got "
@@ -378,25 +515,45 @@ public final class ShareNum implements AutoCloseable {
             return this;
         }
 
-        /** How long a ticket waits for a helper; default 30 days. */
+        /**
+         * How long a ticket waits for a helper; default 30 days.
+         *
+         * @param lifetime how long an open ticket waits before it expires, positive
+         * @return this builder
+         */
         public Builder ticketLifetime(Duration lifetime) {
             this.ticketLifetime = positive(lifetime, "ticketLifetime");
             return this;
         }
 
-        /** How long a verification token is valid; default 72 hours. */
+        /**
+         * How long a verification token is valid; default 72 hours.
+         *
+         * @param validity how long a verification token works, positive
+         * @return this builder
+         */
         public Builder verificationValidity(Duration validity) {
             this.verificationValidity = positive(validity, "verificationValidity");
             return this;
         }
 
-        /** How far ahead trainings are searched; default 90 days. */
+        /**
+         * How far ahead trainings are searched; default 90 days.
+         *
+         * @param horizon how far ahead trainings are shown, positive
+         * @return this builder
+         */
         public Builder trainingHorizon(Duration horizon) {
             this.trainingHorizon = positive(horizon, "trainingHorizon");
             return this;
         }
 
-        /** At most this many members alerted per ticket (nearest and most experienced kept); default unlimited. */
+        /**
+         * At most this many members alerted per ticket (nearest and most experienced kept); default unlimited.
+         *
+         * @param max most members alerted per ticket, at least 1
+         * @return this builder
+         */
         public Builder maxAlertsPerTicket(int max) {
             if (max < 1) {
                 throw new IllegalArgumentException("maxAlertsPerTicket must be at least 1");
@@ -408,13 +565,21 @@ public final class ShareNum implements AutoCloseable {
         /**
          * Days when establishments are closed (no common slot proposed, no BusNum booked); default
          * {@link SchoolCalendar#publicHolidaysOnly()}: French public holidays and Sundays.
+         *
+         * @param closedDays the host's calendar of closures
+         * @return this builder
          */
         public Builder closedDays(ClosedDays closedDays) {
             this.closedDays = Objects.requireNonNull(closedDays, "closedDays");
             return this;
         }
 
-        /** How far from its venue a confirmed event is announced to followers; default 30 km. */
+        /**
+         * How far from its venue a confirmed event is announced to followers; default 30 km.
+         *
+         * @param km announcement radius around the venue, in km, positive and finite
+         * @return this builder
+         */
         public Builder broadcastRadiusKm(double km) {
             if (!(km > 0) || Double.isInfinite(km)) {
                 throw new IllegalArgumentException("broadcastRadiusKm must be a positive finite number of km, was " + km);
@@ -426,6 +591,11 @@ public final class ShareNum implements AutoCloseable {
         /**
          * BusNum logistics: average driving speed between venues (default 50 km/h), set-up before and
          * tear-down after each event (default 45 and 30 minutes).
+         *
+         * @param averageSpeedKmh average driving speed between venues, in km/h, positive
+         * @param setUp time to set the bus up before each event, zero or positive
+         * @param tearDown time to pack it after each event, zero or positive
+         * @return this builder
          */
         public Builder busLogistics(double averageSpeedKmh, Duration setUp, Duration tearDown) {
             if (!(averageSpeedKmh > 0) || Double.isInfinite(averageSpeedKmh)) {
@@ -440,7 +610,13 @@ public final class ShareNum implements AutoCloseable {
             return this;
         }
 
-        /** Daily hours, local at the venue, within which a BusNum is set up, used and torn down; default 07:00–20:00. */
+        /**
+         * Daily hours, local at the venue, within which a BusNum is set up, used and torn down; default 07:00–20:00.
+         *
+         * @param start earliest set-up, local time at the venue
+         * @param end latest end of tear-down, after {@code start}
+         * @return this builder
+         */
         public Builder busOperatingHours(LocalTime start, LocalTime end) {
             if (start == null || end == null || !end.isAfter(start)) {
                 throw new IllegalArgumentException("operating hours need a start before their end, got " + start + "–" + end);
@@ -454,6 +630,9 @@ public final class ShareNum implements AutoCloseable {
          * Address shown as ORGANIZER in the iCalendar invitations (a no-reply address of the host: the
          * organisers' own addresses are never disclosed); its domain also ends every event's UID.
          * Default {@code ne-pas-repondre@sharenum.invalid}.
+         *
+         * @param sender the host's no-reply address, e.g. {@code ne-pas-repondre@ac-dijon.fr}; keep it once events exist
+         * @return this builder
          */
         public Builder invitationSender(Email sender) {
             this.invitationSender = Objects.requireNonNull(sender, "invitationSender");
@@ -464,6 +643,11 @@ public final class ShareNum implements AutoCloseable {
          * How the outbox retries a notification the notifier refused: at most {@code maxAttempts}
          * attempts (then a dead letter), waiting {@code firstRetry} then doubling up to {@code longestRetry}.
          * Default 8 attempts, 30 s, 6 h. A permanent failure is a dead letter at once.
+         *
+         * @param maxAttempts attempts before a dead letter, 1–100
+         * @param firstRetry wait before the first retry, positive; doubled at each attempt
+         * @param longestRetry longest wait between two attempts, at least {@code firstRetry}
+         * @return this builder
          */
         public Builder notificationRetries(int maxAttempts, Duration firstRetry, Duration longestRetry) {
             if (maxAttempts < 1 || maxAttempts > 100) {
@@ -484,6 +668,12 @@ public final class ShareNum implements AutoCloseable {
          * alerted when fewer than {@code minimumPerTicket} would be), no re-alert of the helpers a
          * requester already alerted for the same tool within {@code coolDown}, and at most
          * {@code ticketsPerDay} tickets per requester over 24 h. Default 20, 3, 7 days, 5.
+         *
+         * @param perHelperPerWeek most alerts per helper over any 7 days, at least 1
+         * @param minimumPerTicket helpers alerted per ticket even over their cap, when that many qualify, at least 1
+         * @param coolDown time during which a requester does not re-alert the same helpers for the same tool; zero turns it off
+         * @param ticketsPerDay most tickets per requester over 24 hours, at least 1
+         * @return this builder
          */
         public Builder alertLimits(int perHelperPerWeek, int minimumPerTicket, Duration coolDown, int ticketsPerDay) {
             if (perHelperPerWeek < 1 || minimumPerTicket < 1 || ticketsPerDay < 1) {
@@ -502,6 +692,10 @@ public final class ShareNum implements AutoCloseable {
         /**
          * Quiet hours, in each helper's local time: an alert that falls in them is delivered when they end.
          * Default 20:00–07:00; equal times disable them.
+         *
+         * @param start start of the quiet hours, helper's local time
+         * @param end end of the quiet hours (the next day when before {@code start}); equal to {@code start} to turn them off
+         * @return this builder
          */
         public Builder quietHours(LocalTime start, LocalTime end) {
             this.quietStart = Objects.requireNonNull(start, "start");
@@ -509,19 +703,34 @@ public final class ShareNum implements AutoCloseable {
             return this;
         }
 
-        /** Which badges helpers earn, and when; default {@link BadgeRule#defaults()} (pass an empty list for none). */
+        /**
+         * Which badges helpers earn, and when; default {@link BadgeRule#defaults()} (pass an empty list for none).
+         *
+         * @param rules the host's badge rules
+         * @return this builder
+         */
         public Builder badgeRules(List<BadgeRule> rules) {
             this.badgeRules = List.copyOf(Objects.requireNonNull(rules, "rules"));
             return this;
         }
 
-        /** Whether members see other helpers' ratings ({@code events().helperRating}); default false. */
+        /**
+         * Whether members see other helpers' ratings ({@code events().helperRating}); default false.
+         *
+         * @param show whether ratings are shown
+         * @return this builder
+         */
         public Builder showHelperRatings(boolean show) {
             this.showHelperRatings = show;
             return this;
         }
 
-        /** Where members' reports go; default an in-memory queue read with {@code moderation().pendingReports()}. */
+        /**
+         * Where members' reports go; default an in-memory queue read with {@code moderation().pendingReports()}.
+         *
+         * @param queue where reports go
+         * @return this builder
+         */
         public Builder moderationQueue(fr.sharenum.spi.ModerationQueue queue) {
             this.moderationQueue = Objects.requireNonNull(queue, "moderationQueue");
             return this;
@@ -540,6 +749,11 @@ public final class ShareNum implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Builds the {@code ShareNum}.
+         *
+         * @return the instance, its matching engine loaded with the store's active members
+         */
         public ShareNum build() {
             Settings settings = new Settings(emailPolicy, tools, clock, minimumHelperLevel, minRadiusKm, maxRadiusKm,
                     defaultRadiusKm, ticketLifetime, verificationValidity, trainingHorizon, maxAlertsPerTicket,

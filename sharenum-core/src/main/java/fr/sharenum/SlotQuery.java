@@ -27,7 +27,8 @@ import java.util.Set;
  *
  * @param members    two or more distinct members
  * @param duration   length of the meeting, 15 minutes to 12 hours
- * @param window     search window {@code [from, to)}, at most {@value #MAX_WINDOW_DAYS} days
+ * @param from       start of the search window {@code [from, to)}
+ * @param to         end of the search window, at most {@value #MAX_WINDOW_DAYS} days after {@code from}
  * @param bus        the BusNum that must be free too, or {@code null}
  * @param busVenue   where the bus would park (required with a bus)
  * @param maxResults most slots returned, 1–500, default 10
@@ -39,7 +40,18 @@ public record SlotQuery(List<MemberId> members, Duration duration, Instant from,
     /** Widest search window, in days. */
     public static final int MAX_WINDOW_DAYS = 366;
 
-    /** Checks every value, whether built with {@link #of} or this constructor. */
+    /**
+     * Checks every value, whether built with {@link #of} or this constructor.
+     *
+     * @param members two or more distinct members
+     * @param duration length of the meeting, 15 minutes to 12 hours
+     * @param from start of the search window {@code [from, to)}
+     * @param to end of the search window, at most {@value #MAX_WINDOW_DAYS} days after {@code from}
+     * @param bus the BusNum that must be free too, or {@code null}
+     * @param busVenue where the bus would park (required with a bus)
+     * @param maxResults most slots returned, 1–500, default 10
+     * @param step proposed starts are multiples of this step (from the epoch), default 15 minutes
+     */
     public SlotQuery {
         if (members == null || members.stream().anyMatch(Objects::isNull)) {
             throw new InvalidValueException("members", "are required and never null");
@@ -71,11 +83,23 @@ public record SlotQuery(List<MemberId> members, Duration duration, Instant from,
         }
     }
 
-    /** Starts a query for a meeting of {@code duration} in {@code [from, to)}. */
+    /**
+     * Starts a query for a meeting of {@code duration} in {@code [from, to)}.
+     *
+     * @param duration the duration
+     * @param from the start
+     * @param to the end
+     * @return a builder, to which members are added
+     */
     public static Builder of(Duration duration, Instant from, Instant to) {
         return new Builder(duration, from, to);
     }
 
+    /**
+     * The BusNum that must be free too, if any.
+     *
+     * @return the bus, or empty
+     */
     public Optional<BusId> busId() {
         return Optional.ofNullable(bus);
     }
@@ -97,6 +121,12 @@ public record SlotQuery(List<MemberId> members, Duration duration, Instant from,
             this.to = to;
         }
 
+        /**
+         * Adds members who must all be free.
+         *
+         * @param ids the identifiers
+         * @return this builder
+         */
         public Builder members(MemberId... ids) {
             for (MemberId id : ids) {
                 members.add(Objects.requireNonNull(id, "member"));
@@ -104,30 +134,57 @@ public record SlotQuery(List<MemberId> members, Duration duration, Instant from,
             return this;
         }
 
+        /**
+         * Adds members who must all be free.
+         *
+         * @param ids the identifiers
+         * @return this builder
+         */
         public Builder members(Iterable<MemberId> ids) {
             ids.forEach(id -> members.add(Objects.requireNonNull(id, "member")));
             return this;
         }
 
-        /** The BusNum must be free too, for the event at {@code venue} (travel and set-up included). */
+        /**
+         * The BusNum must be free too, for the event at {@code venue} (travel and set-up included).
+         *
+         * @param bus the BusNum
+         * @param venue the venue
+         * @return this builder
+         */
         public Builder bus(BusId bus, Venue venue) {
             this.bus = Objects.requireNonNull(bus, "bus");
             this.busVenue = Objects.requireNonNull(venue, "venue");
             return this;
         }
 
+        /**
+         * Sets the max results.
+         *
+         * @param max the maximum
+         * @return this builder
+         */
         public Builder maxResults(int max) {
             this.maxResults = max;
             return this;
         }
 
-        /** Proposed starts fall on multiples of {@code step} (1 minute to 1 hour); default 15 minutes. */
+        /**
+         * Proposed starts fall on multiples of {@code step} (1 minute to 1 hour); default 15 minutes.
+         *
+         * @param step the step
+         * @return this builder
+         */
         public Builder step(Duration step) {
             this.step = step;
             return this;
         }
 
-        /** @throws InvalidValueException when a value is missing or out of range */
+        /**
+         * @throws InvalidValueException when a value is missing or out of range
+         *
+         * @return the {@link SlotQuery}
+         */
         public SlotQuery build() {
             return new SlotQuery(List.copyOf(members), duration, from, to, bus, busVenue, maxResults, step);
         }

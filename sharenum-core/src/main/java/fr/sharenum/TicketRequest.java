@@ -33,6 +33,15 @@ import java.util.Set;
 public record TicketRequest(Set<ToolId> tools, TicketKind kind, String text, double radiusKm,
                             Set<String> declinedTrainings) {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param tools tools concerned, at least one
+     * @param kind what is asked
+     * @param text free text, 1–4000 characters
+     * @param radiusKm search radius, within the host's bounds; {@code NaN} for the host default
+     * @param declinedTrainings ids of the trainings shown and declined
+     */
     public TicketRequest {
         if (tools == null || tools.isEmpty()) {
             throw new InvalidValueException("tools", "a ticket concerns at least one tool");
@@ -63,31 +72,66 @@ public record TicketRequest(Set<ToolId> tools, TicketKind kind, String text, dou
         private Builder() {
         }
 
+        /**
+         * Sets the tool.
+         *
+         * @param tool the tool
+         * @return this builder
+         */
         public Builder tool(ToolId tool) {
             tools.add(tool);
             return this;
         }
 
+        /**
+         * The kind of help asked; default knowledge sharing.
+         *
+         * @param kind the kind
+         * @return this builder
+         */
         public Builder kind(TicketKind kind) {
             this.kind = kind;
             return this;
         }
 
+        /**
+         * Sets the text.
+         *
+         * @param text the text
+         * @return this builder
+         */
         public Builder text(String text) {
             this.text = text;
             return this;
         }
 
+        /**
+         * Sets the radius km.
+         *
+         * @param radiusKm the radius, in km
+         * @return this builder
+         */
         public Builder radiusKm(double radiusKm) {
             this.radiusKm = radiusKm;
             return this;
         }
 
+        /**
+         * Sets the declined trainings.
+         *
+         * @param ids the identifiers
+         * @return this builder
+         */
         public Builder declinedTrainings(Iterable<String> ids) {
             ids.forEach(declined::add);
             return this;
         }
 
+        /**
+         * Builds the {@code TicketRequest}.
+         *
+         * @return the {@link TicketRequest}
+         */
         public TicketRequest build() {
             return new TicketRequest(tools, kind, text, radiusKm, declined);
         }

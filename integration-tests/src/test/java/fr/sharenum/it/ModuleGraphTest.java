@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The module graph, enforced on the compiled classes of every module:
  * {@code sharenum-spi} ← {@code sharenum-core} ; {@code sharenum-geo} implements the SPI without
- * knowing core; nothing depends on {@code examples} or {@code benchmarks}; internals stay internal.
+ * knowing core; the Spring Boot starter sits on top, on public APIs only; nothing depends on {@code examples} or
+ * {@code benchmarks}; internals stay internal.
  */
 class ModuleGraphTest {
 
@@ -28,6 +29,7 @@ class ModuleGraphTest {
     private static final String WEBHOOK = "fr.sharenum.webhook..";
     private static final String MAIL = "fr.sharenum.mail..";
     private static final String JDBC = "fr.sharenum.jdbc..";
+    private static final String SPRING = "fr.sharenum.spring..";
     private static final String EXAMPLES = "fr.sharenum.examples..";
     private static final String BENCHMARKS = "fr.sharenum.benchmarks..";
 
@@ -42,7 +44,7 @@ class ModuleGraphTest {
     @Test
     void everyModuleIsImported() {
         for (String pkg : new String[] {"fr.sharenum.model", "fr.sharenum.spi", "fr.sharenum", "fr.sharenum.core.internal",
-                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.annuaire", "fr.sharenum.json", "fr.sharenum.webhook", "fr.sharenum.mail", "fr.sharenum.jdbc", "fr.sharenum.examples", "fr.sharenum.benchmarks"}) {
+                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.annuaire", "fr.sharenum.json", "fr.sharenum.webhook", "fr.sharenum.mail", "fr.sharenum.jdbc", "fr.sharenum.spring.boot", "fr.sharenum.examples", "fr.sharenum.benchmarks"}) {
             assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
         }
     }
@@ -81,11 +83,21 @@ class ModuleGraphTest {
                 .should().dependOnClassesThat().resideInAnyPackage(CORE, CORE_INTERNAL, GEO, TCK)
                 .check(classes);
         noClasses().that().resideInAnyPackage(CORE, CORE_INTERNAL, GEO, SPI, MODEL, TCK)
-                .should().dependOnClassesThat().resideInAnyPackage(ANNUAIRE, WEBHOOK, MAIL, JDBC)
+                .should().dependOnClassesThat().resideInAnyPackage(ANNUAIRE, WEBHOOK, MAIL, JDBC, SPRING)
                 .check(classes);
         // core stores its kernel documents and change-feed payloads as JSON through sharenum-json, which knows only the SPI
         noClasses().that().resideInAnyPackage(GEO, SPI, MODEL, TCK)
                 .should().dependOnClassesThat().resideInAnyPackage(JSON)
+                .check(classes);
+    }
+
+    @Test
+    void theSpringBootStarterSitsOnTopAndUsesOnlyPublicApis() {
+        noClasses().that().resideOutsideOfPackages(SPRING, EXAMPLES)
+                .should().dependOnClassesThat().resideInAnyPackage(SPRING)
+                .check(classes);
+        noClasses().that().resideInAnyPackage(SPRING)
+                .should().dependOnClassesThat().resideInAnyPackage("..internal..", GEO, TCK)
                 .check(classes);
     }
 

@@ -74,17 +74,29 @@ public final class AnnuaireImportException extends ShareNumException {
         return code;
     }
 
-    /** The line concerned (the header is line 1), when there is one. */
+    /**
+     * The line concerned (the header is line 1), when there is one.
+     *
+     * @return the line concerned (the header is line 1), when there is one
+     */
     public OptionalLong line() {
         return line > 0 ? OptionalLong.of(line) : OptionalLong.empty();
     }
 
-    /** The first invalid row, in strict mode. */
+    /**
+     * The first invalid row, in strict mode.
+     *
+     * @return the first invalid row, in strict mode
+     */
     public Optional<Rejection> rejection() {
         return Optional.ofNullable(rejection);
     }
 
-    /** Establishments handed to the consumer before the refusal: 0 unless a lenient stream was being imported. */
+    /**
+     * Establishments handed to the consumer before the refusal: 0 unless a lenient stream was being imported.
+     *
+     * @return the handed
+     */
     public long handed() {
         return handed;
     }

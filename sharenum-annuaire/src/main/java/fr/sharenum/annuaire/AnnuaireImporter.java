@@ -132,17 +132,29 @@ public final class AnnuaireImporter {
         this.versions = List.copyOf(b.versions);
     }
 
-    /** A lenient importer of UTF-8 files of every known header version. */
+    /**
+     * A lenient importer of UTF-8 files of every known header version.
+     *
+     * @return a lenient importer of UTF-8 files of every known header version
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Whether the first invalid row refuses the whole file. */
+    /**
+     * Whether the first invalid row refuses the whole file.
+     *
+     * @return whether the first invalid row refuses the whole file
+     */
     public boolean strict() {
         return strict;
     }
 
-    /** The kinds of rejected rows a strict import reports without refusing the file. */
+    /**
+     * The kinds of rejected rows a strict import reports without refusing the file.
+     *
+     * @return the kinds of rejected rows a strict import reports without refusing the file
+     */
     public Set<Rejection.Code> tolerated() {
         return tolerated;
     }
@@ -152,12 +164,20 @@ public final class AnnuaireImporter {
         return strict && !tolerated.contains(r.code());
     }
 
-    /** The charset bytes are decoded with. */
+    /**
+     * The charset bytes are decoded with.
+     *
+     * @return the charset bytes are decoded with
+     */
     public Charset charset() {
         return charset;
     }
 
-    /** The header versions recognised, in the order they are tried. */
+    /**
+     * The header versions recognised, in the order they are tried.
+     *
+     * @return the header versions recognised, in the order they are tried
+     */
     public List<HeaderVersion> headerVersions() {
         return versions;
     }
@@ -303,6 +323,7 @@ public final class AnnuaireImporter {
          * it and go on).
          *
          * @param strict true to refuse files with any invalid row
+         * @return this builder
          */
         public Builder strict(boolean strict) {
             this.strict = strict;
@@ -317,6 +338,7 @@ public final class AnnuaireImporter {
          * and still refuses a truncated row, a bad encoding or a bad UAI. No effect in lenient mode.
          *
          * @param codes the kinds tolerated
+         * @return this builder
          */
         public Builder tolerate(Rejection.Code... codes) {
             tolerated.addAll(Arrays.asList(codes));
@@ -328,6 +350,7 @@ public final class AnnuaireImporter {
          * default UTF-8 (a BOM is skipped).
          *
          * @param charset e.g. {@code Charset.forName("windows-1252")} for a file re-saved by a spreadsheet
+         * @return this builder
          */
         public Builder charset(Charset charset) {
             this.charset = Objects.requireNonNull(charset, "charset");
@@ -339,6 +362,7 @@ public final class AnnuaireImporter {
          * yet.
          *
          * @param version a version declared with {@link HeaderVersion#builder(String, String)}
+         * @return this builder
          */
         public Builder headerVersion(HeaderVersion version) {
             versions.add(0, Objects.requireNonNull(version, "version"));
@@ -349,6 +373,7 @@ public final class AnnuaireImporter {
          * Recognises only these versions (e.g. to accept a single official export).
          *
          * @param only the versions, tried in this order; not empty
+         * @return this builder
          */
         public Builder onlyHeaderVersions(List<HeaderVersion> only) {
             if (only.isEmpty()) {
@@ -359,7 +384,11 @@ public final class AnnuaireImporter {
             return this;
         }
 
-        /** The importer. */
+        /**
+         * The importer.
+         *
+         * @return the {@link AnnuaireImporter}
+         */
         public AnnuaireImporter build() {
             return new AnnuaireImporter(this);
         }

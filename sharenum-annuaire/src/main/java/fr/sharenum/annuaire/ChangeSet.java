@@ -39,6 +39,14 @@ import java.util.TreeMap;
  */
 public record ChangeSet(List<EstablishmentChange> changes, long unchanged, ImportReport importReport, SyncScope scope) {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param changes every change, in UAI order, one per establishment
+     * @param unchanged establishments of the file identical to the store's
+     * @param importReport how the file was read: its header version, rows, annexes and rejected rows (the UAIs of rejected rows are left as they are, never closed)
+     * @param scope the establishments the file spoke for, resolved (académies and types seen)
+     */
     public ChangeSet {
         changes = List.copyOf(changes);
         Objects.requireNonNull(importReport, "importReport");
@@ -53,7 +61,11 @@ public record ChangeSet(List<EstablishmentChange> changes, long unchanged, Impor
         }
     }
 
-    /** Whether the store already matches the directory. */
+    /**
+     * Whether the store already matches the directory.
+     *
+     * @return whether the store already matches the directory
+     */
     public boolean isEmpty() {
         return changes.isEmpty();
     }
@@ -62,6 +74,7 @@ public record ChangeSet(List<EstablishmentChange> changes, long unchanged, Impor
      * The changes including {@code kind}, in UAI order.
      *
      * @param kind the kind of change
+     * @return the changes including {@code kind}, in UAI order
      */
     public List<EstablishmentChange> of(Kind kind) {
         List<EstablishmentChange> out = new ArrayList<>();
@@ -73,42 +86,74 @@ public record ChangeSet(List<EstablishmentChange> changes, long unchanged, Impor
         return Collections.unmodifiableList(out);
     }
 
-    /** Establishments the store does not know yet. */
+    /**
+     * Establishments the store does not know yet.
+     *
+     * @return the added
+     */
     public List<EstablishmentChange> added() {
         return of(Kind.NEW);
     }
 
-    /** Establishments whose main position moved; {@link EstablishmentChange#movedKm()} says how far. */
+    /**
+     * Establishments whose main position moved; {@link EstablishmentChange#movedKm()} says how far.
+     *
+     * @return the moved
+     */
     public List<EstablishmentChange> moved() {
         return of(Kind.MOVED);
     }
 
-    /** Establishments with a new official name. */
+    /**
+     * Establishments with a new official name.
+     *
+     * @return the renamed
+     */
     public List<EstablishmentChange> renamed() {
         return of(Kind.RENAMED);
     }
 
-    /** Establishments of another type. */
+    /**
+     * Establishments of another type.
+     *
+     * @return the retyped
+     */
     public List<EstablishmentChange> retyped() {
         return of(Kind.RETYPED);
     }
 
-    /** Establishments now announced to close. */
+    /**
+     * Establishments now announced to close.
+     *
+     * @return the closing
+     */
     public List<EstablishmentChange> closing() {
         return of(Kind.CLOSING);
     }
 
-    /** Establishments now closed, listed so or gone from the directory. */
+    /**
+     * Establishments now closed, listed so or gone from the directory.
+     *
+     * @return the closed
+     */
     public List<EstablishmentChange> closed() {
         return of(Kind.CLOSED);
     }
 
-    /** Establishments open (or opening) again after closing or closed. */
+    /**
+     * Establishments open (or opening) again after closing or closed.
+     *
+     * @return the reopened
+     */
     public List<EstablishmentChange> reopened() {
         return of(Kind.REOPENED);
     }
 
-    /** How many changes include each kind (every kind present, 0 when none). */
+    /**
+     * How many changes include each kind (every kind present, 0 when none).
+     *
+     * @return how many changes include each kind (every kind present, 0 when none)
+     */
     public Map<Kind, Integer> counts() {
         Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
         for (Kind k : Kind.values()) {
@@ -122,7 +167,11 @@ public record ChangeSet(List<EstablishmentChange> changes, long unchanged, Impor
         return Collections.unmodifiableMap(counts);
     }
 
-    /** The establishments to store to apply this change set, in UAI order: each change's {@code after}. */
+    /**
+     * The establishments to store to apply this change set, in UAI order: each change's {@code after}.
+     *
+     * @return the establishments to store to apply this change set, in UAI order: each change's {@code after}
+     */
     public List<Establishment> establishmentsToPut() {
         List<Establishment> out = new ArrayList<>(changes.size());
         for (EstablishmentChange c : changes) {
@@ -136,6 +185,7 @@ public record ChangeSet(List<EstablishmentChange> changes, long unchanged, Impor
      * once {@link #establishmentsToPut()} are stored. For hosts without a store and for tests.
      *
      * @param current the establishments the change set was computed against
+     * @return the directory after applying this change set to {@code current}, in UAI order: what a store holds once {@link #establishmentsToPut()} are stored
      */
     public List<Establishment> applyTo(Collection<Establishment> current) {
         Map<Uai, Establishment> all = new TreeMap<>();
@@ -148,6 +198,8 @@ public record ChangeSet(List<EstablishmentChange> changes, long unchanged, Impor
      * The change set for a person to review: a header then one line per change and kind, in UAI order
      * ({@code uai;changement;nom;avant;apres;distance_km;absent_du_fichier}), semicolon separated, values
      * quoted when needed, distances in km with three decimals.
+     *
+     * @return the change set for a person to review: a header then one line per change and kind, in UAI order ({@code uai;changement;nom;avant;apres;distance_km;absent_du_fichier}), semicolon separated, values quoted when needed, distances in km with three decimals
      */
     public String toCsv() {
         StringBuilder b = new StringBuilder("uai;changement;nom;avant;apres;distance_km;absent_du_fichier\n");
@@ -197,6 +249,8 @@ public record ChangeSet(List<EstablishmentChange> changes, long unchanged, Impor
      * kind, {@code unchanged}, {@code rejected}), {@code scope}, {@code changes} (each with the components
      * of {@link EstablishmentChange}, establishments as {@code sharenum-json} writes them, so that module
      * reads them back) and {@code rejected} rows ({@code line}, {@code uai}, {@code code}, {@code reason}).
+     *
+     * @return the change set as a JSON report: {@code headerVersion}, {@code rows}, {@code summary} (count per kind, {@code unchanged}, {@code rejected}), {@code scope}, {@code changes} (each with the components of {@link EstablishmentChange}, establishments as {@code sharenum-json} writes them, so that module reads them back) and {@code rejected} rows ({@code line}, {@code uai}, {@code code}, {@code reason})
      */
     public String toJson() {
         JsonWriter w = new JsonWriter().beginObject();

@@ -88,7 +88,11 @@ public final class DirectorySync {
         this.maxClosuresFraction = b.maxClosuresFraction;
     }
 
-    /** A synchronisation with a lenient UTF-8 importer, the {@link SyncScope#seenInFile()} scope, 10 m, 20 or 5 %. */
+    /**
+     * A synchronisation with a lenient UTF-8 importer, the {@link SyncScope#seenInFile()} scope, 10 m, 20 or 5 %.
+     *
+     * @return a synchronisation with a lenient UTF-8 importer, the {@link SyncScope#seenInFile()} scope, 10 m, 20 or 5 %
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -329,6 +333,7 @@ public final class DirectorySync {
          * importer refuses the whole synchronisation on the first invalid row.
          *
          * @param importer the importer
+         * @return this builder
          */
         public Builder importer(AnnuaireImporter importer) {
             this.importer = Objects.requireNonNull(importer, "importer");
@@ -339,6 +344,7 @@ public final class DirectorySync {
          * Which establishments of the store the file speaks for; default {@link SyncScope#seenInFile()}.
          *
          * @param scope the scope
+         * @return this builder
          */
         public Builder scope(SyncScope scope) {
             this.scope = Objects.requireNonNull(scope, "scope");
@@ -349,6 +355,7 @@ public final class DirectorySync {
          * The shortest move reported; default 0.01 km (10 m). Shorter shifts of the geocoding are ignored.
          *
          * @param km a distance in km, 0 or more (0 reports every change of coordinates)
+         * @return this builder
          */
         public Builder moveThresholdKm(double km) {
             if (!(km >= 0) || Double.isInfinite(km)) {
@@ -364,6 +371,7 @@ public final class DirectorySync {
          *
          * @param atLeast  closures always allowed, 0 or more
          * @param fraction share of the scope's open establishments allowed, between 0 and 1
+         * @return this builder
          */
         public Builder maxAbsentClosures(int atLeast, double fraction) {
             if (atLeast < 0 || !(fraction >= 0 && fraction <= 1)) {
@@ -374,7 +382,11 @@ public final class DirectorySync {
             return this;
         }
 
-        /** The synchronisation. */
+        /**
+         * The synchronisation.
+         *
+         * @return the {@link DirectorySync}
+         */
         public DirectorySync build() {
             return new DirectorySync(this);
         }

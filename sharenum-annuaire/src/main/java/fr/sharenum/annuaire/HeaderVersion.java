@@ -182,7 +182,11 @@ public final class HeaderVersion {
                 .build();
     }
 
-    /** The versions ShareNum knows, the most recent Annuaire first. */
+    /**
+     * The versions ShareNum knows, the most recent Annuaire first.
+     *
+     * @return the versions ShareNum knows, the most recent Annuaire first
+     */
     public static List<HeaderVersion> known() {
         return KNOWN;
     }
@@ -191,6 +195,7 @@ public final class HeaderVersion {
      * The known version with this {@link #id()}.
      *
      * @param id e.g. {@code "annuaire-2024"}
+     * @return the known version with this {@link #id()}
      */
     public static Optional<HeaderVersion> byId(String id) {
         return KNOWN.stream().filter(v -> v.id.equals(id)).findFirst();
@@ -201,22 +206,35 @@ public final class HeaderVersion {
      *
      * @param id          a short stable name, e.g. {@code "annuaire-2027"}
      * @param description what the file is, in words a person reads in error messages
+     * @return the builder
      */
     public static Builder builder(String id, String description) {
         return new Builder(id, description);
     }
 
-    /** Short stable name: {@code "annuaire-2024"}. */
+    /**
+     * Short stable name: {@code "annuaire-2024"}.
+     *
+     * @return the id
+     */
     public String id() {
         return id;
     }
 
-    /** What the file is, in French. */
+    /**
+     * What the file is, in French.
+     *
+     * @return what the file is, in French
+     */
     public String description() {
         return description;
     }
 
-    /** Every column of the header, in the order of the official file. */
+    /**
+     * Every column of the header, in the order of the official file.
+     *
+     * @return every column of the header, in the order of the official file
+     */
     public List<String> columns() {
         return columns;
     }
@@ -225,6 +243,7 @@ public final class HeaderVersion {
      * The column holding {@code field}, if this version has one.
      *
      * @param field what is read
+     * @return the column holding {@code field}, if this version has one
      */
     public Optional<String> column(Field field) {
         return Optional.ofNullable(fields.get(Objects.requireNonNull(field, "field")));
@@ -235,6 +254,7 @@ public final class HeaderVersion {
      * around names).
      *
      * @param header the column names of a file's first line
+     * @return whether {@code header} has exactly this version's columns (in any order, ignoring case and spaces around names)
      */
     public boolean matches(List<String> header) {
         if (header.size() != columns.size()) {
@@ -307,6 +327,7 @@ public final class HeaderVersion {
          *
          * @param header the column names, each once
          * @throws IllegalArgumentException when a name is blank or repeated (ignoring case)
+         * @return this builder
          */
         public Builder columns(List<String> header) {
             columns.clear();
@@ -325,6 +346,7 @@ public final class HeaderVersion {
          *
          * @param field  what is read
          * @param column one of the {@link #columns(List) columns}
+         * @return this builder
          */
         public Builder field(Field field, String column) {
             fields.put(Objects.requireNonNull(field, "field"), Objects.requireNonNull(column, "column").strip());
@@ -334,6 +356,7 @@ public final class HeaderVersion {
         /**
          * @throws IllegalArgumentException when a field names a column the header lacks, or UAI, NAME
          *                                  and a position (LATITUDE and LONGITUDE, or POSITION) are not all mapped
+         * @return the {@link HeaderVersion}
          */
         public HeaderVersion build() {
             Set<String> have = new HashSet<>();

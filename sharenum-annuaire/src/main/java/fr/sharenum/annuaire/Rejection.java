@@ -34,6 +34,14 @@ public record Rejection(long line, String uai, Code code, String reason) {
         DUPLICATE_UAI
     }
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param line line number in the file where the row starts (the header is line 1)
+     * @param uai the row's UAI as written, possibly empty
+     * @param code the kind of problem, stable for programs
+     * @param reason why, in French, in words a person can act on
+     */
     public Rejection {
         uai = uai == null ? "" : uai;
         Objects.requireNonNull(code, "code");

@@ -41,6 +41,13 @@ public record SyncScope(Mode mode, Set<Academie> academies, Set<EstablishmentTyp
         NOTHING
     }
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param mode how the scope is decided
+     * @param academies the académies covered ({@link Mode#GIVEN} and, after a synchronisation, {@link Mode#SEEN_IN_FILE})
+     * @param types the types covered, likewise
+     */
     public SyncScope {
         Objects.requireNonNull(mode, "mode");
         academies = academies == null || academies.isEmpty() ? Set.of()
@@ -48,7 +55,11 @@ public record SyncScope(Mode mode, Set<Academie> academies, Set<EstablishmentTyp
         types = types == null || types.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(types));
     }
 
-    /** The académies and types of the establishments listed in the file (the default). */
+    /**
+     * The académies and types of the establishments listed in the file (the default).
+     *
+     * @return the académies and types of the establishments listed in the file (the default)
+     */
     public static SyncScope seenInFile() {
         return new SyncScope(Mode.SEEN_IN_FILE, Set.of(), Set.of());
     }
@@ -58,6 +69,7 @@ public record SyncScope(Mode mode, Set<Academie> academies, Set<EstablishmentTyp
      *
      * @param academies académies the file speaks for, not empty
      * @param types     types the file speaks for, not empty
+     * @return the {@code SyncScope}
      */
     public static SyncScope of(Set<Academie> academies, Set<EstablishmentType> types) {
         if (academies.isEmpty() || types.isEmpty()) {
@@ -66,12 +78,20 @@ public record SyncScope(Mode mode, Set<Academie> academies, Set<EstablishmentTyp
         return new SyncScope(Mode.GIVEN, academies, types);
     }
 
-    /** Every establishment: the file is the whole national directory. */
+    /**
+     * Every establishment: the file is the whole national directory.
+     *
+     * @return every establishment: the file is the whole national directory
+     */
     public static SyncScope everything() {
         return new SyncScope(Mode.EVERYTHING, Set.of(), Set.of());
     }
 
-    /** No establishment is closed for being absent. */
+    /**
+     * No establishment is closed for being absent.
+     *
+     * @return the nothing
+     */
     public static SyncScope nothing() {
         return new SyncScope(Mode.NOTHING, Set.of(), Set.of());
     }
@@ -80,6 +100,7 @@ public record SyncScope(Mode mode, Set<Academie> academies, Set<EstablishmentTyp
      * Whether {@code e} is inside this scope (for {@link Mode#SEEN_IN_FILE}, once resolved with what was seen).
      *
      * @param e an establishment of the store
+     * @return whether {@code e} is inside this scope (for {@link Mode#SEEN_IN_FILE}, once resolved with what was seen)
      */
     public boolean covers(Establishment e) {
         return covers(e.academie(), e.type());
@@ -90,6 +111,7 @@ public record SyncScope(Mode mode, Set<Academie> academies, Set<EstablishmentTyp
      *
      * @param academie their académie
      * @param type     their type
+     * @return whether establishments of {@code academie} and {@code type} are inside this scope
      */
     public boolean covers(Academie academie, EstablishmentType type) {
         switch (mode) {

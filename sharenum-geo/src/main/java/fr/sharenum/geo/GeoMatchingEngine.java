@@ -41,11 +41,20 @@ public final class GeoMatchingEngine implements MatchingEngine {
         this.index = new GeoIndex(siteCacheWeight);
     }
 
-    /** An engine with default settings. */
+    /**
+     * An engine with default settings.
+     *
+     * @return an engine with default settings
+     */
     public static GeoMatchingEngine create() {
         return builder().build();
     }
 
+    /**
+     * The builder.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -89,7 +98,11 @@ public final class GeoMatchingEngine implements MatchingEngine {
         return index.size();
     }
 
-    /** Number of distinct sites (establishment positions) indexed. */
+    /**
+     * Number of distinct sites (establishment positions) indexed.
+     *
+     * @return the site count
+     */
     public int siteCount() {
         return index.siteCount();
     }
@@ -97,6 +110,8 @@ public final class GeoMatchingEngine implements MatchingEngine {
     /**
      * Figures of the cache of "sites within r of p" answers, which pays when tickets and events
      * come repeatedly from the same establishments. It never holds members, only sites.
+     *
+     * @return the site cache statistics
      */
     public CacheStatistics siteCacheStatistics() {
         CacheStats s = index.siteCacheStats();
@@ -116,7 +131,11 @@ public final class GeoMatchingEngine implements MatchingEngine {
      * @param evictions entries evicted for size
      */
     public record CacheStatistics(long hits, long misses, long evictions) {
-        /** Share of lookups answered from the cache, 0 when there was none. */
+        /**
+         * Share of lookups answered from the cache, 0 when there was none.
+         *
+         * @return the hit rate
+         */
         public double hitRate() {
             long total = hits + misses;
             return total == 0 ? 0 : (double) hits / total;
@@ -130,7 +149,12 @@ public final class GeoMatchingEngine implements MatchingEngine {
         private Builder() {
         }
 
-        /** Bound of the site cache in entries (sites × queries); 0 disables the cache. */
+        /**
+         * Bound of the site cache in entries (sites × queries); 0 disables the cache.
+         *
+         * @param weight the weight
+         * @return this builder
+         */
         public Builder siteCacheWeight(long weight) {
             if (weight < 0) {
                 throw new IllegalArgumentException("siteCacheWeight must be >= 0");
@@ -139,6 +163,11 @@ public final class GeoMatchingEngine implements MatchingEngine {
             return this;
         }
 
+        /**
+         * Builds the {@code GeoMatchingEngine}.
+         *
+         * @return the {@link GeoMatchingEngine}
+         */
         public GeoMatchingEngine build() {
             return new GeoMatchingEngine(siteCacheWeight);
         }

@@ -34,6 +34,11 @@ public final class SphericalCaps {
     /**
      * Boxes covering the cap of radius {@code radiusKm} around ({@code lat}, {@code lon}), each as
      * {@code {minLat, maxLat, minLon, maxLon}} in degrees.
+     *
+     * @param lat the latitude, in degrees
+     * @param lon the longitude, in degrees
+     * @param radiusKm the radius, in km
+     * @return the boxes
      */
     public static double[][] boxes(double lat, double lon, double radiusKm) {
         if (radiusKm >= MAX_DISTANCE_KM) {

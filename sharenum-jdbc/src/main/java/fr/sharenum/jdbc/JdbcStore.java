@@ -3,7 +3,7 @@ package fr.sharenum.jdbc;
 import fr.sharenum.spi.ShareNumStore;
 import fr.sharenum.spi.StoreTransaction;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
+import fr.sharenum.jdbc.internal.EmbeddedH2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +39,7 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
 
     private final DataSource dataSource;
     private final String schema;
-    private final JdbcConnectionPool ownPool;
+    private final EmbeddedH2 ownDatabase;
     private final boolean postgres;
     private final boolean kernelOnly;
 
@@ -48,7 +48,7 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
         this.postgres = isPostgres(b.dataSource);
         this.kernelOnly = b.kernelOnly;
         this.schema = b.schema;
-        this.ownPool = b.ownPool;
+        this.ownDatabase = b.ownDatabase;
         if (b.migrate) {
             var config = Flyway.configure(JdbcStore.class.getClassLoader()).dataSource(dataSource)
                     .locations("classpath:fr/sharenum/jdbc/migration").table("sn_schema_history")
@@ -57,8 +57,14 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
                 config.schemas(schema).defaultSchema(schema).createSchemas(true);
             }
             var result = config.load().migrate();
-            LOG.info("ShareNum schema{} at version {} ({} migrations applied)", schema == null ? "" : " " + schema,
-                    result.targetSchemaVersion, result.migrationsExecuted);
+            String where = schema == null ? "" : " " + schema;
+            if (result.migrationsExecuted > 0) {
+                LOG.info("ShareNum schema{} migrated from version {} to {} ({} migrations applied)", where,
+                        result.initialSchemaVersion == null ? "none" : result.initialSchemaVersion, result.targetSchemaVersion,
+                        result.migrationsExecuted);
+            } else {
+                LOG.debug("ShareNum schema{} up to date at version {}", where, result.initialSchemaVersion);
+            }
         }
     }
 
@@ -70,20 +76,30 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
         }
     }
 
+    /**
+     * The builder.
+     *
+     * @param dataSource the data source
+     * @return the builder
+     */
     public static Builder builder(DataSource dataSource) {
         return new Builder(dataSource);
     }
 
     /**
      * An embedded H2 database in {@code directory} (created if needed; file {@code sharenum.mv.db}),
-     * pooled, migrated: a single host keeps its data across restarts with no server.
+     * pooled, migrated: a single host keeps its data across restarts with no server. H2 is an optional
+     * dependency of {@code sharenum-jdbc}: the host adds {@code com.h2database:h2} to use this.
+     *
+     * @param directory where the database file lives
+     * @return the store, to {@link #close()} when the host stops
+     * @throws IllegalStateException when H2 is not on the class path
      */
     public static JdbcStore h2(Path directory) {
         Objects.requireNonNull(directory, "directory");
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("sharenum") + ";DB_CLOSE_DELAY=-1";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-        Builder b = builder(pool);
-        b.ownPool = pool;
+        EmbeddedH2 database = EmbeddedH2.open(directory);
+        Builder b = builder(database.dataSource());
+        b.ownDatabase = database;
         return b.build();
     }
 
@@ -93,13 +109,11 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
      */
     @Override
     public void close() {
-        if (ownPool != null) {
-            try (Connection c = ownPool.getConnection(); var s = c.createStatement()) {
-                s.execute("SHUTDOWN");
+        if (ownDatabase != null) {
+            try {
+                ownDatabase.close();
             } catch (SQLException e) {
                 throw new JdbcStoreException("cannot shut the embedded database down: " + e.getMessage(), e);
-            } finally {
-                ownPool.dispose();
             }
         }
     }
@@ -257,13 +271,18 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
         private String schema;
         private boolean migrate = true;
         private boolean kernelOnly;
-        private JdbcConnectionPool ownPool;
+        private EmbeddedH2 ownDatabase;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         }
 
-        /** Keep ShareNum's tables in this schema (created if needed); default the connection's. */
+        /**
+         * Keep ShareNum's tables in this schema (created if needed); default the connection's.
+         *
+         * @param schema the schema
+         * @return this builder
+         */
         public Builder schema(String schema) {
             if (schema == null || !schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
                 throw new IllegalArgumentException("a schema name is letters, digits and underscores, was " + schema);
@@ -284,12 +303,22 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
             return this;
         }
 
-        /** Whether to run the Flyway migrations when built; default true. */
+        /**
+         * Whether to run the Flyway migrations when built; default true.
+         *
+         * @param migrate whether migrate
+         * @return this builder
+         */
         public Builder migrate(boolean migrate) {
             this.migrate = migrate;
             return this;
         }
 
+        /**
+         * Builds the {@code JdbcStore}.
+         *
+         * @return the {@link JdbcStore}
+         */
         public JdbcStore build() {
             return new JdbcStore(this);
         }

@@ -9,6 +9,12 @@ import fr.sharenum.model.ShareNumException;
 public final class JdbcStoreException extends ShareNumException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message the message, in French, for people
+     * @param cause the underlying failure
+     */
     public JdbcStoreException(String message, Throwable cause) {
         super("store-failure", message, cause);
     }

@@ -35,7 +35,12 @@ public final class GeoJson {
     private GeoJson() {
     }
 
-    /** One Point feature per establishment, id the UAI, with name, type, académie and commune. */
+    /**
+     * One Point feature per establishment, id the UAI, with name, type, académie and commune.
+     *
+     * @param establishments the establishments
+     * @return the establishments
+     */
     public static ObjectNode establishments(Collection<Establishment> establishments) {
         Objects.requireNonNull(establishments, "establishments");
         ArrayNode features = NODES.arrayNode();
@@ -58,6 +63,11 @@ public final class GeoJson {
     /**
      * The centre of a search, then one Point feature per match at its member's establishment, with
      * the member id, level and distance. {@code establishments} finds where each match works.
+     *
+     * @param origin the origin
+     * @param matches the matches
+     * @param establishments the establishments
+     * @return the centre of a search, then one Point feature per match at its member's establishment, with the member id, level and distance
      */
     public static ObjectNode matches(GeoPoint origin, List<Match> matches, Function<Uai, Establishment> establishments) {
         Objects.requireNonNull(origin, "origin");
@@ -86,7 +96,12 @@ public final class GeoJson {
         return collection(features);
     }
 
-    /** One Point feature per event at its venue, with title, kind, times, status, seats and tools. */
+    /**
+     * One Point feature per event at its venue, with title, kind, times, status, seats and tools.
+     *
+     * @param events the events
+     * @return the events
+     */
     public static ObjectNode events(Collection<Event> events) {
         Objects.requireNonNull(events, "events");
         ArrayNode features = NODES.arrayNode();
@@ -112,7 +127,12 @@ public final class GeoJson {
         return collection(features);
     }
 
-    /** The GeoJSON text of a collection. */
+    /**
+     * The GeoJSON text of a collection.
+     *
+     * @param geoJson a collection built by this class
+     * @return the JSON text
+     */
     public static String toString(ObjectNode geoJson) {
         return geoJson.toString();
     }

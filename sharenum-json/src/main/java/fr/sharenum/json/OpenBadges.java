@@ -53,24 +53,49 @@ public final class OpenBadges {
         this.image = b.image != null ? b.image : key -> URI.create(base + "/badges/" + key + ".png");
     }
 
-    /** @param base where the host serves the documents (https) */
+    /**
+     * @param base where the host serves the documents (https)
+     *
+     * @return the builder
+     */
     public static Builder builder(URI base) {
         return new Builder(base);
     }
 
+    /**
+     * The issuer id.
+     *
+     * @return the issuer id
+     */
     public String issuerId() {
         return base + "/issuer";
     }
 
+    /**
+     * The badge class id.
+     *
+     * @param key the key
+     * @return the badge class id
+     */
     public String badgeClassId(String key) {
         return base + "/badges/" + key;
     }
 
+    /**
+     * The assertion id.
+     *
+     * @param award the award
+     * @return the assertion id
+     */
     public String assertionId(BadgeAward award) {
         return base + "/assertions/" + award.id();
     }
 
-    /** The issuer's profile (type Issuer). */
+    /**
+     * The issuer's profile (type Issuer).
+     *
+     * @return the issuer's profile (type Issuer)
+     */
     public ObjectNode issuer() {
         ObjectNode o = NODES.objectNode();
         o.put("@context", CONTEXT);
@@ -82,7 +107,12 @@ public final class OpenBadges {
         return o;
     }
 
-    /** The badge class of a definition. */
+    /**
+     * The badge class of a definition.
+     *
+     * @param badge the badge
+     * @return the badge class of a definition
+     */
     public ObjectNode badgeClass(BadgeDefinition badge) {
         Objects.requireNonNull(badge, "badge");
         ObjectNode o = NODES.objectNode();
@@ -97,14 +127,29 @@ public final class OpenBadges {
         return o;
     }
 
-    /** The assertion of an award, its recipient's address hashed with a fresh random salt. */
+    /**
+     * The assertion of an award, its recipient's address hashed with a fresh random salt.
+     *
+     * @param award the award
+     * @param badge the badge
+     * @param recipient the recipient
+     * @return the assertion of an award, its recipient's address hashed with a fresh random salt
+     */
     public ObjectNode assertion(BadgeAward award, BadgeDefinition badge, Email recipient) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         return assertion(award, badge, recipient, HexFormat.of().formatHex(salt));
     }
 
-    /** The assertion of an award, its recipient's address hashed with {@code salt}. */
+    /**
+     * The assertion of an award, its recipient's address hashed with {@code salt}.
+     *
+     * @param award the award
+     * @param badge the badge
+     * @param recipient the recipient
+     * @param salt the salt
+     * @return the assertion of an award, its recipient's address hashed with {@code salt}
+     */
     public ObjectNode assertion(BadgeAward award, BadgeDefinition badge, Email recipient, String salt) {
         Objects.requireNonNull(award, "award");
         Objects.requireNonNull(badge, "badge");
@@ -154,7 +199,14 @@ public final class OpenBadges {
             this.base = base;
         }
 
-        /** Who issues the badges (required): a name, a web site and a contact address. */
+        /**
+         * Who issues the badges (required): a name, a web site and a contact address.
+         *
+         * @param name the name
+         * @param url the url
+         * @param email the professional address
+         * @return this builder
+         */
         public Builder issuer(String name, URI url, Email email) {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("the issuer needs a name");
@@ -165,12 +217,22 @@ public final class OpenBadges {
             return this;
         }
 
-        /** Where each badge's image is (PNG or SVG); default {@code <base>/badges/<key>.png}. */
+        /**
+         * Where each badge's image is (PNG or SVG); default {@code <base>/badges/<key>.png}.
+         *
+         * @param image the image
+         * @return this builder
+         */
         public Builder images(Function<String, URI> image) {
             this.image = Objects.requireNonNull(image, "image");
             return this;
         }
 
+        /**
+         * Builds the {@code OpenBadges}.
+         *
+         * @return the {@link OpenBadges}
+         */
         public OpenBadges build() {
             if (issuerName == null) {
                 throw new IllegalStateException("say who issues the badges: issuer(name, url, email)");

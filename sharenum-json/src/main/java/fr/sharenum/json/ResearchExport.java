@@ -89,7 +89,14 @@ public final class ResearchExport {
                 + name + " (the in-memory store or JdbcStore)"));
     }
 
-    /** Tickets opened and events starting in {@code [from, to)}, with their matches and feedback. */
+    /**
+     * Tickets opened and events starting in {@code [from, to)}, with their matches and feedback.
+     *
+     * @param store the store
+     * @param from the start
+     * @param to the end
+     * @return the export
+     */
     public ObjectNode export(ShareNumStore store, Instant from, Instant to) {
         Objects.requireNonNull(store, "store");
         if (from == null || to == null || !to.isAfter(from)) {
@@ -237,12 +244,22 @@ public final class ResearchExport {
             this.secret = secret.clone();
         }
 
-        /** How precisely places are given; default {@link Coarsening#DEPARTEMENT}. */
+        /**
+         * How precisely places are given; default {@link Coarsening#DEPARTEMENT}.
+         *
+         * @param coarsening the coarsening
+         * @return this builder
+         */
         public Builder coarsen(Coarsening coarsening) {
             this.coarsening = Objects.requireNonNull(coarsening, "coarsening");
             return this;
         }
 
+        /**
+         * Builds the {@code ResearchExport}.
+         *
+         * @return the {@link ResearchExport}
+         */
         public ResearchExport build() {
             return new ResearchExport(this);
         }

@@ -98,6 +98,8 @@ public final class ShareNumModule extends SimpleModule {
     /**
      * Every value type this module reads and writes: the records of the model and the SPI, the
      * identifiers, and {@link Notification} (polymorphic).
+     *
+     * @return every value type this module reads and writes: the records of the model and the SPI, the identifiers, and {@link Notification} (polymorphic)
      */
     public static List<Class<?>> valueTypes() {
         List<Class<?>> all = new java.util.ArrayList<>(RECORDS);
@@ -107,6 +109,7 @@ public final class ShareNumModule extends SimpleModule {
         return List.copyOf(all);
     }
 
+    /** Creates a {@code ShareNumModule}. */
     public ShareNumModule() {
         super("ShareNumModule");
         identifier(Uai.class, Uai::value, Uai::of);
@@ -126,7 +129,11 @@ public final class ShareNumModule extends SimpleModule {
         setMixInAnnotation(fr.sharenum.model.Report.Subject.class, ReportSubjectTypes.class);
     }
 
-    /** A mapper with this module, ISO-8601 dates and durations, and unknown properties refused. */
+    /**
+     * A mapper with this module, ISO-8601 dates and durations, and unknown properties refused.
+     *
+     * @return a mapper with this module, ISO-8601 dates and durations, and unknown properties refused
+     */
     public static com.fasterxml.jackson.databind.json.JsonMapper mapper() {
         return com.fasterxml.jackson.databind.json.JsonMapper.builder().addModule(new ShareNumModule())
                 .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -15,19 +15,45 @@ import java.util.Objects;
  */
 public interface MailLinks {
 
-    /** The page confirming a member's address with {@code token}. */
+    /**
+     * The page confirming a member's address with {@code token}.
+     *
+     * @param member the member
+     * @param token the single-use token, to redeem with {@code members().verify}
+     * @return its address
+     */
     URI verification(MemberId member, String token);
 
+    /**
+     * The page of a ticket (alert, offer, conversation).
+     *
+     * @param ticket the ticket
+     * @return its address
+     */
     URI ticket(TicketId ticket);
 
+    /**
+     * The page of an event (registration, waitlist, co-organisation).
+     *
+     * @param event the event
+     * @return its address
+     */
     URI event(EventId event);
 
-    /** One-click unsubscribe (RFC 8058: it must accept a POST). */
+    /**
+     * One-click unsubscribe (RFC 8058: it must accept a POST).
+     *
+     * @param member the member
+     * @return its address
+     */
     URI unsubscribe(MemberId member);
 
     /**
      * Links {@code base}/verification?member=…&amp;token=…, {@code base}/tickets/{id},
      * {@code base}/evenements/{id}, {@code base}/desabonnement?member=….
+     *
+     * @param base the root of the host's ShareNum pages
+     * @return the links
      */
     static MailLinks under(URI base) {
         Objects.requireNonNull(base, "base");

@@ -21,22 +21,30 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 
 /**
  * Sends each notification as a French e-mail over SMTP (Jakarta Mail, Eclipse Angus): a text and an
- * HTML body from Mustache templates, the iCalendar invitation attached for event notifications
- * ({@code invitation.ics}, {@code text/calendar; method=…}), UTF-8 throughout, {@code List-Unsubscribe}
- * with one-click {@code List-Unsubscribe-Post}, and a {@code Message-ID} derived from the notification's
- * idempotency key so a retried notification is recognisable as the same message. The only address in
- * a message is the recipient's (and the host's sender): no other member's address is ever disclosed.
+ * HTML body from Mustache templates (the host may replace any of them: {@link Builder#templates}), the
+ * iCalendar invitation attached for event notifications ({@code invitation.ics}, {@code text/calendar;
+ * method=…}), UTF-8 throughout, {@code Content-Language: fr}, {@code List-Unsubscribe} with one-click
+ * {@code List-Unsubscribe-Post}, and a {@code Message-ID} derived from the notification's idempotency key
+ * so a retried notification is recognisable as the same message. The only address in a message is the
+ * recipient's (and the host's sender): no other member's address is ever disclosed.
  *
- * <p>A transient failure (connection refused or dropped, timeout, a 4xx reply) is retried with
- * exponential backoff and, when the attempts run out, reported as transient so ShareNum keeps the
- * notification for a later retry; a permanent one (authentication refused, recipient refused) is
- * reported at once as permanent. Nothing is dropped silently.
+ * <p>One attempt per notification: ShareNum's outbox owns retries and backoff. A transient failure
+ * (connection refused or dropped, timeout, a 4xx reply) is reported as transient so the outbox tries
+ * again later; a permanent one (authentication refused, recipient refused, a message that cannot be
+ * composed) as permanent, so it becomes a dead letter at once. {@link #sendAll} sends a batch over one
+ * SMTP connection (a new one every {@link Builder#messagesPerConnection} messages, or when the server
+ * drops it). Nothing is dropped silently, and nothing waits in the caller's thread but the SMTP exchange
+ * itself.
  *
  * <pre>{@code
  * Notifier mail = MailNotifier.builder("smtp.ac-dijon.fr", 587)
@@ -46,7 +54,7 @@ import java.util.Properties;
  *         .build();
  * }</pre>
  *
- * <p>Thread-safe.
+ * <p>Thread-safe: each call uses its own SMTP connection.
  */
 public final class MailNotifier implements Notifier {
     private static final Logger LOG = LoggerFactory.getLogger(MailNotifier.class);
@@ -57,8 +65,7 @@ public final class MailNotifier implements Notifier {
     private final InternetAddress from;
     private final MailLinks links;
     private final Templates templates;
-    private final int maxAttempts;
-    private final Duration initialBackoff;
+    private final int messagesPerConnection;
 
     private MailNotifier(Builder b) {
         Properties props = new Properties();
@@ -76,57 +83,124 @@ public final class MailNotifier implements Notifier {
         this.password = b.password;
         this.from = b.from;
         this.links = b.links;
-        this.templates = new Templates(b.links);
-        this.maxAttempts = b.maxAttempts;
-        this.initialBackoff = b.initialBackoff;
+        this.templates = new Templates(b.links, b.templates);
+        this.messagesPerConnection = b.messagesPerConnection;
     }
 
-    /** An SMTP server at {@code host}:{@code port}. */
+    /**
+     * A builder for an SMTP server.
+     *
+     * @param host the SMTP server's host name
+     * @param port its port (25, 465, 587…)
+     * @return a builder
+     * @throws IllegalArgumentException when the host is blank or the port out of 1–65535
+     */
     public static Builder builder(String host, int port) {
         return new Builder(host, port);
     }
 
+    /**
+     * Sends one e-mail, one attempt.
+     *
+     * @param notification what to tell whom
+     * @throws NotificationFailedException when it could not be sent; {@link NotificationFailedException#isPermanent()}
+     *                                     says whether another attempt can help
+     */
     @Override
     public void send(Notification notification) {
         Objects.requireNonNull(notification, "notification");
-        MimeMessage message;
-        try {
-            message = compose(notification);
-        } catch (MessagingException e) {
-            throw new NotificationFailedException("cannot compose the e-mail for " + notification.id() + ": "
-                    + e.getMessage(), true, e);
+        NotificationFailedException failure = sendAll(List.of(notification)).get(notification.id());
+        if (failure != null) {
+            throw failure;
         }
-        Duration backoff = initialBackoff;
-        MessagingException last = null;
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+    }
+
+    /**
+     * Sends the e-mails over one SMTP connection, one attempt each, in order.
+     *
+     * @param notifications what to tell whom
+     * @return the failures by notification id; empty when every e-mail was accepted by the server
+     */
+    @Override
+    public Map<String, NotificationFailedException> sendAll(List<? extends Notification> notifications) {
+        Objects.requireNonNull(notifications, "notifications");
+        Map<String, NotificationFailedException> failures = new LinkedHashMap<>();
+        List<Notification> pending = new ArrayList<>(notifications.size());
+        List<MimeMessage> messages = new ArrayList<>(notifications.size());
+        for (Notification n : notifications) {
             try {
-                if (username != null) {
-                    Transport.send(message, username, password);
-                } else {
-                    Transport.send(message);
-                }
-                LOG.debug("mail {} sent on attempt {}", notification.id(), attempt);
-                return;
-            } catch (AuthenticationFailedException e) {
-                throw new NotificationFailedException("the SMTP server refused ShareNum's credentials", true, e);
-            } catch (SendFailedException e) {
-                if (e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0) {
-                    throw new NotificationFailedException("the SMTP server refused the recipient of " + notification.id(),
-                            true, e);
-                }
-                last = e;
-            } catch (MessagingException e) {
-                last = e;
-            }
-            if (attempt < maxAttempts) {
-                LOG.info("mail attempt {} of {} for {} failed ({}); retrying in {} ms", attempt, maxAttempts,
-                        notification.id(), last.getClass().getSimpleName(), backoff.toMillis());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2);
+                messages.add(compose(Objects.requireNonNull(n, "notification")));
+                pending.add(n);
+            } catch (MessagingException | RuntimeException e) {
+                failures.put(n.id(), new NotificationFailedException("cannot compose the e-mail for " + n.id() + ": "
+                        + e.getMessage(), true, e));
             }
         }
-        throw new NotificationFailedException("could not send " + notification.id() + " after " + maxAttempts
-                + " attempts: " + last.getMessage(), false, last);
+        Transport transport = null;
+        int onThisConnection = 0;
+        try {
+            for (int i = 0; i < pending.size(); i++) {
+                Notification n = pending.get(i);
+                if (transport != null && (onThisConnection >= messagesPerConnection || !transport.isConnected())) {
+                    close(transport);
+                    transport = null;
+                }
+                if (transport == null) {
+                    try {
+                        transport = connect();
+                        onThisConnection = 0;
+                    } catch (MessagingException e) {
+                        boolean permanent = e instanceof AuthenticationFailedException;
+                        String why = permanent ? "the SMTP server refused ShareNum's credentials"
+                                : "cannot reach the SMTP server: " + e.getMessage();
+                        for (Notification rest : pending.subList(i, pending.size())) {
+                            failures.put(rest.id(), new NotificationFailedException(why, permanent, e));
+                        }
+                        break;
+                    }
+                }
+                MimeMessage m = messages.get(i);
+                onThisConnection++;
+                try {
+                    transport.sendMessage(m, m.getAllRecipients());
+                    LOG.debug("mail {} sent", n.id());
+                } catch (SendFailedException e) {
+                    boolean refused = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
+                    failures.put(n.id(), new NotificationFailedException(refused
+                            ? "the SMTP server refused the recipient of " + n.id()
+                            : "the SMTP server did not accept " + n.id() + ": " + e.getMessage(), refused, e));
+                } catch (MessagingException e) {
+                    failures.put(n.id(), new NotificationFailedException("could not send " + n.id() + ": " + e.getMessage(),
+                            false, e));
+                }
+            }
+        } finally {
+            close(transport);
+        }
+        if (!failures.isEmpty()) {
+            LOG.info("{} of {} mails not sent", failures.size(), notifications.size());
+        }
+        return failures;
+    }
+
+    private Transport connect() throws MessagingException {
+        Transport t = session.getTransport("smtp");
+        if (username != null) {
+            t.connect(username, password);
+        } else {
+            t.connect();
+        }
+        return t;
+    }
+
+    private static void close(Transport transport) {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                LOG.debug("closing the SMTP connection failed: {}", e.getMessage());
+            }
+        }
     }
 
     /** The whole message for {@code n}; visible for the tests. */
@@ -143,6 +217,7 @@ public final class MailNotifier implements Notifier {
         m.setRecipient(Message.RecipientType.TO, new InternetAddress(n.to().value()));
         m.setSubject(r.subject(), "UTF-8");
         m.setHeader("Auto-Submitted", "auto-generated");
+        m.setHeader("Content-Language", "fr");
         m.setHeader("X-ShareNum-Notification", n.getClass().getSimpleName());
         String unsubscribe = links.unsubscribe(n.recipient()).toString();
         m.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
@@ -189,15 +264,6 @@ public final class MailNotifier implements Notifier {
         }
     }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NotificationFailedException("interrupted while waiting to retry", false, e);
-        }
-    }
-
     /** Configures a {@link MailNotifier}. Not thread-safe. */
     public static final class Builder {
         private final String host;
@@ -208,8 +274,8 @@ public final class MailNotifier implements Notifier {
         private InternetAddress from;
         private MailLinks links;
         private Duration timeout = Duration.ofSeconds(20);
-        private int maxAttempts = 4;
-        private Duration initialBackoff = Duration.ofSeconds(1);
+        private MailTemplates templates = MailTemplates.none();
+        private int messagesPerConnection = 100;
 
         private Builder(String host, int port) {
             if (host == null || host.isBlank()) {
@@ -222,20 +288,36 @@ public final class MailNotifier implements Notifier {
             this.port = port;
         }
 
-        /** Authenticate with these credentials; default none. */
+        /**
+         * Authenticate with these credentials; default none.
+         *
+         * @param username the SMTP user
+         * @param password their password
+         * @return this builder
+         */
         public Builder credentials(String username, String password) {
             this.username = Objects.requireNonNull(username, "username");
             this.password = Objects.requireNonNull(password, "password");
             return this;
         }
 
-        /** Require STARTTLS; default false. */
+        /**
+         * Require STARTTLS; default false.
+         *
+         * @param required whether required
+         * @return this builder
+         */
         public Builder startTls(boolean required) {
             this.startTls = required;
             return this;
         }
 
-        /** The sender, e.g. {@code "ShareNum <ne-pas-repondre@ac-dijon.fr>"}; required. */
+        /**
+         * The sender, e.g. {@code "ShareNum <ne-pas-repondre@ac-dijon.fr>"}; required.
+         *
+         * @param address an address, with a display name if wanted
+         * @return this builder
+         */
         public Builder from(String address) {
             try {
                 this.from = new InternetAddress(Objects.requireNonNull(address, "from"), true);
@@ -245,13 +327,23 @@ public final class MailNotifier implements Notifier {
             return this;
         }
 
-        /** Where the links lead; required. */
+        /**
+         * Where the links lead; required.
+         *
+         * @param links the host's pages
+         * @return this builder
+         */
         public Builder links(MailLinks links) {
             this.links = Objects.requireNonNull(links, "links");
             return this;
         }
 
-        /** Connection, read and write timeout; default 20 s. */
+        /**
+         * Connection, read and write timeout; default 20 s.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("timeout must be positive");
@@ -260,19 +352,40 @@ public final class MailNotifier implements Notifier {
             return this;
         }
 
-        /** At most {@code maxAttempts} tries (1–20), waiting {@code initialBackoff} then doubling; default 4 and 1 s. */
-        public Builder retries(int maxAttempts, Duration initialBackoff) {
-            if (maxAttempts < 1 || maxAttempts > 20) {
-                throw new IllegalArgumentException("maxAttempts must be between 1 and 20, was " + maxAttempts);
-            }
-            if (initialBackoff == null || initialBackoff.isNegative()) {
-                throw new IllegalArgumentException("initialBackoff must be zero or positive");
-            }
-            this.maxAttempts = maxAttempts;
-            this.initialBackoff = initialBackoff;
+        /**
+         * The host's templates, replacing ShareNum's one by one (the ENT's layout and logo, other wording);
+         * default {@link MailTemplates#none()}.
+         *
+         * @param templates where to find the host's templates
+         * @return this builder
+         */
+        public Builder templates(MailTemplates templates) {
+            this.templates = Objects.requireNonNull(templates, "templates");
             return this;
         }
 
+        /**
+         * How many messages a batch sends over one SMTP connection before opening a new one (servers often
+         * limit it); default 100.
+         *
+         * @param max at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when {@code max} is below 1
+         */
+        public Builder messagesPerConnection(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("messagesPerConnection must be at least 1, was " + max);
+            }
+            this.messagesPerConnection = max;
+            return this;
+        }
+
+        /**
+         * Builds the notifier.
+         *
+         * @return a notifier ready to send
+         * @throws IllegalStateException when the sender or the links are missing
+         */
         public MailNotifier build() {
             if (from == null) {
                 throw new IllegalStateException("say who sends: from(\"ShareNum <ne-pas-repondre@…>\")");

@@ -5,7 +5,6 @@ import com.github.mustachejava.Mustache;
 import fr.sharenum.model.EventSummary;
 import fr.sharenum.model.Guide;
 import fr.sharenum.model.Notification;
-import fr.sharenum.model.ToolId;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,14 +12,20 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Collator;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-/** Subject, text and HTML of each notification, from the Mustache templates in {@code templates/}. */
+/**
+ * Subject, text and HTML of each notification, from the host's {@link MailTemplates} where it has one, else from
+ * the Mustache templates in {@code templates/}.
+ */
 final class Templates {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH:mm", Locale.FRANCE);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH:mm z", Locale.FRANCE);
@@ -31,18 +36,27 @@ final class Templates {
 
     private final DefaultMustacheFactory factory = new DefaultMustacheFactory();
     private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Mustache>> hosts = new ConcurrentHashMap<>();
     private final MailLinks links;
+    private final MailTemplates overrides;
 
-    Templates(MailLinks links) {
+    Templates(MailLinks links, MailTemplates overrides) {
         this.links = links;
+        this.overrides = overrides;
     }
 
     Rendered render(Notification n) {
         String kind = n.getClass().getSimpleName();
         Map<String, Object> model = model(n);
-        String subject = (String) model.remove("subject");
         model.put("unsubscribe", links.unsubscribe(n.recipient()).toString());
-        model.put("subject", subject);
+        String subject = (String) model.get("subject");
+        Optional<Mustache> ownSubject = own(kind + ".subject");
+        if (ownSubject.isPresent()) {
+            StringWriter out = new StringWriter();
+            ownSubject.get().execute(out, model);
+            subject = out.toString().strip().replaceAll("\\s+", " ");
+            model.put("subject", subject);
+        }
         Map<String, Object> text = new HashMap<>(model);
         text.put("content", run(kind + ".txt", model));
         Map<String, Object> html = new HashMap<>(model);
@@ -57,7 +71,16 @@ final class Templates {
         return out.toString();
     }
 
+    /** The host's template {@code name}, compiled once. */
+    private Optional<Mustache> own(String name) {
+        return hosts.computeIfAbsent(name, n -> overrides.find(n).map(text -> factory.compile(new StringReader(text), n)));
+    }
+
     private Mustache load(String template) {
+        Optional<Mustache> own = own(template);
+        if (own.isPresent()) {
+            return own.get();
+        }
         try (InputStream in = Templates.class.getResourceAsStream("templates/" + template)) {
             if (in == null) {
                 throw new IllegalStateException("missing mail template " + template);
@@ -76,7 +99,9 @@ final class Templates {
             m.put("expires", DAY_TIME.format(v.expiresAt().atZone(java.time.ZoneId.of("Europe/Paris"))));
         } else if (n instanceof Notification.TicketAlert a) {
             m.putAll(alert(a));
-            m.put("subject", "Un collègue à " + a.distanceKm() + " km cherche de l'aide sur " + m.get("tools"));
+            m.put("subject", (a.sameEstablishment() ? "Un collègue de votre établissement"
+                    : a.distanceKm() == 0 ? "Un collègue tout proche" : "Un collègue à " + a.distanceKm() + " km")
+                    + " cherche de l'aide sur " + m.get("tools"));
             m.put("kind", switch (a.kind()) {
                 case ACCOMPANIMENT -> "accompagnement";
                 case EXPERIENCE_EXCHANGE -> "échange d'expérience";
@@ -85,9 +110,15 @@ final class Templates {
             m.put("guides", a.guides().stream().map(Templates::guide).toList());
             m.put("hasGuides", !a.guides().isEmpty());
         } else if (n instanceof Notification.AlertDigest d) {
-            m.put("subject", d.alerts().size() + " collègues proches cherchent de l'aide");
-            m.put("count", d.alerts().size());
-            m.put("alerts", d.alerts().stream().map(this::alert).toList());
+            int count = d.alerts().size();
+            m.put("subject", count == 1 ? "Un collègue proche cherche de l'aide" : count + " collègues proches cherchent de l'aide");
+            m.put("count", count);
+            m.put("several", count > 1);
+            // nearest first, as people read the distances: own establishment, then rounded km; arrival order otherwise
+            m.put("alerts", d.alerts().stream()
+                    .sorted(Comparator.comparing((Notification.TicketAlert a) -> !a.sameEstablishment())
+                            .thenComparingLong(Notification.TicketAlert::distanceKm))
+                    .map(this::alert).toList());
         } else if (n instanceof Notification.OfferReceived o) {
             m.put("subject", o.helperName() + " propose de vous aider");
             m.put("helper", o.helperName());
@@ -161,8 +192,13 @@ final class Templates {
     private Map<String, Object> alert(Notification.TicketAlert a) {
         Map<String, Object> x = new HashMap<>();
         x.put("requester", a.requesterName());
-        x.put("tools", a.tools().stream().map(ToolId::value).sorted().collect(Collectors.joining(", ")));
+        x.put("tools", a.tools().stream().map(a::toolName).sorted(Collator.getInstance(Locale.FRANCE))
+                .collect(Collectors.joining(", ")));
         x.put("distanceKm", a.distanceKm());
+        x.put("sameEstablishment", a.sameEstablishment());
+        x.put("where", a.sameEstablishment() ? "dans votre établissement"
+                : a.distanceKm() == 0 ? "à moins d'un km de votre établissement"
+                : "à " + a.distanceKm() + " km de votre établissement");
         x.put("text", a.text());
         x.put("link", links.ticket(a.ticket()).toString());
         return x;

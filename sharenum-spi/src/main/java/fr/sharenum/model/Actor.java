@@ -46,6 +46,11 @@ public sealed interface Actor permits MemberId, Actor.Host, Actor.Anonymous {
      * @param system what part of the host acts (e.g. {@code "annuaire-sync"}, {@code "scheduler"})
      */
     record Host(String system) implements Actor {
+        /**
+         * Checks and normalises the components.
+         *
+         * @param system what part of the host acts (e.g. {@code "annuaire-sync"}, {@code "scheduler"})
+         */
         public Host {
             system = InvalidValueException.require("system", system);
             if (system.length() > 64 || !system.chars().allMatch(c -> c > 32 && c < 127)) {

@@ -10,6 +10,14 @@ package fr.sharenum.model;
  * @param distanceKm distance from the requester's establishment, in km
  */
 public record Alert(MemberId helper, ToolId tool, CompetenceLevel level, double distanceKm) {
+    /**
+     * Checks and normalises the components.
+     *
+     * @param helper the alerted member
+     * @param tool the ticket tool they qualified on (their best one)
+     * @param level their level on it
+     * @param distanceKm distance from the requester's establishment, in km
+     */
     public Alert {
         InvalidValueException.requireNonNull("helper", helper);
         InvalidValueException.requireNonNull("tool", tool);

@@ -34,25 +34,57 @@ public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<
     /** Every alert welcome, one by one. */
     public static final AlertPreferences NONE = new AlertPreferences(Set.of(), null, Set.of(), Digest.NONE);
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param mutedTools tools the member is never alerted for
+     * @param pausedUntil no alert at all before this instant, or {@code null}
+     * @param blocked members blocked by this member
+     * @param digest alerts one by one as they come ({@link Digest#NONE}), or gathered in one message a day or a week
+     */
     public AlertPreferences {
         mutedTools = Texts.copySet("mutedTools", mutedTools, 200);
         blocked = Texts.copySet("blocked", blocked, MAX_BLOCKED);
         digest = digest == null ? Digest.NONE : digest;
     }
 
+    /**
+     * Creates a {@code AlertPreferences}.
+     *
+     * @param mutedTools tools the member is never alerted for
+     * @param pausedUntil no alert at all before this instant, or {@code null}
+     */
     public AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil) {
         this(mutedTools, pausedUntil, Set.of(), Digest.NONE);
     }
 
+    /**
+     * These preferences with another way of receiving alerts.
+     *
+     * @param newDigest one by one, daily or weekly
+     * @return the new preferences
+     */
     public AlertPreferences withDigest(Digest newDigest) {
         return new AlertPreferences(mutedTools, pausedUntil, blocked, newDigest);
     }
 
-    /** Whether this member blocked {@code other}. */
+    /**
+     * Whether this member blocked {@code other}.
+     *
+     * @param other the other one
+     * @return whether this member blocked {@code other}
+     */
     public boolean blocks(MemberId other) {
         return blocked.contains(other);
     }
 
+    /**
+     * These preferences with {@code other} blocked or unblocked.
+     *
+     * @param other the member
+     * @param block true to block, false to unblock
+     * @return the new preferences
+     */
     public AlertPreferences blocking(MemberId other, boolean block) {
         Set<MemberId> set = new HashSet<>(blocked);
         if (block) {
@@ -63,15 +95,33 @@ public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<
         return new AlertPreferences(mutedTools, pausedUntil, set, digest);
     }
 
+    /**
+     * Until when alerts are paused, if they are.
+     *
+     * @return the end of the pause, or empty
+     */
     public Optional<Instant> pause() {
         return Optional.ofNullable(pausedUntil);
     }
 
-    /** Whether an alert for {@code tool} at {@code at} is welcome. */
+    /**
+     * Whether an alert for {@code tool} at {@code at} is welcome.
+     *
+     * @param tool the tool
+     * @param at when
+     * @return whether an alert for {@code tool} at {@code at} is welcome
+     */
     public boolean accepts(ToolId tool, Instant at) {
         return !mutedTools.contains(tool) && (pausedUntil == null || !at.isBefore(pausedUntil));
     }
 
+    /**
+     * These preferences with {@code tool} muted or unmuted.
+     *
+     * @param tool the tool
+     * @param muted true to mute, false to unmute
+     * @return the new preferences
+     */
     public AlertPreferences muting(ToolId tool, boolean muted) {
         Set<ToolId> tools = new HashSet<>(mutedTools);
         if (muted) {
@@ -82,6 +132,12 @@ public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<
         return new AlertPreferences(tools, pausedUntil, blocked, digest);
     }
 
+    /**
+     * These preferences with alerts paused until {@code until}.
+     *
+     * @param until end of the pause, or {@code null} to resume now
+     * @return the new preferences
+     */
     public AlertPreferences pausedUntil(Instant until) {
         return new AlertPreferences(mutedTools, until, blocked, digest);
     }

@@ -36,6 +36,17 @@ public record AuditEntry(String id, Instant at, String actor, Action action, Mem
         IDENTITY_LINKED
     }
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param id identifier
+     * @param at when
+     * @param actor {@link Actor#describe()} of who acted
+     * @param action what was done
+     * @param subject the member it was done to
+     * @param academie the académie concerned (the grant's, or the member's), or {@code null} for a national one
+     * @param detail why, or what (the privilege, the reason given), 1–500 characters
+     */
     public AuditEntry {
         id = InvalidValueException.require("id", id);
         InvalidValueException.requireNonNull("at", at);

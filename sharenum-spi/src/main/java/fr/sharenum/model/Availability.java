@@ -36,6 +36,12 @@ public record Availability(List<WeeklySlot> weekly, Map<LocalDate, List<TimeRang
     /** Nobody can meet a member who published nothing. */
     public static final Availability NONE = new Availability(List.of(), Map.of());
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param weekly recurring slots, sorted by day then time, at most {@value #MAX_WEEKLY}
+     * @param exceptions dated replacements of the weekly pattern, at most {@value #MAX_EXCEPTIONS} dates
+     */
     public Availability {
         weekly = weekly == null ? List.of() : new ArrayList<>(weekly);
         for (WeeklySlot s : weekly) {
@@ -60,11 +66,21 @@ public record Availability(List<WeeklySlot> weekly, Map<LocalDate, List<TimeRang
         exceptions = java.util.Collections.unmodifiableSortedMap(ex);
     }
 
+    /**
+     * The builder.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The ranges available on {@code date}: its exception if there is one, else the weekly slots of its day. */
+    /**
+     * The ranges available on {@code date}: its exception if there is one, else the weekly slots of its day.
+     *
+     * @param date the date
+     * @return the ranges available on {@code date}: its exception if there is one, else the weekly slots of its day
+     */
     public List<TimeRange> on(LocalDate date) {
         List<TimeRange> dated = exceptions.get(date);
         if (dated != null) {
@@ -74,7 +90,11 @@ public record Availability(List<WeeklySlot> weekly, Map<LocalDate, List<TimeRang
         return weekly.stream().filter(s -> s.day() == day).map(WeeklySlot::range).toList();
     }
 
-    /** Whether the member published nothing at all. */
+    /**
+     * Whether the member published nothing at all.
+     *
+     * @return whether the member published nothing at all
+     */
     public boolean isEmpty() {
         return weekly.isEmpty() && exceptions.values().stream().allMatch(List::isEmpty);
     }
@@ -99,25 +119,47 @@ public record Availability(List<WeeklySlot> weekly, Map<LocalDate, List<TimeRang
         private Builder() {
         }
 
-        /** Available every {@code day} during {@code range}. */
+        /**
+         * Available every {@code day} during {@code range}.
+         *
+         * @param day the day
+         * @param range the range
+         * @return this builder
+         */
         public Builder weekly(DayOfWeek day, TimeRange range) {
             weekly.add(new WeeklySlot(day, range));
             return this;
         }
 
-        /** Not available at all on {@code date}, whatever the weekly pattern says. */
+        /**
+         * Not available at all on {@code date}, whatever the weekly pattern says.
+         *
+         * @param date the date
+         * @return this builder
+         */
         public Builder unavailable(LocalDate date) {
             exceptions.put(InvalidValueException.requireNonNull("date", date), new ArrayList<>());
             return this;
         }
 
-        /** On {@code date}, available during {@code range} instead of the weekly pattern (call again to add ranges). */
+        /**
+         * On {@code date}, available during {@code range} instead of the weekly pattern (call again to add ranges).
+         *
+         * @param date the date
+         * @param range the range
+         * @return this builder
+         */
         public Builder on(LocalDate date, TimeRange range) {
             exceptions.computeIfAbsent(InvalidValueException.requireNonNull("date", date), d -> new ArrayList<>())
                     .add(InvalidValueException.requireNonNull("range", range));
             return this;
         }
 
+        /**
+         * Builds the {@code Availability}.
+         *
+         * @return the {@link Availability}
+         */
         public Availability build() {
             return new Availability(weekly, exceptions);
         }

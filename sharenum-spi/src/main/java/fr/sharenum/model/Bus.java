@@ -22,6 +22,17 @@ import java.util.Set;
 public record Bus(BusId id, String name, GeoPoint home, double operatingRadiusKm, Set<String> equipment, int seats,
                   long version) {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param id identifier
+     * @param name name shown to members, 1–120 characters
+     * @param home home base
+     * @param operatingRadiusKm how far from home it may go, in km, {@code > 0}
+     * @param equipment what it carries, each 1–120 characters, at most 50
+     * @param seats how many participants it hosts, at least 1
+     * @param version optimistic-concurrency version, from 1; bumped by every booking change so that two concurrent bookings of the same bus cannot both succeed
+     */
     public Bus {
         InvalidValueException.requireNonNull("id", id);
         name = Texts.text("name", name, 120);
@@ -38,17 +49,36 @@ public record Bus(BusId id, String name, GeoPoint home, double operatingRadiusKm
         }
     }
 
-    /** A new bus (version 1). */
+    /**
+     * A new bus (version 1).
+     *
+     * @param id the identifier
+     * @param name the name
+     * @param home the home
+     * @param operatingRadiusKm the operating radius km
+     * @param equipment the equipment
+     * @param seats the seats
+     * @return a new bus (version 1)
+     */
     public static Bus of(BusId id, String name, GeoPoint home, double operatingRadiusKm, Set<String> equipment, int seats) {
         return new Bus(id, name, home, operatingRadiusKm, equipment, seats, 1);
     }
 
-    /** Whether {@code place} lies within the operating radius (a point exactly on it is inside). */
+    /**
+     * Whether {@code place} lies within the operating radius (a point exactly on it is inside).
+     *
+     * @param place the place
+     * @return whether {@code place} lies within the operating radius (a point exactly on it is inside)
+     */
     public boolean serves(GeoPoint place) {
         return home.distanceKm(place) <= operatingRadiusKm;
     }
 
-    /** This bus at the next version. */
+    /**
+     * This bus at the next version.
+     *
+     * @return this bus at the next version
+     */
     public Bus nextVersion() {
         return new Bus(id, name, home, operatingRadiusKm, equipment, seats, version + 1);
     }

@@ -23,10 +23,21 @@ public final class BusBookingException extends ShareNumException {
         NOT_ENOUGH_SEATS
     }
 
+    /** The bus that could not be booked. */
     private final BusId bus;
+    /** Why it could not. */
     private final Reason reason;
+    /** The booking in the way, if any. */
     private final EventId conflictingEvent;
 
+    /**
+     * Creates the exception.
+     *
+     * @param bus the BusNum
+     * @param reason the reason
+     * @param message the message, in French, for people
+     * @param conflictingEvent the conflicting event
+     */
     public BusBookingException(BusId bus, Reason reason, String message, EventId conflictingEvent) {
         super("bus-booking", "BusNum " + bus + " cannot be booked: " + message);
         this.bus = bus;
@@ -34,15 +45,29 @@ public final class BusBookingException extends ShareNumException {
         this.conflictingEvent = conflictingEvent;
     }
 
+    /**
+     * The bus that could not be booked.
+     *
+     * @return the bus
+     */
     public BusId bus() {
         return bus;
     }
 
+    /**
+     * Why it could not be booked.
+     *
+     * @return the reason
+     */
     public Reason reason() {
         return reason;
     }
 
-    /** The event already holding the bus, for a conflict. */
+    /**
+     * The event already holding the bus, for a conflict.
+     *
+     * @return the event already holding the bus, for a conflict
+     */
     public Optional<EventId> conflictingEvent() {
         return Optional.ofNullable(conflictingEvent);
     }

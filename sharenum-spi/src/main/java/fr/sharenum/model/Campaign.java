@@ -34,9 +34,14 @@ public record Campaign(CampaignId id, Uai establishment, String title, Set<Membe
         WORKSHOPS,
         /** Following the experiments teachers start. */
         FOLLOW_UP,
+        /** Closed. */
         CLOSED;
 
-        /** The stage after this one. */
+        /**
+         * The stage after this one.
+         *
+         * @return the stage after this one
+         */
         public Stage next() {
             if (this == CLOSED) {
                 throw new IllegalTransitionException("campaign", this, "a next stage");
@@ -54,6 +59,14 @@ public record Campaign(CampaignId id, Uai establishment, String title, Set<Membe
      * @param at      when
      */
     public record Concern(MemberId teacher, Set<ToolId> tools, Set<Theme> themes, Instant at) {
+        /**
+         * Checks and normalises the components.
+         *
+         * @param teacher who
+         * @param tools tools
+         * @param themes themes; tools and themes are not both empty
+         * @param at when
+         */
         public Concern {
             InvalidValueException.requireNonNull("teacher", teacher);
             tools = Texts.copySet("tools", tools, 20);
@@ -73,6 +86,13 @@ public record Campaign(CampaignId id, Uai establishment, String title, Set<Membe
      * @param at      when it started
      */
     public record Experiment(MemberId teacher, ToolId tool, Instant at) {
+        /**
+         * Checks and normalises the components.
+         *
+         * @param teacher who
+         * @param tool with which tool
+         * @param at when it started
+         */
         public Experiment {
             InvalidValueException.requireNonNull("teacher", teacher);
             InvalidValueException.requireNonNull("tool", tool);
@@ -83,6 +103,20 @@ public record Campaign(CampaignId id, Uai establishment, String title, Set<Membe
     /** Most concerns one campaign collects. */
     public static final int MAX_CONCERNS = 2_000;
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param id identifier
+     * @param establishment the establishment running it
+     * @param title 1–200 characters
+     * @param team the project team (head, digital referents, volunteers), never empty
+     * @param stage where the campaign is
+     * @param concerns concerns collected, in arrival order
+     * @param workshops events held for the campaign
+     * @param experiments experiments started, in order
+     * @param createdAt when it started
+     * @param version optimistic-concurrency version, from 1
+     */
     public Campaign {
         InvalidValueException.requireNonNull("id", id);
         InvalidValueException.requireNonNull("establishment", establishment);
@@ -107,22 +141,46 @@ public record Campaign(CampaignId id, Uai establishment, String title, Set<Membe
         }
     }
 
+    /**
+     * This campaign at another stage.
+     *
+     * @param s the new stage
+     * @return the changed campaign
+     */
     public Campaign withStage(Stage s) {
         return new Campaign(id, establishment, title, team, s, concerns, workshops, experiments, createdAt, version);
     }
 
+    /**
+     * This campaign with one more member in its team.
+     *
+     * @param member the member joining
+     * @return the changed campaign
+     */
     public Campaign withTeamMember(MemberId member) {
         Set<MemberId> t = new LinkedHashSet<>(team);
         t.add(member);
         return new Campaign(id, establishment, title, t, stage, concerns, workshops, experiments, createdAt, version);
     }
 
+    /**
+     * This campaign with one more concern.
+     *
+     * @param c the concern
+     * @return the changed campaign
+     */
     public Campaign withConcern(Concern c) {
         List<Concern> list = new ArrayList<>(concerns);
         list.add(c);
         return new Campaign(id, establishment, title, team, stage, list, workshops, experiments, createdAt, version);
     }
 
+    /**
+     * This campaign with one more workshop.
+     *
+     * @param event the workshop
+     * @return the changed campaign
+     */
     public Campaign withWorkshop(EventId event) {
         List<EventId> list = new ArrayList<>(workshops);
         if (!list.contains(event)) {
@@ -131,12 +189,23 @@ public record Campaign(CampaignId id, Uai establishment, String title, Set<Membe
         return new Campaign(id, establishment, title, team, stage, concerns, list, experiments, createdAt, version);
     }
 
+    /**
+     * This campaign with one more experiment.
+     *
+     * @param e the experiment
+     * @return the changed campaign
+     */
     public Campaign withExperiment(Experiment e) {
         List<Experiment> list = new ArrayList<>(experiments);
         list.add(e);
         return new Campaign(id, establishment, title, team, stage, concerns, workshops, list, createdAt, version);
     }
 
+    /**
+     * This campaign with its version raised, as stored after a change.
+     *
+     * @return the next version
+     */
     public Campaign nextVersion() {
         return new Campaign(id, establishment, title, team, stage, concerns, workshops, experiments, createdAt, version + 1);
     }

@@ -9,7 +9,12 @@ public enum CompetenceLevel {
     /** "Ex-pair": able to accompany colleagues. */
     EXPERIENCED;
 
-    /** Whether this level is {@code other} or higher. */
+    /**
+     * Whether this level is {@code other} or higher.
+     *
+     * @param other the other one
+     * @return whether this level is {@code other} or higher
+     */
     public boolean isAtLeast(CompetenceLevel other) {
         return compareTo(other) >= 0;
     }

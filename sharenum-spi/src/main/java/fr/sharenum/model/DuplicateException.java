@@ -4,6 +4,11 @@ package fr.sharenum.model;
 public final class DuplicateException extends ShareNumException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message the message, in French, for people
+     */
     public DuplicateException(String message) {
         super("duplicate", message);
     }

@@ -14,6 +14,11 @@ public record Email(String value) {
     private static final Pattern LOCAL = Pattern.compile("[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param value the normalised address, {@code local@domain}
+     */
     public Email {
         if (value == null || value.isBlank()) {
             throw new EmailNotAllowedException("an e-mail address is required");
@@ -42,11 +47,21 @@ public record Email(String value) {
         }
     }
 
+    /**
+     * The {@code Email} of the given values.
+     *
+     * @param value the value
+     * @return the {@code Email}
+     */
     public static Email of(String value) {
         return new Email(value);
     }
 
-    /** The part after the '@'. */
+    /**
+     * The part after the '@'.
+     *
+     * @return the part after the '@'
+     */
     public String domain() {
         return value.substring(value.indexOf('@') + 1);
     }

@@ -7,6 +7,11 @@ package fr.sharenum.model;
 public final class EmailNotAllowedException extends InvalidValueException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message the message, in French, for people
+     */
     public EmailNotAllowedException(String message) {
         super("email-not-allowed", "email", message);
     }

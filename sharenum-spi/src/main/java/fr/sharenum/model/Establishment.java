@@ -33,6 +33,18 @@ public record Establishment(Uai uai, String name, EstablishmentType type, Academ
 
     private static final Pattern COMMUNE = Pattern.compile("[0-9][0-9AB][0-9]{3}");
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param uai identifier
+     * @param name official name, not blank
+     * @param type kind of establishment
+     * @param academie académie it belongs to
+     * @param location WGS84 position of its main site; members are placed there
+     * @param communeCode INSEE code of the commune (5 characters, e.g. {@code "21231"}), or {@code null} when unknown
+     * @param status open, opening, closing or closed; {@code null} means {@link EstablishmentStatus#OPEN}
+     * @param annexes its other sites sharing the UAI (a cité scolaire's second row, an annex), in the directory's order; {@code null} means none
+     */
     public Establishment {
         InvalidValueException.requireNonNull("uai", uai);
         name = InvalidValueException.require("name", name);
@@ -51,35 +63,71 @@ public record Establishment(Uai uai, String name, EstablishmentType type, Academ
         }
     }
 
-    /** An open establishment without annexes: the constructor every caller used before statuses and annexes. */
+    /**
+     * An open establishment without annexes: the constructor every caller used before statuses and annexes.
+     *
+     * @param uai identifier
+     * @param name official name, not blank
+     * @param type kind of establishment
+     * @param academie académie it belongs to
+     * @param location WGS84 position of its main site; members are placed there
+     * @param communeCode INSEE code of the commune (5 characters, e.g. {@code "21231"}), or {@code null} when unknown
+     */
     public Establishment(Uai uai, String name, EstablishmentType type, Academie academie, GeoPoint location,
                          String communeCode) {
         this(uai, name, type, academie, location, communeCode, EstablishmentStatus.OPEN, List.of());
     }
 
-    /** An open establishment without annexes whose commune is not known. */
+    /**
+     * An open establishment without annexes whose commune is not known.
+     *
+     * @param uai identifier
+     * @param name official name, not blank
+     * @param type kind of establishment
+     * @param academie académie it belongs to
+     * @param location WGS84 position of its main site; members are placed there
+     */
     public Establishment(Uai uai, String name, EstablishmentType type, Academie academie, GeoPoint location) {
         this(uai, name, type, academie, location, null);
     }
 
-    /** Département code, from the UAI ({@code "021"}, {@code "02A"}, {@code "974"}). */
+    /**
+     * Département code, from the UAI ({@code "021"}, {@code "02A"}, {@code "974"}).
+     *
+     * @return the departement
+     */
     public String departement() {
         return uai.departement();
     }
 
-    /** Same establishment at another position (a move, a corrected geocoding). */
+    /**
+     * Same establishment at another position (a move, a corrected geocoding).
+     *
+     * @param newLocation the new location
+     * @return the with location
+     */
     public Establishment withLocation(GeoPoint newLocation) {
         return new Establishment(uai, name, type, academie, Objects.requireNonNull(newLocation), communeCode, status,
                 annexes);
     }
 
-    /** Same establishment with another status (announced closing, closed, reopened). */
+    /**
+     * Same establishment with another status (announced closing, closed, reopened).
+     *
+     * @param newStatus the new status
+     * @return the with status
+     */
     public Establishment withStatus(EstablishmentStatus newStatus) {
         return new Establishment(uai, name, type, academie, location, communeCode, Objects.requireNonNull(newStatus),
                 annexes);
     }
 
-    /** Same establishment with these annexes instead of its own. */
+    /**
+     * Same establishment with these annexes instead of its own.
+     *
+     * @param newAnnexes the new annexes
+     * @return the with annexes
+     */
     public Establishment withAnnexes(List<EstablishmentAnnex> newAnnexes) {
         return new Establishment(uai, name, type, academie, location, communeCode, status,
                 Objects.requireNonNull(newAnnexes));

@@ -18,6 +18,14 @@ import java.util.Locale;
  */
 public record EstablishmentAnnex(String name, EstablishmentType type, GeoPoint location, String communeCode) {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param name the annex's official name, not blank
+     * @param type kind of teaching there (a cité scolaire's lycée row is a {@link EstablishmentType#LYCEE} annex)
+     * @param location WGS84 position of the site
+     * @param communeCode INSEE code of its commune, or {@code null} when unknown
+     */
     public EstablishmentAnnex {
         name = InvalidValueException.require("name", name);
         InvalidValueException.requireNonNull("type", type);
@@ -25,7 +33,13 @@ public record EstablishmentAnnex(String name, EstablishmentType type, GeoPoint l
         communeCode = Establishment.communeCode(communeCode);
     }
 
-    /** An annex whose commune is not known. */
+    /**
+     * An annex whose commune is not known.
+     *
+     * @param name the annex's official name, not blank
+     * @param type kind of teaching there (a cité scolaire's lycée row is a {@link EstablishmentType#LYCEE} annex)
+     * @param location WGS84 position of the site
+     */
     public EstablishmentAnnex(String name, EstablishmentType type, GeoPoint location) {
         this(name, type, location, null);
     }

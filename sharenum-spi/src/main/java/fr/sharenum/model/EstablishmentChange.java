@@ -47,6 +47,16 @@ public record EstablishmentChange(Uai uai, Set<Kind> kinds, Establishment before
         UPDATED
     }
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param uai the establishment
+     * @param kinds what changed, at least one; {@link Kind#NEW} alone or with nothing else
+     * @param before the establishment as stored, {@code null} exactly when {@code kinds} is {@code NEW}
+     * @param after the establishment to store, same UAI
+     * @param movedKm great-circle distance from the old main position to the new one, in km ({@code 0} unless {@link Kind#MOVED})
+     * @param absentFromSource whether it is {@link Kind#CLOSED} because the directory no longer lists it (rather than listing it as closed)
+     */
     public EstablishmentChange {
         InvalidValueException.requireNonNull("uai", uai);
         InvalidValueException.requireNonNull("after", after);
@@ -71,7 +81,12 @@ public record EstablishmentChange(Uai uai, Set<Kind> kinds, Establishment before
         }
     }
 
-    /** Whether this change includes {@code kind}. */
+    /**
+     * Whether this change includes {@code kind}.
+     *
+     * @param kind the kind
+     * @return whether this change includes {@code kind}
+     */
     public boolean is(Kind kind) {
         return kinds.contains(kind);
     }

@@ -26,7 +26,11 @@ public enum EstablishmentStatus {
     /** Closed ({@code FERME}) or gone from the official directory. Members working there are kept. */
     CLOSED;
 
-    /** Whether people work there now or soon: every status but {@link #CLOSED}. */
+    /**
+     * Whether people work there now or soon: every status but {@link #CLOSED}.
+     *
+     * @return whether people work there now or soon: every status but {@link #CLOSED}
+     */
     public boolean active() {
         return this != CLOSED;
     }

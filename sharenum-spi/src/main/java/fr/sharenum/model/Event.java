@@ -53,7 +53,30 @@ public record Event(EventId id, EventKind kind, String title, String description
     /** Most members invited to co-organise at once. */
     public static final int MAX_INVITED = 20;
 
-    /** An event with no pending invitation to co-organise. */
+    /**
+     * An event with no pending invitation to co-organise.
+     *
+     * @param id identifier (also the base of the iCalendar UID)
+     * @param kind workshop or meeting
+     * @param title 1–200 characters
+     * @param description what participants will do, up to 4000 characters, may be empty
+     * @param tools tools it is about
+     * @param themes pedagogical themes it is about; tools and themes are not both empty
+     * @param start when it starts
+     * @param duration how long it lasts, 15 minutes to 12 hours
+     * @param capacity how many members may register (organisers not counted), at least 1
+     * @param organisers who runs it, the creator first; never empty
+     * @param venue where
+     * @param bus the BusNum booked for it, or {@code null}
+     * @param ticket the TicketNum it answers, or {@code null}
+     * @param broadcastRadiusKm members within this distance of the venue who follow its tools or themes are told when it is confirmed
+     * @param status current state
+     * @param registered registered members, in arrival order; never more than {@code capacity}
+     * @param waitlist members waiting for a seat, in arrival order
+     * @param sequence iCalendar SEQUENCE, from 0
+     * @param history states entered, oldest first, never empty (starts with PLANNED at creation)
+     * @param version optimistic-concurrency version, from 1
+     */
     public Event(EventId id, EventKind kind, String title, String description, Set<ToolId> tools, Set<Theme> themes,
                  Instant start, Duration duration, int capacity, List<MemberId> organisers, Venue venue, BusId bus,
                  TicketId ticket, double broadcastRadiusKm, EventStatus status, List<Registration> registered,
@@ -69,6 +92,31 @@ public record Event(EventId id, EventKind kind, String title, String description
     /** Largest capacity. */
     public static final int MAX_CAPACITY = 10_000;
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param id identifier (also the base of the iCalendar UID)
+     * @param kind workshop or meeting
+     * @param title 1–200 characters
+     * @param description what participants will do, up to 4000 characters, may be empty
+     * @param tools tools it is about
+     * @param themes pedagogical themes it is about; tools and themes are not both empty
+     * @param start when it starts
+     * @param duration how long it lasts, 15 minutes to 12 hours
+     * @param capacity how many members may register (organisers not counted), at least 1
+     * @param organisers who runs it, the creator first; never empty
+     * @param venue where
+     * @param bus the BusNum booked for it, or {@code null}
+     * @param ticket the TicketNum it answers, or {@code null}
+     * @param broadcastRadiusKm members within this distance of the venue who follow its tools or themes are told when it is confirmed
+     * @param status current state
+     * @param registered registered members, in arrival order; never more than {@code capacity}
+     * @param waitlist members waiting for a seat, in arrival order
+     * @param sequence iCalendar SEQUENCE, from 0
+     * @param history states entered, oldest first, never empty (starts with PLANNED at creation)
+     * @param version optimistic-concurrency version, from 1
+     * @param invited members invited to co-organise who have not answered yet; they organise only once they accept
+     */
     public Event {
         InvalidValueException.requireNonNull("id", id);
         InvalidValueException.requireNonNull("kind", kind);
@@ -123,12 +171,23 @@ public record Event(EventId id, EventKind kind, String title, String description
         }
     }
 
-    /** Whether {@code member} was invited to co-organise and has not answered yet. */
+    /**
+     * Whether {@code member} was invited to co-organise and has not answered yet.
+     *
+     * @param member the member
+     * @return whether {@code member} was invited to co-organise and has not answered yet
+     */
     public boolean isInvited(MemberId member) {
         return invited.contains(member);
     }
 
-    /** The event with {@code member}'s invitation answered: an organiser when they {@code accept}. */
+    /**
+     * The event with {@code member}'s invitation answered: an organiser when they {@code accept}.
+     *
+     * @param member the member
+     * @param accept whether accept
+     * @return the event with {@code member}'s invitation answered: an organiser when they {@code accept}
+     */
     public Event withInvitationAnswered(MemberId member, boolean accept) {
         if (!isInvited(member)) {
             throw new NotFoundException("invitation", member + " to event " + id);
@@ -155,34 +214,68 @@ public record Event(EventId id, EventKind kind, String title, String description
                 ticket, broadcastRadiusKm, status, newRegistered, newWaitlist, sequence, history, version, invited);
     }
 
-    /** When it ends. */
+    /**
+     * When it ends.
+     *
+     * @return when it ends
+     */
     public Instant end() {
         return start.plus(duration);
     }
 
-    /** Its time on the time line. */
+    /**
+     * Its time on the time line.
+     *
+     * @return its time on the time line
+     */
     public TimeWindow window() {
         return new TimeWindow(start, end());
     }
 
+    /**
+     * The BusNum the event takes place in, if any.
+     *
+     * @return the bus, or empty
+     */
     public Optional<BusId> busId() {
         return Optional.ofNullable(bus);
     }
 
+    /**
+     * The ticket id.
+     *
+     * @return the ticket id, or empty when there is none
+     */
     public Optional<TicketId> ticketId() {
         return Optional.ofNullable(ticket);
     }
 
+    /**
+     * Whether {@code member} organises this event.
+     *
+     * @param member the member
+     * @return whether they organise it
+     */
     public boolean isOrganiser(MemberId member) {
         return organisers.contains(member);
     }
 
-    /** Whether {@code member} holds a seat (the waitlist does not count). */
+    /**
+     * Whether {@code member} holds a seat (the waitlist does not count).
+     *
+     * @param member the member
+     * @return whether {@code member} holds a seat (the waitlist does not count)
+     */
     public boolean isRegistered(MemberId member) {
         return registered.stream().anyMatch(r -> r.member().equals(member));
     }
 
-    /** Position of {@code member} on the waitlist, from 1. */
+    /**
+     * Position of {@code member} on the waitlist, from 1.
+     *
+     * @param member the member
+     * @return the waitlist position, or empty when there is none
+     */
     public OptionalInt waitlistPosition(MemberId member) {
         for (int i = 0; i < waitlist.size(); i++) {
             if (waitlist.get(i).member().equals(member)) {
@@ -192,21 +285,42 @@ public record Event(EventId id, EventKind kind, String title, String description
         return OptionalInt.empty();
     }
 
-    /** Whether {@code member} organises it or holds a seat: it is in their agenda. */
+    /**
+     * Whether {@code member} organises it or holds a seat: it is in their agenda.
+     *
+     * @param member the member
+     * @return whether {@code member} organises it or holds a seat: it is in their agenda
+     */
     public boolean occupies(MemberId member) {
         return isOrganiser(member) || isRegistered(member);
     }
 
+    /**
+     * The seats left.
+     *
+     * @return the seats left
+     */
     public int seatsLeft() {
         return capacity - registered.size();
     }
 
-    /** When the event entered {@code state}, if it did. */
+    /**
+     * When the event entered {@code state}, if it did.
+     *
+     * @param state the state
+     * @return when the event entered {@code state}, if it did
+     */
     public Optional<Instant> enteredAt(EventStatus state) {
         return history.stream().filter(h -> h.status() == state).map(EventStatusChange::at).reduce((a, b) -> b);
     }
 
-    /** The event moved to {@code target} at {@code at}; a cancellation raises the sequence. */
+    /**
+     * The event moved to {@code target} at {@code at}; a cancellation raises the sequence.
+     *
+     * @param target the target
+     * @param at when
+     * @return the event moved to {@code target} at {@code at}; a cancellation raises the sequence
+     */
     public Event moveTo(EventStatus target, Instant at) {
         if (!status.canMoveTo(target)) {
             throw new IllegalTransitionException("event " + id, status, target);
@@ -221,6 +335,9 @@ public record Event(EventId id, EventKind kind, String title, String description
     /**
      * The event with {@code member} added: to the seats if one is left, else to the end of the
      * waitlist. Refuses a member already registered or waiting with {@link DuplicateException}.
+     *
+     * @param registration the registration
+     * @return the event with {@code member} added: to the seats if one is left, else to the end of the waitlist
      */
     public Event withRegistration(Registration registration) {
         MemberId m = registration.member();
@@ -245,6 +362,9 @@ public record Event(EventId id, EventKind kind, String title, String description
     /**
      * The event without {@code member}'s seat or waitlist place; a freed seat goes to the head of the
      * waitlist. Refuses a member who is neither registered nor waiting with {@link NotFoundException}.
+     *
+     * @param member the member
+     * @return the event without {@code member}'s seat or waitlist place; a freed seat goes to the head of the waitlist
      */
     public Event withoutRegistration(MemberId member) {
         List<Registration> r = new ArrayList<>(registered);
@@ -261,7 +381,13 @@ public record Event(EventId id, EventKind kind, String title, String description
                 ticket, broadcastRadiusKm, status, r, w, sequence, history, version, invited);
     }
 
-    /** The event at a new time (same duration unless given), with a higher sequence. */
+    /**
+     * The event at a new time (same duration unless given), with a higher sequence.
+     *
+     * @param newStart the new start
+     * @param newDuration the new duration
+     * @return the event at a new time (same duration unless given), with a higher sequence
+     */
     public Event rescheduled(Instant newStart, Duration newDuration) {
         if (!status.isActive()) {
             throw new IllegalTransitionException("event " + id + " (new time)", status, status);
@@ -271,13 +397,21 @@ public record Event(EventId id, EventKind kind, String title, String description
                 status, registered, waitlist, sequence + 1, history, version, invited);
     }
 
-    /** This event at the next version; used when an edit is saved. */
+    /**
+     * This event at the next version; used when an edit is saved.
+     *
+     * @return this event at the next version; used when an edit is saved
+     */
     public Event nextVersion() {
         return new Event(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus,
                 ticket, broadcastRadiusKm, status, registered, waitlist, sequence, history, version + 1, invited);
     }
 
-    /** What a notification about the event tells members. */
+    /**
+     * What a notification about the event tells members.
+     *
+     * @return what a notification about the event tells members
+     */
     public EventSummary summary() {
         return new EventSummary(id, kind, title, tools, themes, start, end(), venue.zone(), venue.label(), bus != null,
                 status);

@@ -4,6 +4,11 @@ import java.util.UUID;
 
 /** Identifier of an event (atelier or rencontre). */
 public record EventId(String value) implements Comparable<EventId> {
+    /**
+     * Checks and normalises the components.
+     *
+     * @param value the value
+     */
     public EventId {
         value = InvalidValueException.require("eventId", value);
         if (value.length() > 128) {
@@ -11,10 +16,21 @@ public record EventId(String value) implements Comparable<EventId> {
         }
     }
 
+    /**
+     * The {@code EventId} of the given values.
+     *
+     * @param value the value
+     * @return the {@code EventId}
+     */
     public static EventId of(String value) {
         return new EventId(value);
     }
 
+    /**
+     * The random.
+     *
+     * @return the random
+     */
     public static EventId random() {
         return new EventId(UUID.randomUUID().toString());
     }

@@ -22,6 +22,21 @@ import java.util.Set;
  */
 public record EventSummary(EventId id, EventKind kind, String title, Set<ToolId> tools, Set<Theme> themes,
                            Instant start, Instant end, ZoneId zone, String place, boolean onBus, EventStatus status) {
+    /**
+     * Checks and normalises the components.
+     *
+     * @param id event
+     * @param kind workshop or meeting
+     * @param title title
+     * @param tools tools it is about
+     * @param themes themes it is about
+     * @param start start
+     * @param end end
+     * @param zone time zone of the venue, to print local times
+     * @param place the venue's label
+     * @param onBus whether it takes place in a BusNum
+     * @param status its state when the notification was made
+     */
     public EventSummary {
         tools = Set.copyOf(tools);
         themes = Set.copyOf(themes);

@@ -12,6 +12,15 @@ import java.time.Instant;
  * @param at         when it was given
  */
 public record Feedback(EventId event, MemberId member, int usefulness, String comment, Instant at) {
+    /**
+     * Checks and normalises the components.
+     *
+     * @param event the event
+     * @param member the participant
+     * @param usefulness from 1 (not useful) to 5 (very useful)
+     * @param comment free text for the organisers, up to 2000 characters, may be empty
+     * @param at when it was given
+     */
     public Feedback {
         InvalidValueException.requireNonNull("event", event);
         InvalidValueException.requireNonNull("member", member);

@@ -21,6 +21,12 @@ public record GeoPoint(double latitude, double longitude) {
     /** Mean Earth radius (IUGG), in kilometres. */
     public static final double EARTH_MEAN_RADIUS_KM = 6371.0088;
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param latitude degrees north, -90 to 90
+     * @param longitude degrees east, -180 to 180
+     */
     public GeoPoint {
         if (!(latitude >= -90.0 && latitude <= 90.0)) {
             throw new InvalidValueException("latitude", "must be between -90 and 90 degrees, was " + latitude);
@@ -30,12 +36,23 @@ public record GeoPoint(double latitude, double longitude) {
         }
     }
 
-    /** Same as the constructor. */
+    /**
+     * Same as the constructor.
+     *
+     * @param latitude the latitude, in degrees
+     * @param longitude the longitude, in degrees
+     * @return the {@code GeoPoint}
+     */
     public static GeoPoint of(double latitude, double longitude) {
         return new GeoPoint(latitude, longitude);
     }
 
-    /** Great-circle distance in kilometres to {@code other} (haversine, mean Earth radius). */
+    /**
+     * Great-circle distance in kilometres to {@code other} (haversine, mean Earth radius).
+     *
+     * @param other the other one
+     * @return the distance km
+     */
     public double distanceKm(GeoPoint other) {
         return haversineKm(latitude, longitude, other.latitude, other.longitude);
     }
@@ -44,6 +61,12 @@ public record GeoPoint(double latitude, double longitude) {
      * Great-circle distance in kilometres between two positions given in degrees. This is the exact
      * function behind {@link #distanceKm(GeoPoint)}; engines working on primitive arrays call it to
      * decide boundaries bit-for-bit like every other engine.
+     *
+     * @param lat1 latitude of the first point, in degrees
+     * @param lon1 longitude of the first point, in degrees
+     * @param lat2 latitude of the second point, in degrees
+     * @param lon2 longitude of the second point, in degrees
+     * @return the haversine km
      */
     public static double haversineKm(double lat1, double lon1, double lat2, double lon2) {
         double phi1 = Math.toRadians(lat1);

@@ -22,6 +22,21 @@ public record Grant(GrantId id, MemberId member, Privilege privilege, Academie a
                     Instant grantedAt, String reason, String revokedBy, Instant revokedAt, String revokeReason,
                     long version) {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param id identifier
+     * @param member who holds it
+     * @param privilege what it allows
+     * @param academie the académie it binds to, for an académie-scoped privilege; {@code null} for a national one
+     * @param grantedBy {@link Actor#describe()} of who granted it
+     * @param grantedAt when
+     * @param reason why, 1–500 characters
+     * @param revokedBy {@link Actor#describe()} of who revoked it, or {@code null} while active
+     * @param revokedAt when it was revoked, or {@code null}
+     * @param revokeReason why it was revoked, or {@code null}
+     * @param version optimistic-concurrency version, from 1
+     */
     public Grant {
         InvalidValueException.requireNonNull("id", id);
         InvalidValueException.requireNonNull("member", member);

@@ -9,6 +9,11 @@ import java.util.UUID;
  */
 public record GrantId(String value) {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param value 1 to 128 printable ASCII characters without spaces
+     */
     public GrantId {
         value = InvalidValueException.require("grantId", value);
         if (value.length() > 128 || !value.chars().allMatch(c -> c > 32 && c < 127)) {

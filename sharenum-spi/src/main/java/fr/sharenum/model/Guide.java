@@ -15,6 +15,16 @@ import java.util.Set;
  * @param summary short text, or {@code null}
  */
 public record Guide(String id, String title, Set<ToolId> tools, Set<Theme> themes, URI link, String summary) {
+    /**
+     * Checks and normalises the components.
+     *
+     * @param id identifier
+     * @param title title
+     * @param tools tools it is about (may be empty when it is about themes only)
+     * @param themes themes it is about
+     * @param link where to read it, or {@code null}
+     * @param summary short text, or {@code null}
+     */
     public Guide {
         id = InvalidValueException.require("guide.id", id);
         title = Texts.text("guide.title", title, 300);

@@ -6,19 +6,38 @@ package fr.sharenum.model;
  */
 public final class IllegalTransitionException extends ShareNumException {
     private static final long serialVersionUID = 1L;
+    /** The state it was in. */
     private final String from;
+    /** The state refused. */
     private final String to;
 
+    /**
+     * Creates the exception.
+     *
+     * @param what what was refused ("ticket T1")
+     * @param from the state it is in
+     * @param to the state refused
+     */
     public IllegalTransitionException(String what, Object from, Object to) {
         super("illegal-transition", "cannot move " + what + " from " + from + " to " + to);
         this.from = String.valueOf(from);
         this.to = String.valueOf(to);
     }
 
+    /**
+     * The state it was in.
+     *
+     * @return the state, as its name
+     */
     public String from() {
         return from;
     }
 
+    /**
+     * The state refused.
+     *
+     * @return the state, as its name
+     */
     public String to() {
         return to;
     }

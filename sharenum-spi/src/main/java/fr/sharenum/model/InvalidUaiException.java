@@ -4,6 +4,11 @@ package fr.sharenum.model;
 public final class InvalidUaiException extends InvalidValueException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message the message, in French, for people
+     */
     public InvalidUaiException(String message) {
         super("invalid-uai", "uai", message);
     }

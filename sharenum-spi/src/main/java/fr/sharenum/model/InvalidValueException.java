@@ -6,8 +6,15 @@ package fr.sharenum.model;
  */
 public class InvalidValueException extends ShareNumException {
     private static final long serialVersionUID = 1L;
+    /** The field refused. */
     private final String field;
 
+    /**
+     * Creates the exception.
+     *
+     * @param field the field
+     * @param message the message, in French, for people
+     */
     public InvalidValueException(String field, String message) {
         this("invalid-value", field, message);
     }
@@ -24,7 +31,11 @@ public class InvalidValueException extends ShareNumException {
         this.field = field;
     }
 
-    /** The name of the input that was refused, e.g. {@code "latitude"} or {@code "radiusKm"}. */
+    /**
+     * The name of the input that was refused, e.g. {@code "latitude"} or {@code "radiusKm"}.
+     *
+     * @return the name of the input that was refused, e.g
+     */
     public String field() {
         return field;
     }

@@ -12,6 +12,14 @@ package fr.sharenum.model;
  * @param ics      the whole {@code text/calendar} document, CRLF line endings, UTF-8
  */
 public record Invitation(String uid, int sequence, String method, String ics) {
+    /**
+     * Checks and normalises the components.
+     *
+     * @param uid iCalendar UID of the event
+     * @param sequence iCalendar SEQUENCE
+     * @param method iTIP method (RFC 5546): {@code PUBLISH} for an announcement, {@code REQUEST} for a seat or a change, {@code CANCEL} for a cancellation
+     * @param ics the whole {@code text/calendar} document, CRLF line endings, UTF-8
+     */
     public Invitation {
         uid = InvalidValueException.require("uid", uid);
         method = InvalidValueException.require("method", method);
@@ -21,12 +29,20 @@ public record Invitation(String uid, int sequence, String method, String ics) {
         // kept byte for byte: every iCalendar line, the last included, ends with CRLF
     }
 
-    /** MIME type to send it with, e.g. {@code text/calendar; charset=UTF-8; method=REQUEST}. */
+    /**
+     * MIME type to send it with, e.g. {@code text/calendar; charset=UTF-8; method=REQUEST}.
+     *
+     * @return the content type
+     */
     public String contentType() {
         return "text/calendar; charset=UTF-8; method=" + method;
     }
 
-    /** A file name for the attachment. */
+    /**
+     * A file name for the attachment.
+     *
+     * @return a file name for the attachment
+     */
     public String fileName() {
         return "CANCEL".equals(method) ? "annulation.ics" : "invitation.ics";
     }

@@ -7,6 +7,11 @@ package fr.sharenum.model;
 public final class LimitExceededException extends NotAllowedException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message the message, in French, for people
+     */
     public LimitExceededException(String message) {
         super("limit-exceeded", message);
     }

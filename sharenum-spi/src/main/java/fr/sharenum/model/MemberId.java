@@ -9,6 +9,11 @@ import java.util.UUID;
  */
 public record MemberId(String value) implements Comparable<MemberId>, Actor {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param value the value
+     */
     public MemberId {
         value = InvalidValueException.require("memberId", value);
         if (value.length() > 128 || !value.chars().allMatch(c -> c > 32 && c < 127)) {
@@ -16,11 +21,21 @@ public record MemberId(String value) implements Comparable<MemberId>, Actor {
         }
     }
 
+    /**
+     * The {@code MemberId} of the given values.
+     *
+     * @param value the value
+     * @return the {@code MemberId}
+     */
     public static MemberId of(String value) {
         return new MemberId(value);
     }
 
-    /** A fresh random identifier. */
+    /**
+     * A fresh random identifier.
+     *
+     * @return a fresh random identifier
+     */
     public static MemberId random() {
         return new MemberId(UUID.randomUUID().toString());
     }

@@ -4,6 +4,11 @@ package fr.sharenum.model;
 public final class MemberNotVerifiedException extends NotAllowedException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param member the member
+     */
     public MemberNotVerifiedException(MemberId member) {
         super("access.not-verified", new Object[] {member.value()});
     }

@@ -12,6 +12,15 @@ import java.time.Instant;
  * @param at     when
  */
 public record Message(TicketId ticket, long seq, MemberId sender, String text, Instant at) {
+    /**
+     * Checks and normalises the components.
+     *
+     * @param ticket the ticket
+     * @param seq position in the conversation, from 1
+     * @param sender who wrote it
+     * @param text 1–4000 characters
+     * @param at when
+     */
     public Message {
         InvalidValueException.requireNonNull("ticket", ticket);
         if (seq < 1) {

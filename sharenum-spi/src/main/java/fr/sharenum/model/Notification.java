@@ -2,6 +2,7 @@ package fr.sharenum.model;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,13 +16,25 @@ import java.util.Set;
  */
 public sealed interface Notification {
 
-    /** Idempotency key, stable for one logical notification. */
+    /**
+     * Idempotency key, stable for one logical notification.
+     *
+     * @return the id
+     */
     String id();
 
-    /** The member told. */
+    /**
+     * The member told.
+     *
+     * @return the member told
+     */
     MemberId recipient();
 
-    /** Their professional address. */
+    /**
+     * Their professional address.
+     *
+     * @return their professional address
+     */
     Email to();
 
     /** Confirm your professional address with this token. */
@@ -37,15 +50,74 @@ public sealed interface Notification {
     /**
      * A colleague nearby needs help with a tool you master.
      *
-     * @param distanceKm distance between establishments rounded to the km
-     * @param guides     guide documents that help go beyond technical support
+     * @param id                idempotency key
+     * @param recipient         the helper alerted
+     * @param to                their professional address
+     * @param ticket            the ticket to answer
+     * @param requesterName     who asks
+     * @param tools             the tools the ticket is about
+     * @param kind              the kind of help asked
+     * @param text              the requester's words
+     * @param distanceKm        distance between establishments rounded to the km
+     * @param guides            guide documents that help go beyond technical support
+     * @param toolNames         the names people read for {@code tools} ("Capytale (Python)"), from the host's tool
+     *                          catalogue; a tool missing here is shown by its id (see {@link #toolName})
+     * @param sameEstablishment whether the requester works in the recipient's own establishment: say "in your
+     *                          establishment" rather than "0 km away"
      */
     record TicketAlert(String id, MemberId recipient, Email to, TicketId ticket, String requesterName,
-                       Set<ToolId> tools, TicketKind kind, String text, long distanceKm, List<Guide> guides)
+                       Set<ToolId> tools, TicketKind kind, String text, long distanceKm, List<Guide> guides,
+                       Map<ToolId, String> toolNames, boolean sameEstablishment)
             implements Notification {
+        /**
+         * Copies the collections; {@code toolNames} may be null (no names known).
+         *
+         * @param id idempotency key
+         * @param recipient the helper alerted
+         * @param to their professional address
+         * @param ticket the ticket to answer
+         * @param requesterName who asks
+         * @param tools the tools the ticket is about
+         * @param kind the kind of help asked
+         * @param text the requester's words
+         * @param distanceKm distance between establishments rounded to the km
+         * @param guides guide documents that help go beyond technical support
+         * @param toolNames the names people read for {@code tools} ("Capytale (Python)"), from the host's tool catalogue; a tool missing here is shown by its id (see {@link #toolName})
+         * @param sameEstablishment whether the requester works in the recipient's own establishment: say "in your establishment" rather than "0 km away"
+         */
         public TicketAlert {
             tools = Set.copyOf(tools);
             guides = List.copyOf(guides);
+            toolNames = toolNames == null ? Map.of() : Map.copyOf(toolNames);
+        }
+
+        /**
+         * An alert without tool names, for another establishment (the form before names were carried).
+         *
+         * @param id            idempotency key
+         * @param recipient     the helper alerted
+         * @param to            their professional address
+         * @param ticket        the ticket to answer
+         * @param requesterName who asks
+         * @param tools         the tools the ticket is about
+         * @param kind          the kind of help asked
+         * @param text          the requester's words
+         * @param distanceKm    distance between establishments rounded to the km
+         * @param guides        guide documents
+         */
+        public TicketAlert(String id, MemberId recipient, Email to, TicketId ticket, String requesterName,
+                           Set<ToolId> tools, TicketKind kind, String text, long distanceKm, List<Guide> guides) {
+            this(id, recipient, to, ticket, requesterName, tools, kind, text, distanceKm, guides, Map.of(), false);
+        }
+
+        /**
+         * The name people read for {@code tool}.
+         *
+         * @param tool one of {@link #tools()}
+         * @return its name from {@link #toolNames()}, else its id
+         */
+        public String toolName(ToolId tool) {
+            return toolNames.getOrDefault(tool, tool.value());
         }
     }
 
@@ -54,6 +126,14 @@ public sealed interface Notification {
      * waited together for the end of the quiet hours. Its id derives from the alerts it carries.
      */
     record AlertDigest(String id, MemberId recipient, Email to, List<TicketAlert> alerts) implements Notification {
+        /**
+         * Checks and normalises the components.
+         *
+         * @param id idempotency key, derived from the alerts
+         * @param recipient the member told
+         * @param to their professional address
+         * @param alerts the alerts, at least one
+         */
         public AlertDigest {
             alerts = List.copyOf(alerts);
         }

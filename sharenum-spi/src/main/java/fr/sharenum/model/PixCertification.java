@@ -15,6 +15,13 @@ public record PixCertification(int score, LocalDate certifiedOn, String verifica
     /** Highest PIX score. */
     public static final int MAX_SCORE = 1024;
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param score the certified PIX score, 0 to 1024
+     * @param certifiedOn the day of the certification (not in the future)
+     * @param verificationCode PIX's verification code, {@code P-} followed by 8 letters or digits
+     */
     public PixCertification {
         if (score < 0 || score > MAX_SCORE) {
             throw new InvalidValueException("score", "a PIX score is between 0 and " + MAX_SCORE + ", was " + score);

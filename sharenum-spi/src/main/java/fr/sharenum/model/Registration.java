@@ -9,6 +9,12 @@ import java.time.Instant;
  * @param at     when (waitlist order is arrival order)
  */
 public record Registration(MemberId member, Instant at) {
+    /**
+     * Checks and normalises the components.
+     *
+     * @param member who registered
+     * @param at when (waitlist order is arrival order)
+     */
     public Registration {
         InvalidValueException.requireNonNull("member", member);
         InvalidValueException.requireNonNull("at", at);

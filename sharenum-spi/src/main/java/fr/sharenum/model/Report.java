@@ -16,17 +16,35 @@ public record Report(String id, MemberId reporter, Subject subject, Reason reaso
 
     /** Why something is reported. */
     public enum Reason {
-        SPAM, HARASSMENT, INAPPROPRIATE_CONTENT, IMPERSONATION, OTHER
+        /** Advertising or repeated unsolicited messages. */
+        SPAM,
+        /** Harassment of a member. */
+        HARASSMENT,
+        /** Content that has no place among colleagues. */
+        INAPPROPRIATE_CONTENT,
+        /** Someone passing for someone else. */
+        IMPERSONATION,
+        /** Anything else, told in the comment. */
+        OTHER
     }
 
     /** What a report is about. */
     public sealed interface Subject {
-        /** The member the report is about, or who wrote what it is about. */
+        /**
+         * The member the report is about, or who wrote what it is about.
+         *
+         * @return the member the report is about, or who wrote what it is about
+         */
         String describe();
     }
 
     /** A member. */
     public record OfMember(MemberId member) implements Subject {
+        /**
+         * Checks and normalises the components.
+         *
+         * @param member the member
+         */
         public OfMember {
             InvalidValueException.requireNonNull("member", member);
         }
@@ -39,6 +57,12 @@ public record Report(String id, MemberId reporter, Subject subject, Reason reaso
 
     /** A message of a ticket's conversation. */
     public record OfMessage(TicketId ticket, long seq) implements Subject {
+        /**
+         * Checks and normalises the components.
+         *
+         * @param ticket the ticket
+         * @param seq the seq
+         */
         public OfMessage {
             InvalidValueException.requireNonNull("ticket", ticket);
             if (seq < 1) {
@@ -54,6 +78,11 @@ public record Report(String id, MemberId reporter, Subject subject, Reason reaso
 
     /** An event. */
     public record OfEvent(EventId event) implements Subject {
+        /**
+         * Checks and normalises the components.
+         *
+         * @param event the event
+         */
         public OfEvent {
             InvalidValueException.requireNonNull("event", event);
         }
@@ -64,6 +93,16 @@ public record Report(String id, MemberId reporter, Subject subject, Reason reaso
         }
     }
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param id identifier
+     * @param reporter who reports
+     * @param subject what is reported
+     * @param reason why
+     * @param comment what the reporter adds, up to 2000 characters, may be empty
+     * @param at when
+     */
     public Report {
         id = InvalidValueException.require("id", id);
         InvalidValueException.requireNonNull("reporter", reporter);

@@ -2,7 +2,9 @@ package fr.sharenum.model;
 
 /** What a member does in the education system. */
 public enum Role {
+    /** Teacher primary. */
     TEACHER_PRIMARY,
+    /** Teacher secondary. */
     TEACHER_SECONDARY,
     /** Professeur documentaliste. */
     DOCUMENTALISTE,
@@ -12,9 +14,12 @@ public enum Role {
     CPE,
     /** Enseignant référent pour les usages du numérique. */
     ERUN,
+    /** Trainer. */
     TRAINER,
+    /** Canope mediator. */
     CANOPE_MEDIATOR,
     /** Staff of a DANE or another académie service. */
     ACADEMIE_STAFF,
+    /** Other. */
     OTHER
 }

@@ -21,6 +21,7 @@ public abstract class ShareNumException extends RuntimeException {
     private static final String BUNDLE = "fr.sharenum.model.messages";
     private static final Locale DEFAULT = Locale.FRENCH;
 
+    /** The stable code for programs. */
     private final String code;
     private final transient Object[] arguments;
 

@@ -6,10 +6,21 @@ package fr.sharenum.model;
  */
 public record Theme(String value) implements Comparable<Theme> {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param value the value
+     */
     public Theme {
         value = Texts.slug("theme", value);
     }
 
+    /**
+     * The {@code Theme} of the given values.
+     *
+     * @param value the value
+     * @return the {@code Theme}
+     */
     public static Theme of(String value) {
         return new Theme(value);
     }

@@ -4,6 +4,11 @@ import java.util.UUID;
 
 /** Identifier of a TicketNum. */
 public record TicketId(String value) implements Comparable<TicketId> {
+    /**
+     * Checks and normalises the components.
+     *
+     * @param value the value
+     */
     public TicketId {
         value = InvalidValueException.require("ticketId", value);
         if (value.length() > 128) {
@@ -11,10 +16,21 @@ public record TicketId(String value) implements Comparable<TicketId> {
         }
     }
 
+    /**
+     * The {@code TicketId} of the given values.
+     *
+     * @param value the value
+     * @return the {@code TicketId}
+     */
     public static TicketId of(String value) {
         return new TicketId(value);
     }
 
+    /**
+     * A new random identifier.
+     *
+     * @return a fresh ticket id
+     */
     public static TicketId random() {
         return new TicketId(UUID.randomUUID().toString());
     }

@@ -37,6 +37,28 @@ public record TicketNum(TicketId id, MemberId requester, Uai establishment, GeoP
                         List<Alert> alerts, List<Offer> offers, MemberId acceptedHelper,
                         List<StatusChange> history, long version) {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param id identifier
+     * @param requester who asks
+     * @param establishment requester's establishment when the ticket was opened
+     * @param origin its location: the centre of the radius
+     * @param tools tools concerned, at least one
+     * @param kind accompaniment, experience exchange or knowledge sharing
+     * @param text what the requester wants, 1–4000 characters
+     * @param radiusKm radius of the search, in km
+     * @param openedAt when it was opened
+     * @param expiresAt when it expires if nobody was accepted
+     * @param status current state
+     * @param shownTrainings ids of the institutional trainings shown before opening
+     * @param trainingsDeclined whether trainings were shown and declined (false when none existed)
+     * @param alerts members alerted, nearest and most experienced first
+     * @param offers offers received, in arrival order
+     * @param acceptedHelper the accepted helper, or {@code null}
+     * @param history states entered, oldest first (starts with OPEN)
+     * @param version optimistic-concurrency version, from 1
+     */
     public TicketNum {
         InvalidValueException.requireNonNull("id", id);
         InvalidValueException.requireNonNull("requester", requester);
@@ -66,29 +88,62 @@ public record TicketNum(TicketId id, MemberId requester, Uai establishment, GeoP
         }
     }
 
+    /**
+     * The helper the requester accepted, if any.
+     *
+     * @return the helper, or empty
+     */
     public Optional<MemberId> acceptedHelperId() {
         return Optional.ofNullable(acceptedHelper);
     }
 
+    /**
+     * Whether {@code member} was alerted for this ticket.
+     *
+     * @param member the member
+     * @return whether they were alerted
+     */
     public boolean wasAlerted(MemberId member) {
         return alerts.stream().anyMatch(a -> a.helper().equals(member));
     }
 
+    /**
+     * The offer {@code helper} made on this ticket, if any.
+     *
+     * @param helper the helper
+     * @return the offer, or empty
+     */
     public Optional<Offer> offerOf(MemberId helper) {
         return offers.stream().filter(o -> o.helper().equals(helper)).findFirst();
     }
 
-    /** When the ticket entered {@code state}, if it did. */
+    /**
+     * When the ticket entered {@code state}, if it did.
+     *
+     * @param state the state
+     * @return when the ticket entered {@code state}, if it did
+     */
     public Optional<Instant> enteredAt(TicketStatus state) {
         return history.stream().filter(h -> h.status() == state).map(StatusChange::at).reduce((a, b) -> b);
     }
 
-    /** Whether {@code member} is the requester or the accepted helper. */
+    /**
+     * Whether {@code member} is the requester or the accepted helper.
+     *
+     * @param member the member
+     * @return whether {@code member} is the requester or the accepted helper
+     */
     public boolean isParticipant(MemberId member) {
         return requester.equals(member) || member.equals(acceptedHelper);
     }
 
-    /** This ticket moved to {@code target} at {@code at}; refuses an illegal move. */
+    /**
+     * This ticket moved to {@code target} at {@code at}; refuses an illegal move.
+     *
+     * @param target the target
+     * @param at when
+     * @return this ticket moved to {@code target} at {@code at}; refuses an illegal move
+     */
     public TicketNum moveTo(TicketStatus target, Instant at) {
         if (!status.canMoveTo(target)) {
             throw new IllegalTransitionException("ticket " + id, status, target);
@@ -99,7 +154,12 @@ public record TicketNum(TicketId id, MemberId requester, Uai establishment, GeoP
                 target, shownTrainings, trainingsDeclined, alerts, offers, acceptedHelper, h, version);
     }
 
-    /** This ticket with {@code offer} added (moves OPEN to OFFERS_RECEIVED). */
+    /**
+     * This ticket with {@code offer} added (moves OPEN to OFFERS_RECEIVED).
+     *
+     * @param offer the offer
+     * @return this ticket with {@code offer} added (moves OPEN to OFFERS_RECEIVED)
+     */
     public TicketNum withOffer(Offer offer) {
         if (!status.acceptsOffers()) {
             throw new IllegalTransitionException("ticket " + id + " (new offer)", status, TicketStatus.OFFERS_RECEIVED);
@@ -111,7 +171,13 @@ public record TicketNum(TicketId id, MemberId requester, Uai establishment, GeoP
                 base.status, shownTrainings, trainingsDeclined, alerts, o, acceptedHelper, base.history, version);
     }
 
-    /** This ticket with {@code helper}'s offer accepted and every other pending offer declined. */
+    /**
+     * This ticket with {@code helper}'s offer accepted and every other pending offer declined.
+     *
+     * @param helper the helper
+     * @param at when
+     * @return this ticket with {@code helper}'s offer accepted and every other pending offer declined
+     */
     public TicketNum withAccepted(MemberId helper, Instant at) {
         TicketNum moved = moveTo(TicketStatus.HELPER_ACCEPTED, at);
         List<Offer> o = new ArrayList<>();
@@ -128,7 +194,11 @@ public record TicketNum(TicketId id, MemberId requester, Uai establishment, GeoP
                 moved.status, shownTrainings, trainingsDeclined, alerts, o, helper, moved.history, version);
     }
 
-    /** This ticket at the next version; used when an edit is saved. */
+    /**
+     * This ticket at the next version; used when an edit is saved.
+     *
+     * @return this ticket at the next version; used when an edit is saved
+     */
     public TicketNum nextVersion() {
         return new TicketNum(id, requester, establishment, origin, tools, kind, text, radiusKm, openedAt, expiresAt,
                 status, shownTrainings, trainingsDeclined, alerts, offers, acceptedHelper, history, version + 1);

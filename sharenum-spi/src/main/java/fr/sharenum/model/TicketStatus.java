@@ -13,9 +13,26 @@ import java.util.Set;
  * DONE, CANCELLED and EXPIRED are final.
  */
 public enum TicketStatus {
-    OPEN, OFFERS_RECEIVED, HELPER_ACCEPTED, SCHEDULED, DONE, CANCELLED, EXPIRED;
+    /** Open, no offer yet. */
+    OPEN,
+    /** At least one helper offered. */
+    OFFERS_RECEIVED,
+    /** The requester accepted a helper. */
+    HELPER_ACCEPTED,
+    /** A meeting or workshop is planned. */
+    SCHEDULED,
+    /** Done (final). */
+    DONE,
+    /** Cancelled (final). */
+    CANCELLED,
+    /** No helper accepted before the lifetime ran out (final). */
+    EXPIRED;
 
-    /** The states this one may move to. */
+    /**
+     * The states this one may move to.
+     *
+     * @return the states this one may move to
+     */
     public Set<TicketStatus> next() {
         switch (this) {
             case OPEN:
@@ -31,16 +48,30 @@ public enum TicketStatus {
         }
     }
 
+    /**
+     * Whether a ticket in this state may move to {@code target}.
+     *
+     * @param target the state wanted
+     * @return whether the transition is allowed
+     */
     public boolean canMoveTo(TicketStatus target) {
         return next().contains(target);
     }
 
-    /** Whether no further transition is possible. */
+    /**
+     * Whether no further transition is possible.
+     *
+     * @return whether no further transition is possible
+     */
     public boolean isFinal() {
         return next().isEmpty();
     }
 
-    /** Whether alerted members may still offer help. */
+    /**
+     * Whether alerted members may still offer help.
+     *
+     * @return whether alerted members may still offer help
+     */
     public boolean acceptsOffers() {
         return this == OPEN || this == OFFERS_RECEIVED;
     }

@@ -17,6 +17,12 @@ import java.time.format.DateTimeParseException;
  */
 public record TimeRange(LocalTime start, LocalTime end) implements Comparable<TimeRange> {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param start first minute of the range
+     * @param end end of the range, exclusive; after {@code start}, or {@code 00:00} for midnight
+     */
     public TimeRange {
         InvalidValueException.requireNonNull("start", start);
         InvalidValueException.requireNonNull("end", end);
@@ -25,12 +31,22 @@ public record TimeRange(LocalTime start, LocalTime end) implements Comparable<Ti
         }
     }
 
-    /** A range from text such as {@code "09:00"} and {@code "12:30"}. */
+    /**
+     * A range from text such as {@code "09:00"} and {@code "12:30"}.
+     *
+     * @param start the start
+     * @param end the end
+     * @return a range from text such as {@code "09:00"} and {@code "12:30"}
+     */
     public static TimeRange of(String start, String end) {
         return new TimeRange(parse("start", start), parse("end", end));
     }
 
-    /** Whether the range runs until midnight at the end of the day. */
+    /**
+     * Whether the range runs until midnight at the end of the day.
+     *
+     * @return whether the range runs until midnight at the end of the day
+     */
     public boolean endsAtMidnight() {
         return end.equals(LocalTime.MIDNIGHT);
     }

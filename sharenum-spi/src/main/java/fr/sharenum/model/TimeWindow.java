@@ -11,6 +11,12 @@ import java.time.Instant;
  */
 public record TimeWindow(Instant start, Instant end) implements Comparable<TimeWindow> {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param start first instant
+     * @param end end, exclusive, after {@code start}
+     */
     public TimeWindow {
         InvalidValueException.requireNonNull("start", start);
         InvalidValueException.requireNonNull("end", end);
@@ -19,21 +25,43 @@ public record TimeWindow(Instant start, Instant end) implements Comparable<TimeW
         }
     }
 
+    /**
+     * The {@code TimeWindow} of the given values.
+     *
+     * @param start the start
+     * @param duration the duration
+     * @return the {@code TimeWindow}
+     */
     public static TimeWindow of(Instant start, Duration duration) {
         InvalidValueException.requireNonNull("duration", duration);
         return new TimeWindow(start, start.plus(duration));
     }
 
+    /**
+     * The duration.
+     *
+     * @return the duration
+     */
     public Duration duration() {
         return Duration.between(start, end);
     }
 
-    /** Whether the two windows share at least one instant. */
+    /**
+     * Whether the two windows share at least one instant.
+     *
+     * @param other the other one
+     * @return whether the two windows share at least one instant
+     */
     public boolean overlaps(TimeWindow other) {
         return start.isBefore(other.end) && other.start.isBefore(end);
     }
 
-    /** Whether {@code other} lies entirely inside this window. */
+    /**
+     * Whether {@code other} lies entirely inside this window.
+     *
+     * @param other the other one
+     * @return whether {@code other} lies entirely inside this window
+     */
     public boolean contains(TimeWindow other) {
         return !other.start.isBefore(start) && !other.end.isAfter(end);
     }

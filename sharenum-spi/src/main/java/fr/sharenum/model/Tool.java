@@ -8,6 +8,13 @@ package fr.sharenum.model;
  * @param category family it belongs to
  */
 public record Tool(ToolId id, String name, ToolCategory category) {
+    /**
+     * Checks and normalises the components.
+     *
+     * @param id slug identifier
+     * @param name name shown to people ("Pronote", "GeoGebra")
+     * @param category family it belongs to
+     */
     public Tool {
         InvalidValueException.requireNonNull("tool.id", id);
         name = InvalidValueException.require("tool.name", name);

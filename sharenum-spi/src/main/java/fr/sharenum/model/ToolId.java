@@ -6,10 +6,21 @@ package fr.sharenum.model;
  */
 public record ToolId(String value) implements Comparable<ToolId> {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param value the value
+     */
     public ToolId {
         value = Texts.slug("toolId", value);
     }
 
+    /**
+     * The {@code ToolId} of the given values.
+     *
+     * @param value the value
+     * @return the {@code ToolId}
+     */
     public static ToolId of(String value) {
         return new ToolId(value);
     }

@@ -20,6 +20,19 @@ import java.util.Set;
  */
 public record Training(String id, String title, TrainingKind kind, Academie academie, Set<ToolId> tools,
                        Instant start, Instant end, String place, URI link) {
+    /**
+     * Checks and normalises the components.
+     *
+     * @param id identifier in the host's catalogue
+     * @param title title
+     * @param kind kind
+     * @param academie académie that runs it, or {@code null} for a national offer
+     * @param tools tools covered, at least one
+     * @param start start instant
+     * @param end end instant, after start
+     * @param place where (free text: "Atelier Canopé de Dijon", "en ligne")
+     * @param link registration page, or {@code null}
+     */
     public Training {
         id = InvalidValueException.require("training.id", id);
         title = Texts.text("training.title", title, 300);

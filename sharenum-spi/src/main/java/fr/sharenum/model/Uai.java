@@ -22,6 +22,11 @@ public record Uai(String value) implements Comparable<Uai> {
     private static final Pattern SHAPE = Pattern.compile("[0-9]{7}[A-Z]");
     private static final String CHECK_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param value the normalised 8-character code
+     */
     public Uai {
         if (value == null) {
             throw new InvalidUaiException("a UAI is required");
@@ -37,12 +42,22 @@ public record Uai(String value) implements Comparable<Uai> {
         }
     }
 
-    /** Parses and validates a UAI. */
+    /**
+     * Parses and validates a UAI.
+     *
+     * @param value the value
+     * @return and validates a UAI
+     */
     public static Uai of(String value) {
         return new Uai(value);
     }
 
-    /** Whether {@code value} is a valid UAI, without throwing. */
+    /**
+     * Whether {@code value} is a valid UAI, without throwing.
+     *
+     * @param value the value
+     * @return whether {@code value} is a valid UAI, without throwing
+     */
     public static boolean isValid(String value) {
         if (value == null) {
             return false;
@@ -51,7 +66,12 @@ public record Uai(String value) implements Comparable<Uai> {
         return SHAPE.matcher(v).matches() && v.charAt(7) == checkLetter(v.substring(0, 7));
     }
 
-    /** The check letter for seven digits. */
+    /**
+     * The check letter for seven digits.
+     *
+     * @param sevenDigits the seven digits
+     * @return the check letter for seven digits
+     */
     public static char checkLetter(String sevenDigits) {
         return CHECK_LETTERS.charAt((int) (Long.parseLong(sevenDigits) % 23));
     }
@@ -59,6 +79,8 @@ public record Uai(String value) implements Comparable<Uai> {
     /**
      * The département code as written in open data: {@code "021"}, {@code "02A"}/{@code "02B"} for
      * Corse (UAI prefixes 620/720), {@code "974"} overseas.
+     *
+     * @return the département code as written in open data: {@code "021"}, {@code "02A"}/{@code "02B"} for Corse (UAI prefixes 620/720), {@code "974"} overseas
      */
     public String departement() {
         String prefix = value.substring(0, 3);

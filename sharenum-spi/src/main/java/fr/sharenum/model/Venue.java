@@ -21,6 +21,15 @@ import java.util.Locale;
  */
 public record Venue(String label, GeoPoint location, Academie academie, String departement, Uai establishment) {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param label what members read (name and address), 1–300 characters
+     * @param location coordinates
+     * @param academie académie of the place
+     * @param departement département code ({@code "021"}, {@code "02A"}, {@code "974"})
+     * @param establishment the establishment when the venue is one, else {@code null}
+     */
     public Venue {
         label = Texts.text("label", label, 300);
         InvalidValueException.requireNonNull("location", location);
@@ -31,18 +40,35 @@ public record Venue(String label, GeoPoint location, Academie academie, String d
         }
     }
 
-    /** The establishment itself. */
+    /**
+     * The establishment itself, as a venue.
+     *
+     * @param e the establishment
+     * @return the venue
+     */
     public static Venue of(Establishment e) {
         InvalidValueException.requireNonNull("establishment", e);
         return new Venue(e.name(), e.location(), e.academie(), e.departement(), e.uai());
     }
 
-    /** Any other place. */
+    /**
+     * Any other place.
+     *
+     * @param label the label shown
+     * @param location where it is
+     * @param academie the académie
+     * @param departement the departement
+     * @return the address
+     */
     public static Venue address(String label, GeoPoint location, Academie academie, String departement) {
         return new Venue(label, location, academie, departement, null);
     }
 
-    /** Time zone of the place (its académie's). */
+    /**
+     * Time zone of the place (its académie's).
+     *
+     * @return the zone
+     */
     public ZoneId zone() {
         return academie.zone();
     }

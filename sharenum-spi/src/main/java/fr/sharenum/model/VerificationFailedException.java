@@ -4,6 +4,11 @@ package fr.sharenum.model;
 public final class VerificationFailedException extends ShareNumException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message the message, in French, for people
+     */
     public VerificationFailedException(String message) {
         super("verification-failed", message);
     }

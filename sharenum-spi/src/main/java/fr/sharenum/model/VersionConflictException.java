@@ -6,9 +6,19 @@ package fr.sharenum.model;
  */
 public final class VersionConflictException extends ShareNumException {
     private static final long serialVersionUID = 1L;
+    /** The version the refused change was based on. */
     private final long expectedVersion;
+    /** The version stored. */
     private final long actualVersion;
 
+    /**
+     * Creates the exception.
+     *
+     * @param kind the kind
+     * @param id the identifier
+     * @param expectedVersion the version the change is based on
+     * @param actualVersion the actual version
+     */
     public VersionConflictException(String kind, Object id, long expectedVersion, long actualVersion) {
         super("version-conflict", kind + " " + id + " was changed by someone else: expected version " + expectedVersion
                 + " but the stored version is " + actualVersion + "; reload it and try again");
@@ -28,10 +38,20 @@ public final class VersionConflictException extends ShareNumException {
         this.actualVersion = -1;
     }
 
+    /**
+     * The version the refused change was based on.
+     *
+     * @return that version
+     */
     public long expectedVersion() {
         return expectedVersion;
     }
 
+    /**
+     * The version stored when the change was refused.
+     *
+     * @return that version
+     */
     public long actualVersion() {
         return actualVersion;
     }

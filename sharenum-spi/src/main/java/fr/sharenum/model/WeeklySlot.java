@@ -10,6 +10,12 @@ import java.time.DayOfWeek;
  * @param range time of day
  */
 public record WeeklySlot(DayOfWeek day, TimeRange range) {
+    /**
+     * Checks and normalises the components.
+     *
+     * @param day day of the week
+     * @param range time of day
+     */
     public WeeklySlot {
         InvalidValueException.requireNonNull("day", day);
         InvalidValueException.requireNonNull("range", range);

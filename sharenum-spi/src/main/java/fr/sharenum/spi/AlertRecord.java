@@ -19,6 +19,15 @@ import java.time.Instant;
  * @param at        when
  */
 public record AlertRecord(MemberId helper, MemberId requester, ToolId tool, TicketId ticket, Instant at) {
+    /**
+     * Checks and normalises the components.
+     *
+     * @param helper who was alerted
+     * @param requester who asked
+     * @param tool the tool the helper was alerted for
+     * @param ticket the ticket
+     * @param at when
+     */
     public AlertRecord {
         if (helper == null || requester == null || tool == null || ticket == null || at == null) {
             throw new InvalidValueException("alertRecord", "helper, requester, tool, ticket and time are required");

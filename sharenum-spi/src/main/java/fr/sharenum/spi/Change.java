@@ -16,6 +16,16 @@ import java.time.Instant;
  * @param after  the facts after, or {@code null} for a removed record
  */
 public record Change(long seq, Instant at, String kind, String key, String before, String after) {
+    /**
+     * Checks and normalises the components.
+     *
+     * @param seq the feed's number, 0 before it is appended
+     * @param at when the change was made
+     * @param kind the kind of record, e.g. {@code member}, {@code ticket}, {@code event}
+     * @param key the record's key
+     * @param before the facts before, or {@code null} for a new record
+     * @param after the facts after, or {@code null} for a removed record
+     */
     public Change {
         if (seq < 0) {
             throw new InvalidValueException("seq", "must not be negative");

@@ -29,10 +29,15 @@ public interface ClosedDays {
      * @param academie    académie of the place
      * @param departement its département code ({@code "021"}, {@code "02A"}, {@code "974"})
      * @param date        local date at the place
+     * @return the closure, or empty when there is none
      */
     Optional<String> closure(Academie academie, String departement, LocalDate date);
 
-    /** Never closed. */
+    /**
+     * Never closed.
+     *
+     * @return the none
+     */
     static ClosedDays none() {
         return (academie, departement, date) -> Optional.empty();
     }

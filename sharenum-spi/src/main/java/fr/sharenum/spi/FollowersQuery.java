@@ -21,6 +21,15 @@ import java.util.Set;
  */
 public record FollowersQuery(GeoPoint center, double radiusKm, Set<ToolId> tools, Set<Theme> themes,
                              Set<MemberId> excluded) {
+    /**
+     * Checks and normalises the components.
+     *
+     * @param center centre (the event's venue)
+     * @param radiusKm finite radius in km, {@code > 0}
+     * @param tools tools of the event
+     * @param themes themes of the event
+     * @param excluded members never returned (the organisers)
+     */
     public FollowersQuery {
         if (center == null) {
             throw new InvalidValueException("center", "is required");

@@ -14,6 +14,12 @@ import java.util.Set;
 @FunctionalInterface
 public interface GuideCatalog {
 
-    /** Guides about at least one of {@code tools} or {@code themes}, most relevant first. */
+    /**
+     * Guides about at least one of {@code tools} or {@code themes}, most relevant first.
+     *
+     * @param tools the tools
+     * @param themes the themes
+     * @return the find
+     */
     List<Guide> find(Set<ToolId> tools, Set<Theme> themes);
 }

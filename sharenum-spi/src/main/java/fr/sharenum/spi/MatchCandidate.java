@@ -29,6 +29,16 @@ public record MatchCandidate(MemberId member, Uai establishment, GeoPoint locati
                              Map<ToolId, CompetenceLevel> levels, Set<ToolId> followedTools,
                              Set<Theme> followedThemes) {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param member the member
+     * @param establishment their establishment (engines group members by it)
+     * @param location the establishment's position
+     * @param levels level per tool
+     * @param followedTools tools they follow (event broadcasts)
+     * @param followedThemes themes they follow
+     */
     public MatchCandidate {
         if (member == null || establishment == null || location == null) {
             throw new InvalidValueException("candidate", "member, establishment and location are required");
@@ -38,7 +48,13 @@ public record MatchCandidate(MemberId member, Uai establishment, GeoPoint locati
         followedThemes = followedThemes == null ? Set.of() : Set.copyOf(followedThemes);
     }
 
-    /** The candidate for {@code member} working at {@code location}. */
+    /**
+     * The candidate for {@code member} working at {@code location}.
+     *
+     * @param member the member
+     * @param location where it is
+     * @return the candidate for {@code member} working at {@code location}
+     */
     public static MatchCandidate of(Member member, GeoPoint location) {
         Map<ToolId, CompetenceLevel> levels = new HashMap<>();
         for (Skill s : member.skills().values()) {

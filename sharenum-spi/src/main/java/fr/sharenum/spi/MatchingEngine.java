@@ -25,17 +25,29 @@ import java.util.List;
  */
 public interface MatchingEngine {
 
-    /** Adds the candidate, or replaces what the engine knew of that member. */
+    /**
+     * Adds the candidate, or replaces what the engine knew of that member.
+     *
+     * @param candidate the candidate
+     */
     void upsert(MatchCandidate candidate);
 
-    /** Adds or replaces many candidates; engines may build faster in bulk than one by one. */
+    /**
+     * Adds or replaces many candidates; engines may build faster in bulk than one by one.
+     *
+     * @param candidates the candidates
+     */
     default void upsertAll(Collection<MatchCandidate> candidates) {
         for (MatchCandidate c : candidates) {
             upsert(c);
         }
     }
 
-    /** Forgets the member; does nothing if unknown. */
+    /**
+     * Forgets the member; does nothing if unknown.
+     *
+     * @param member the member
+     */
     void remove(MemberId member);
 
     /**
@@ -63,12 +75,26 @@ public interface MatchingEngine {
         throw new UnsupportedOperationException(getClass().getName() + " cannot relocate an establishment's members");
     }
 
-    /** Qualified members for a tool around a point. */
+    /**
+     * Qualified members for a tool around a point.
+     *
+     * @param query the query
+     * @return the qualified
+     */
     List<Match> qualified(QualifiedQuery query);
 
-    /** Members around a point following any of some tools or themes. */
+    /**
+     * Members around a point following any of some tools or themes.
+     *
+     * @param query the query
+     * @return the followers
+     */
     List<Nearby> followers(FollowersQuery query);
 
-    /** Number of members known. */
+    /**
+     * Number of members known.
+     *
+     * @return the size
+     */
     int size();
 }

@@ -7,12 +7,24 @@ package fr.sharenum.spi;
  */
 public interface MatchingEngineProvider {
 
-    /** Short name for logs, e.g. {@code "geo-strtree"}. */
+    /**
+     * Short name for logs, e.g. {@code "geo-strtree"}.
+     *
+     * @return the name
+     */
     String name();
 
-    /** Higher wins. ShareNum's reference engine has priority 0 and is used when nothing else is found. */
+    /**
+     * Higher wins. ShareNum's reference engine has priority 0 and is used when nothing else is found.
+     *
+     * @return the priority
+     */
     int priority();
 
-    /** A new, empty engine. */
+    /**
+     * A new, empty engine.
+     *
+     * @return a new, empty engine
+     */
     MatchingEngine create();
 }

@@ -16,10 +16,18 @@ import java.util.List;
  */
 public interface ModerationQueue {
 
-    /** Takes a checked report. */
+    /**
+     * Takes a checked report.
+     *
+     * @param report the report
+     */
     void submit(Report report);
 
-    /** Reports waiting for a moderator, oldest first; empty for a queue that forwards them elsewhere. */
+    /**
+     * Reports waiting for a moderator, oldest first; empty for a queue that forwards them elsewhere.
+     *
+     * @return the pending
+     */
     default List<Report> pending() {
         return List.of();
     }

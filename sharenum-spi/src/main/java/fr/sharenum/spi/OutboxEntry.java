@@ -35,6 +35,17 @@ public record OutboxEntry(Notification notification, Status status, int attempts
         DEAD
     }
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param notification what to deliver
+     * @param status {@link Status#PENDING} until delivered (then removed) or {@link Status#DEAD}
+     * @param attempts deliveries tried so far
+     * @param nextAttemptAt when it may be tried (again); while a delivery is in flight, the end of its lease
+     * @param lastError why the last attempt failed (the exception's kind and message), or {@code null}
+     * @param createdAt when the state change was committed
+     * @param version optimistic-concurrency version, from 1: a deliverer claims an entry by bumping it
+     */
     public OutboxEntry {
         if (notification == null) {
             throw new InvalidValueException("notification", "is required");
@@ -47,33 +58,66 @@ public record OutboxEntry(Notification notification, Status status, int attempts
         }
     }
 
-    /** A new pending entry, first tried at {@code firstAttemptAt}. */
+    /**
+     * A new pending entry, first tried at {@code firstAttemptAt}.
+     *
+     * @param notification the notification
+     * @param createdAt the created at
+     * @param firstAttemptAt the first attempt at
+     * @return a new pending entry, first tried at {@code firstAttemptAt}
+     */
     public static OutboxEntry pending(Notification notification, Instant createdAt, Instant firstAttemptAt) {
         return new OutboxEntry(notification, Status.PENDING, 0, firstAttemptAt, null, createdAt, 1);
     }
 
-    /** The idempotency key. */
+    /**
+     * The idempotency key.
+     *
+     * @return the idempotency key
+     */
     public String id() {
         return notification.id();
     }
 
-    /** This entry claimed (or its claim renewed) for a delivery until {@code leaseEnd} (next version). */
+    /**
+     * This entry claimed (or its claim renewed) for a delivery until {@code leaseEnd} (next version).
+     *
+     * @param leaseEnd the lease end
+     * @return this entry claimed for a delivery until {@code leaseEnd} (next version)
+     */
     public OutboxEntry claimedUntil(Instant leaseEnd) {
         return new OutboxEntry(notification, Status.SENDING, attempts, leaseEnd, lastError, createdAt, version + 1);
     }
 
-    /** This entry, waiting for a retry, made due at {@code now} (next version). */
+    /**
+     * This entry, waiting for a retry, made due now (an operator's "retry now").
+     *
+     * @param now the moment it becomes due
+     * @return the entry, PENDING and due at {@code now} (next version)
+     */
     public OutboxEntry dueAt(Instant now) {
         return new OutboxEntry(notification, Status.PENDING, attempts, now, lastError, createdAt, version + 1);
     }
 
-    /** After a failed attempt: retried at {@code next}, or dead (next version). */
+    /**
+     * After a failed attempt: retried at {@code next}, or dead (next version).
+     *
+     * @param error the error
+     * @param next the next
+     * @param dead whether dead
+     * @return the failed
+     */
     public OutboxEntry failed(String error, Instant next, boolean dead) {
         return new OutboxEntry(notification, dead ? Status.DEAD : Status.PENDING, attempts + 1, next, error, createdAt,
                 version + 1);
     }
 
-    /** A dead letter given another chance now (next version, attempts reset). */
+    /**
+     * A dead letter given another chance now (next version, attempts reset).
+     *
+     * @param now the current instant
+     * @return a dead letter given another chance now (next version, attempts reset)
+     */
     public OutboxEntry revived(Instant now) {
         return new OutboxEntry(notification, Status.PENDING, 0, now, lastError, createdAt, version + 1);
     }

@@ -31,6 +31,16 @@ import java.util.Set;
 public record QualifiedQuery(GeoPoint center, double radiusKm, ToolId tool, CompetenceLevel minLevel,
                              Set<MemberId> excluded, int limit) {
 
+    /**
+     * Checks and normalises the components.
+     *
+     * @param center centre of the search
+     * @param radiusKm radius in km, {@code > 0}, possibly infinite
+     * @param tool the tool
+     * @param minLevel lowest level accepted
+     * @param excluded members never returned (e.g. the requester)
+     * @param limit at most this many hits, {@code >= 1} ({@link Integer#MAX_VALUE} for all)
+     */
     public QualifiedQuery {
         if (center == null || tool == null || minLevel == null) {
             throw new InvalidValueException("query", "center, tool and minLevel are required");
@@ -47,20 +57,48 @@ public record QualifiedQuery(GeoPoint center, double radiusKm, ToolId tool, Comp
         }
     }
 
-    /** All qualified members within {@code radiusKm}. */
+    /**
+     * All qualified members within {@code radiusKm}.
+     *
+     * @param center the center
+     * @param radiusKm the radius, in km
+     * @param tool the tool
+     * @param minLevel the min level
+     * @return all qualified members within {@code radiusKm}
+     */
     public static QualifiedQuery within(GeoPoint center, double radiusKm, ToolId tool, CompetenceLevel minLevel) {
         return new QualifiedQuery(center, radiusKm, tool, minLevel, Set.of(), Integer.MAX_VALUE);
     }
 
-    /** The {@code n} nearest qualified members, whatever the distance. */
+    /**
+     * The {@code n} nearest qualified members, whatever the distance.
+     *
+     * @param center the center
+     * @param tool the tool
+     * @param minLevel the min level
+     * @param n how many members, at least 1
+     * @return the {@code n} nearest qualified members, whatever the distance
+     */
     public static QualifiedQuery nearest(GeoPoint center, ToolId tool, CompetenceLevel minLevel, int n) {
         return new QualifiedQuery(center, Double.POSITIVE_INFINITY, tool, minLevel, Set.of(), n);
     }
 
+    /**
+     * The same query, leaving these members out (the requester, say).
+     *
+     * @param members members never returned
+     * @return the narrower query
+     */
     public QualifiedQuery excluding(Set<MemberId> members) {
         return new QualifiedQuery(center, radiusKm, tool, minLevel, members, limit);
     }
 
+    /**
+     * The same query, returning at most {@code n} members (the nearest).
+     *
+     * @param n most members returned, at least 1
+     * @return the bounded query
+     */
     public QualifiedQuery limit(int n) {
         return new QualifiedQuery(center, radiusKm, tool, minLevel, excluded, n);
     }

@@ -23,7 +23,13 @@ import java.util.function.Function;
  */
 public interface ShareNumStore {
 
-    /** Runs {@code work} in one transaction and returns its result. */
+    /**
+     * Runs {@code work} in one transaction and returns its result.
+     *
+     * @param <T> the type of t
+     * @param work the work
+     * @return the in transaction
+     */
     <T> T inTransaction(Function<StoreTransaction, T> work);
 
     /**

@@ -19,6 +19,12 @@ public interface TrainingCatalog {
     /**
      * Trainings of {@code academie} (and national ones, whose académie is {@code null}) covering at
      * least one of {@code tools} and starting in {@code [from, to)}, earliest first.
+     *
+     * @param academie the académie
+     * @param tools the tools
+     * @param from the start
+     * @param to the end
+     * @return the find
      */
     List<Training> find(Academie academie, Set<ToolId> tools, Instant from, Instant to);
 }

@@ -13,6 +13,13 @@ import java.time.Instant;
  * @param expiresAt when the token stops being accepted
  */
 public record VerificationRecord(MemberId member, String tokenHash, Instant expiresAt) {
+    /**
+     * Checks and normalises the components.
+     *
+     * @param member who must verify
+     * @param tokenHash lower-case hex SHA-256 of the token sent
+     * @param expiresAt when the token stops being accepted
+     */
     public VerificationRecord {
         if (member == null || expiresAt == null) {
             throw new InvalidValueException("verification", "member and expiresAt are required");

@@ -46,14 +46,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class MatchingEngineContract {
 
-    /** A new, empty engine. */
+    /**
+     * A new, empty engine.
+     *
+     * @return a new, empty engine
+     */
     protected abstract MatchingEngine newEngine();
 
+    /** The tool {@code geogebra}. */
     protected static final ToolId GEOGEBRA = ToolId.of("geogebra");
+    /** The tool {@code scratch}. */
     protected static final ToolId SCRATCH = ToolId.of("scratch");
+    /** The tool {@code pronote}. */
     protected static final ToolId PRONOTE = ToolId.of("pronote");
+    /** The tool {@code rare-tool}. */
     protected static final List<ToolId> TOOLS = List.of(GEOGEBRA, SCRATCH, PRONOTE, ToolId.of("rare-tool"));
+    /** Themes the generated members follow. */
     protected static final List<Theme> THEMES = List.of(Theme.of("evaluation"), Theme.of("inclusion"), Theme.of("ia"));
+    /** Dijon, the centre of the generated establishments. */
     protected static final GeoPoint DIJON = GeoPoint.of(47.3220, 5.0415);
 
     /** Where members cluster: mainland cities and villages, overseas, the antimeridian, the poles. */
@@ -67,6 +77,13 @@ public abstract class MatchingEngineContract {
 
     // ------------------------------------------------------------------ brute force, independent
 
+    /**
+     * The expected answer of a qualified query, by brute force.
+     *
+     * @param all every candidate
+     * @param q the query
+     * @return every match, in {@code Match.ORDER}
+     */
     protected static List<Match> bruteQualified(Map<MemberId, MatchCandidate> all, QualifiedQuery q) {
         List<Match> hits = new ArrayList<>();
         for (MatchCandidate c : all.values()) {
@@ -84,6 +101,13 @@ public abstract class MatchingEngineContract {
         return hits.size() > q.limit() ? hits.subList(0, q.limit()) : hits;
     }
 
+    /**
+     * The expected answer of a followers query, by brute force.
+     *
+     * @param all every candidate
+     * @param q the query
+     * @return every follower, nearest first
+     */
     protected static List<Nearby> bruteFollowers(Map<MemberId, MatchCandidate> all, FollowersQuery q) {
         List<Nearby> hits = new ArrayList<>();
         for (MatchCandidate c : all.values()) {
@@ -103,7 +127,14 @@ public abstract class MatchingEngineContract {
 
     // ------------------------------------------------------------------ data
 
-    /** A random point within about {@code spreadKm} of {@code centre}, clamped to valid coordinates. */
+    /**
+     * A random point within about {@code spreadKm} of {@code centre}, clamped to valid coordinates.
+     *
+     * @param r the r
+     * @param centre the centre
+     * @param spreadKm the spread km
+     * @return a random point within about {@code spreadKm} of {@code centre}, clamped to valid coordinates
+     */
     protected static GeoPoint jitter(Random r, GeoPoint centre, double spreadKm) {
         double dLat = r.nextGaussian() * spreadKm / 111.2;
         double cos = Math.max(0.01, Math.cos(Math.toRadians(centre.latitude())));
@@ -119,7 +150,14 @@ public abstract class MatchingEngineContract {
         return GeoPoint.of(lat, lon);
     }
 
-    /** A random dataset: establishments around the clusters, several members at each. */
+    /**
+     * A random dataset: establishments around the clusters, several members at each.
+     *
+     * @param seed the seed
+     * @param establishments the establishments
+     * @param maxMembersEach the max members each
+     * @return a random dataset: establishments around the clusters, several members at each
+     */
     protected static Map<MemberId, MatchCandidate> dataset(long seed, int establishments, int maxMembersEach) {
         Random r = new Random(seed);
         Map<MemberId, MatchCandidate> all = new LinkedHashMap<>();
@@ -137,6 +175,15 @@ public abstract class MatchingEngineContract {
         return all;
     }
 
+    /**
+     * A random candidate at {@code at}.
+     *
+     * @param r the random source
+     * @param id the identifier
+     * @param uai the establishment's UAI
+     * @param at when
+     * @return the candidate
+     */
     protected static MatchCandidate randomCandidate(Random r, MemberId id, Uai uai, GeoPoint at) {
         Map<ToolId, CompetenceLevel> levels = new HashMap<>();
         for (ToolId t : TOOLS) {
@@ -160,6 +207,12 @@ public abstract class MatchingEngineContract {
         return new MatchCandidate(id, uai, at, levels, followed, themes);
     }
 
+    /**
+     * A new engine of the implementation under test, loaded with {@code all}.
+     *
+     * @param all every candidate
+     * @return the engine
+     */
     protected MatchingEngine loaded(Map<MemberId, MatchCandidate> all) {
         MatchingEngine engine = newEngine();
         engine.upsertAll(all.values());
@@ -485,7 +538,11 @@ public abstract class MatchingEngineContract {
         assertThat(updates.get()).isPositive();
     }
 
-    /** How long the concurrency stress runs; override to run longer. */
+    /**
+     * How long the concurrency stress runs; override to run longer.
+     *
+     * @return how long the concurrency stress runs; override to run longer
+     */
     protected long stressMillis() {
         return 1500;
     }

@@ -85,9 +85,14 @@ public abstract class ShareNumStoreContract {
     private static final Instant T0 = Instant.parse("2026-11-02T08:00:00Z");
     private static final ToolId GEOGEBRA = ToolId.of("geogebra");
 
-    /** A new store holding nothing. */
+    /**
+     * A new store holding nothing.
+     *
+     * @return a new store holding nothing
+     */
     protected abstract ShareNumStore newStore();
 
+    /** The store. */
     protected ShareNumStore store;
     private final Uai a = uai(21, 15);
     private final Uai b = uai(21, 16);
@@ -103,7 +108,12 @@ public abstract class ShareNumStoreContract {
     }
 
 
-    /** The aggregates of {@code t}, every one required: a complete store provides them all. */
+    /**
+     * The aggregates of {@code t}, every one required: a complete store provides them all.
+     *
+     * @param t the t
+     * @return the aggregates of {@code t}, every one required: a complete store provides them all
+     */
     protected static View v(StoreTransaction t) {
         return new View(t);
     }

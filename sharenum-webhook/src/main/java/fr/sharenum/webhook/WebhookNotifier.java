@@ -32,9 +32,10 @@ import java.util.Objects;
  * <p>Every request is signed: {@code X-ShareNum-Signature: sha256=<hex>} is the HMAC-SHA256, keyed
  * with the shared secret, of {@code <timestamp>.<body>}, with {@code X-ShareNum-Timestamp} the epoch
  * seconds; {@code X-ShareNum-Delivery} is the notification's idempotency key, the same on every retry.
- * A network error, a timeout, a 429 or a 5xx is retried with exponential backoff; when the attempts run
- * out the failure is reported as transient ({@link NotificationFailedException#isPermanent()} false), so
- * ShareNum keeps the notification for a later retry. Any other 4xx is permanent. Nothing is dropped
+ * One attempt per notification by default: ShareNum's outbox owns retries and backoff. A network error, a
+ * timeout, a 429 or a 5xx is reported as transient ({@link NotificationFailedException#isPermanent()} false), so
+ * ShareNum keeps the notification for a later attempt; any other 4xx is permanent. A host calling the notifier
+ * outside ShareNum's outbox may ask for immediate retries with {@link Builder#retries}. Nothing is dropped
  * silently.
  *
  * <p>What the body never carries: the member's e-mail address, and a verification token. A verification is
@@ -47,7 +48,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Notifier hook = WebhookNotifier.builder(URI.create("https://ent.example.fr/hooks/sharenum"), secret)
- *         .timeout(Duration.ofSeconds(5)).retries(4, Duration.ofMillis(500)).build();
+ *         .timeout(Duration.ofSeconds(5)).build();
  * ShareNum sharenum = ShareNum.builder().notifier(hook).build();
  * }</pre>
  *
@@ -137,7 +138,7 @@ public final class WebhookNotifier implements Notifier {
             }
         }
         throw new NotificationFailedException("webhook " + endpoint.getHost() + " did not take " + notification.id()
-                + " after " + maxAttempts + " attempts (last: " + last + ")", false, cause);
+                + " after " + maxAttempts + (maxAttempts == 1 ? " attempt" : " attempts") + " (last: " + last + ")", false, cause);
     }
 
     /**
@@ -173,6 +174,10 @@ public final class WebhookNotifier implements Notifier {
      * The signature a receiver recomputes to check a request: hex HMAC-SHA256 of
      * {@code timestamp + "." + body} with the shared secret. Compare it in constant time
      * ({@link java.security.MessageDigest#isEqual}).
+     *
+     * @param secret the shared secret
+     * @param text   {@code timestamp + "." + body}
+     * @return the hex signature
      */
     public static String hmac(byte[] secret, String text) {
         try {
@@ -198,7 +203,7 @@ public final class WebhookNotifier implements Notifier {
         private final URI endpoint;
         private final byte[] secret;
         private Duration timeout = Duration.ofSeconds(10);
-        private int maxAttempts = 4;
+        private int maxAttempts = 1;
         private Duration initialBackoff = Duration.ofMillis(500);
         private Duration maxBackoff = Duration.ofSeconds(30);
         private HttpClient client;
@@ -223,7 +228,12 @@ public final class WebhookNotifier implements Notifier {
             this.secret = secret.clone();
         }
 
-        /** Time allowed for connecting and for each request; default 10 s. */
+        /**
+         * Time allowed for connecting and for each request; default 10 s.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("timeout must be positive");
@@ -232,7 +242,16 @@ public final class WebhookNotifier implements Notifier {
             return this;
         }
 
-        /** At most {@code maxAttempts} tries (1–20), waiting {@code initialBackoff} then doubling; default 4 and 500 ms. */
+        /**
+         * At most {@code maxAttempts} tries per call (1–20), waiting {@code initialBackoff} then doubling, in the
+         * caller's thread; default 1 (no retry: ShareNum's outbox retries with its own backoff, off the state
+         * change). Only for a notifier used outside ShareNum's outbox.
+         *
+         * @param maxAttempts    tries per call, 1–20
+         * @param initialBackoff the first wait, zero or positive
+         * @return this builder
+         * @throws IllegalArgumentException for values out of range
+         */
         public Builder retries(int maxAttempts, Duration initialBackoff) {
             if (maxAttempts < 1 || maxAttempts > 20) {
                 throw new IllegalArgumentException("maxAttempts must be between 1 and 20, was " + maxAttempts);
@@ -245,7 +264,12 @@ public final class WebhookNotifier implements Notifier {
             return this;
         }
 
-        /** Longest wait between two tries; default 30 s. */
+        /**
+         * Longest wait between two tries; default 30 s.
+         *
+         * @param maxBackoff zero or positive
+         * @return this builder
+         */
         public Builder maxBackoff(Duration maxBackoff) {
             if (maxBackoff == null || maxBackoff.isNegative()) {
                 throw new IllegalArgumentException("maxBackoff must be zero or positive");
@@ -254,13 +278,23 @@ public final class WebhookNotifier implements Notifier {
             return this;
         }
 
-        /** The HTTP client (proxy, TLS settings); default a new {@link HttpClient}. */
+        /**
+         * The HTTP client (proxy, TLS settings); default a new {@link HttpClient}.
+         *
+         * @param client the client to use
+         * @return this builder
+         */
         public Builder httpClient(HttpClient client) {
             this.client = Objects.requireNonNull(client, "client");
             return this;
         }
 
-        /** Clock of the signature timestamps; default UTC system clock. */
+        /**
+         * Clock of the signature timestamps; default UTC system clock.
+         *
+         * @param clock the time source
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

@@ -135,6 +135,17 @@ class WebhookNotifierTest {
     }
 
     @Test
+    void by_default_one_attempt_then_a_transient_failure_for_the_outbox_to_retry() {
+        failuresLeft.set(10);
+        WebhookNotifier notifier = WebhookNotifier.builder(hook(), SECRET).build();
+
+        assertThatThrownBy(() -> notifier.send(alert())).isInstanceOf(NotificationFailedException.class)
+                .hasMessageContaining("after 1 attempt (").hasMessageContaining("HTTP 503")
+                .satisfies(e -> assertThat(((NotificationFailedException) e).isPermanent()).isFalse());
+        assertThat(received).hasSize(1);
+    }
+
+    @Test
     void an_outage_longer_than_the_retries_is_reported_as_transient() {
         failuresLeft.set(10);
         WebhookNotifier notifier = WebhookNotifier.builder(hook(), SECRET).retries(3, Duration.ofMillis(10)).build();

@@ -204,29 +204,54 @@ public final class Dispatcher implements AutoCloseable {
         return claimed;
     }
 
-    /** Sends claimed entries (alerts due together for one member as one digest), settling each as it returns. */
+    /** One message sent for one or more entries (several alerts for one member go as one digest). */
+    private record Message(Notification notification, List<OutboxEntry> entries) {
+    }
+
+    /**
+     * Sends claimed entries through the notifier as one batch ({@link Notifier#sendAll}: one SMTP connection for
+     * them all), alerts due together for one member as one digest, then settles them in one transaction.
+     */
     private int send(List<OutboxEntry> claimed) {
-        int delivered = 0;
+        List<Message> messages = new ArrayList<>();
         Map<fr.sharenum.model.MemberId, List<OutboxEntry>> alertsByRecipient = new LinkedHashMap<>();
         for (OutboxEntry e : claimed) {
             if (e.notification() instanceof Notification.TicketAlert a) {
                 alertsByRecipient.computeIfAbsent(a.recipient(), k -> new ArrayList<>()).add(e);
             } else {
-                delivered += settle(List.of(e), notify(e.notification()));
+                messages.add(new Message(e.notification(), List.of(e)));
             }
         }
         for (List<OutboxEntry> entries : alertsByRecipient.values()) {
             if (entries.size() == 1) {
-                delivered += settle(entries, notify(entries.get(0).notification()));
+                messages.add(new Message(entries.get(0).notification(), entries));
             } else {
                 // alerts due together for one member (a digest, the end of quiet hours) go as one message
                 List<Notification.TicketAlert> alerts = entries.stream().map(e -> (Notification.TicketAlert) e.notification()).toList();
                 Notification.TicketAlert first = alerts.get(0);
-                delivered += settle(entries, notify(new Notification.AlertDigest("digest:" + digest(alerts), first.recipient(),
-                        first.to(), alerts)));
+                messages.add(new Message(new Notification.AlertDigest("digest:" + digest(alerts), first.recipient(), first.to(),
+                        alerts), entries));
             }
         }
-        return delivered;
+        Map<String, ? extends RuntimeException> failures;
+        try {
+            failures = notifier.sendAll(messages.stream().map(Message::notification).toList());
+        } catch (RuntimeException e) {
+            Map<String, RuntimeException> all = new HashMap<>();
+            messages.forEach(m -> all.put(m.notification().id(), e));
+            failures = all;
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Message m : messages) {
+            RuntimeException error = failures.get(m.notification().id());
+            if (error != null) {
+                LOG.warn("notification {} {} could not be delivered: {}", m.notification().getClass().getSimpleName(),
+                        m.notification().id(), error.getClass().getSimpleName());
+                LOG.debug("delivery failure", error);
+            }
+            m.entries().forEach(e -> outcomes.add(new Outcome(e, error)));
+        }
+        return settle(outcomes);
     }
 
     /** Pending entries that failed at least once, waiting for a retry (or being retried). */
@@ -278,30 +303,36 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /** The result of sending one entry: {@code error} null when delivered. */
+    private record Outcome(OutboxEntry entry, RuntimeException error) {
+    }
+
     /**
-     * Records the outcome of one send for its entries: removed when delivered, rescheduled or buried when it failed —
-     * only where this instance still holds the claim (a lease that ran out may have passed an entry to another).
+     * Records the outcomes of a batch: delivered entries removed, failed ones rescheduled or buried — only where this
+     * instance still holds the claim (a lease that ran out may have passed an entry to another deliverer).
      *
      * @return how many entries were delivered
      */
-    private int settle(List<OutboxEntry> entries, RuntimeException error) {
+    private int settle(List<Outcome> outcomes) {
         Instant now = clock.instant();
         synchronized (inFlight) {
             try {
                 return store.inTransaction(st -> {
                     Tx t = Tx.of(st);
                     int delivered = 0;
-                    for (OutboxEntry e : entries) {
+                    for (Outcome o : outcomes) {
+                        OutboxEntry e = o.entry();
                         Long mine = inFlight.get(e.id());
                         OutboxEntry current = t.outboxEntry(e.id()).orElse(null);
                         if (mine == null || current == null || current.version() != mine) {
                             continue;   // settled or re-claimed by another deliverer after our lease ran out
                         }
-                        if (error == null) {
+                        if (o.error() == null) {
                             t.deleteOutbox(e.id());
                             delivered++;
                             continue;
                         }
+                        RuntimeException error = o.error();
                         boolean permanent = error instanceof NotificationFailedException f && f.isPermanent();
                         boolean dead = permanent || current.attempts() + 1 >= policy.maxAttempts();
                         String why = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
@@ -317,10 +348,10 @@ public final class Dispatcher implements AutoCloseable {
                 return 0;
             } catch (RuntimeException e) {
                 LOG.warn("could not record the outcome of {} deliveries ({}); they will be retried when their lease ends",
-                        entries.size(), e.getClass().getSimpleName());
+                        outcomes.size(), e.getClass().getSimpleName());
                 return 0;
             } finally {
-                entries.forEach(e -> inFlight.remove(e.id()));
+                outcomes.forEach(o -> inFlight.remove(o.entry().id()));
             }
         }
     }

@@ -126,7 +126,8 @@ final class TicketsImpl implements Tickets {
                 }
                 Notification note = new Notification.TicketAlert("alert:" + ticket.id() + ":" + a.helper(), a.helper(),
                         helper.get().email(), ticket.id(), requester.displayName(), ticket.tools(), ticket.kind(),
-                        ticket.text(), Math.round(a.distanceKm()), guides);
+                        ticket.text(), Math.round(a.distanceKm()), guides, toolNames(ticket.tools()),
+                        helper.get().establishment().equals(ticket.establishment()));
                 java.time.ZoneId zone = zones.computeIfAbsent(helper.get().establishment(), uai -> t.establishment(uai)
                         .map(e -> e.academie().zone()).orElse(java.time.ZoneOffset.UTC));
                 fr.sharenum.model.AlertPreferences.Digest digest = preferences
@@ -158,6 +159,7 @@ final class TicketsImpl implements Tickets {
                 kept.add(skill.level() == a.level() ? a : new Alert(a.helper(), a.tool(), skill.level(), a.distanceKm()));
             }
         }
+        kept.sort(ALERT_ORDER);
         return kept;
     }
 
@@ -240,10 +242,18 @@ final class TicketsImpl implements Tickets {
             for (int i = 0; chosen.size() < wantedCount && i < over.size(); i++) {
                 chosen.add(over.get(i));
             }
-            chosen.sort(ALERT_ORDER);
-            // what members see of each other's whereabouts: establishment distances rounded to the km
-            return chosen.stream().map(a -> new Alert(a.helper(), a.tool(), a.level(), Math.rint(a.distanceKm()))).toList();
+            // what members see of each other's whereabouts: establishment distances rounded to the km, in the order
+            // they read them (rounded km, then level)
+            return chosen.stream().map(a -> new Alert(a.helper(), a.tool(), a.level(), Math.rint(a.distanceKm())))
+                    .sorted(ALERT_ORDER).toList();
         });
+    }
+
+    /** The names people read for {@code tools}, from the host's catalogue (tools it lacks are left out). */
+    private Map<ToolId, String> toolNames(Set<ToolId> tools) {
+        Map<ToolId, String> names = new HashMap<>();
+        tools.forEach(id -> engine.settings().tools().find(id).ifPresent(tool -> names.put(id, tool.name())));
+        return names;
     }
 
     @Override

@@ -1,0 +1,80 @@
+package fr.sharenum.examples.boot;
+
+import fr.sharenum.NewMember;
+import fr.sharenum.OutboxNotifier;
+import fr.sharenum.ShareNum;
+import fr.sharenum.TicketRequest;
+import fr.sharenum.model.Academie;
+import fr.sharenum.model.Actor;
+import fr.sharenum.model.CompetenceLevel;
+import fr.sharenum.model.Establishment;
+import fr.sharenum.model.EstablishmentType;
+import fr.sharenum.model.GeoPoint;
+import fr.sharenum.model.Member;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.Notification;
+import fr.sharenum.model.Role;
+import fr.sharenum.model.Skill;
+import fr.sharenum.model.TicketNum;
+import fr.sharenum.model.ToolId;
+import fr.sharenum.model.Uai;
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.stereotype.Component;
+
+import java.io.PrintStream;
+import java.util.Optional;
+
+/** The story the application tells at start: two colleagues of a collège, a Capytale ticket, an alert, the health. */
+@Component
+class Demo implements CommandLineRunner {
+    private static final Actor ENT = Actor.host("ent-bourgogne");
+    private static final ToolId CAPYTALE = ToolId.of("capytale");
+    private static final Establishment ROUPNEL = new Establishment(Uai.of("0211136W"), "Collège Gaston Roupnel",
+            EstablishmentType.COLLEGE, Academie.DIJON, GeoPoint.of(47.3364, 5.0429), "21231");
+
+    private final ShareNum sharenum;
+    private final OutboxNotifier inbox;
+    private final HealthEndpoint health;
+    private final PrintStream out = System.out;
+
+    Demo(ShareNum sharenum, OutboxNotifier inbox, HealthEndpoint health) {
+        this.sharenum = sharenum;
+        this.inbox = inbox;
+        this.health = health;
+    }
+
+    @Override
+    public void run(String... args) {
+        sharenum.establishments().put(ENT, ROUPNEL);
+        Member helper = member("ent-karim", "Karim Haddad", "karim.haddad@ac-dijon.fr", new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
+        Member claire = member("ent-claire", "Claire Martin", "claire.martin@ac-dijon.fr", null);
+        TicketNum ticket = sharenum.tickets().open(claire.id(), TicketRequest.builder(CAPYTALE)
+                .text("Démarrer Python en 2de").build());
+        out.println("ticket opened within " + ticket.radiusKm() + " km; alerted: " + ticket.alerts().size()
+                + (ticket.alerts().isEmpty() ? " (Karim was alerted by Claire for Capytale less than 3 days ago: sharenum.alerts.cool-down)" : ""));
+        inbox.sent(Notification.TicketAlert.class).stream().filter(a -> a.recipient().equals(helper.id())).reduce((a, b) -> b)
+                .ifPresent(a -> out.println("Karim's alert names " + a.toolName(CAPYTALE)
+                        + (a.sameEstablishment() ? ", in his own establishment" : ", " + a.distanceKm() + " km away")));
+        out.println("ShareNum health: " + health.healthForPath("sharenum").getStatus());
+    }
+
+    /** The member with this address, registered and verified on the first run, found again on the next ones. */
+    private Member member(String id, String name, String email, Skill skill) {
+        Optional<Member> known = sharenum.members().find(ENT, MemberId.of(id));
+        if (known.isPresent()) {
+            out.println(name + " is already a member (kept in the database)");
+            return known.get();
+        }
+        NewMember.Builder b = NewMember.builder().id(MemberId.of(id)).displayName(name).email(email).establishment(ROUPNEL.uai())
+                .role(Role.TEACHER_SECONDARY);
+        if (skill != null) {
+            b.skill(skill);
+        }
+        Member m = sharenum.members().register(ENT, b.build());   // the ENT registers its own users, with its ids
+        String token = inbox.sent(Notification.VerificationRequested.class).stream()
+                .filter(v -> v.recipient().equals(m.id())).reduce((x, y) -> y).orElseThrow().token();
+        out.println(name + " registered and verified");
+        return sharenum.members().verify(Actor.anonymous(), m.id(), token);
+    }
+}

@@ -1,0 +1,239 @@
+package fr.sharenum.spring.boot;
+
+import fr.sharenum.EmailPolicy;
+import fr.sharenum.ShareNum;
+import fr.sharenum.ToolCatalog;
+import fr.sharenum.jdbc.JdbcStore;
+import fr.sharenum.mail.MailLinks;
+import fr.sharenum.mail.MailNotifier;
+import fr.sharenum.mail.MailTemplates;
+import fr.sharenum.model.Actor;
+import fr.sharenum.model.Email;
+import fr.sharenum.spi.ClosedDays;
+import fr.sharenum.spi.GuideCatalog;
+import fr.sharenum.spi.MatchingEngine;
+import fr.sharenum.spi.ModerationQueue;
+import fr.sharenum.spi.Notifier;
+import fr.sharenum.spi.ShareNumStore;
+import fr.sharenum.spi.TrainingCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * ShareNum for a Spring Boot application: a {@link ShareNum} bean built from the {@code sharenum.*} properties
+ * ({@link ShareNumProperties}) and the application's beans; its store a {@link JdbcStore} on the application's
+ * {@link DataSource} (PostgreSQL or H2; ShareNum's tables created and upgraded by its own Flyway history,
+ * {@code sn_schema_history}, after the application's own database initialisation); its notifier a
+ * {@link MailNotifier} when {@code sharenum.mail.base-url} and {@code sharenum.mail.from} are set (the SMTP server
+ * of {@code sharenum.mail.host} or Spring's {@code spring.mail.*}); a {@link ShareNumHealthIndicator} with the
+ * Actuator. Every bean backs off when the application defines its own of the same type; beans of the application
+ * of type {@link TrainingCatalog}, {@link GuideCatalog}, {@link ToolCatalog}, {@link ClosedDays},
+ * {@link EmailPolicy}, {@link ModerationQueue}, {@link MatchingEngine} and {@link Clock} (when there is only one)
+ * are handed to the builder, then every {@link ShareNumBuilderCustomizer}.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+        afterName = "org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration")
+@ConditionalOnClass(ShareNum.class)
+@EnableConfigurationProperties(ShareNumProperties.class)
+public class ShareNumAutoConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(ShareNumAutoConfiguration.class);
+
+    /** Created by Spring. */
+    public ShareNumAutoConfiguration() {
+    }
+
+    /**
+     * The instance, closed with the application context.
+     *
+     * @param properties      the {@code sharenum.*} properties
+     * @param store           the store, when there is one (else in memory)
+     * @param notifier        the notifier, when there is one (else ShareNum's logging outbox)
+     * @param trainings       the application's training catalogue, if any
+     * @param guides          the application's guide catalogue, if any
+     * @param tools           the application's tool catalogue, if any
+     * @param closedDays      the application's closed days, if any
+     * @param emailPolicy     the application's e-mail policy, if any
+     * @param moderationQueue the application's moderation queue, if any
+     * @param matchingEngine  the application's matching engine, if any (else the best found on the class path)
+     * @param clock           the application's clock, if any
+     * @param customizers     the application's last words on the builder
+     * @return the ShareNum instance
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ShareNum sharenum(ShareNumProperties properties, ObjectProvider<ShareNumStore> store,
+                             ObjectProvider<Notifier> notifier, ObjectProvider<TrainingCatalog> trainings,
+                             ObjectProvider<GuideCatalog> guides, ObjectProvider<ToolCatalog> tools,
+                             ObjectProvider<ClosedDays> closedDays, ObjectProvider<EmailPolicy> emailPolicy,
+                             ObjectProvider<ModerationQueue> moderationQueue, ObjectProvider<MatchingEngine> matchingEngine,
+                             ObjectProvider<Clock> clock, ObjectProvider<ShareNumBuilderCustomizer> customizers) {
+        ShareNum.Builder b = Settings.apply(properties, ShareNum.builder());
+        store.ifUnique(b::store);
+        if (store.getIfUnique() == null) {
+            LOG.info("ShareNum keeps its data in memory (no DataSource, or sharenum.jdbc.enabled=false): it is lost on restart");
+        }
+        notifier.ifUnique(b::notifier);
+        trainings.ifUnique(b::trainingCatalog);
+        guides.ifUnique(b::guideCatalog);
+        tools.ifUnique(b::tools);
+        closedDays.ifUnique(b::closedDays);
+        emailPolicy.ifUnique(b::emailPolicy);
+        moderationQueue.ifUnique(b::moderationQueue);
+        matchingEngine.ifUnique(b::matchingEngine);
+        clock.ifUnique(b::clock);
+        // Micrometer: when ShareNum.Builder gets its meter-registry hook, the binding goes here (ObjectProvider<MeterRegistry>)
+        customizers.orderedStream().forEach(c -> c.customize(b));
+        return b.build();
+    }
+
+    /** The store on the application's DataSource. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({JdbcStore.class, DataSource.class})
+    @ConditionalOnSingleCandidate(DataSource.class)
+    @ConditionalOnProperty(prefix = "sharenum.jdbc", name = "enabled", havingValue = "true", matchIfMissing = true)
+    static class Jdbc {
+
+        /**
+         * ShareNum's store in the application's database, after its own initialisation (Flyway, Liquibase, SQL scripts).
+         *
+         * @param dataSource the application's DataSource
+         * @param properties the {@code sharenum.jdbc.*} settings
+         * @return the store
+         */
+        @Bean
+        @ConditionalOnMissingBean(ShareNumStore.class)
+        @DependsOnDatabaseInitialization
+        JdbcStore sharenumStore(DataSource dataSource, ShareNumProperties properties) {
+            JdbcStore.Builder b = JdbcStore.builder(dataSource).migrate(properties.getJdbc().isMigrate());
+            if (properties.getJdbc().getSchema() != null) {
+                b.schema(properties.getJdbc().getSchema());
+            }
+            return b.build();
+        }
+    }
+
+    /** E-mail over SMTP. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MailNotifier.class)
+    @ConditionalOnProperty(prefix = "sharenum.mail", name = {"base-url", "from"})
+    @ConditionalOnProperty(prefix = "sharenum.mail", name = "enabled", havingValue = "true", matchIfMissing = true)
+    static class Mail {
+
+        /**
+         * The mail notifier, from {@code sharenum.mail.*} or else Spring's {@code spring.mail.*}.
+         *
+         * @param properties the {@code sharenum.mail.*} settings
+         * @param environment where {@code spring.mail.*} are read
+         * @return the notifier
+         */
+        @Bean
+        @ConditionalOnMissingBean(Notifier.class)
+        MailNotifier sharenumMailNotifier(ShareNumProperties properties, Environment environment) {
+            ShareNumProperties.Mail mail = properties.getMail();
+            String host = first(mail.getHost(), environment.getProperty("spring.mail.host"));
+            if (host == null) {
+                throw new IllegalStateException("ShareNum sends mail: set sharenum.mail.host or spring.mail.host"
+                        + " (or sharenum.mail.enabled=false)");
+            }
+            int port = mail.getPort() != null ? mail.getPort() : environment.getProperty("spring.mail.port", Integer.class, 25);
+            String username = first(mail.getUsername(), environment.getProperty("spring.mail.username"));
+            String password = first(mail.getPassword(), environment.getProperty("spring.mail.password"));
+            boolean startTls = mail.getStartTls() != null ? mail.getStartTls()
+                    : environment.getProperty("spring.mail.properties.mail.smtp.starttls.required", Boolean.class, false);
+            MailNotifier.Builder b = MailNotifier.builder(host, port).from(mail.getFrom())
+                    .links(MailLinks.under(URI.create(mail.getBaseUrl()))).startTls(startTls)
+                    .timeout(mail.getTimeout()).messagesPerConnection(mail.getMessagesPerConnection());
+            if (username != null) {
+                b.credentials(username, password == null ? "" : password);
+            }
+            if (mail.getTemplates() != null) {
+                b.templates(templates(mail.getTemplates()));
+            }
+            return b.build();
+        }
+
+        private static MailTemplates templates(String location) {
+            if (location.startsWith("classpath:")) {
+                String prefix = location.substring("classpath:".length()).replaceFirst("^/", "");
+                return MailTemplates.classpath(Mail.class.getClassLoader(), prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/");
+            }
+            String path = location.startsWith("file:") ? URI.create(location).getPath() : location;
+            return MailTemplates.directory(Path.of(path));
+        }
+
+        private static String first(String a, String b) {
+            return a != null ? a : b;
+        }
+    }
+
+    /** The Actuator's health contributor. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    @ConditionalOnEnabledHealthIndicator("sharenum")
+    static class HealthContributor {
+
+        /**
+         * ShareNum's health.
+         *
+         * @param sharenum   the instance
+         * @param properties the thresholds and the host's name
+         * @param feedLag    the change feed's lag, when the application reports it
+         * @return the indicator
+         */
+        @Bean
+        @ConditionalOnMissingBean(name = "sharenumHealthIndicator")
+        ShareNumHealthIndicator sharenumHealthIndicator(ShareNum sharenum, ShareNumProperties properties,
+                                                        ObjectProvider<ChangeFeedLag> feedLag) {
+            return new ShareNumHealthIndicator(sharenum, Actor.host(properties.getHostName()), properties.getHealth(),
+                    feedLag.getIfUnique());
+        }
+    }
+
+    /** From properties to builder calls. */
+    static final class Settings {
+        private Settings() {
+        }
+
+        static ShareNum.Builder apply(ShareNumProperties p, ShareNum.Builder b) {
+            b.minimumHelperLevel(p.getMinimumHelperLevel())
+                    .radiusKm(p.getRadius().getMinKm(), p.getRadius().getMaxKm(), p.getRadius().getDefaultKm())
+                    .ticketLifetime(p.getTicketLifetime())
+                    .verificationValidity(p.getVerificationValidity())
+                    .trainingHorizon(p.getTrainingHorizon())
+                    .broadcastRadiusKm(p.getBroadcastRadiusKm())
+                    .busLogistics(p.getBus().getAverageSpeedKmh(), p.getBus().getSetUp(), p.getBus().getTearDown())
+                    .busOperatingHours(p.getBus().getDayStart(), p.getBus().getDayEnd())
+                    .invitationSender(Email.of(p.getInvitationSender()))
+                    .notificationRetries(p.getNotificationRetries().getMaxAttempts(), p.getNotificationRetries().getFirstRetry(),
+                            p.getNotificationRetries().getLongestRetry())
+                    .alertLimits(p.getAlerts().getPerHelperPerWeek(), p.getAlerts().getMinimumPerTicket(),
+                            p.getAlerts().getCoolDown(), p.getAlerts().getTicketsPerDay())
+                    .quietHours(p.getQuietHours().getStart(), p.getQuietHours().getEnd())
+                    .showHelperRatings(p.isShowHelperRatings())
+                    .staffAddressMustMatchAcademie(p.isStaffAddressMustMatchAcademie());
+            if (p.getMaxAlertsPerTicket() != null) {
+                b.maxAlertsPerTicket(p.getMaxAlertsPerTicket());
+            }
+            return b;
+        }
+    }
+}
