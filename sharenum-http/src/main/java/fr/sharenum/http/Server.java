@@ -101,7 +101,7 @@ public final class Server {
             return t;
         });
         scheduler.scheduleWithFixedDelay(() -> sharenum.outbox().deliverDue(Actor.host("scheduler")), 30, 30, TimeUnit.SECONDS);
-        ShareNumHttp.Builder b = ShareNumHttp.builder(sharenum, store).inbox(inbox)
+        ShareNumHttp.Builder b = ShareNumHttp.builder(sharenum, store).inbox(inbox).clock(clock)
                 .devSignIn(new DevSignIn(sharenum, Demo.accounts()))
                 .mapLayer("establishments", () -> establishments);
         if (academies != null) {

@@ -79,7 +79,7 @@ public final class Bodies {
      * @param followedTools  tools followed
      * @param followedThemes themes followed
      */
-    public record Registration(@Required String displayName, @Required String email, @Required Uai establishment,
+    public record SignUp(@Required String displayName, @Required String email, @Required Uai establishment,
                                @Required Role role, List<Skill> skills, Set<ToolId> followedTools, Set<Theme> followedThemes) {
     }
 

@@ -47,6 +47,7 @@ public final class OpenApi {
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([a-z]+)}");
 
     private final Map<String, ObjectNode> components = new TreeMap<>();
+    private final Map<String, Class<?>> owners = new java.util.HashMap<>();
 
     private OpenApi() {
     }
@@ -230,7 +231,7 @@ public final class OpenApi {
             return schemaOf(raw);
         }
         Class<?> c = (Class<?>) type;
-        if (c == String.class || c == ZoneId.class || IDS.contains(c.getSimpleName())) {
+        if (c == String.class || c == ZoneId.class || c == java.net.URI.class || IDS.contains(c.getSimpleName())) {
             s.put("type", "string");
         } else if (c == int.class || c == Integer.class || c == long.class || c == Long.class || c == short.class) {
             s.put("type", "integer");
@@ -274,6 +275,10 @@ public final class OpenApi {
 
     private String ref(Class<?> c, java.util.function.Supplier<ObjectNode> schema) {
         String name = name(c);
+        Class<?> owner = owners.putIfAbsent(name, c);
+        if (owner != null && owner != c) {
+            throw new IllegalStateException("two types named " + name + ": " + owner.getName() + ", " + c.getName());
+        }
         if (!components.containsKey(name)) {
             components.put(name, F.objectNode());   // reserve the name: records may refer to themselves
             components.put(name, schema.get());

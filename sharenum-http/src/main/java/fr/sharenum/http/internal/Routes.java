@@ -133,7 +133,7 @@ public final class Routes {
                 .run(c -> new Bodies.Health("ok"));
         op("GET", "/openapi.json", "openApi", "système", "Cette description OpenAPI 3.1").res(raw("application/json"))
                 .run(c -> {
-                    c.ctx().contentType("application/json").result(OpenApi.committed());
+                    c.ctx().contentType("application/json").result(utf8(OpenApi.committed()));
                     return null;
                 });
         op("GET", "/tools", "listTools", "système", "Le catalogue des outils numériques").res(list(Tool.class))
@@ -162,9 +162,9 @@ public final class Routes {
 
     private void members() {
         op("POST", "/members", "register", "membres", "S'inscrire (adresse professionnelle, confirmée par courriel)")
-                .req(Bodies.Registration.class).res(one(Member.class)).status(201).idempotent()
+                .req(Bodies.SignUp.class).res(one(Member.class)).status(201).idempotent()
                 .run(c -> {
-                    Bodies.Registration r = c.body(Bodies.Registration.class);
+                    Bodies.SignUp r = c.body(Bodies.SignUp.class);
                     NewMember.Builder b = NewMember.builder().displayName(r.displayName()).email(r.email())
                             .establishment(r.establishment()).role(r.role());
                     if (r.skills() != null) {
@@ -482,9 +482,9 @@ public final class Routes {
                 .res(one(Event.class)).run(c -> s.events().acceptInvitation(c.actor(), event(c)));
         op("POST", "/events/{event}/invitation/refusal", "declineInvitation", "événements", "Refuser de co-organiser")
                 .res(one(Event.class)).run(c -> s.events().declineInvitation(c.actor(), event(c)));
-        op("PUT", "/events/{event}/registration", "register", "événements", "M'inscrire (une place, ou la liste d'attente)")
+        op("PUT", "/events/{event}/registration", "registerToEvent", "événements", "M'inscrire (une place, ou la liste d'attente)")
                 .res(one(Event.class)).run(c -> s.events().register(c.actor(), event(c)));
-        op("DELETE", "/events/{event}/registration", "unregister", "événements", "Me désinscrire")
+        op("DELETE", "/events/{event}/registration", "unregisterFromEvent", "événements", "Me désinscrire")
                 .res(one(Event.class)).run(c -> s.events().unregister(c.actor(), event(c)));
         op("POST", "/events/{event}/feedback", "giveFeedback", "événements", "Donner mon avis sur un événement qui a eu lieu")
                 .req(Bodies.FeedbackBody.class).res(one(Feedback.class)).status(201).idempotent()
@@ -626,7 +626,7 @@ public final class Routes {
                 .q("from", "string", null, true, "premier mois (AAAA-MM)")
                 .q("to", "string", null, true, "dernier mois (AAAA-MM)")
                 .run(c -> {
-                    c.ctx().contentType("text/csv; charset=utf-8").result(report(c).toCsv());
+                    c.ctx().contentType("text/csv; charset=utf-8").result(utf8(report(c).toCsv()));
                     return null;
                 });
     }
@@ -695,7 +695,7 @@ public final class Routes {
                 .run(c -> {
                     Supplier<String> layer = layers.get(c.ctx().pathParam("layer"));
                     c.ctx().contentType("application/geo+json")
-                            .result(layer == null ? "{\"type\":\"FeatureCollection\",\"features\":[]}" : layer.get());
+                            .result(utf8(layer == null ? "{\"type\":\"FeatureCollection\",\"features\":[]}" : layer.get()));
                     return null;
                 });
         op("GET", "/map/events", "mapEvents", "carte", "Les événements autour de mon établissement, en GeoJSON")
@@ -704,7 +704,7 @@ public final class Routes {
                 .q("from", "string", "date-time", false, "début de la période (maintenant par défaut)")
                 .q("to", "string", "date-time", false, "fin de la période (90 jours après le début par défaut)")
                 .run(c -> {
-                    c.ctx().contentType("application/geo+json").result(GeoJson.toString(GeoJson.events(nearby(c))));
+                    c.ctx().contentType("application/geo+json").result(utf8(GeoJson.toString(GeoJson.events(nearby(c)))));
                     return null;
                 });
     }
@@ -781,6 +781,10 @@ public final class Routes {
         void run(Op.Handler handler) {
             ops.add(new Op(method, path, id, tag, summary, request, response, status, me, idempotent, ifMatch, List.copyOf(query), handler));
         }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static List<String> split(String csv) {

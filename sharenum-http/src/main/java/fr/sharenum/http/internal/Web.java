@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -218,7 +219,7 @@ public final class Web {
                     ctx.header("Location", k.location());
                 }
                 if (k.body() != null) {
-                    ctx.contentType(k.contentType()).result(k.body());
+                    ctx.contentType(k.contentType()).result(k.body().getBytes(StandardCharsets.UTF_8));
                 }
                 return;
             }
@@ -226,12 +227,10 @@ public final class Web {
         try {
             ctx.status(op.status());
             Object result = op.handler().handle(call);
-            if (result != null) {
-                writeJson(ctx, op, result);
-            }
+            String written = result == null ? null : writeJson(ctx, op, result);
             if (key != null) {
-                idempotency.complete(actor, key.strip(), ctx.statusCode(), result == null ? null : ctx.result(),
-                        ctx.res().getContentType(), ctx.res().getHeader("Location"));
+                idempotency.complete(actor, key.strip(), ctx.statusCode(), written, ctx.res().getContentType(),
+                        ctx.res().getHeader("Location"));
             }
         } catch (RuntimeException e) {
             if (key != null) {
@@ -241,7 +240,7 @@ public final class Web {
         }
     }
 
-    private void writeJson(Context ctx, Op op, Object result) throws Exception {
+    private String writeJson(Context ctx, Op op, Object result) throws Exception {
         Long version = version(result);
         if (version != null) {
             String etag = "\"" + version + "\"";
@@ -249,13 +248,15 @@ public final class Web {
             String none = ctx.header("If-None-Match");
             if ("GET".equals(op.method()) && none != null && (none.contains(etag) || none.strip().equals("*"))) {
                 ctx.status(304);
-                return;
+                return null;
             }
         }
         if (result instanceof Bodies.Page<?> page && page.next() != null) {
             ctx.header("Link", "<" + nextUrl(ctx, page.next()) + ">; rel=\"next\"");
         }
-        ctx.contentType("application/json").result(mapper.writeValueAsString(result));
+        String json = mapper.writeValueAsString(result);
+        ctx.contentType("application/json").result(json.getBytes(StandardCharsets.UTF_8));
+        return json;
     }
 
     private static String nextUrl(Context ctx, String cursor) {
@@ -296,7 +297,7 @@ public final class Web {
 
     private void problem(Context ctx, Bodies.Problem p) {
         try {
-            ctx.status(p.status()).contentType(Problems.MEDIA_TYPE).result(mapper.writeValueAsString(p));
+            ctx.status(p.status()).contentType(Problems.MEDIA_TYPE).result(mapper.writeValueAsBytes(p));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             ctx.status(500).result("");
         }
