@@ -105,7 +105,7 @@ class OidcAuthenticatorTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(99)
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
     void overTheRateLimitA429SaysWhenToComeBack() throws Exception {
         Client client = new Client(base, token(key, ISSUER, "sharenum", Instant.now().plusSeconds(300)), validator);
         Client.Res last = null;
