@@ -206,6 +206,16 @@ public final class Bodies {
     public record Count(@Required Integer count) {
     }
 
+    /**
+     * An académie.
+     *
+     * @param name  its name in the API ({@code DIJON})
+     * @param code  its code, for the indicators ({@code 07})
+     * @param label its name for people ({@code Dijon})
+     */
+    public record AcademieRef(@Required String name, @Required String code, @Required String label) {
+    }
+
     /** @param status "ok" */
     public record Health(@Required String status) {
     }

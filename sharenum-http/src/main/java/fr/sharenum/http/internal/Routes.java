@@ -138,6 +138,9 @@ public final class Routes {
                 });
         op("GET", "/tools", "listTools", "système", "Le catalogue des outils numériques").res(list(Tool.class))
                 .run(c -> s.tools().all());
+        op("GET", "/academies", "listAcademies", "système", "Les académies (nom, code des indicateurs, libellé)")
+                .res(list(Bodies.AcademieRef.class))
+                .run(c -> Arrays.stream(Academie.values()).map(a -> new Bodies.AcademieRef(a.name(), a.code(), a.label())).toList());
         op("GET", "/establishments/{uai}", "getEstablishment", "système", "Un établissement (données ouvertes)")
                 .res(one(Establishment.class)).run(c -> s.establishments().get(c.actor(), c.path("uai", Uai::of)));
         op("GET", "/dev/accounts", "listDemoAccounts", "connexion", "Les comptes de démonstration (connexion de développement)")
