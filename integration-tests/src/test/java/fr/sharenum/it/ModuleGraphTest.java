@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The module graph, enforced on the compiled classes of every module:
  * {@code sharenum-spi} ← {@code sharenum-core} ; {@code sharenum-geo} implements the SPI without
- * knowing core; nothing depends on {@code examples} or {@code benchmarks}; internals stay internal.
+ * knowing core; {@code sharenum-http} calls only the public API and nothing but the benchmarks call it; nothing
+ * depends on {@code examples} or {@code benchmarks}; internals stay internal.
  */
 class ModuleGraphTest {
 
@@ -28,6 +29,7 @@ class ModuleGraphTest {
     private static final String WEBHOOK = "fr.sharenum.webhook..";
     private static final String MAIL = "fr.sharenum.mail..";
     private static final String JDBC = "fr.sharenum.jdbc..";
+    private static final String HTTP = "fr.sharenum.http..";
     private static final String EXAMPLES = "fr.sharenum.examples..";
     private static final String BENCHMARKS = "fr.sharenum.benchmarks..";
 
@@ -42,7 +44,7 @@ class ModuleGraphTest {
     @Test
     void everyModuleIsImported() {
         for (String pkg : new String[] {"fr.sharenum.model", "fr.sharenum.spi", "fr.sharenum", "fr.sharenum.core.internal",
-                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.annuaire", "fr.sharenum.json", "fr.sharenum.webhook", "fr.sharenum.mail", "fr.sharenum.jdbc", "fr.sharenum.examples", "fr.sharenum.benchmarks"}) {
+                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.annuaire", "fr.sharenum.json", "fr.sharenum.webhook", "fr.sharenum.mail", "fr.sharenum.jdbc", "fr.sharenum.http", "fr.sharenum.examples", "fr.sharenum.benchmarks"}) {
             assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
         }
     }
@@ -90,6 +92,17 @@ class ModuleGraphTest {
     }
 
     @Test
+    void theHttpApiUsesOnlyThePublicApiAndNothingUsesIt() {
+        // the API calls the facades of core (fr.sharenum), the values and contracts, JSON, and (its standalone server) JDBC
+        noClasses().that().resideInAnyPackage(HTTP)
+                .should().dependOnClassesThat().resideInAnyPackage(CORE_INTERNAL, GEO, TCK, ANNUAIRE, WEBHOOK, MAIL)
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages(HTTP, BENCHMARKS)
+                .should().dependOnClassesThat().resideInAnyPackage(HTTP)
+                .check(classes);
+    }
+
+    @Test
     void nothingImportsExamplesOrBenchmarks() {
         noClasses().that().resideOutsideOfPackages(EXAMPLES)
                 .should().dependOnClassesThat().resideInAnyPackage(EXAMPLES)
@@ -113,6 +126,9 @@ class ModuleGraphTest {
                 .check(classes);
         noClasses().that().resideOutsideOfPackages(GEO)
                 .should().dependOnClassesThat().resideInAnyPackage("fr.sharenum.geo.internal..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages(HTTP)
+                .should().dependOnClassesThat().resideInAnyPackage("fr.sharenum.http.internal..")
                 .check(classes);
     }
 }
