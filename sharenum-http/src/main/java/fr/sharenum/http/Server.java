@@ -41,21 +41,18 @@ public final class Server {
         String host = "127.0.0.1";
         Path h2 = Path.of("target", "sharenum-demo");
         Path contours = null;
-        for (int i = 0; i < args.length; i++) {
-            String next = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--port" -> port = Integer.parseInt(args[++i]);
-                case "--host" -> host = next;
-                case "--h2" -> h2 = Path.of(next);
-                case "--contours" -> contours = Path.of(next);
+        for (int i = 0; i + 1 < args.length || i < args.length; i += 2) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (value == null ? "" : args[i]) {
+                case "--port" -> port = Integer.parseInt(value);
+                case "--host" -> host = value;
+                case "--h2" -> h2 = Path.of(value);
+                case "--contours" -> contours = Path.of(value);
                 default -> {
                     System.err.println("usage: Server [--port 8080] [--host 127.0.0.1] [--h2 <directory>] [--contours <geojson>]");
                     System.exit(2);
                     return;
                 }
-            }
-            if (!args[i].equals("--port")) {
-                i++;
             }
         }
         if (contours == null) {
