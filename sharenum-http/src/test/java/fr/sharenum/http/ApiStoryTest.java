@@ -81,6 +81,7 @@ class ApiStoryTest {
         assertThat(anonymous.get("/api/v1/establishments/0211136W").json().get("name").asText()).isEqualTo("Collège Gaston Roupnel");
         assertThat(anonymous.get("/api/v1/establishments/0211136X").code()).isEqualTo("request.bad-parameter");
         assertThat(anonymous.get("/api/v1/dev/accounts").json()).hasSize(4);
+        assertThat(anonymous.get("/api/v1/academies").json().findValuesAsText("code")).contains("07");
         assertThat(anonymous.get("/api/v1/map/layers/establishments").json().get("features")).hasSize(6);
         assertThat(anonymous.get("/api/v1/map/layers/academies").json().get("features")).isEmpty();
 
