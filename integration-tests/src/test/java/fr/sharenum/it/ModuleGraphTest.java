@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The module graph, enforced on the compiled classes of every module:
  * {@code sharenum-spi} ← {@code sharenum-core} ; {@code sharenum-geo} implements the SPI without
- * knowing core; the Spring Boot starter sits on top, on public APIs only; nothing depends on {@code examples} or
- * {@code benchmarks}; internals stay internal.
+ * knowing core; the Spring Boot starter sits on top, on public APIs only; {@code sharenum-http} calls only the
+ * public API and nothing but the benchmarks call it; nothing depends on {@code examples} or {@code benchmarks};
+ * internals stay internal.
  */
 class ModuleGraphTest {
 
@@ -30,6 +31,7 @@ class ModuleGraphTest {
     private static final String MAIL = "fr.sharenum.mail..";
     private static final String JDBC = "fr.sharenum.jdbc..";
     private static final String SPRING = "fr.sharenum.spring..";
+    private static final String HTTP = "fr.sharenum.http..";
     private static final String EXAMPLES = "fr.sharenum.examples..";
     private static final String BENCHMARKS = "fr.sharenum.benchmarks..";
 
@@ -44,7 +46,7 @@ class ModuleGraphTest {
     @Test
     void everyModuleIsImported() {
         for (String pkg : new String[] {"fr.sharenum.model", "fr.sharenum.spi", "fr.sharenum", "fr.sharenum.core.internal",
-                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.annuaire", "fr.sharenum.json", "fr.sharenum.webhook", "fr.sharenum.mail", "fr.sharenum.jdbc", "fr.sharenum.spring.boot", "fr.sharenum.examples", "fr.sharenum.benchmarks"}) {
+                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.annuaire", "fr.sharenum.json", "fr.sharenum.webhook", "fr.sharenum.mail", "fr.sharenum.jdbc", "fr.sharenum.spring.boot", "fr.sharenum.http", "fr.sharenum.examples", "fr.sharenum.benchmarks"}) {
             assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
         }
     }
@@ -102,6 +104,17 @@ class ModuleGraphTest {
     }
 
     @Test
+    void theHttpApiUsesOnlyThePublicApiAndNothingUsesIt() {
+        // the API calls the facades of core (fr.sharenum), the values and contracts, JSON, and (its standalone server) JDBC
+        noClasses().that().resideInAnyPackage(HTTP)
+                .should().dependOnClassesThat().resideInAnyPackage(CORE_INTERNAL, GEO, TCK, ANNUAIRE, WEBHOOK, MAIL)
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages(HTTP, BENCHMARKS)
+                .should().dependOnClassesThat().resideInAnyPackage(HTTP)
+                .check(classes);
+    }
+
+    @Test
     void nothingImportsExamplesOrBenchmarks() {
         noClasses().that().resideOutsideOfPackages(EXAMPLES)
                 .should().dependOnClassesThat().resideInAnyPackage(EXAMPLES)
@@ -125,6 +138,9 @@ class ModuleGraphTest {
                 .check(classes);
         noClasses().that().resideOutsideOfPackages(GEO)
                 .should().dependOnClassesThat().resideInAnyPackage("fr.sharenum.geo.internal..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages(HTTP)
+                .should().dependOnClassesThat().resideInAnyPackage("fr.sharenum.http.internal..")
                 .check(classes);
     }
 }

@@ -1,0 +1,117 @@
+package fr.sharenum.http;
+
+import fr.sharenum.OutboxNotifier;
+import fr.sharenum.ShareNum;
+import fr.sharenum.http.internal.Demo;
+import fr.sharenum.jdbc.JdbcStore;
+import fr.sharenum.model.Actor;
+import fr.sharenum.spi.ShareNumStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The standalone server of the demo: ShareNum on an embedded H2 database (the demo's data loaded once), the
+ * in-app inbox, the development sign-in, the API and the web front-end, on one port. From the project root:
+ * {@code ./mvnw -q -pl sharenum-http -am compile exec:java}; it prints the address to open.
+ *
+ * <p>Options: {@code --port 8080}, {@code --host 127.0.0.1}, {@code --h2 <directory>} (default
+ * {@code target/sharenum-demo}), {@code --contours <académie contours GeoJSON>} (default the open data in
+ * {@code ../shared/data} when present).
+ */
+public final class Server {
+
+    private Server() {
+    }
+
+    /**
+     * @param args the options
+     */
+    public static void main(String[] args) {
+        int port = 8080;
+        String host = "127.0.0.1";
+        Path h2 = Path.of("target", "sharenum-demo");
+        Path contours = null;
+        for (int i = 0; i + 1 < args.length || i < args.length; i += 2) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (value == null ? "" : args[i]) {
+                case "--port" -> port = Integer.parseInt(value);
+                case "--host" -> host = value;
+                case "--h2" -> h2 = Path.of(value);
+                case "--contours" -> contours = Path.of(value);
+                default -> {
+                    System.err.println("usage: Server [--port 8080] [--host 127.0.0.1] [--h2 <directory>] [--contours <geojson>]");
+                    System.exit(2);
+                    return;
+                }
+            }
+        }
+        if (contours == null) {
+            for (String candidate : List.of("../shared/data/fr_academies_contours_2020.geojson",
+                    "../../shared/data/fr_academies_contours_2020.geojson")) {
+                if (Files.isReadable(Path.of(candidate))) {
+                    contours = Path.of(candidate);
+                    break;
+                }
+            }
+        }
+        JdbcStore store = JdbcStore.h2(h2);
+        ShareNumHttp http = demo(store, Clock.systemUTC(), contours);
+        http.start(host, port);
+        System.out.println("ShareNum est prêt : http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + http.port() + "/"
+                + "  (données : " + h2.toAbsolutePath() + " ; connexion de démonstration activée ; Ctrl+C pour arrêter)");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            http.stop();
+            store.close();
+        }));
+    }
+
+    /**
+     * The demo's ShareNum and API on a store: the inbox, the development sign-in with the demo's accounts, the
+     * demo's data loaded unless already there, quiet hours off (alerts arrive at once, whatever the hour), the
+     * outbox's due deliveries every 30 s.
+     *
+     * @param store    the store
+     * @param clock    the clock
+     * @param contours the académie contours' GeoJSON, or null
+     * @return the API, not started
+     */
+    public static ShareNumHttp demo(ShareNumStore store, Clock clock, Path contours) {
+        InboxNotifier inbox = new InboxNotifier(store, new OutboxNotifier(), clock);
+        ShareNum sharenum = ShareNum.builder().store(store).notifier(inbox).clock(clock)
+                .trainings(Demo.trainings(clock)).quietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT).build();
+        Demo.loadOnce(sharenum);
+        String academies = contours == null ? null : read(contours);
+        String establishments = Demo.establishmentsGeoJson();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sharenum-outbox");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(() -> sharenum.outbox().deliverDue(Actor.host("scheduler")), 30, 30, TimeUnit.SECONDS);
+        ShareNumHttp.Builder b = ShareNumHttp.builder(sharenum, store).inbox(inbox).clock(clock)
+                .devSignIn(new DevSignIn(sharenum, Demo.accounts()))
+                .mapLayer("establishments", () -> establishments);
+        if (academies != null) {
+            b.mapLayer("academies", () -> academies);
+        }
+        return b.build();
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
