@@ -1,5 +1,7 @@
 package fr.sharenum.postgis;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import fr.sharenum.testing.PostgresCluster;
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
@@ -59,8 +61,18 @@ final class PostgisTesting {
         }
     }
 
-    static DataSource dataSource() {
-        return cluster().dataSource();
+    private static HikariDataSource pool;
+
+    /** A pool over the cluster (an engine borrows a connection per call: unpooled, connecting would dominate). */
+    static synchronized DataSource dataSource() {
+        if (pool == null) {
+            HikariConfig config = new HikariConfig();
+            config.setDataSource(cluster().dataSource());
+            config.setMaximumPoolSize(8);
+            config.setPoolName("postgis-tests");
+            pool = new HikariDataSource(config);
+        }
+        return pool;
     }
 
     /** A fresh schema name. */
