@@ -83,10 +83,11 @@ public final class Sql {
                 + " RETURNING m.member_id, m.site_id";
         deleteSkills = "DELETE FROM " + s + ".sn_match_skill WHERE member_id = ANY (?::text[])";
         deleteFollows = "DELETE FROM " + s + ".sn_match_follow WHERE member_id = ANY (?::text[])";
+        // sorted as the (tool, site) index, so that a chunk's entries land on neighbouring index pages
         insertSkills = "INSERT INTO " + s + ".sn_match_skill (member_id, tool, level, site_id)"
-                + " SELECT * FROM unnest(?::text[], ?::text[], ?::int2[], ?::int4[])";
+                + " SELECT * FROM unnest(?::text[], ?::text[], ?::int2[], ?::int4[]) AS u(m, t, l, x) ORDER BY t, x, l, m";
         insertFollows = "INSERT INTO " + s + ".sn_match_follow (member_id, topic, site_id)"
-                + " SELECT * FROM unnest(?::text[], ?::text[], ?::int4[])";
+                + " SELECT * FROM unnest(?::text[], ?::text[], ?::int4[]) AS u(m, t, x) ORDER BY t, x, m";
         analyze = "ANALYZE " + s + ".sn_match_site, " + s + ".sn_match_member, " + s + ".sn_match_skill, "
                 + s + ".sn_match_follow";
         probe = "SELECT 1 FROM " + s + ".sn_match_member LIMIT 0";
