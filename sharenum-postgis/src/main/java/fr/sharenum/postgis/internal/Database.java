@@ -24,7 +24,11 @@ public final class Database {
         this.dataSource = dataSource;
     }
 
-    /** Work on a connection. @param <T> what it returns */
+    /**
+     * Work on a connection.
+     *
+     * @param <T> what it returns
+     */
     @FunctionalInterface
     public interface Work<T> {
         /**

@@ -17,8 +17,15 @@ public final class Sql {
     /** Relative slack of the SQL distance pre-filter: far above the few ulps by which SQL and Java may differ. */
     public static final double PREFILTER_SLACK = 1e-9;
 
-    /** How the sites of a query are selected: no box (whole sphere), one box, or two (across ±180°). */
-    public enum Boxes { NONE, ONE, TWO }
+    /** How the sites of a query are selected. */
+    public enum Boxes {
+        /** No spatial condition: the cap is the whole sphere. */
+        NONE,
+        /** One box. */
+        ONE,
+        /** Two boxes, on both sides of ±180°. */
+        TWO
+    }
 
     private final String schema;
     private final String postgis;
@@ -148,7 +155,11 @@ public final class Sql {
         return haversine == null ? " WHERE " + spatial : " WHERE " + spatial + " AND " + haversine;
     }
 
-    /** The engine's schema, quoted. @return it */
+    /**
+     * The engine's schema.
+     *
+     * @return its name, quoted
+     */
     public String schema() {
         return schema;
     }
