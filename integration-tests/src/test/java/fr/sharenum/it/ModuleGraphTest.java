@@ -28,6 +28,7 @@ class ModuleGraphTest {
     private static final String WEBHOOK = "fr.sharenum.webhook..";
     private static final String MAIL = "fr.sharenum.mail..";
     private static final String JDBC = "fr.sharenum.jdbc..";
+    private static final String POSTGIS = "fr.sharenum.postgis..";
     private static final String EXAMPLES = "fr.sharenum.examples..";
     private static final String BENCHMARKS = "fr.sharenum.benchmarks..";
 
@@ -42,7 +43,7 @@ class ModuleGraphTest {
     @Test
     void everyModuleIsImported() {
         for (String pkg : new String[] {"fr.sharenum.model", "fr.sharenum.spi", "fr.sharenum", "fr.sharenum.core.internal",
-                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.annuaire", "fr.sharenum.json", "fr.sharenum.webhook", "fr.sharenum.mail", "fr.sharenum.jdbc", "fr.sharenum.examples", "fr.sharenum.benchmarks"}) {
+                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.annuaire", "fr.sharenum.json", "fr.sharenum.webhook", "fr.sharenum.mail", "fr.sharenum.jdbc", "fr.sharenum.postgis", "fr.sharenum.examples", "fr.sharenum.benchmarks"}) {
             assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
         }
     }
@@ -77,11 +78,11 @@ class ModuleGraphTest {
 
     @Test
     void adaptersKnowOnlyTheSpi() {
-        noClasses().that().resideInAnyPackage(ANNUAIRE, JSON, WEBHOOK, MAIL, JDBC)
+        noClasses().that().resideInAnyPackage(ANNUAIRE, JSON, WEBHOOK, MAIL, JDBC, POSTGIS)
                 .should().dependOnClassesThat().resideInAnyPackage(CORE, CORE_INTERNAL, GEO, TCK)
                 .check(classes);
         noClasses().that().resideInAnyPackage(CORE, CORE_INTERNAL, GEO, SPI, MODEL, TCK)
-                .should().dependOnClassesThat().resideInAnyPackage(ANNUAIRE, WEBHOOK, MAIL, JDBC)
+                .should().dependOnClassesThat().resideInAnyPackage(ANNUAIRE, WEBHOOK, MAIL, JDBC, POSTGIS)
                 .check(classes);
         // core stores its kernel documents and change-feed payloads as JSON through sharenum-json, which knows only the SPI
         noClasses().that().resideInAnyPackage(GEO, SPI, MODEL, TCK)
@@ -113,6 +114,9 @@ class ModuleGraphTest {
                 .check(classes);
         noClasses().that().resideOutsideOfPackages(GEO)
                 .should().dependOnClassesThat().resideInAnyPackage("fr.sharenum.geo.internal..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages(POSTGIS)
+                .should().dependOnClassesThat().resideInAnyPackage("fr.sharenum.postgis.internal..")
                 .check(classes);
     }
 }
