@@ -93,7 +93,9 @@ public final class PostgisMatchingEngine implements MatchingEngine {
     /**
      * {@inheritDoc} Set-based, by chunks of 2,000 members, each its own transaction; only members whose
      * candidate differs from the stored one are written. When the same member comes several times, the
-     * last wins.
+     * last wins. If it fails midway, the chunks before stay written: calling it again completes the load.
+     * Members absent from {@code candidates} are kept (the SPI adds or replaces): a database that outlived
+     * its instances keeps members removed while none was running unless {@link #remove} is called for them.
      *
      * @param candidates the candidates
      */
