@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With sharenum-geo on the class path, core finds it through ServiceLoader; an explicit engine wins. */
+/**
+ * With sharenum-geo on the class path, core finds it through ServiceLoader; an explicit engine wins.
+ * sharenum-postgis is on the class path too and is not discovered: a host picks it with its data source.
+ */
 class DiscoveryTest {
 
     @Test

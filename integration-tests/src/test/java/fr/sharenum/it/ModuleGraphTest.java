@@ -32,6 +32,7 @@ class ModuleGraphTest {
     private static final String JDBC = "fr.sharenum.jdbc..";
     private static final String SPRING = "fr.sharenum.spring..";
     private static final String HTTP = "fr.sharenum.http..";
+    private static final String POSTGIS = "fr.sharenum.postgis..";
     private static final String EXAMPLES = "fr.sharenum.examples..";
     private static final String BENCHMARKS = "fr.sharenum.benchmarks..";
 
@@ -46,7 +47,7 @@ class ModuleGraphTest {
     @Test
     void everyModuleIsImported() {
         for (String pkg : new String[] {"fr.sharenum.model", "fr.sharenum.spi", "fr.sharenum", "fr.sharenum.core.internal",
-                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.annuaire", "fr.sharenum.json", "fr.sharenum.webhook", "fr.sharenum.mail", "fr.sharenum.jdbc", "fr.sharenum.spring.boot", "fr.sharenum.http", "fr.sharenum.examples", "fr.sharenum.benchmarks"}) {
+                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.annuaire", "fr.sharenum.json", "fr.sharenum.webhook", "fr.sharenum.mail", "fr.sharenum.jdbc", "fr.sharenum.spring.boot", "fr.sharenum.http", "fr.sharenum.postgis", "fr.sharenum.examples", "fr.sharenum.benchmarks"}) {
             assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
         }
     }
@@ -81,7 +82,7 @@ class ModuleGraphTest {
 
     @Test
     void adaptersKnowOnlyTheSpi() {
-        noClasses().that().resideInAnyPackage(ANNUAIRE, JSON, WEBHOOK, MAIL, JDBC)
+        noClasses().that().resideInAnyPackage(ANNUAIRE, JSON, WEBHOOK, MAIL, JDBC, POSTGIS)
                 .should().dependOnClassesThat().resideInAnyPackage(CORE, CORE_INTERNAL, GEO, TCK)
                 .check(classes);
         noClasses().that().resideInAnyPackage(CORE, CORE_INTERNAL, GEO, SPI, MODEL, TCK)

@@ -78,7 +78,33 @@ public final class PostgresCluster implements AutoCloseable {
                 .findFirst();
     }
 
+    /**
+     * A new cluster with the default settings of the tests (no fsync, asynchronous commits).
+     *
+     * @param bin where {@code initdb} and {@code pg_ctl} are
+     * @return the started cluster; close it to stop and delete it
+     * @throws Exception when it cannot start
+     */
     public static PostgresCluster start(Path bin) throws Exception {
+        return start(bin, new String[0]);
+    }
+
+    /**
+     * A new cluster with extra server settings, e.g. {@code "shared_buffers=2GB"} for a benchmark.
+     *
+     * @param bin      where {@code initdb} and {@code pg_ctl} are
+     * @param settings {@code name=value} server settings, passed as {@code -c name=value}
+     * @return the started cluster; close it to stop and delete it
+     * @throws Exception when it cannot start
+     */
+    public static PostgresCluster start(Path bin, String... settings) throws Exception {
+        StringBuilder extra = new StringBuilder();
+        for (String setting : settings) {
+            if (!setting.matches("[a-z_]+=[A-Za-z0-9_.]+")) {
+                throw new IllegalArgumentException("a setting is name=value, was " + setting);
+            }
+            extra.append(" -c ").append(setting);
+        }
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createTempDirectory("sharenum-pg-");
         int port;
@@ -95,7 +121,7 @@ public final class PostgresCluster implements AutoCloseable {
                 "-E", "UTF8", "--no-locale"));
         cluster.pg(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60", "-l",
                 dir.resolve("server.log").toString(), "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1"
-                        + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start"));
+                        + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off" + extra, "start"));
         return cluster;
     }
 
