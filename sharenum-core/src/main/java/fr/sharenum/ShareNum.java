@@ -726,7 +726,8 @@ public final class ShareNum implements AutoCloseable {
         }
 
         /**
-         * Where members' reports go; default an in-memory queue read with {@code moderation().pendingReports()}.
+         * Where members' reports go; default the store (every instance reads the same queue, with
+         * {@code moderation().pendingReports()}).
          *
          * @param queue where reports go
          * @return this builder

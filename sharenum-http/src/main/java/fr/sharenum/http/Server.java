@@ -4,7 +4,6 @@ import fr.sharenum.OutboxNotifier;
 import fr.sharenum.ShareNum;
 import fr.sharenum.http.internal.Demo;
 import fr.sharenum.jdbc.JdbcStore;
-import fr.sharenum.model.Actor;
 import fr.sharenum.spi.ShareNumStore;
 
 import java.io.IOException;
@@ -15,9 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The standalone server of the demo: ShareNum on an embedded H2 database (the demo's data loaded once), the
@@ -78,7 +74,7 @@ public final class Server {
     /**
      * The demo's ShareNum and API on a store: the inbox, the development sign-in with the demo's accounts, the
      * demo's data loaded unless already there, quiet hours off (alerts arrive at once, whatever the hour), the
-     * outbox's due deliveries every 30 s.
+     * inbox written right after each commit, due entries looked for every second.
      *
      * @param store    the store
      * @param clock    the clock
@@ -88,16 +84,13 @@ public final class Server {
     public static ShareNumHttp demo(ShareNumStore store, Clock clock, Path contours) {
         InboxNotifier inbox = new InboxNotifier(store, new OutboxNotifier(), clock);
         ShareNum sharenum = ShareNum.builder().store(store).notifier(inbox).clock(clock)
-                .trainings(Demo.trainings(clock)).quietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT).build();
+                .trainings(Demo.trainings(clock)).quietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT)
+                // the inbox is written in the request's thread right after the commit (a store write, fast), so a page
+                // reloaded after an action shows what it sent; due entries (retries) are looked for every second
+                .notificationDelivery(Runnable::run, java.time.Duration.ofSeconds(1)).build();
         Demo.loadOnce(sharenum);
         String academies = contours == null ? null : read(contours);
         String establishments = Demo.establishmentsGeoJson();
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sharenum-outbox");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(() -> sharenum.outbox().deliverDue(Actor.host("scheduler")), 30, 30, TimeUnit.SECONDS);
         ShareNumHttp.Builder b = ShareNumHttp.builder(sharenum, store).inbox(inbox).clock(clock)
                 .devSignIn(new DevSignIn(sharenum, Demo.accounts()))
                 .mapLayer("establishments", () -> establishments);

@@ -94,8 +94,8 @@ public final class PostgisMatchingEngine implements MatchingEngine {
      * {@inheritDoc} Set-based, by chunks of 2,000 members, each its own transaction; only members whose
      * candidate differs from the stored one are written. When the same member comes several times, the
      * last wins. If it fails midway, the chunks before stay written: calling it again completes the load.
-     * Members absent from {@code candidates} are kept (the SPI adds or replaces): a database that outlived
-     * its instances keeps members removed while none was running unless {@link #remove} is called for them.
+     * Members absent from {@code candidates} are kept (the SPI adds or replaces); {@link #replaceAll} also forgets
+     * them.
      *
      * @param candidates the candidates
      */
@@ -103,6 +103,21 @@ public final class PostgisMatchingEngine implements MatchingEngine {
     public void upsertAll(Collection<MatchCandidate> candidates) {
         Objects.requireNonNull(candidates, "candidates");
         writes.upsertAll(candidates);
+    }
+
+    /**
+     * {@inheritDoc} {@link #upsertAll}, then the stored members absent from {@code candidates} are deleted by chunks:
+     * what an instance does when it rebuilds from the store, so members deactivated while no instance ran go too.
+     *
+     * @param candidates every active member
+     */
+    @Override
+    public void replaceAll(Collection<MatchCandidate> candidates) {
+        Objects.requireNonNull(candidates, "candidates");
+        writes.upsertAll(candidates);
+        java.util.Set<String> keep = new java.util.HashSet<>(candidates.size() * 2);
+        candidates.forEach(c -> keep.add(c.member().value()));
+        writes.retainOnly(keep);
     }
 
     /**

@@ -53,6 +53,17 @@ class Demo implements CommandLineRunner {
                 .text("Démarrer Python en 2de").build());
         out.println("ticket opened within " + ticket.radiusKm() + " km; alerted: " + ticket.alerts().size()
                 + (ticket.alerts().isEmpty() ? " (Karim was alerted by Claire for Capytale less than 3 days ago: sharenum.alerts.cool-down)" : ""));
+        // notifications go out on ShareNum's delivery thread, right after the commit: the alert arrives a moment later
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!ticket.alerts().isEmpty() && inbox.sent(Notification.TicketAlert.class).stream().noneMatch(a -> a.recipient().equals(helper.id()))
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         inbox.sent(Notification.TicketAlert.class).stream().filter(a -> a.recipient().equals(helper.id())).reduce((a, b) -> b)
                 .ifPresent(a -> out.println("Karim's alert names " + a.toolName(CAPYTALE)
                         + (a.sameEstablishment() ? ", in his own establishment" : ", " + a.distanceKm() + " km away")));

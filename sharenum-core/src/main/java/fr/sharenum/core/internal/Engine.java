@@ -80,8 +80,7 @@ public final class Engine {
         this.indicatorsFacade = new IndicatorsFacade(this, indicators);
         this.roles = new RolesImpl(this);
         this.outbox = new OutboxImpl(this);
-        this.moderation = new ModerationImpl(this, settings.moderationQueue() != null ? settings.moderationQueue()
-                : new ModerationImpl.InMemoryQueue());
+        this.moderation = new ModerationImpl(this, settings.moderationQueue());
         this.trainings = new TrainingsImpl(this);
         this.follower = new ChangeFollower(new ChangeFollower.Feed() {
             @Override

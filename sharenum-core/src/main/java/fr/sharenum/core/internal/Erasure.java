@@ -91,13 +91,10 @@ final class Erasure {
             }
         }
         withdrawNotifications(t, id, traces);
+        ModerationImpl.redactReportsBy(t, id);
         return anonymous;
     }
 
-    /** After the commit: what the instance keeps in memory (the default moderation queue). */
-    void afterCommit(Member erased) {
-        engine.moderationImpl().redactReportsBy(erased.id());
-    }
 
     /** Deletes every outbox entry addressed to the member or carrying one of their traces (name, address, texts). */
     private static void withdrawNotifications(Tx t, MemberId id, List<String> traces) {

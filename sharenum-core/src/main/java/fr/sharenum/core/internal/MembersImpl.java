@@ -442,7 +442,6 @@ final class MembersImpl implements Members {
                     AuditEntry.Action.ERASE, id, academieOf(t, m), actor.equals(id) ? "à sa demande" : "effacement par l'administration"));
             return erasure.erase(t, m);
         });
-        erasure.afterCommit(erased);
         return erased;
     }
 

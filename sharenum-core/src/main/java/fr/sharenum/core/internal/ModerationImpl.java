@@ -20,47 +20,32 @@ import fr.sharenum.model.Report;
 import fr.sharenum.model.TicketNum;
 import fr.sharenum.spi.ModerationQueue;
 
+import fr.sharenum.core.internal.store.DocCollection;
+import fr.sharenum.core.internal.store.Keys;
+import fr.sharenum.spi.Doc;
+
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** Reports to the moderation queue, and blocks. */
 final class ModerationImpl implements Moderation {
 
-    /** The default queue: reports kept in memory for the host to read. */
-    static final class InMemoryQueue implements ModerationQueue {
-        private final ConcurrentLinkedQueue<Report> reports = new ConcurrentLinkedQueue<>();
-
-        /** Replaces the comments of reports made by {@code member} (erasure). */
-        void redactBy(MemberId member) {
-            List<Report> mine = reports.stream().filter(r -> r.reporter().equals(member) && !r.comment().isEmpty()).toList();
-            for (Report r : mine) {
-                if (reports.remove(r)) {
-                    reports.add(new Report(r.id(), r.reporter(), r.subject(), r.reason(), ErasureText.TEXT, r.at()));
-                }
-            }
-        }
-
-        @Override
-        public void submit(Report report) {
-            reports.add(report);
-        }
-
-        @Override
-        public List<Report> pending() {
-            return List.copyOf(reports);
-        }
-    }
+    /**
+     * Reports kept in the store (every instance reads the same queue, and a report is unique by reporter and subject
+     * in the database): in full when ShareNum is the queue, as a marker without the comment when the host's queue
+     * takes them.
+     */
+    static final DocCollection<Report> REPORTS = new DocCollection<>("report", Report.class, Report::id,
+            r -> Map.of("at", Keys.join(Keys.time(r.at()), r.id()), "reporter", Keys.join(r.reporter().value(), r.id())));
 
     private final Engine engine;
-    private final ModerationQueue queue;
-    private final Set<String> submitted = ConcurrentHashMap.newKeySet();
+    /** The host's queue, or {@code null} when the reports stay in the store for {@link #pendingReports}. */
+    private final ModerationQueue hostQueue;
 
-    ModerationImpl(Engine engine, ModerationQueue queue) {
+    ModerationImpl(Engine engine, ModerationQueue hostQueue) {
         this.engine = engine;
-        this.queue = queue;
+        this.hostQueue = hostQueue;
     }
 
     @Override
@@ -72,17 +57,22 @@ final class ModerationImpl implements Moderation {
             Access.require(Operation.MODERATION_REPORT, Access.relations(Access.principal(t, actor), null));
             MemberId reporter = (MemberId) actor;
             check(t, reporter, subject);
-            return new Report("report:" + reporter + ":" + subject.describe().replace(' ', '-'), reporter, subject, reason,
+            Report r = new Report("report:" + reporter + ":" + subject.describe().replace(' ', '-'), reporter, subject, reason,
                     comment, engine.now());
+            if (REPORTS.doc(t, r.id()).isPresent()) {
+                throw new DuplicateException("member " + actor.describe() + " already reported " + subject.describe());
+            }
+            // a concurrent identical report on another instance fails on the key (DuplicateException)
+            REPORTS.insert(t, hostQueue == null ? r : new Report(r.id(), r.reporter(), r.subject(), r.reason(), "", r.at()));
+            return r;
         });
-        if (!submitted.add(report.id())) {
-            throw new DuplicateException("member " + actor.describe() + " already reported " + subject.describe());
-        }
-        try {
-            queue.submit(report);
-        } catch (RuntimeException e) {
-            submitted.remove(report.id());
-            throw e;
+        if (hostQueue != null) {
+            try {
+                hostQueue.submit(report);
+            } catch (RuntimeException e) {
+                engine.tx(t -> REPORTS.delete(t, report.id()));
+                throw e;
+            }
         }
         return report;
     }
@@ -149,20 +139,24 @@ final class ModerationImpl implements Moderation {
             Principal p = Access.principal(t, actor);
             Access.Relations r = Access.relations(p, p.academie());
             Access.require(Operation.MODERATION_QUEUE, r);
+            List<Report> pending = hostQueue != null ? hostQueue.pending() : REPORTS.between(t, "at", "", "\uffff");
             if (r.set().contains(Relation.HOST) || r.set().contains(Relation.NATIONAL_ADMIN)) {
-                return queue.pending();
+                return pending;
             }
             // staff read the reports made by members of their académie
-            return queue.pending().stream().filter(rep -> t.member(rep.reporter())
+            return pending.stream().filter(rep -> t.member(rep.reporter())
                     .flatMap(m -> t.establishment(m.establishment())).map(e -> e.academie() == p.academie()).orElse(false))
                     .toList();
         });
     }
 
-    /** Erasure: the comments of reports {@code member} made are redacted in the default queue. */
-    void redactReportsBy(MemberId member) {
-        if (queue instanceof InMemoryQueue q) {
-            q.redactBy(member);
+    /** Erasure, inside its transaction: the comments of the reports {@code member} made are redacted in the store. */
+    static void redactReportsBy(Tx t, MemberId member) {
+        for (Report r : REPORTS.all(t, "reporter", Keys.join(member.value()))) {
+            if (!r.comment().isEmpty()) {
+                Doc doc = REPORTS.doc(t, r.id()).orElseThrow();
+                REPORTS.replace(t, new Report(r.id(), r.reporter(), r.subject(), r.reason(), ErasureText.TEXT, r.at()), doc.version());
+            }
         }
     }
 }

@@ -52,6 +52,10 @@ public final class Sql {
     public final String insertFollows;
     /** Refreshes the planner statistics of the four tables. */
     public final String analyze;
+    /** Every member id stored. */
+    public final String memberIds;
+    /** Forgets members, by an array of ids. */
+    public final String forgetMembers;
     /** Reads one table of the schema without rows, to check it exists. */
     public final String probe;
 
@@ -98,6 +102,8 @@ public final class Sql {
         analyze = "ANALYZE " + s + ".sn_match_site, " + s + ".sn_match_member, " + s + ".sn_match_skill, "
                 + s + ".sn_match_follow";
         probe = "SELECT 1 FROM " + s + ".sn_match_member LIMIT 0";
+        memberIds = "SELECT member_id FROM " + s + ".sn_match_member";
+        forgetMembers = "DELETE FROM " + s + ".sn_match_member WHERE member_id = ANY (?::text[])";
         for (Boxes b : Boxes.values()) {
             for (boolean distance : new boolean[] {false, true}) {
                 String where = siteCondition(b, distance);

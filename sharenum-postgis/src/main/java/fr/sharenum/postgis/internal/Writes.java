@@ -144,6 +144,46 @@ public final class Writes {
         return written;
     }
 
+    /**
+     * Forgets every stored member not in {@code keep}, by chunks (what a rebuild from the store does after
+     * {@link #upsertAll}: members deactivated while no instance ran are removed too).
+     *
+     * @param keep the ids of the members to keep
+     * @return how many members were forgotten
+     */
+    public int retainOnly(java.util.Set<String> keep) {
+        return db.session("forget members no longer active", conn -> {
+            List<String> gone = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement(sql.memberIds)) {
+                ps.setFetchSize(10_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        if (!keep.contains(id)) {
+                            gone.add(id);
+                        }
+                    }
+                }
+            }
+            if (!conn.getAutoCommit()) {
+                conn.commit();
+            }
+            for (int from = 0; from < gone.size(); from += CHUNK) {
+                String[] ids = gone.subList(from, Math.min(gone.size(), from + CHUNK)).toArray(new String[0]);
+                db.inTransaction(conn, "forget " + ids.length + " members", c -> {
+                    for (String statement : new String[] {sql.forgetMembers, sql.deleteSkills, sql.deleteFollows}) {
+                        try (PreparedStatement ps = c.prepareStatement(statement)) {
+                            ps.setArray(1, c.createArrayOf("text", ids));
+                            ps.executeUpdate();
+                        }
+                    }
+                    return null;
+                });
+            }
+            return gone.size();
+        });
+    }
+
     private int chunk(Connection conn, List<MatchCandidate> chunk) throws SQLException {
         Map<String, byte[]> fingerprints = new HashMap<>(chunk.size() * 2);
         for (MatchCandidate c : chunk) {
