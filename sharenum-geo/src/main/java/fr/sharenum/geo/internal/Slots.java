@@ -1,0 +1,162 @@
+package fr.sharenum.geo.internal;
+
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.Uai;
+
+import java.util.Arrays;
+
+/**
+ * Members interned to int slots. A slot stands for one member at one establishment and one site, for
+ * good: the member id and establishment of a slot never change, so a query that read a slot in a
+ * bucket can always name it. A member who changes establishment or site gets a new slot (the old one
+ * is retired); a member who leaves keeps theirs, inactive, and gets it back if they return unchanged.
+ *
+ * <p>Readers see {@link #ids()} and {@link #establishments()} (volatile arrays, read after the buckets
+ * that name the slots); everything else is the writer's (engine write lock).
+ */
+final class Slots {
+
+    private volatile MemberId[] ids = new MemberId[256];
+    private volatile Uai[] establishments = new Uai[256];
+    private int[] siteOf = new int[256];
+    private boolean[] active = new boolean[256];
+    private int count;
+    private int activeCount;
+    /** Open addressing: latest slot of a member id + 1, 0 when free. */
+    private volatile int[] table = new int[1024];
+
+    MemberId[] ids() {
+        return ids;
+    }
+
+    Uai[] establishments() {
+        return establishments;
+    }
+
+    int count() {
+        return count;
+    }
+
+    int activeCount() {
+        return activeCount;
+    }
+
+    // ------------------------------------------------------------- reader side (any thread)
+
+    /**
+     * The latest slot of {@code id}, or -1. Safe from any thread; a slot being created concurrently
+     * may be missed (queries detect that through the engine's change counter).
+     */
+    int lookup(MemberId id) {
+        int[] t = table;
+        MemberId[] names = ids;
+        int mask = t.length - 1;
+        for (int i = spread(id.hashCode()) & mask; ; i = (i + 1) & mask) {
+            int v = t[i];
+            if (v == 0) {
+                return -1;
+            }
+            int slot = v - 1;
+            if (slot < names.length && id.equals(names[slot])) {
+                return slot;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------- writer side
+
+    boolean isActive(int slot) {
+        return active[slot];
+    }
+
+    int siteOf(int slot) {
+        return siteOf[slot];
+    }
+
+    Uai establishmentOf(int slot) {
+        return establishments[slot];
+    }
+
+    void deactivate(int slot) {
+        if (active[slot]) {
+            active[slot] = false;
+            activeCount--;
+        }
+    }
+
+    void activate(int slot) {
+        if (!active[slot]) {
+            active[slot] = true;
+            activeCount++;
+        }
+    }
+
+    /** A new active slot, now the latest of {@code id}. */
+    int add(MemberId id, Uai establishment, int site) {
+        int slot = count;
+        if (slot == siteOf.length) {
+            grow(slot * 2);
+        }
+        ids[slot] = id;
+        establishments[slot] = establishment;
+        siteOf[slot] = site;
+        active[slot] = true;
+        count = slot + 1;
+        activeCount++;
+        point(id, slot);
+        return slot;
+    }
+
+    /** Room for {@code capacity} slots (bulk load). */
+    void ensureCapacity(int capacity) {
+        if (capacity > siteOf.length) {
+            grow(capacity);
+        }
+    }
+
+    private void grow(int capacity) {
+        siteOf = Arrays.copyOf(siteOf, capacity);
+        active = Arrays.copyOf(active, capacity);
+        // readers may hold the old arrays: they only read slots that existed when they read them
+        establishments = Arrays.copyOf(establishments, capacity);
+        ids = Arrays.copyOf(ids, capacity);
+    }
+
+    /** Makes {@code slot} the latest slot of {@code id}. */
+    private void point(MemberId id, int slot) {
+        int[] t = table;
+        if ((count + 1) * 2 > t.length) {
+            t = rehash(t.length * 2);
+        }
+        MemberId[] names = ids;
+        int mask = t.length - 1;
+        int i = spread(id.hashCode()) & mask;
+        while (t[i] != 0 && !id.equals(names[t[i] - 1])) {
+            i = (i + 1) & mask;
+        }
+        t[i] = slot + 1;
+    }
+
+    private int[] rehash(int capacity) {
+        int[] old = table;
+        int[] t = new int[capacity];
+        MemberId[] names = ids;
+        int mask = capacity - 1;
+        for (int v : old) {
+            if (v != 0) {
+                int i = spread(names[v - 1].hashCode()) & mask;
+                while (t[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                t[i] = v;
+            }
+        }
+        table = t;
+        return t;
+    }
+
+    private static int spread(int h) {
+        h *= 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+}
