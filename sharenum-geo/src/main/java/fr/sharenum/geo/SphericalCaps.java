@@ -1,5 +1,6 @@
 package fr.sharenum.geo;
 
+import fr.sharenum.geo.internal.Asin;
 import fr.sharenum.model.GeoPoint;
 
 /**
@@ -74,7 +75,7 @@ public final class SphericalCaps {
         if (ratio >= 1) {
             return box(out, 0, minLat, maxLat, -180, 180);
         }
-        double dLon = Math.toDegrees(Math.asin(ratio)) + PAD_DEGREES;
+        double dLon = Math.toDegrees(Asin.asin(ratio)) + PAD_DEGREES;
         double minLon = lon - dLon;
         double maxLon = lon + dLon;
         if (maxLon - minLon >= 360) {

@@ -347,10 +347,10 @@ public final class GeoIndex implements MatchingEngine {
         TopicState st = topic.state;
         Sites.Snapshot ss = sites.snapshot();
         s.begin(q.center().latitude(), q.center().longitude(), radius);
-        s.collect(st, min, ss, 0);
+        s.collect(st, min, ss);
         boolean stable = (before & 1) == 0 && moves == before;
         s.sort();
-        return emit(st, min, s, q.limit(), excluded, stable ? null : q.excluded(), sink);
+        return emit(min, s, q.limit(), excluded, stable ? null : q.excluded(), sink);
     }
 
     private int[] excludedSlots(Set<MemberId> excluded) {
@@ -369,22 +369,22 @@ public final class GeoIndex implements MatchingEngine {
     }
 
     /**
-     * Hands the members of the collected pairs to the sink, nearest first, each pair's sections from
-     * the most experienced down; pairs at exactly the same distance are merged by level then id.
+     * Hands the members of the collected entries to the sink, nearest first, each entry's sections
+     * from the most experienced down (already in id order); entries at exactly the same distance are
+     * merged by level then id. Into a {@link MatchBuffer}, whole sections are copied as ints.
      *
      * @param unstable null when no member changed slot during the collect; else the excluded ids,
      *                 checked by id, and members met twice are handed over once
      */
-    private int emit(TopicState st, int min, Search s, int limit, int[] excluded, Set<MemberId> unstable,
-                     MatchSink sink) {
+    private int emit(int min, Search s, int limit, int[] excluded, Set<MemberId> unstable, MatchSink sink) {
         MemberId[] ids = slots.ids();
         Uai[] establishments = slots.establishments();
         Set<MemberId> seen = unstable == null ? null : new HashSet<>();
+        MatchBuffer buffer = sink instanceof MatchBuffer ? (MatchBuffer) sink : null;
+        boolean copy = buffer != null && excluded.length == 0 && unstable == null;
         int[] order = s.order;
         double[] dist = s.dist;
-        int[] members = st.members;
-        int[] start = st.start;
-        int[] cuts = st.cuts;
+        int[] hits = s.hits;
         int delivered = 0;
         int n = s.size;
         for (int i = 0; i < n && delivered < limit; ) {
@@ -395,7 +395,7 @@ public final class GeoIndex implements MatchingEngine {
                 j++;
             }
             if (j - i > 1) {
-                int r = emitGroup(st, min, s, i, j, d, limit - delivered, excluded, unstable, seen, ids, establishments, sink);
+                int r = emitGroup(min, s, i, j, d, limit - delivered, excluded, unstable, seen, ids, establishments, sink);
                 if (r < 0) {
                     return delivered - r - 1;
                 }
@@ -404,32 +404,21 @@ public final class GeoIndex implements MatchingEngine {
                 continue;
             }
             i = j;
-            int p = s.pair[e];
-            int[] arr;
-            int from;
-            int cutE;
-            int cutI;
-            int to;
-            int[] o = (int[]) s.bucket[e];
-            if (o != null) {
-                arr = o;
-                from = 2;
-                cutE = 2 + o[0];
-                cutI = cutE + o[1];
-                to = o.length;
-            } else {
-                arr = members;
-                from = start[p];
-                cutE = cuts[2 * p];
-                cutI = cuts[2 * p + 1];
-                to = start[p + 1];
-            }
             for (int level = 2; level >= min; level--) {
-                int a = level == 2 ? from : level == 1 ? cutE : cutI;
-                int b = level == 2 ? cutE : level == 1 ? cutI : to;
+                int a = level == 2 ? s.seg[e] : level == 1 ? s.cutE[e] : s.cutI[e];
+                int b = level == 2 ? s.cutE[e] : level == 1 ? s.cutI[e] : s.end[e];
                 CompetenceLevel lv = LEVELS[level];
+                if (copy) {
+                    int take = Math.min(b - a, limit - delivered);
+                    buffer.addAll(slots, hits, a, a + take, lv, d);
+                    delivered += take;
+                    if (delivered == limit) {
+                        return delivered;
+                    }
+                    continue;
+                }
                 for (int k = a; k < b; k++) {
-                    int slot = arr[k];
+                    int slot = hits[k];
                     if (excluded.length != 0 && contains(excluded, slot)) {
                         continue;
                     }
@@ -437,7 +426,9 @@ public final class GeoIndex implements MatchingEngine {
                         continue;
                     }
                     delivered++;
-                    if (!sink.accept(ids[slot], establishments[slot], lv, d)) {
+                    if (buffer != null) {
+                        buffer.add(slots, slot, lv, d);
+                    } else if (!sink.accept(ids[slot], establishments[slot], lv, d)) {
                         return delivered;
                     }
                     if (delivered == limit) {
@@ -453,37 +444,30 @@ public final class GeoIndex implements MatchingEngine {
      * Entries {@code order[i..j)} are at the same distance: their members, merged by level (highest
      * first) then id. Returns the number handed over, or {@code -1 - n} when the sink stopped after n.
      */
-    private static int emitGroup(TopicState st, int min, Search s, int i, int j, double d, int room, int[] excluded,
-                                 Set<MemberId> unstable, Set<MemberId> seen, MemberId[] ids, Uai[] establishments,
-                                 MatchSink sink) {
+    private int emitGroup(int min, Search s, int i, int j, double d, int room, int[] excluded,
+                          Set<MemberId> unstable, Set<MemberId> seen, MemberId[] ids, Uai[] establishments,
+                          MatchSink sink) {
         int count = 0;
         for (int k = i; k < j; k++) {
             int e = s.order[k];
-            count += sectionCount(st, s.pair[e], (int[]) s.bucket[e], min);
+            count += s.end[e] - s.seg[e];
         }
         s.ensureKeys(count);
         Integer[] idx = new Integer[count];
         int m = 0;
         for (int k = i; k < j; k++) {
             int e = s.order[k];
-            int p = s.pair[e];
-            int[] o = (int[]) s.bucket[e];
-            int[] arr = o != null ? o : st.members;
-            int from = o != null ? 2 : st.start[p];
-            int to = o != null ? o.length : st.start[p + 1];
-            for (int x = from; x < to; x++) {
-                int level = levelAt(st, p, o, x);
-                if (level >= min) {
-                    s.slots[m] = arr[x];
-                    s.keys[m] = level;
-                    idx[m] = m;
-                    m++;
-                }
+            for (int x = s.seg[e]; x < s.end[e]; x++) {
+                s.slots[m] = s.hits[x];
+                s.keys[m] = x < s.cutE[e] ? 2 : x < s.cutI[e] ? 1 : 0;
+                idx[m] = m;
+                m++;
             }
         }
         int[] sl = s.slots;
         long[] lv = s.keys;
         Arrays.sort(idx, (a, b) -> lv[a] != lv[b] ? Long.compare(lv[b], lv[a]) : ids[sl[a]].compareTo(ids[sl[b]]));
+        MatchBuffer buffer = sink instanceof MatchBuffer ? (MatchBuffer) sink : null;
         int delivered = 0;
         for (Integer x : idx) {
             int slot = sl[x];
@@ -494,7 +478,9 @@ public final class GeoIndex implements MatchingEngine {
                 continue;
             }
             delivered++;
-            if (!sink.accept(ids[slot], establishments[slot], LEVELS[(int) lv[x]], d)) {
+            if (buffer != null) {
+                buffer.add(slots, slot, LEVELS[(int) lv[x]], d);
+            } else if (!sink.accept(ids[slot], establishments[slot], LEVELS[(int) lv[x]], d)) {
                 return -1 - delivered;
             }
             if (delivered == room) {
@@ -502,17 +488,6 @@ public final class GeoIndex implements MatchingEngine {
             }
         }
         return delivered;
-    }
-
-    private static int sectionCount(TopicState st, int p, int[] o, int min) {
-        return o != null ? Topic.count(o, min) : st.baseCount(p, min);
-    }
-
-    private static int levelAt(TopicState st, int p, int[] o, int x) {
-        if (o != null) {
-            return !st.leveled ? 0 : x < 2 + o[0] ? 2 : x < 2 + o[0] + o[1] ? 1 : 0;
-        }
-        return !st.leveled ? 0 : x < st.cuts[2 * p] ? 2 : x < st.cuts[2 * p + 1] ? 1 : 0;
     }
 
     private static boolean contains(int[] a, int v) {
@@ -552,8 +527,8 @@ public final class GeoIndex implements MatchingEngine {
             }
             Sites.Snapshot ss = sites.snapshot();
             s.begin(q.center().latitude(), q.center().longitude(), q.radiusKm());
-            for (int i = 0; i < states.length; i++) {
-                s.collect(states[i], 0, ss, i);
+            for (TopicState st : states) {
+                s.collect(st, 0, ss);
             }
             boolean stable = (before & 1) == 0 && moves == before;
             s.sort();
@@ -568,27 +543,19 @@ public final class GeoIndex implements MatchingEngine {
                 while (j < n && s.dist[s.order[j]] == d) {
                     j++;
                 }
-                // every member of the pairs at this distance, by id, once each
+                // every member of the entries at this distance (one site, several topics, or a tie), by id, once each
                 int count = 0;
                 for (int k = i; k < j; k++) {
                     int e = s.order[k];
-                    count += sectionCount(states[s.topicOf[e]], s.pair[e], (int[]) s.bucket[e], 0);
+                    count += s.end[e] - s.seg[e];
                 }
-                s.ensureKeys(count);
+                Integer[] idx = new Integer[count];
                 int m = 0;
                 for (int k = i; k < j; k++) {
                     int e = s.order[k];
-                    TopicState st = states[s.topicOf[e]];
-                    int p = s.pair[e];
-                    int[] o = (int[]) s.bucket[e];
-                    int[] arr = o != null ? o : st.members;
-                    for (int x = o != null ? 2 : st.start[p], to = o != null ? o.length : st.start[p + 1]; x < to; x++) {
-                        s.slots[m++] = arr[x];
+                    for (int x = s.seg[e]; x < s.end[e]; x++) {
+                        idx[m++] = s.hits[x];
                     }
-                }
-                Integer[] idx = new Integer[m];
-                for (int x = 0; x < m; x++) {
-                    idx[x] = s.slots[x];
                 }
                 if (j - i > 1) {
                     Arrays.sort(idx, (a, b) -> ids[a].compareTo(ids[b]));
@@ -596,11 +563,12 @@ public final class GeoIndex implements MatchingEngine {
                 MemberId last = null;
                 for (int slot : idx) {
                     MemberId id = ids[slot];
-                    if (id.equals(last) || (excluded.length != 0 && contains(excluded, slot))) {
+                    if (id.equals(last)) {
                         continue;
                     }
                     last = id;
-                    if (q.excluded().contains(id) || (seen != null && !seen.add(id))) {
+                    if ((excluded.length != 0 && contains(excluded, slot)) || q.excluded().contains(id)
+                            || (seen != null && !seen.add(id))) {
                         continue;
                     }
                     out.add(new Nearby(id, establishments[slot], d));

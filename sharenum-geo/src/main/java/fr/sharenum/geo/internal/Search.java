@@ -36,16 +36,24 @@ final class Search {
     final double[] boxes = new double[8];
     int boxCount;
 
-    // what was found: entry i is pair[i] of topic topicOf[i], at dist[i], with bucket[i] (null: base)
+    // what was found: entry i is at dist[i]; its members at level >= the query's were copied, in the
+    // order of the pair, into hits[seg[i] .. end[i]): experienced before cutE[i], intermediate before
+    // cutI[i], novice after (a copy made while the pairs are read in memory order, so that handing
+    // them over in distance order reads a small, hot array instead of the whole topic)
     int size;
-    int[] pair = new int[256];
     double[] dist = new double[256];
-    Object[] bucket = new Object[256];
-    int[] topicOf = new int[256];
+    int[] seg = new int[256];
+    int[] cutE = new int[256];
+    int[] cutI = new int[256];
+    int[] end = new int[256];
+    int[] hits = new int[1024];
+    int hitCount;
     /** Entries in distance order, after {@link #sort}. */
     int[] order = new int[256];
 
     int[] stack = new int[512];
+    private int[] bucketOf = new int[256];
+    private int[] counts = new int[256];
 
     // tie groups and followers: (key, slot) scratch
     long[] keys = new long[64];
@@ -68,15 +76,20 @@ final class Search {
         size = 0;
     }
 
-    /** Forgets the buckets found (so that they can be collected) and shrinks oversized arrays. */
+    /** Shrinks oversized arrays and frees this search for the thread's next query. */
     void end() {
-        Arrays.fill(bucket, 0, size, null);
-        if (pair.length > RETAINED) {
-            pair = new int[256];
+        if (dist.length > RETAINED) {
             dist = new double[256];
-            bucket = new Object[256];
-            topicOf = new int[256];
+            seg = new int[256];
+            cutE = new int[256];
+            cutI = new int[256];
+            end = new int[256];
             order = new int[256];
+            bucketOf = new int[256];
+            counts = new int[256];
+        }
+        if (hits.length > 4 * RETAINED) {
+            hits = new int[1024];
         }
         if (keys.length > RETAINED) {
             keys = new long[64];
@@ -92,24 +105,23 @@ final class Search {
      * Adds every pair of {@code st} within the radius that has a member at level ≥ {@code level}
      * (as far as the base tells; an override is read once and kept with the entry).
      */
-    void collect(TopicState st, int level, Sites.Snapshot ss, int topic) {
+    void collect(TopicState st, int level, Sites.Snapshot ss) {
         for (int b = 0; b < boxCount; b++) {
-            walk(st, level, ss, topic, boxes[4 * b], boxes[4 * b + 1], boxes[4 * b + 2], boxes[4 * b + 3]);
+            walk(st, level, ss, boxes[4 * b], boxes[4 * b + 1], boxes[4 * b + 2], boxes[4 * b + 3]);
         }
         // changes since the base: sites new to the topic, base pairs that gained the level
         for (int i = 0; i < st.newCount; i++) {
-            consider(st, st.n + i, level, ss, topic, true);
+            consider(st, st.n + i, level, ss);
         }
         if (level > 0) {
             int[] extra = st.extra[level];
             for (int i = 0, n = st.extraCount[level]; i < n; i++) {
-                consider(st, extra[i], level, ss, topic, true);
+                consider(st, extra[i], level, ss);
             }
         }
     }
 
-    private void walk(TopicState st, int level, Sites.Snapshot ss, int topic,
-                      double minLat, double maxLat, double minLon, double maxLon) {
+    private void walk(TopicState st, int level, Sites.Snapshot ss, double minLat, double maxLat, double minLon, double maxLon) {
         PackedTree tree = st.trees[level];
         if (tree.size == 0) {
             return;
@@ -145,7 +157,7 @@ final class Search {
                     if (lo < minLon || lo > maxLon) {
                         continue;
                     }
-                    distance(st, p, s, lo, level, ss, topic);
+                    distance(st, p, s, lo, level, ss);
                 }
             } else {
                 int local = node - levelStart[l];
@@ -164,23 +176,19 @@ final class Search {
     }
 
     /** A pair listed outside the tree: tested against the boxes, then by distance. */
-    private void consider(TopicState st, int p, int level, Sites.Snapshot ss, int topic, boolean checkBoxes) {
+    private void consider(TopicState st, int p, int level, Sites.Snapshot ss) {
         int s = st.siteOf(p);
         double la = ss.lat[s];
         double lo = ss.lon[s];
-        if (checkBoxes) {
-            boolean in = false;
-            for (int b = 0; b < boxCount && !in; b++) {
-                in = la >= boxes[4 * b] && la <= boxes[4 * b + 1] && lo >= boxes[4 * b + 2] && lo <= boxes[4 * b + 3];
-            }
-            if (!in) {
+        for (int b = 0; b < boxCount; b++) {
+            if (la >= boxes[4 * b] && la <= boxes[4 * b + 1] && lo >= boxes[4 * b + 2] && lo <= boxes[4 * b + 3]) {
+                distance(st, p, s, lo, level, ss);
                 return;
             }
         }
-        distance(st, p, s, lo, level, ss, topic);
     }
 
-    private void distance(TopicState st, int p, int s, double lo, int level, Sites.Snapshot ss, int topic) {
+    private void distance(TopicState st, int p, int s, double lo, int level, Sites.Snapshot ss) {
         int[] o = st.overrides == null ? null : st.overrides.get(p);
         if (o != null ? Topic.count(o, level) == 0 : p >= st.n) {
             return;
@@ -197,39 +205,120 @@ final class Search {
         if (h > 1.0) {
             h = 1.0;
         }
-        double d = TWO_R * Math.asin(Math.sqrt(h));
+        double d = TWO_R * Asin.asin(Math.sqrt(h));
         if (d <= radius) {
-            add(p, d, o, topic);
+            add(st, p, d, o, level);
         }
     }
 
-    private void add(int p, double d, int[] o, int topic) {
+    /** Records an entry at distance {@code d}: copies the pair's members at level ≥ {@code level}. */
+    private void add(TopicState st, int p, double d, int[] o, int level) {
         int i = size;
-        if (i == pair.length) {
+        if (i == dist.length) {
             int n = i * 2;
-            pair = Arrays.copyOf(pair, n);
             dist = Arrays.copyOf(dist, n);
-            bucket = Arrays.copyOf(bucket, n);
-            topicOf = Arrays.copyOf(topicOf, n);
+            seg = Arrays.copyOf(seg, n);
+            cutE = Arrays.copyOf(cutE, n);
+            cutI = Arrays.copyOf(cutI, n);
+            end = Arrays.copyOf(end, n);
             order = new int[n];
         }
-        pair[i] = p;
+        int[] from;
+        int a;
+        int e;
+        int m;
+        int b;
+        if (o != null) {
+            from = o;
+            a = 2;
+            e = 2 + o[0];
+            m = e + o[1];
+            b = o.length;
+        } else {
+            from = st.members;
+            a = st.start[p];
+            b = st.start[p + 1];
+            if (st.leveled) {
+                e = st.cuts[2 * p];
+                m = st.cuts[2 * p + 1];
+            } else {
+                e = a;
+                m = a;
+            }
+        }
+        int last = level == 2 ? e : level == 1 ? m : b;
+        int n = last - a;
+        int w = hitCount;
+        if (w + n > hits.length) {
+            hits = Arrays.copyOf(hits, Math.max(w + n, hits.length * 2));
+        }
+        int[] h = hits;
+        for (int k = 0; k < n; k++) {
+            h[w + k] = from[a + k];
+        }
         dist[i] = d;
-        bucket[i] = o;
-        topicOf[i] = topic;
+        seg[i] = w;
+        cutE[i] = w + (e - a);
+        cutI[i] = w + Math.min(m - a, n);
+        end[i] = w + n;
+        hitCount = w + n;
         size = i + 1;
     }
 
     // ================================================================= order
 
-    /** Fills {@link #order} with the entries by increasing distance. */
+    /**
+     * Fills {@link #order} with the entries by increasing distance, in expected linear time: entries
+     * are dealt into about n/2 buckets by squared distance (sites spread evenly over the disc fill
+     * them evenly; floating-point multiplication is monotonic, so bucket order never contradicts
+     * distance order), then each bucket is sorted on its own.
+     */
     void sort() {
         int n = size;
         int[] o = order;
-        for (int i = 0; i < n; i++) {
-            o[i] = i;
+        double[] d = dist;
+        if (n <= 48) {
+            for (int i = 0; i < n; i++) {
+                o[i] = i;
+            }
+            sort(o, d, 0, n - 1);
+            return;
         }
-        sort(o, dist, 0, n - 1);
+        double max = 0;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, d[i]);
+        }
+        int buckets = Integer.highestOneBit(n) >> 1;
+        if (bucketOf.length < n) {
+            bucketOf = new int[Math.max(n, bucketOf.length * 2)];
+        }
+        if (counts.length < buckets + 1) {
+            counts = new int[Math.max(buckets + 1, counts.length * 2)];
+        }
+        int[] b = bucketOf;
+        int[] c = counts;
+        Arrays.fill(c, 0, buckets + 1, 0);
+        double scale = max > 0 ? buckets / (max * max) : 0;
+        for (int i = 0; i < n; i++) {
+            int k = Math.min(buckets - 1, (int) (d[i] * d[i] * scale));
+            b[i] = k;
+            c[k + 1]++;
+        }
+        for (int k = 0; k < buckets; k++) {
+            c[k + 1] += c[k];
+        }
+        for (int i = 0; i < n; i++) {
+            o[c[b[i]]++] = i;
+        }
+        // c[k] is now the end of bucket k
+        int from = 0;
+        for (int k = 0; k < buckets; k++) {
+            int to = c[k];
+            if (to - from > 1) {
+                sort(o, d, from, to - 1);
+            }
+            from = to;
+        }
     }
 
     private static void sort(int[] o, double[] d, int lo, int hi) {

@@ -2,6 +2,7 @@ package fr.sharenum.geo.internal;
 
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.Uai;
+import fr.sharenum.spi.MemberSlots;
 
 import java.util.Arrays;
 
@@ -14,7 +15,7 @@ import java.util.Arrays;
  * <p>Readers see {@link #ids()} and {@link #establishments()} (volatile arrays, read after the buckets
  * that name the slots); everything else is the writer's (engine write lock).
  */
-final class Slots {
+final class Slots implements MemberSlots {
 
     private volatile MemberId[] ids = new MemberId[256];
     private volatile Uai[] establishments = new Uai[256];
@@ -35,6 +36,16 @@ final class Slots {
 
     int count() {
         return count;
+    }
+
+    @Override
+    public MemberId member(int slot) {
+        return ids[slot];
+    }
+
+    @Override
+    public Uai establishment(int slot) {
+        return establishments[slot];
     }
 
     int activeCount() {
