@@ -60,6 +60,12 @@ public final class MemoryFootprint {
                     peer, members, data.establishmentCount, data.skillEntries(), buildMs, bytes),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
+        if (Boolean.getBoolean("sharenum.histogram")) { // what the heap holds, largest first
+            Process jcmd = new ProcessBuilder("jcmd", Long.toString(ProcessHandle.current().pid()), "GC.class_histogram")
+                    .redirectErrorStream(true).start();
+            String histogram = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            histogram.lines().limit(30).forEach(System.out::println);
+        }
         if (index.hashCode() == 42 && stored != null && stored.isEmpty()) {
             System.out.println(); // keeps the index and the stored members reachable until here
         }

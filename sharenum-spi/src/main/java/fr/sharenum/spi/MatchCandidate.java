@@ -47,7 +47,9 @@ public record MatchCandidate(MemberId member, Uai establishment, GeoPoint locati
         ToolId[] tools = new ToolId[skills.size()];
         byte[] levels = new byte[tools.length];
         int i = 0;
-        for (Skill s : skills.values()) {
+        // entrySet, not values(): AbstractMap caches its values() view in the member's map for good
+        for (Map.Entry<ToolId, Skill> e : skills.entrySet()) {
+            Skill s = e.getValue();
             tools[i] = s.tool();
             levels[i++] = (byte) s.level().ordinal();
         }

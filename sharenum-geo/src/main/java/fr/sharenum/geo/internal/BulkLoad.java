@@ -1,6 +1,7 @@
 package fr.sharenum.geo.internal;
 
 import fr.sharenum.model.MemberId;
+import fr.sharenum.model.Uai;
 import fr.sharenum.spi.MatchCandidate;
 
 import java.util.Arrays;
@@ -15,6 +16,8 @@ import java.util.stream.IntStream;
  */
 final class BulkLoad {
 
+    private static final int CHUNK = 1 << 14;
+
     private final GeoIndex engine;
 
     BulkLoad(GeoIndex engine) {
@@ -22,21 +25,64 @@ final class BulkLoad {
     }
 
     void load(Collection<MatchCandidate> candidates) {
-        MatchCandidate[] cands = lastOfEach(candidates.toArray(new MatchCandidate[0]));
+        MatchCandidate[] cands = candidates.toArray(new MatchCandidate[0]);
         int n = cands.length;
-        // ---- sites: distinct positions, registered in Morton order
+        // ---- one pass in input order (the order the candidates lie in memory): everything the
+        //      load needs from them, into flat arrays
+        MemberId[] idOf = new MemberId[n];
+        Uai[] estOf = new Uai[n];
+        long[] keyOf = new long[n];
+        int[] hashOf = new int[n];
+        double[] latOf = new double[n];
+        double[] lonOf = new double[n];
+        int[] codeStart = new int[n + 1];
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        final MatchCandidate[] all = cands;
+        IntStream.range(0, chunks).parallel().forEach(chunk -> {
+            for (int i = chunk * CHUNK, end = Math.min(all.length, i + CHUNK); i < end; i++) {
+                MatchCandidate c = all[i];
+                MemberId id = c.member();
+                idOf[i] = id;
+                estOf[i] = c.establishment();
+                String value = id.value();
+                keyOf[i] = prefixKey(value);
+                hashOf[i] = value.hashCode();
+                latOf[i] = c.location().latitude();
+                lonOf[i] = c.location().longitude();
+                codeStart[i + 1] = GeoIndex.postingCount(c);
+            }
+        });
+        for (int i = 0; i < n; i++) {
+            codeStart[i + 1] += codeStart[i];
+        }
+        int w = codeStart[n];
+        int[] codes = new int[w];
+        IntStream.range(0, chunks).parallel().forEach(chunk -> {
+            for (int i = chunk * CHUNK, end = Math.min(all.length, i + CHUNK); i < end; i++) {
+                engine.codesInto(all[i], codes, codeStart[i]);
+            }
+        });
         int[] posOf = new int[n];
         double[] lats = new double[Math.max(16, n / 8)];
         double[] lons = new double[lats.length];
         int positions = 0;
-        int[] table = new int[tableSize(n)];
-        int mask = table.length - 1;
+        int[] posTable = new int[tableSize(n)];
+        int[] idTable = new int[tableSize(n)];
+        int mask = posTable.length - 1;
+        boolean duplicates = false;
         for (int i = 0; i < n; i++) {
-            double la = cands[i].location().latitude();
-            double lo = cands[i].location().longitude();
-            int h = mix(Double.doubleToLongBits(la + 0.0) * 0x9E3779B97F4A7C15L + Double.doubleToLongBits(lo + 0.0)) & mask;
+            MemberId id = idOf[i];
+            int h = mix(hashOf[i]) & mask;
+            while (idTable[h] != 0 && !Slots.same(id, idOf[idTable[h] - 1])) {
+                h = (h + 1) & mask;
+            }
+            duplicates |= idTable[h] != 0;
+            idTable[h] = i + 1;
+            double la = latOf[i];
+            double lo = lonOf[i];
+            h = mix(Double.doubleToLongBits(la + 0.0) * 0x9E3779B97F4A7C15L + Double.doubleToLongBits(lo + 0.0)) & mask;
             while (true) {
-                int v = table[h];
+                int v = posTable[h];
                 if (v == 0) {
                     if (positions == lats.length) {
                         lats = Arrays.copyOf(lats, positions * 2);
@@ -44,7 +90,7 @@ final class BulkLoad {
                     }
                     lats[positions] = la;
                     lons[positions] = lo;
-                    table[h] = ++positions;
+                    posTable[h] = ++positions;
                     posOf[i] = positions - 1;
                     break;
                 }
@@ -55,57 +101,59 @@ final class BulkLoad {
                 h = (h + 1) & mask;
             }
         }
-        table = null;
+        posTable = null;
+        cands = null;
+        // the last candidate of each member wins
+        boolean[] dropped = null;
+        if (duplicates) {
+            dropped = new boolean[n];
+            Arrays.fill(dropped, true);
+            for (int v : idTable) {
+                if (v != 0) {
+                    dropped[v - 1] = false;
+                }
+            }
+        }
+        idTable = null;
+        // ---- sites: distinct positions, registered in Morton order
         Sites sites = engine.sites();
         int[] siteOfPos = sites.appendAll(lats, lons, positions);
         int siteCount = sites.count();
         // ---- members: by site, then by id
         int[] siteStart = new int[siteCount + 1];
+        int kept = 0;
         for (int i = 0; i < n; i++) {
-            siteStart[siteOfPos[posOf[i]] + 1]++;
+            if (dropped == null || !dropped[i]) {
+                siteStart[siteOfPos[posOf[i]] + 1]++;
+                kept++;
+            }
         }
         for (int s = 0; s < siteCount; s++) {
             siteStart[s + 1] += siteStart[s];
         }
-        int[] order = new int[n];
+        int[] order = new int[kept];
         int[] fill = Arrays.copyOf(siteStart, siteCount);
         for (int i = 0; i < n; i++) {
-            order[fill[siteOfPos[posOf[i]]]++] = i;
+            if (dropped == null || !dropped[i]) {
+                order[fill[siteOfPos[posOf[i]]]++] = i;
+            }
         }
         fill = null;
-        MemberId[] ids = new MemberId[n];
+        posOf = null;
         for (int s = 0; s < siteCount; s++) {
-            sortById(order, siteStart[s], siteStart[s + 1], cands, ids);
+            sortById(order, siteStart[s], siteStart[s + 1], keyOf, idOf);
         }
         Slots slots = engine.slots();
-        slots.ensureCapacity(n);
-        int[] siteOfSlot = new int[n];
+        slots.ensureCapacity(kept);
+        int[] siteOfSlot = new int[kept];
         for (int s = 0; s < siteCount; s++) {
             for (int k = siteStart[s]; k < siteStart[s + 1]; k++) {
-                MatchCandidate c = cands[order[k]];
-                slots.add(c.member(), c.establishment(), s);
+                MemberId id = idOf[order[k]];
+                slots.addNew(id, hashOf[order[k]], estOf[order[k]], s);
                 siteOfSlot[k] = s;
             }
         }
-        // ---- posting codes per slot, counts per topic
-        long total = 0;
-        for (MatchCandidate c : cands) {
-            total += GeoIndex.postingCount(c);
-        }
-        if (total > Integer.MAX_VALUE - 16) {
-            throw new IllegalStateException("too many postings for one engine: " + total);
-        }
-        int[] codes = new int[(int) total];
-        int[] codeStart = new int[n + 1];
-        int w = 0;
-        for (int slot = 0; slot < n; slot++) {
-            MatchCandidate c = cands[order[slot]];
-            codeStart[slot] = w;
-            engine.codesInto(c, codes, w);
-            w += GeoIndex.postingCount(c);
-        }
-        codeStart[n] = w;
-        cands = null;
+        n = kept;
         int topics = engine.topicCount();
         int[] pairs = new int[topics];
         int[] postings = new int[topics];
@@ -113,7 +161,8 @@ final class BulkLoad {
         Arrays.fill(lastSite, -1);
         for (int slot = 0; slot < n; slot++) {
             int s = siteOfSlot[slot];
-            for (int k = codeStart[slot]; k < codeStart[slot + 1]; k++) {
+            int c = order[slot];
+            for (int k = codeStart[c]; k < codeStart[c + 1]; k++) {
                 int t = codes[k] >>> 2;
                 postings[t]++;
                 if (lastSite[t] != s) {
@@ -145,7 +194,8 @@ final class BulkLoad {
         for (int s = 0; s < siteCount; s++) {
             int nt = 0;
             for (int slot = siteStart[s]; slot < siteStart[s + 1]; slot++) {
-                for (int k = codeStart[slot]; k < codeStart[slot + 1]; k++) {
+                int c = order[slot];
+                for (int k = codeStart[c]; k < codeStart[c + 1]; k++) {
                     int t = codes[k] >>> 2;
                     int list = t * 3 + (codes[k] & 3);
                     if (!isTouched[t]) {
@@ -186,41 +236,12 @@ final class BulkLoad {
                 mc[t] = m;
             }
         }
-        codes = null;
         Sites.Snapshot snapshot = sites.snapshot();
         IntStream.range(0, topics).parallel().forEach(t -> {
             tStart[t][pairs[t]] = postings[t];
             engine.topicById(t).install(Topic.pack(leveled[t], pairs[t], tSite[t], tStart[t], tCuts[t], tMembers[t], snapshot));
         });
         engine.setSiteTopics(siteTopics);
-    }
-
-    /** The candidates in input order, keeping only the last one of each member. */
-    private static MatchCandidate[] lastOfEach(MatchCandidate[] cands) {
-        int n = cands.length;
-        int[] table = new int[tableSize(n)];
-        int mask = table.length - 1;
-        boolean duplicates = false;
-        for (int i = 0; i < n; i++) {
-            MemberId id = cands[i].member();
-            int h = mix(id.hashCode()) & mask;
-            while (table[h] != 0 && !cands[table[h] - 1].member().equals(id)) {
-                h = (h + 1) & mask;
-            }
-            duplicates |= table[h] != 0;
-            table[h] = i + 1;
-        }
-        if (!duplicates) {
-            return cands;
-        }
-        MatchCandidate[] kept = new MatchCandidate[n];
-        int k = 0;
-        for (int v : table) {
-            if (v != 0) {
-                kept[k++] = cands[v - 1];
-            }
-        }
-        return Arrays.copyOf(kept, k);
     }
 
     private static int tableSize(int n) {
@@ -232,28 +253,49 @@ final class BulkLoad {
         return (int) (h ^ (h >>> 32));
     }
 
-    /** Sorts {@code order[from..to)} (candidate indexes) by member id: insertion for small runs, else merge. */
-    private static void sortById(int[] order, int from, int to, MatchCandidate[] cands, MemberId[] scratch) {
-        if (to - from <= 32) {
-            for (int i = from + 1; i < to; i++) {
-                int x = order[i];
-                MemberId id = cands[x].member();
-                int j = i - 1;
-                while (j >= from && cands[order[j]].member().compareTo(id) > 0) {
-                    order[j + 1] = order[j];
-                    j--;
-                }
-                order[j + 1] = x;
+    /**
+     * The first 8 characters of an id as an unsigned big-endian number: ids (printable ASCII) compare
+     * like their keys, unless the keys are equal.
+     */
+    static long prefixKey(String id) {
+        long key = 0;
+        int n = Math.min(8, id.length());
+        for (int i = 0; i < n; i++) {
+            key |= (long) (id.charAt(i) & 0xFF) << (56 - 8 * i);
+        }
+        return key;
+    }
+
+    /** Sorts {@code order[from..to)} (candidate indexes) by member id: by prefix key, then by id on equal keys. */
+    private static void sortById(int[] order, int from, int to, long[] keyOf, MemberId[] idOf) {
+        if (to - from > 64) {
+            Integer[] boxed = new Integer[to - from];
+            for (int i = from; i < to; i++) {
+                boxed[i - from] = order[i];
+            }
+            Arrays.sort(boxed, (a, b) -> {
+                int c = Long.compareUnsigned(keyOf[a], keyOf[b]);
+                return c != 0 ? c : idOf[a].compareTo(idOf[b]);
+            });
+            for (int i = from; i < to; i++) {
+                order[i] = boxed[i - from];
             }
             return;
         }
-        Integer[] boxed = new Integer[to - from];
-        for (int i = from; i < to; i++) {
-            boxed[i - from] = order[i];
+        for (int i = from + 1; i < to; i++) {
+            int x = order[i];
+            long kx = keyOf[x];
+            int j = i - 1;
+            while (j >= from && greater(order[j], kx, x, keyOf, idOf)) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = x;
         }
-        Arrays.sort(boxed, (a, b) -> cands[a].member().compareTo(cands[b].member()));
-        for (int i = from; i < to; i++) {
-            order[i] = boxed[i - from];
-        }
+    }
+
+    private static boolean greater(int a, long kb, int b, long[] keyOf, MemberId[] idOf) {
+        int c = Long.compareUnsigned(keyOf[a], kb);
+        return c > 0 || (c == 0 && idOf[a].compareTo(idOf[b]) > 0);
     }
 }

@@ -47,9 +47,10 @@ public final class GeoIndex implements MatchingEngine {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Sites sites = new Sites();
     private final Slots slots = new Slots();
-    private final ConcurrentHashMap<ToolId, Topic> skills = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<ToolId, Topic> follows = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Theme, Topic> themes = new ConcurrentHashMap<>();
+    // keyed by the ids' strings: String's hash is cached and its equals intrinsic
+    private final ConcurrentHashMap<String, Topic> skills = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Topic> follows = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Topic> themes = new ConcurrentHashMap<>();
     /** Every topic by id (writer). */
     private Topic[] topics = new Topic[16];
     private int topicCount;
@@ -210,17 +211,23 @@ public final class GeoIndex implements MatchingEngine {
     void codesInto(MatchCandidate c, int[] out, int at) {
         int i = at;
         for (int k = 0, n = c.skillCount(); k < n; k++) {
-            out[i++] = (topic(skills, c.skillTool(k), true).id << 2) | c.skillLevel(k).ordinal();
+            out[i++] = (topic(skills, c.skillTool(k).value(), true).id << 2) | c.skillLevel(k).ordinal();
         }
         for (ToolId t : c.followedTools()) {
-            out[i++] = topic(follows, t, false).id << 2;
+            out[i++] = topic(follows, t.value(), false).id << 2;
         }
         for (Theme t : c.followedThemes()) {
-            out[i++] = topic(themes, t, false).id << 2;
+            out[i++] = topic(themes, t.value(), false).id << 2;
         }
     }
 
-    private <K> Topic topic(ConcurrentHashMap<K, Topic> map, K key, boolean leveled) {
+    private Topic topic(ConcurrentHashMap<String, Topic> map, String key, boolean leveled) {
+        Topic t = map.get(key);
+        return t != null ? t : newTopic(map, key, leveled);
+    }
+
+    /** Registers a topic; synchronized because the bulk load reads candidates on several threads. */
+    private synchronized Topic newTopic(ConcurrentHashMap<String, Topic> map, String key, boolean leveled) {
         Topic t = map.get(key);
         if (t == null) {
             t = new Topic(topicCount, leveled);
@@ -289,7 +296,7 @@ public final class GeoIndex implements MatchingEngine {
 
     @Override
     public int qualified(QualifiedQuery q, MatchSink sink) {
-        Topic topic = skills.get(q.tool());
+        Topic topic = skills.get(q.tool().value());
         if (topic == null) {
             return 0;
         }
@@ -503,13 +510,13 @@ public final class GeoIndex implements MatchingEngine {
     public List<Nearby> followers(FollowersQuery q) {
         List<Topic> wanted = new ArrayList<>();
         for (ToolId t : q.tools()) {
-            Topic topic = follows.get(t);
+            Topic topic = follows.get(t.value());
             if (topic != null) {
                 wanted.add(topic);
             }
         }
         for (Theme t : q.themes()) {
-            Topic topic = themes.get(t);
+            Topic topic = themes.get(t.value());
             if (topic != null) {
                 wanted.add(topic);
             }

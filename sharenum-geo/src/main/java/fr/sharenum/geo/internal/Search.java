@@ -74,6 +74,7 @@ final class Search {
             hLimit = s * s * (1 + 1e-9) + 1e-300;
         }
         size = 0;
+        hitCount = 0;
     }
 
     /** Shrinks oversized arrays and frees this search for the thread's next query. */
@@ -96,6 +97,7 @@ final class Search {
             slots = new int[64];
         }
         size = 0;
+        hitCount = 0;
         busy = false;
     }
 

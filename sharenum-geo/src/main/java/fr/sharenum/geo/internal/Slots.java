@@ -62,13 +62,13 @@ final class Slots implements MemberSlots {
         int[] t = table;
         MemberId[] names = ids;
         int mask = t.length - 1;
-        for (int i = spread(id.hashCode()) & mask; ; i = (i + 1) & mask) {
+        for (int i = spread(id.value().hashCode()) & mask; ; i = (i + 1) & mask) {
             int v = t[i];
             if (v == 0) {
                 return -1;
             }
             int slot = v - 1;
-            if (slot < names.length && id.equals(names[slot])) {
+            if (slot < names.length && same(id, names[slot])) {
                 return slot;
             }
         }
@@ -123,6 +123,36 @@ final class Slots implements MemberSlots {
         if (capacity > siteOf.length) {
             grow(capacity);
         }
+        int size = Integer.highestOneBit(Math.max(512, capacity) * 2) * 2;
+        if (size > table.length) {
+            rehash(size);
+        }
+    }
+
+    /**
+     * A new active slot for a member known to have none (bulk load into an empty engine, ids
+     * distinct): no comparison of ids.
+     */
+    int addNew(MemberId id, int hash, Uai establishment, int site) {
+        int slot = count;
+        ids[slot] = id;
+        establishments[slot] = establishment;
+        siteOf[slot] = site;
+        active[slot] = true;
+        count = slot + 1;
+        activeCount++;
+        int[] t = table;
+        int mask = t.length - 1;
+        int i = spread(hash) & mask;
+        while (t[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        t[i] = slot + 1;
+        return slot;
+    }
+
+    static boolean same(MemberId a, MemberId b) {
+        return a == b || (b != null && a.value().equals(b.value()));
     }
 
     private void grow(int capacity) {
@@ -141,8 +171,8 @@ final class Slots implements MemberSlots {
         }
         MemberId[] names = ids;
         int mask = t.length - 1;
-        int i = spread(id.hashCode()) & mask;
-        while (t[i] != 0 && !id.equals(names[t[i] - 1])) {
+        int i = spread(id.value().hashCode()) & mask;
+        while (t[i] != 0 && !same(id, names[t[i] - 1])) {
             i = (i + 1) & mask;
         }
         t[i] = slot + 1;
@@ -155,7 +185,7 @@ final class Slots implements MemberSlots {
         int mask = capacity - 1;
         for (int v : old) {
             if (v != 0) {
-                int i = spread(names[v - 1].hashCode()) & mask;
+                int i = spread(names[v - 1].value().hashCode()) & mask;
                 while (t[i] != 0) {
                     i = (i + 1) & mask;
                 }
