@@ -190,7 +190,7 @@ final class BulkLoad {
         int[] counts = new int[topics * 3];
         int[] touched = new int[topics];
         boolean[] isTouched = new boolean[topics];
-        int[][] siteTopics = new int[Math.max(siteCount, 256)][];
+        char[][] siteTopics = new char[Math.max(siteCount, 256)][];
         for (int s = 0; s < siteCount; s++) {
             int nt = 0;
             for (int slot = siteStart[s]; slot < siteStart[s + 1]; slot++) {
@@ -212,7 +212,11 @@ final class BulkLoad {
                 }
             }
             Arrays.sort(touched, 0, nt);
-            siteTopics[s] = Arrays.copyOf(touched, nt);
+            char[] present = new char[nt];
+            for (int x = 0; x < nt; x++) {
+                present[x] = (char) touched[x];
+            }
+            siteTopics[s] = present;
             for (int x = 0; x < nt; x++) {
                 int t = touched[x];
                 isTouched[t] = false;

@@ -42,6 +42,8 @@ public final class GeoIndex implements MatchingEngine {
     private static final CompetenceLevel[] LEVELS = CompetenceLevel.values();
     private static final double FIRST_NEAREST_RADIUS_KM = 25;
     private static final int[] NO_CODES = new int[0];
+    /** Topic ids are kept in chars where a site lists its topics. */
+    static final int MAX_TOPICS = Character.MAX_VALUE + 1;
     private static final ThreadLocal<Search> SEARCH = ThreadLocal.withInitial(Search::new);
 
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -55,7 +57,7 @@ public final class GeoIndex implements MatchingEngine {
     private Topic[] topics = new Topic[16];
     private int topicCount;
     /** Per site, the sorted ids of the topics with a pair there (writer): where to look for a member's postings. */
-    private int[][] siteTopics = new int[256][];
+    private char[][] siteTopics = new char[256][];
     /**
      * Odd while a member is being given a new slot (new member, or moved to another site or
      * establishment); a query that overlaps such a change may meet a member twice or miss an
@@ -176,13 +178,13 @@ public final class GeoIndex implements MatchingEngine {
 
     /** The sorted posting codes (topic id << 2 | level) of {@code slot} at {@code site}, read back from the topics. */
     private int[] postingsOf(int slot, int site, Sites.Snapshot ss) {
-        int[] present = siteTopics[site];
+        char[] present = siteTopics[site];
         if (present == null) {
             return NO_CODES;
         }
         int[] codes = new int[present.length];
         int n = 0;
-        for (int id : present) {
+        for (char id : present) {
             TopicState st = topics[id].state;
             int p = st.find(site, ss.morton);
             if (p >= 0) {
@@ -230,6 +232,9 @@ public final class GeoIndex implements MatchingEngine {
     private synchronized Topic newTopic(ConcurrentHashMap<String, Topic> map, String key, boolean leveled) {
         Topic t = map.get(key);
         if (t == null) {
+            if (topicCount == MAX_TOPICS) {
+                throw new IllegalStateException("an engine holds at most " + MAX_TOPICS + " tools, followed tools and themes");
+            }
             t = new Topic(topicCount, leveled);
             if (topicCount == topics.length) {
                 topics = Arrays.copyOf(topics, topicCount * 2);
@@ -247,17 +252,17 @@ public final class GeoIndex implements MatchingEngine {
     }
 
     private void addSiteTopic(int site, int topic) {
-        int[] present = siteTopics[site];
+        char[] present = siteTopics[site];
         if (present == null) {
-            siteTopics[site] = new int[] {topic};
+            siteTopics[site] = new char[] {(char) topic};
             return;
         }
-        int at = Arrays.binarySearch(present, topic);
+        int at = Arrays.binarySearch(present, (char) topic);
         if (at < 0) {
             int ins = -at - 1;
-            int[] grown = new int[present.length + 1];
+            char[] grown = new char[present.length + 1];
             System.arraycopy(present, 0, grown, 0, ins);
-            grown[ins] = topic;
+            grown[ins] = (char) topic;
             System.arraycopy(present, ins, grown, ins + 1, present.length - ins);
             siteTopics[site] = grown;
         }
@@ -281,7 +286,7 @@ public final class GeoIndex implements MatchingEngine {
         return topicCount;
     }
 
-    void setSiteTopics(int[][] perSite) {
+    void setSiteTopics(char[][] perSite) {
         siteTopics = perSite;
     }
 

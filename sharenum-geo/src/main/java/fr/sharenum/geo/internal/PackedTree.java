@@ -14,16 +14,19 @@ final class PackedTree {
     static final int B = 16;
     static final int SHIFT = 4;
 
-    static final PackedTree EMPTY = new PackedTree(0, new double[0], new int[] {0});
+    static final PackedTree EMPTY = new PackedTree(0, new float[0], new int[] {0});
 
     /** Number of items. */
     final int size;
-    /** Per node (levels concatenated, leaves first, root last): minLat, maxLat, minLon, maxLon. */
-    final double[] boxes;
+    /**
+     * Per node (levels concatenated, leaves first, root last): minLat, maxLat, minLon, maxLon, as
+     * floats rounded outwards (half the memory; a box can only grow, never miss a point).
+     */
+    final float[] boxes;
     /** First node of each level; {@code levelStart[levels]} is the node count. */
     final int[] levelStart;
 
-    private PackedTree(int size, double[] boxes, int[] levelStart) {
+    private PackedTree(int size, float[] boxes, int[] levelStart) {
         this.size = size;
         this.boxes = boxes;
         this.levelStart = levelStart;
@@ -54,7 +57,7 @@ final class PackedTree {
             c = (c + B - 1) >> SHIFT;
         }
         levelStart[levels] = nodes;
-        double[] boxes = new double[nodes * 4];
+        float[] boxes = new float[nodes * 4];
         int leaves = levelStart[1];
         for (int k = 0; k < leaves; k++) {
             double minLat = Double.POSITIVE_INFINITY;
@@ -70,19 +73,19 @@ final class PackedTree {
                 minLon = Math.min(minLon, lo);
                 maxLon = Math.max(maxLon, lo);
             }
-            boxes[4 * k] = minLat;
-            boxes[4 * k + 1] = maxLat;
-            boxes[4 * k + 2] = minLon;
-            boxes[4 * k + 3] = maxLon;
+            boxes[4 * k] = down(minLat);
+            boxes[4 * k + 1] = up(maxLat);
+            boxes[4 * k + 2] = down(minLon);
+            boxes[4 * k + 3] = up(maxLon);
         }
         for (int l = 1; l < levels; l++) {
             int below = levelStart[l - 1];
             int belowCount = levelStart[l] - below;
             for (int k = 0; k < levelStart[l + 1] - levelStart[l]; k++) {
-                double minLat = Double.POSITIVE_INFINITY;
-                double maxLat = Double.NEGATIVE_INFINITY;
-                double minLon = Double.POSITIVE_INFINITY;
-                double maxLon = Double.NEGATIVE_INFINITY;
+                float minLat = Float.POSITIVE_INFINITY;
+                float maxLat = Float.NEGATIVE_INFINITY;
+                float minLon = Float.POSITIVE_INFINITY;
+                float maxLon = Float.NEGATIVE_INFINITY;
                 for (int ch = k << SHIFT, end = Math.min(belowCount, (k + 1) << SHIFT); ch < end; ch++) {
                     int b = 4 * (below + ch);
                     minLat = Math.min(minLat, boxes[b]);
@@ -98,5 +101,17 @@ final class PackedTree {
             }
         }
         return new PackedTree(n, boxes, levelStart);
+    }
+
+    /** The largest float not above {@code v}. */
+    static float down(double v) {
+        float f = (float) v;
+        return f > v ? Math.nextDown(f) : f;
+    }
+
+    /** The smallest float not below {@code v}. */
+    static float up(double v) {
+        float f = (float) v;
+        return f < v ? Math.nextUp(f) : f;
     }
 }

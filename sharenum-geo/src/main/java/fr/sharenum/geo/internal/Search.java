@@ -130,7 +130,7 @@ final class Search {
         }
         int[] items = st.items[level];
         int[] site = st.site;
-        double[] box = tree.boxes;
+        float[] box = tree.boxes;
         int[] levelStart = tree.levelStart;
         double[] lat = ss.lat;
         double[] lon = ss.lon;
@@ -241,8 +241,8 @@ final class Search {
             a = st.start[p];
             b = st.start[p + 1];
             if (st.leveled) {
-                e = st.cuts[2 * p];
-                m = st.cuts[2 * p + 1];
+                e = st.cutE(p);
+                m = st.cutI(p);
             } else {
                 e = a;
                 m = a;

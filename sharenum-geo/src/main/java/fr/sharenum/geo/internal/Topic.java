@@ -33,10 +33,23 @@ final class Topic {
     /**
      * A state over packed pairs (sites in Morton order) and no changes.
      *
-     * @param cuts null for an unleveled topic
+     * @param cuts absolute section ends, two per pair; null for an unleveled topic
      */
     static TopicState pack(boolean leveled, int n, int[] site, int[] start, int[] cuts, int[] members,
                            Sites.Snapshot s) {
+        int[] packedCuts = cuts;
+        boolean wide = false;
+        if (leveled) {
+            for (int p = 0; p < n && !wide; p++) {
+                wide = cuts[2 * p + 1] - start[p] > 0xFFFF;
+            }
+            if (!wide) {
+                packedCuts = new int[n];
+                for (int p = 0; p < n; p++) {
+                    packedCuts[p] = (cuts[2 * p] - start[p]) << 16 | (cuts[2 * p + 1] - start[p]);
+                }
+            }
+        }
         int levels = leveled ? TopicState.LEVELS : 1;
         PackedTree[] trees = new PackedTree[levels];
         int[][] items = new int[levels][];
@@ -58,7 +71,7 @@ final class Topic {
             items[level] = list;
             trees[level] = PackedTree.build(m, list, site, s.lat, s.lon);
         }
-        return new TopicState(leveled, n, site, start, cuts, members, trees, items, null, 0, new int[0],
+        return new TopicState(leveled, n, site, start, packedCuts, wide, members, trees, items, null, 0, new int[0],
                 new int[TopicState.LEVELS][], new int[TopicState.LEVELS]);
     }
 
@@ -101,7 +114,7 @@ final class Topic {
                 if (!st.leveled) {
                     return 0;
                 }
-                return i < st.cuts[2 * p] ? 2 : i < st.cuts[2 * p + 1] ? 1 : 0;
+                return i < st.cutE(p) ? 2 : i < st.cutI(p) ? 1 : 0;
             }
         }
         return -1;
@@ -206,7 +219,7 @@ final class Topic {
         }
         ov.set(p, bucket);
         if (republish) {
-            state = new TopicState(st.leveled, st.n, st.site, st.start, st.cuts, st.members, st.trees, st.items, ov,
+            state = new TopicState(st.leveled, st.n, st.site, st.start, st.cuts, st.wide, st.members, st.trees, st.items, ov,
                     newCount, newSite, extra, extraCount);
         }
         TopicState now = state;
@@ -289,8 +302,8 @@ final class Topic {
                 int len = st.start[p + 1] - from;
                 System.arraycopy(st.members, from, members, w, len);
                 if (leveled) {
-                    cuts[2 * q] = w + st.cuts[2 * p] - from;
-                    cuts[2 * q + 1] = w + st.cuts[2 * p + 1] - from;
+                    cuts[2 * q] = w + st.cutE(p) - from;
+                    cuts[2 * q + 1] = w + st.cutI(p) - from;
                 }
                 w += len;
             }

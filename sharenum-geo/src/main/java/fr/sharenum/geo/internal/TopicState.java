@@ -33,7 +33,13 @@ final class TopicState {
     final int n;
     final int[] site;
     final int[] start;
+    /**
+     * Section ends: narrow (one int per pair, {@code nExperienced << 16 | (nExperienced + nIntermediate)}
+     * relative to {@code start[p]}) unless a pair holds 65,536 members or more at those levels, then
+     * wide (two absolute offsets per pair); null for an unleveled topic. Read through {@link #cutE}.
+     */
     final int[] cuts;
+    final boolean wide;
     final int[] members;
     final PackedTree[] trees;
     final int[][] items;
@@ -43,14 +49,15 @@ final class TopicState {
     final int[][] extra;
     final int[] extraCount;
 
-    TopicState(boolean leveled, int n, int[] site, int[] start, int[] cuts, int[] members, PackedTree[] trees,
-               int[][] items, AtomicReferenceArray<int[]> overrides, int newCount, int[] newSite, int[][] extra,
-               int[] extraCount) {
+    TopicState(boolean leveled, int n, int[] site, int[] start, int[] cuts, boolean wide, int[] members,
+               PackedTree[] trees, int[][] items, AtomicReferenceArray<int[]> overrides, int newCount, int[] newSite,
+               int[][] extra, int[] extraCount) {
         this.leveled = leveled;
         this.n = n;
         this.site = site;
         this.start = start;
         this.cuts = cuts;
+        this.wide = wide;
         this.members = members;
         this.trees = trees;
         this.items = items;
@@ -64,7 +71,7 @@ final class TopicState {
     static TopicState empty(boolean leveled) {
         PackedTree[] trees = new PackedTree[leveled ? LEVELS : 1];
         java.util.Arrays.fill(trees, PackedTree.EMPTY);
-        return new TopicState(leveled, 0, new int[0], new int[] {0}, leveled ? new int[0] : null, new int[0], trees,
+        return new TopicState(leveled, 0, new int[0], new int[] {0}, leveled ? new int[0] : null, false, new int[0], trees,
                 new int[trees.length][], null, 0, new int[0], new int[LEVELS][], new int[LEVELS]);
     }
 
@@ -109,12 +116,22 @@ final class TopicState {
         return -1;
     }
 
+    /** End of the EXPERIENCED section of base pair {@code p} (leveled topics). */
+    int cutE(int p) {
+        return wide ? cuts[2 * p] : start[p] + (cuts[p] >>> 16);
+    }
+
+    /** End of the INTERMEDIATE section of base pair {@code p} (leveled topics). */
+    int cutI(int p) {
+        return wide ? cuts[2 * p + 1] : start[p] + (cuts[p] & 0xFFFF);
+    }
+
     /** Members of pair {@code p} at level ≥ {@code level} in its base segment. */
     int baseCount(int p, int level) {
         if (!leveled || level == 0) {
             return start[p + 1] - start[p];
         }
-        return cuts[2 * p + 2 - level] - start[p];
+        return (level == 2 ? cutE(p) : cutI(p)) - start[p];
     }
 
     /** The current members of pair {@code p} as a new bucket {@code {nExp, nInt, slots…}}. Writer only. */
@@ -130,8 +147,8 @@ final class TopicState {
         int to = start[p + 1];
         int[] b = new int[2 + to - from];
         if (leveled) {
-            b[0] = cuts[2 * p] - from;
-            b[1] = cuts[2 * p + 1] - cuts[2 * p];
+            b[0] = cutE(p) - from;
+            b[1] = cutI(p) - cutE(p);
         }
         System.arraycopy(members, from, b, 2, to - from);
         return b;
