@@ -4,8 +4,10 @@
 #   benchmarks/run.sh peers      # ~20 min: every other peer at 30 km, common and rare, 2 forks
 #   benchmarks/run.sh stability  # ~6 min: one 5-minute run of ShareNum at 30 km, every iteration kept
 #   benchmarks/run.sh build      # ~10 min: build time (JMH) and retained heap (one JVM per peer)
+#   benchmarks/run.sh cost       # ~3 min: the cost model's constants (time = a + b x sites + c x hits)
 #   benchmarks/run.sh rest       # ~5 min: updates under queries, event fan-out
 #   benchmarks/run.sh all        # all of the above, then the report
+#   benchmarks/run.sh report     # only the report, from the JSON already in benchmarks/results
 # Long runs are never part of ./mvnw verify.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +36,9 @@ build() {
     java -Xmx8g -cp "$jar" fr.sharenum.benchmarks.MemoryFootprint "$peer" 1000000 "$out/footprint.jsonl"
   done
 }
+cost() {
+  java -Xmx8g -cp "$jar" fr.sharenum.benchmarks.CostModel sharenum,per-tool 1000000 "$out/cost-model.json"
+}
 rest() {
   java -jar "$jar" "UpdateBenchmark|FanOutBenchmark" -f 2 -wi 3 -w 1 -i 5 -r 1 -rf json -rff "$out/update-fanout.json"
 }
@@ -43,7 +48,8 @@ case "$mode" in
   stability) stability ;;
   build) build ;;
   rest) rest ;;
-  all) table; peers; stability; build; rest ;;
+  cost) cost ;;
+  all) table; peers; stability; build; cost; rest ;;
   report) ;;
   *) echo "usage: $0 [table|peers|stability|build|rest|all|report]" >&2; exit 2 ;;
 esac

@@ -49,6 +49,7 @@ public final class Report {
         matching(runs, hits(results), md);
         Plots.write(medians(runs), results, md);
         Plots.stability(stability, results, md);
+        costModel(results, json, md);
         footprint(results, json, md);
         simple(runs, md, "BuildBenchmark", "Build of the index over every member, one shot per iteration (`BuildBenchmark`)");
         update(runs, md);
@@ -232,6 +233,20 @@ public final class Report {
     }
 
     // ================================================================= build, memory, the rest
+
+    private static void costModel(Path results, ObjectMapper json, StringBuilder md) throws IOException {
+        Path f = results.resolve("cost-model.json");
+        if (!Files.exists(f)) {
+            return;
+        }
+        md.append("\n### Cost model: time per query = a + b × sites + c × hits (`CostModel`, least squares over fresh queries of the six cells)\n\n")
+                .append("| engine | queries | a: fixed (µs) | b: per site (ns) | c: per hit (ns) | R² |\n|---|---|---|---|---|---|\n");
+        for (JsonNode n : json.readTree(f.toFile())) {
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %.2f | %.1f | %.2f | %.3f |%n", n.path("engine").asText(),
+                    n.path("queries").asLong(), n.path("fixedUs").asDouble(), n.path("perSiteNs").asDouble(),
+                    n.path("perHitNs").asDouble(), n.path("r2").asDouble()));
+        }
+    }
 
     private static void footprint(Path results, ObjectMapper json, StringBuilder md) throws IOException {
         Path f = results.resolve("footprint.jsonl");

@@ -294,9 +294,20 @@ public final class GeoIndex implements MatchingEngine {
 
     @Override
     public List<Match> qualified(QualifiedQuery q) {
-        List<Match> out = new ArrayList<>();
-        qualified(q, (member, establishment, level, km) -> out.add(new Match(member, establishment, level, km)));
-        return out;
+        ListSink sink = new ListSink();
+        qualified(q, sink);
+        return sink.out;
+    }
+
+    /** Collects {@link Match} records into a list sized once the number of hits is known. */
+    private static final class ListSink implements MatchSink {
+        final ArrayList<Match> out = new ArrayList<>();
+
+        @Override
+        public boolean accept(MemberId member, Uai establishment, CompetenceLevel level, double distanceKm) {
+            out.add(new Match(member, establishment, level, distanceKm));
+            return true;
+        }
     }
 
     @Override
@@ -362,6 +373,9 @@ public final class GeoIndex implements MatchingEngine {
         s.collect(st, min, ss);
         boolean stable = (before & 1) == 0 && moves == before;
         s.sort();
+        if (sink instanceof ListSink) {
+            ((ListSink) sink).out.ensureCapacity(Math.min(q.limit(), s.hitCount));
+        }
         return emit(min, s, q.limit(), excluded, stable ? null : q.excluded(), sink);
     }
 
