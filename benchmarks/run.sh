@@ -2,7 +2,7 @@
 # Runs the ShareNum benchmarks and regenerates the tables and plots of benchmarks/README.md from the JSON.
 #   benchmarks/run.sh table      # ~20 min: ShareNum (buffer and list) against the per-tool index, 5/30/100 km x common/rare, 2 forks, -prof gc
 #   benchmarks/run.sh peers      # ~20 min: every other peer at 30 km, common and rare, 2 forks
-#   benchmarks/run.sh stability  # ~6 min: one 5-minute run of ShareNum at 30 km, every iteration kept
+#   benchmarks/run.sh stability  # ~12 min: one 5-minute run each of ShareNum and the per-tool index at 30 km, every iteration kept
 #   benchmarks/run.sh build      # ~10 min: build time (JMH) and retained heap (one JVM per peer)
 #   benchmarks/run.sh cost       # ~3 min: the cost model's constants (time = a + b x sites + c x hits)
 #   benchmarks/run.sh rest       # ~5 min: updates under queries, event fan-out
@@ -26,7 +26,7 @@ peers() {
     -f 2 -wi 2 -w 1 -i 3 -r 1 -prof gc -rf json -rff "$out/matching-peers.json"
 }
 stability() {
-  java -jar "$jar" MatchingBenchmark -p radiusKm=30 -p query=common -p engine=sharenum \
+  java -jar "$jar" MatchingBenchmark -p radiusKm=30 -p query=common -p engine=sharenum,per-tool \
     -f 1 -wi 3 -w 1 -i 60 -r 5 -prof gc -rf json -rff "$out/stability.json"
 }
 build() {

@@ -141,8 +141,8 @@ public final class Report {
             List<String> engines = Peers.ALL.stream()
                     .filter(e -> table.getValue().values().stream().anyMatch(c -> c.containsKey(e))).toList();
             md.append("\n### Qualified query: ").append(table.getKey())
-                    .append(" (µs per query, mean ± 99.9 % error; ×: how many times faster than ").append(BASELINE)
-                    .append(", the per-tool index)\n\n| cell | hits per query | ");
+                    .append(" (µs per query, mean ± 99.9 % error; in brackets, against ").append(BASELINE)
+                    .append(", the per-tool index, on the same cell)\n\n| cell | hits per query | ");
             engines.forEach(e -> md.append(e).append(" | "));
             md.append("\n|---|---|");
             engines.forEach(e -> md.append("---|"));
@@ -161,20 +161,20 @@ public final class Report {
                     }
                     double speedup = baseScore / score(r);
                     speedups.computeIfAbsent(e, k -> new ArrayList<>()).add(speedup);
-                    md.append(String.format(Locale.ROOT, "%s ± %s (×%s) | ", num(score(r)),
-                            num(r.path("primaryMetric").path("scoreError").asDouble()), ratio(speedup)));
+                    md.append(String.format(Locale.ROOT, "%s ± %s (%s) | ", num(score(r)),
+                            num(r.path("primaryMetric").path("scoreError").asDouble()), versus(speedup)));
                 }
                 md.append('\n');
             }
-            md.append("| **median of the cells** | | ");
+            md.append("| **median of the cells, against per-tool** | | ");
             for (String e : engines) {
                 double m = median(speedups.getOrDefault(e, List.of()));
-                md.append(Double.isNaN(m) ? "– | " : "**×" + ratio(m) + "** | ");
+                md.append(Double.isNaN(m) ? "– | " : "**" + versus(m) + "** | ");
             }
-            md.append("\n| slowest cell against per-tool | | ");
+            md.append("\n| worst cell, against per-tool | | ");
             for (String e : engines) {
                 double m = speedups.getOrDefault(e, List.of()).stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-                md.append(Double.isNaN(m) ? "– | " : "×" + ratio(m) + " | ");
+                md.append(Double.isNaN(m) ? "– | " : versus(m) + " | ");
             }
             md.append('\n');
             // allocation
@@ -212,6 +212,14 @@ public final class Report {
 
     static double score(JsonNode r) {
         return r.path("primaryMetric").path("score").asDouble();
+    }
+
+    /** "2.42× faster" or "43× slower": how an engine's time compares with the baseline's. */
+    private static String versus(double speedup) {
+        if (speedup == 1) {
+            return "bar";
+        }
+        return speedup >= 1 ? ratio(speedup) + "× faster" : ratio(1 / speedup) + "× slower";
     }
 
     private static String ratio(double r) {

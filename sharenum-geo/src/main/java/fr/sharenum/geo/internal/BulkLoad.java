@@ -195,8 +195,10 @@ final class BulkLoad {
             int nt = 0;
             for (int slot = siteStart[s]; slot < siteStart[s + 1]; slot++) {
                 int c = order[slot];
+                long topicsOfSlot = 0;
                 for (int k = codeStart[c]; k < codeStart[c + 1]; k++) {
                     int t = codes[k] >>> 2;
+                    topicsOfSlot |= Slots.topicBit(t);
                     int list = t * 3 + (codes[k] & 3);
                     if (!isTouched[t]) {
                         isTouched[t] = true;
@@ -210,6 +212,7 @@ final class BulkLoad {
                     }
                     l[counts[list]++] = slot;
                 }
+                slots.topicMask(slot, topicsOfSlot);
             }
             Arrays.sort(touched, 0, nt);
             char[] present = new char[nt];

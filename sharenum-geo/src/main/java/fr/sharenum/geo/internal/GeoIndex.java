@@ -174,6 +174,11 @@ public final class GeoIndex implements MatchingEngine {
             }
             t.put(site, bucket, ss);
         }
+        long mask = 0;
+        for (int code : after) {
+            mask |= Slots.topicBit(code >>> 2);
+        }
+        slots.topicMask(slot, mask);
     }
 
     /** The sorted posting codes (topic id << 2 | level) of {@code slot} at {@code site}, read back from the topics. */
@@ -182,9 +187,13 @@ public final class GeoIndex implements MatchingEngine {
         if (present == null) {
             return NO_CODES;
         }
+        long mask = slots.topicMask(slot);
         int[] codes = new int[present.length];
         int n = 0;
         for (char id : present) {
+            if ((mask & Slots.topicBit(id)) == 0) {
+                continue;
+            }
             TopicState st = topics[id].state;
             int p = st.find(site, ss.morton);
             if (p >= 0) {

@@ -20,6 +20,11 @@ final class Slots implements MemberSlots {
     private volatile MemberId[] ids = new MemberId[256];
     private volatile Uai[] establishments = new Uai[256];
     private int[] siteOf = new int[256];
+    /**
+     * Per slot, a 64-bit filter of the topics it is posted under (bit {@code topic & 63}): the writer
+     * looks for a member's postings only in the topics whose bit is set (writer only).
+     */
+    private long[] topicMask = new long[256];
     private boolean[] active = new boolean[256];
     private int count;
     private int activeCount;
@@ -86,6 +91,18 @@ final class Slots implements MemberSlots {
 
     Uai establishmentOf(int slot) {
         return establishments[slot];
+    }
+
+    long topicMask(int slot) {
+        return topicMask[slot];
+    }
+
+    void topicMask(int slot, long mask) {
+        topicMask[slot] = mask;
+    }
+
+    static long topicBit(int topic) {
+        return 1L << (topic & 63);
     }
 
     void deactivate(int slot) {
@@ -157,6 +174,7 @@ final class Slots implements MemberSlots {
 
     private void grow(int capacity) {
         siteOf = Arrays.copyOf(siteOf, capacity);
+        topicMask = Arrays.copyOf(topicMask, capacity);
         active = Arrays.copyOf(active, capacity);
         // readers may hold the old arrays: they only read slots that existed when they read them
         establishments = Arrays.copyOf(establishments, capacity);

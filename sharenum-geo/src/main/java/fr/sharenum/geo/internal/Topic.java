@@ -71,7 +71,14 @@ final class Topic {
             items[level] = list;
             trees[level] = PackedTree.build(m, list, site, s.lat, s.lon);
         }
-        return new TopicState(leveled, n, site, start, packedCuts, wide, members, trees, items, null, 0, new int[0],
+        int samples = (n + TopicState.SAMPLE - 1) >> TopicState.SAMPLE_SHIFT;
+        long[] sampleKey = new long[samples];
+        int[] sampleSite = new int[samples];
+        for (int k = 0; k < samples; k++) {
+            sampleSite[k] = site[k << TopicState.SAMPLE_SHIFT];
+            sampleKey[k] = s.morton[sampleSite[k]];
+        }
+        return new TopicState(leveled, n, site, start, packedCuts, wide, members, trees, items, null, sampleKey, sampleSite, 0, new int[0],
                 new int[TopicState.LEVELS][], new int[TopicState.LEVELS]);
     }
 
@@ -220,7 +227,7 @@ final class Topic {
         ov.set(p, bucket);
         if (republish) {
             state = new TopicState(st.leveled, st.n, st.site, st.start, st.cuts, st.wide, st.members, st.trees, st.items, ov,
-                    newCount, newSite, extra, extraCount);
+                    st.sampleKey, st.sampleSite, newCount, newSite, extra, extraCount);
         }
         TopicState now = state;
         int delta = now.newCount + now.extraCount[1] + now.extraCount[2];

@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class TopicState {
 
     static final int LEVELS = 3;
+    static final int SAMPLE_SHIFT = 5;
+    static final int SAMPLE = 1 << SAMPLE_SHIFT;
 
     final boolean leveled;
     final int n;
@@ -44,14 +46,19 @@ final class TopicState {
     final PackedTree[] trees;
     final int[][] items;
     final AtomicReferenceArray<int[]> overrides;
+    /** Every {@value #SAMPLE}th pair's Morton key and site, so that the writer finds a pair in cache. */
+    final long[] sampleKey;
+    final int[] sampleSite;
     final int newCount;
     final int[] newSite;
     final int[][] extra;
     final int[] extraCount;
 
     TopicState(boolean leveled, int n, int[] site, int[] start, int[] cuts, boolean wide, int[] members,
-               PackedTree[] trees, int[][] items, AtomicReferenceArray<int[]> overrides, int newCount, int[] newSite,
-               int[][] extra, int[] extraCount) {
+               PackedTree[] trees, int[][] items, AtomicReferenceArray<int[]> overrides, long[] sampleKey,
+               int[] sampleSite, int newCount, int[] newSite, int[][] extra, int[] extraCount) {
+        this.sampleKey = sampleKey;
+        this.sampleSite = sampleSite;
         this.leveled = leveled;
         this.n = n;
         this.site = site;
@@ -72,7 +79,7 @@ final class TopicState {
         PackedTree[] trees = new PackedTree[leveled ? LEVELS : 1];
         java.util.Arrays.fill(trees, PackedTree.EMPTY);
         return new TopicState(leveled, 0, new int[0], new int[] {0}, leveled ? new int[0] : null, false, new int[0], trees,
-                new int[trees.length][], null, 0, new int[0], new int[LEVELS][], new int[LEVELS]);
+                new int[trees.length][], null, new long[0], new int[0], 0, new int[0], new int[LEVELS][], new int[LEVELS]);
     }
 
     /** The site of pair {@code p} (base or new). */
@@ -91,8 +98,25 @@ final class TopicState {
      */
     int find(int s, long[] morton) {
         long key = morton[s];
+        // the block: the last sample not after (key, s)
         int lo = 0;
-        int hi = n - 1;
+        int hi = sampleKey.length - 1;
+        int block = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = Long.compareUnsigned(sampleKey[mid], key);
+            if (c == 0) {
+                c = Integer.compare(sampleSite[mid], s);
+            }
+            if (c <= 0) {
+                block = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        lo = block < 0 ? n : block << SAMPLE_SHIFT;
+        hi = block < 0 ? n - 1 : Math.min(n, lo + SAMPLE) - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             int ms = site[mid];
