@@ -623,6 +623,7 @@ public final class GeoIndex implements MatchingEngine {
 
     // ================================================================= introspection
 
+    /** Number of distinct establishment positions (sites) indexed. */
     public int siteCount() {
         return sites.count();
     }
