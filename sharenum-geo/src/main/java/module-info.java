@@ -5,8 +5,6 @@
  */
 module fr.sharenum.geo {
     requires fr.sharenum.spi;
-    requires org.locationtech.jts;
-    requires com.github.benmanes.caffeine;
     requires org.slf4j;
 
     exports fr.sharenum.geo;

@@ -1,6 +1,9 @@
 package fr.sharenum.benchmarks;
 
 import fr.sharenum.geo.GeoMatchingEngine;
+import fr.sharenum.model.GeoPoint;
+import fr.sharenum.model.Member;
+import fr.sharenum.model.Uai;
 import fr.sharenum.spi.MatchCandidate;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,38 +18,78 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Full build of the geo engine from every member of the national dataset (one shot per iteration). */
+/**
+ * Building a ready index of every member of the national dataset, one shot per iteration:
+ * {@code sharenumFromMembers} is what core does at start — each stored {@link Member} turned into a
+ * {@link MatchCandidate} ({@link MatchCandidate#of}) then {@code upsertAll} into an empty engine;
+ * {@code sharenumFromCandidates} the second half alone; {@code perToolIndex} the per-tool STRtree peer
+ * from the dataset's arrays.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
 public class BuildBenchmark {
+
+    @Param({"france"})
+    public String dataset;
 
     @Param({"1000000"})
     public int members;
 
+    private SyntheticFrance data;
+    private List<Member> stored;
+    private Map<Uai, GeoPoint> locations;
     private List<MatchCandidate> candidates;
 
     @Setup(Level.Trial)
     public void setUp() {
-        candidates = Datasets.national(members).candidates();
+        data = Datasets.get(dataset, members);
+        stored = new ArrayList<>(members);
+        for (int m = 0; m < members; m++) {
+            stored.add(data.member(m));
+        }
+        locations = new HashMap<>();
+        for (int e = 0; e < data.establishmentCount; e++) {
+            locations.put(data.estUai[e], data.estPoint[e]);
+        }
+        candidates = data.candidates();
     }
 
-    /** The previous iteration's engine is garbage: collect it outside the measured time. */
+    /** The previous iteration's index is garbage: collect it outside the measured time. */
     @Setup(Level.Iteration)
-    public void collectPreviousEngine() {
+    public void collectPreviousIndex() {
         System.gc();
     }
 
     @Benchmark
-    public GeoMatchingEngine build() {
+    public GeoMatchingEngine sharenumFromMembers() {
+        List<MatchCandidate> made = new ArrayList<>(stored.size());
+        for (Member m : stored) {
+            made.add(MatchCandidate.of(m, locations.get(m.establishment())));
+        }
+        GeoMatchingEngine engine = GeoMatchingEngine.create();
+        engine.upsertAll(made);
+        return engine;
+    }
+
+    @Benchmark
+    public GeoMatchingEngine sharenumFromCandidates() {
         GeoMatchingEngine engine = GeoMatchingEngine.create();
         engine.upsertAll(candidates);
         return engine;
+    }
+
+    @Benchmark
+    public Object perToolIndex() {
+        return new PerToolIndexPeer(data);
     }
 }

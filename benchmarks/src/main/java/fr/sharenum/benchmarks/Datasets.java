@@ -12,20 +12,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Datasets, kept per JVM so a fork builds each once: {@code synthetic} (the seeded synthetic France)
- * or {@code annuaire} (members dealt over the real establishments of an Annuaire de l'éducation CSV,
- * read with the library's own importer from the path in the system property {@code sharenum.annuaire},
- * by default the Occitanie extract of {@code ../shared/data}).
+ * Datasets, kept per JVM so a fork builds each once: {@code france} (real collèges, écoles and lycées
+ * spread by commune population, from the open data in {@code ../shared/data} or the directory in the
+ * system property {@code sharenum.data}; the synthetic placement, with a message, when the files are
+ * absent), {@code synthetic} (the seeded placement around prefectures) or {@code annuaire} (members
+ * dealt over the real establishments of an Annuaire de l'éducation CSV, read with the library's own
+ * importer from {@code sharenum.annuaire}, by default the Occitanie extract of {@code ../shared/data}).
  */
 final class Datasets {
+    static final String DATA_PROPERTY = "sharenum.data";
+    static final String DEFAULT_DATA = "../shared/data";
     static final String ANNUAIRE_PROPERTY = "sharenum.annuaire";
     static final String DEFAULT_ANNUAIRE = "../shared/data/fr_annuaire_education_occitanie_2024-11.csv";
+    static final int ESTABLISHMENTS = 60_000;
+    static final long SEED = 2026;
 
     private static final Map<String, SyntheticFrance> CACHE = new HashMap<>();
 
     private Datasets() {
     }
 
+    /** The synthetic placement (kept for the benchmarks written against it). */
     static synchronized SyntheticFrance national(int members) {
         return get("synthetic", members);
     }
@@ -33,14 +40,27 @@ final class Datasets {
     static synchronized SyntheticFrance get(String dataset, int members) {
         return CACHE.computeIfAbsent(dataset + ":" + members, k -> {
             switch (dataset) {
+                case "france":
+                    return france(members);
                 case "synthetic":
                     return SyntheticFrance.national(members);
                 case "annuaire":
-                    return SyntheticFrance.onEstablishments(annuaire(), members, 2026);
+                    return SyntheticFrance.onEstablishments(annuaire(), members, SEED);
                 default:
-                    throw new IllegalArgumentException("unknown dataset " + dataset + " (synthetic or annuaire)");
+                    throw new IllegalArgumentException("unknown dataset " + dataset + " (france, synthetic or annuaire)");
             }
         });
+    }
+
+    private static SyntheticFrance france(int members) {
+        Path dir = Path.of(System.getProperty(DATA_PROPERTY, DEFAULT_DATA));
+        SyntheticFrance data = SyntheticFrance.france(dir, ESTABLISHMENTS, members, SEED);
+        if (data == null) {
+            System.out.printf("%nno open data in %s (set -D%s): the synthetic placement stands in for the real one%n",
+                    dir.toAbsolutePath(), DATA_PROPERTY);
+            return SyntheticFrance.national(members);
+        }
+        return data;
     }
 
     /** The establishments of the Annuaire CSV, imported with {@link AnnuaireImporter}. */

@@ -1,7 +1,7 @@
 package fr.sharenum.benchmarks;
 
 import fr.sharenum.geo.GeoMatchingEngine;
-import fr.sharenum.model.GeoPoint;
+import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.spi.FollowersQuery;
 import fr.sharenum.spi.QualifiedQuery;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,17 +17,16 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** Event broadcast fan-out: members within 30 km following the event's tool or theme. */
+/** Event broadcast fan-out: members within 30 km following the event's tool or theme (4,096 venues drawn like query centres). */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 public class FanOutBenchmark {
 
     @Param({"1000000"})
@@ -39,19 +38,19 @@ public class FanOutBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        SyntheticFrance data = Datasets.national(members);
+        SyntheticFrance data = Datasets.get("france", members);
         engine = GeoMatchingEngine.create();
         engine.upsertAll(data.candidates());
-        List<QualifiedQuery> mix = data.queryMix(30, 64, 13);
-        queries = new FollowersQuery[mix.size()];
+        Queries mix = new Queries(data, "mixed", 30, CompetenceLevel.EXPERIENCED, 13);
+        queries = new FollowersQuery[4096];
         for (int i = 0; i < queries.length; i++) {
-            GeoPoint c = mix.get(i).center();
-            queries[i] = new FollowersQuery(c, 30, Set.of(mix.get(i).tool()), Set.of(data.themes[i % SyntheticFrance.THEMES]), Set.of());
+            QualifiedQuery q = mix.next();
+            queries[i] = new FollowersQuery(q.center(), 30, Set.of(q.tool()), Set.of(data.themes[i % SyntheticFrance.THEMES]), Set.of());
         }
     }
 
     @Benchmark
     public Object fanOut() {
-        return engine.followers(queries[next++ & 63]);
+        return engine.followers(queries[next++ & 4095]);
     }
 }

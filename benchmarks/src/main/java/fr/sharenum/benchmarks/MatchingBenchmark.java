@@ -1,5 +1,6 @@
 package fr.sharenum.benchmarks;
 
+import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.spi.Match;
 import fr.sharenum.spi.QualifiedQuery;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,69 +15,79 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Latency of one qualified query ("members at level ≥ INTERMEDIATE in tool T within R km"),
- * averaged over 64 fixed queries of one kind ({@code query}: dense or rural centre, common or rare
- * tool; see {@link SyntheticFrance#queries}). Every engine is first checked to return exactly
- * ShareNum's hits, in ShareNum's order, on all 64; a mismatch aborts the run. The number of hits is
- * printed, so cost can be read against output size.
+ * Latency of one qualified query ("members at level ≥ {@code level} in tool T within R km"), each
+ * invocation a fresh query as real demand makes them ({@link Queries}: the establishment of a member
+ * drawn at random, a common or a rare tool) — no centre repeats but by chance, so nothing can be
+ * served from a cache of past answers. Before timing, every engine is checked to return exactly
+ * ShareNum's hits, in ShareNum's order, on 200 such queries (and ShareNum itself against a brute-force
+ * scan on 20); a mismatch aborts the run. The mean number of hits is recorded, so cost can be read
+ * against output size. Run with {@code -prof gc} for the allocation per query ({@code gc.alloc.rate.norm}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 2, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 public class MatchingBenchmark {
 
-    @Param({"synthetic"})
+    @Param({"france"})
     public String dataset;
 
-    @Param({"100000", "1000000"})
+    @Param({"1000000"})
     public int members;
 
-    @Param({"30"})
+    @Param({"5", "30", "100"})
     public double radiusKm;
 
-    @Param({"dense-common", "dense-rare", "rural-common", "rural-rare"})
+    @Param({"common", "rare"})
     public String query;
 
-    @Param({"sharenum", "sharenum-nocache", "strtree", "hprtree", "rtree2", "lucene", "h3", "scan"})
+    @Param({"EXPERIENCED"})
+    public CompetenceLevel level;
+
+    @Param({"sharenum", "sharenum-list", "per-tool"})
     public String engine;
 
-    private QualifiedQuery[] queries;
+    private Queries queries;
     private Peers.Peer peer;
-    private int next;
-    private long hits;
 
     @Setup(Level.Trial)
     public void setUp() {
         SyntheticFrance data = Datasets.get(dataset, members);
-        List<QualifiedQuery> mix = data.queries(query, radiusKm, 64, 7);
-        queries = mix.toArray(new QualifiedQuery[0]);
         peer = Peers.create(engine, data);
-        Peers.Peer truth = engine.equals("sharenum") ? peer : Peers.create("sharenum-nocache", data);
-        for (QualifiedQuery q : queries) {
+        Peers.Peer truth = engine.equals("sharenum-list") ? peer : Peers.create("sharenum-list", data);
+        Queries check = new Queries(data, query, radiusKm, level, 7);
+        long hits = 0;
+        int checked = 200;
+        Peers.Peer scan = engine.equals("sharenum") ? new Peers.Scan(data) : null;
+        for (int i = 0; i < checked; i++) {
+            QualifiedQuery q = check.next();
             List<Match> expected = truth.qualified(q);
             List<Match> actual = peer.qualified(q);
-            if (!expected.equals(actual)) {
+            if (!expected.equals(actual) || peer.timed(q) != expected.size()) {
                 throw new IllegalStateException(engine + " disagrees with ShareNum on " + q + ": "
                         + actual.size() + " hits instead of " + expected.size());
             }
+            if (scan != null && i < 20 && !scan.qualified(q).equals(expected)) {
+                throw new IllegalStateException("ShareNum disagrees with a brute-force scan on " + q);
+            }
             hits += expected.size();
         }
-        System.out.printf("%n%s, %s, %d members, %.0f km, %s: %d hits over the %d queries (%.1f per query)%n",
-                engine, dataset, members, radiusKm, query, hits, queries.length, (double) hits / queries.length);
-        Report.recordHits(dataset, members, radiusKm, query, (double) hits / queries.length);
+        System.out.printf("%n%s, %s (%d establishments), %d members, %.0f km, %s, level >= %s: %.1f hits per query (%d checked)%n",
+                engine, data.name, data.establishmentCount, members, radiusKm, query, level, (double) hits / checked, checked);
+        Report.recordHits(dataset, members, radiusKm, query, (double) hits / checked);
+        long seed = System.nanoTime();
+        queries = new Queries(data, query, radiusKm, level, seed);
     }
 
     @Benchmark
-    public void query(Blackhole bh) {
-        bh.consume(peer.qualified(queries[next++ & 63]));
+    public int query() {
+        return peer.timed(queries.next());
     }
 }

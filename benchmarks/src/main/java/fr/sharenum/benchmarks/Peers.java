@@ -5,6 +5,7 @@ import fr.sharenum.geo.SphericalCaps;
 import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.model.GeoPoint;
 import fr.sharenum.spi.Match;
+import fr.sharenum.spi.MatchBuffer;
 import fr.sharenum.spi.MatchingEngine;
 import fr.sharenum.spi.QualifiedQuery;
 import org.locationtech.jts.geom.Envelope;
@@ -23,17 +24,29 @@ final class Peers {
     private Peers() {
     }
 
+    /** Every peer, in the order of the tables. */
+    static final List<String> ALL = List.of("sharenum", "sharenum-list", "per-tool", "strtree", "hprtree", "rtree2",
+            "lucene", "h3", "scan");
+
     /** Something that answers a qualified query. */
     interface Peer {
+        /** The hits as records (to check peers against each other). */
         List<Match> qualified(QualifiedQuery q);
+
+        /** The query in the peer's own natural form, as timed; returns the number of hits. */
+        default int timed(QualifiedQuery q) {
+            return qualified(q).size();
+        }
     }
 
     static Peer create(String name, SyntheticFrance data) {
         switch (name) {
             case "sharenum":
+                return new ShareNum(loaded(GeoMatchingEngine.create(), data));
+            case "sharenum-list":
                 return loaded(GeoMatchingEngine.create(), data)::qualified;
-            case "sharenum-nocache":
-                return loaded(GeoMatchingEngine.builder().siteCacheWeight(0).build(), data)::qualified;
+            case "per-tool":
+                return new PerToolIndexPeer(data);
             case "scan":
                 return new Scan(data);
             case "strtree":
@@ -51,28 +64,36 @@ final class Peers {
         }
     }
 
-    static MatchingEngine loaded(MatchingEngine engine, SyntheticFrance data) {
+    static <E extends MatchingEngine> E loaded(E engine, SyntheticFrance data) {
         engine.upsertAll(data.candidates());
         return engine;
     }
 
-    /** The member's level on the queried tool, or -1. */
-    private static int level(SyntheticFrance d, int m, int tool) {
-        for (int k = d.skillStart[m]; k < d.skillStart[m + 1]; k++) {
-            if (d.skillTool[k] == tool) {
-                return d.skillLevel[k];
-            }
-        }
-        return -1;
-    }
+    /** ShareNum as core uses it: the streaming form into one reused {@link MatchBuffer}. */
+    static final class ShareNum implements Peer {
+        final GeoMatchingEngine engine;
+        private final MatchBuffer buffer = new MatchBuffer();
 
-    static int toolIndex(QualifiedQuery q) {
-        return Integer.parseInt(q.tool().value().substring(5));
+        ShareNum(GeoMatchingEngine engine) {
+            this.engine = engine;
+        }
+
+        @Override
+        public List<Match> qualified(QualifiedQuery q) {
+            MatchBuffer b = new MatchBuffer();
+            engine.qualified(q, b);
+            return b.toList();
+        }
+
+        @Override
+        public int timed(QualifiedQuery q) {
+            return engine.qualified(q, buffer.clear());
+        }
     }
 
     /** Adds member {@code m} to {@code hits} when qualified and within the radius. */
     static void consider(SyntheticFrance d, QualifiedQuery q, int tool, int m, List<Match> hits) {
-        int level = level(d, m, tool);
+        int level = d.level(m, tool);
         if (level < q.minLevel().ordinal()) {
             return;
         }
@@ -86,6 +107,10 @@ final class Peers {
     static List<Match> finish(List<Match> hits, int limit) {
         hits.sort(Match.ORDER);
         return hits.size() > limit ? new ArrayList<>(hits.subList(0, limit)) : hits;
+    }
+
+    static int toolIndex(QualifiedQuery q) {
+        return SyntheticFrance.toolIndex(q.tool());
     }
 
     private static final CompetenceLevel[] LEVELS = CompetenceLevel.values();

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * The PostGIS engine ({@code sharenum-postgis}, database on this machine, reached through a HikariCP pool)
  * against the in-memory {@link GeoMatchingEngine} as hosts get it, on {@link MatchingBenchmark}'s data and
  * queries: synthetic France, "level ≥ INTERMEDIATE in tool T within 30 km", 64 queries of each kind
- * (dense or rural centre, common or rare tool). Each fork of the {@code postgis} engine starts its own
+ * (centred on a randomly drawn member's establishment, common or rare tool: {@link Queries}). Each fork of the {@code postgis} engine starts its own
  * throw-away PostgreSQL cluster ({@link PostgisDatabase}), loads the members with {@code upsertAll}
  * (load time printed), runs {@code VACUUM ANALYZE} as autovacuum would soon after, and checks that all 64
  * answers equal the geo engine's — members, distances, order — before timing.
@@ -46,7 +46,7 @@ public class PostgisBenchmark {
     @Param({"30"})
     public double radiusKm;
 
-    @Param({"dense-common", "dense-rare", "rural-common", "rural-rare"})
+    @Param({"common", "rare"})
     public String query;
 
     @Param({"postgis", "geo"})
@@ -60,7 +60,11 @@ public class PostgisBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         SyntheticFrance data = Datasets.get("synthetic", members);
-        queries = data.queries(query, radiusKm, 64, 7).toArray(new QualifiedQuery[0]);
+        Queries drawn = new Queries(data, query, radiusKm, fr.sharenum.model.CompetenceLevel.INTERMEDIATE, 7);
+        queries = new QualifiedQuery[64];
+        for (int i = 0; i < queries.length; i++) {
+            queries[i] = drawn.next();
+        }
         MatchingEngine geo = GeoMatchingEngine.create();
         geo.upsertAll(data.candidates());
         if (engine.equals("geo")) {

@@ -4,7 +4,6 @@ import fr.sharenum.geo.GeoMatchingEngine;
 import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.model.ToolId;
 import fr.sharenum.spi.MatchCandidate;
-import fr.sharenum.spi.QualifiedQuery;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,15 +26,15 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Level changes per second on the loaded national engine while another thread queries it
- * (30 km mix): one updater thread, one query thread, on the 2-core machine.
+ * Level changes per second on the loaded national engine while another thread queries it (fresh 30 km
+ * queries, common and rare tools): one updater thread, one query thread, on the 2-core machine.
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 public class UpdateBenchmark {
 
     @Param({"1000000"})
@@ -43,16 +42,15 @@ public class UpdateBenchmark {
 
     private GeoMatchingEngine engine;
     private MatchCandidate[] changes;
-    private QualifiedQuery[] queries;
+    private Queries queries;
     private int nextChange;
-    private int nextQuery;
 
     @Setup(Level.Trial)
     public void setUp() {
-        SyntheticFrance data = Datasets.national(members);
+        SyntheticFrance data = Datasets.get("france", members);
         engine = GeoMatchingEngine.create();
         engine.upsertAll(data.candidates());
-        queries = data.queryMix(30, 64, 11).toArray(new QualifiedQuery[0]);
+        queries = new Queries(data, "mixed", 30, CompetenceLevel.EXPERIENCED, 11);
         // 4096 prepared level changes: a member moves one of their tools one level up or down
         SplittableRandom r = new SplittableRandom(5);
         changes = new MatchCandidate[4096];
@@ -76,6 +74,6 @@ public class UpdateBenchmark {
     @Group("mixed")
     @GroupThreads(1)
     public Object query() {
-        return engine.qualified(queries[nextQuery++ & 63]);
+        return engine.qualified(queries.next());
     }
 }

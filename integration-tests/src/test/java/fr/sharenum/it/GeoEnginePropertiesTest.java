@@ -10,6 +10,8 @@ import fr.sharenum.model.Theme;
 import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Uai;
 import fr.sharenum.spi.FollowersQuery;
+import fr.sharenum.spi.Match;
+import fr.sharenum.spi.MatchBuffer;
 import fr.sharenum.spi.MatchCandidate;
 import fr.sharenum.spi.MatchingEngine;
 import fr.sharenum.spi.QualifiedQuery;
@@ -32,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Property: on any dataset — clustered schools, poles, both sides of the antimeridian, overseas —
  * the geo engine returns exactly the reference engine's hits, in the same order, with the same
- * distances.
+ * distances, through the list and through the streaming form.
  */
 class GeoEnginePropertiesTest {
 
@@ -135,7 +137,11 @@ class GeoEnginePropertiesTest {
                 new QualifiedQuery(centre, radius, TOOLS.get(tool), min, excluded, Integer.MAX_VALUE),
                 new QualifiedQuery(centre, radius, TOOLS.get(tool), min, excluded, limit),
                 new QualifiedQuery(centre, Double.POSITIVE_INFINITY, TOOLS.get(tool), min, excluded, limit))) {
-            assertThat(geo.qualified(q)).as("%s", q).isEqualTo(reference.qualified(q));
+            List<Match> expected = reference.qualified(q);
+            assertThat(geo.qualified(q)).as("%s", q).isEqualTo(expected);
+            MatchBuffer buffer = new MatchBuffer();
+            assertThat(geo.qualified(q, buffer)).isEqualTo(expected.size());
+            assertThat(buffer.toList()).as("streamed %s", q).isEqualTo(expected);
         }
     }
 
@@ -144,7 +150,7 @@ class GeoEnginePropertiesTest {
                                           @ForAll("radii") double radius, @ForAll @IntRange(min = 0, max = 2) int tool,
                                           @ForAll @IntRange(min = 0, max = 2) int theme) {
         List<MatchCandidate> all = candidates(sites, sites.size() * 17L + tool);
-        MatchingEngine geo = GeoMatchingEngine.builder().siteCacheWeight(0).build();
+        MatchingEngine geo = GeoMatchingEngine.create();
         MatchingEngine reference = MatchingEngines.reference();
         load(geo, all, true);
         load(reference, all, true);
@@ -180,9 +186,18 @@ class GeoEnginePropertiesTest {
             }
         }
         for (ToolId t : TOOLS) {
-            QualifiedQuery q = QualifiedQuery.within(centre, radius, t, CompetenceLevel.INTERMEDIATE);
-            assertThat(geo.qualified(q)).isEqualTo(reference.qualified(q));
+            for (CompetenceLevel min : CompetenceLevel.values()) {
+                QualifiedQuery q = QualifiedQuery.within(centre, radius, t, min);
+                List<Match> expected = reference.qualified(q);
+                assertThat(geo.qualified(q)).isEqualTo(expected);
+                MatchBuffer buffer = new MatchBuffer();
+                geo.qualified(q, buffer);
+                assertThat(buffer.toList()).isEqualTo(expected);
+            }
         }
+        FollowersQuery f = new FollowersQuery(centre, Math.min(radius, 25_000), Set.of(TOOLS.get(steps % 3)),
+                Set.of(THEMES.get(steps % 2)), Set.of());
+        assertThat(geo.followers(f)).isEqualTo(reference.followers(f));
         assertThat(geo.size()).isEqualTo(reference.size());
     }
 }

@@ -1,44 +1,53 @@
 package fr.sharenum.geo;
 
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import fr.sharenum.geo.internal.GeoIndex;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.spi.FollowersQuery;
 import fr.sharenum.spi.Match;
 import fr.sharenum.spi.MatchCandidate;
+import fr.sharenum.spi.MatchSink;
 import fr.sharenum.spi.MatchingEngine;
 import fr.sharenum.spi.Nearby;
 import fr.sharenum.spi.QualifiedQuery;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The fast {@link MatchingEngine}: establishments in an STR-packed R-tree (JTS), members posted per
- * tool and per establishment in copy-on-write buckets, so a query costs the establishments within
- * the radius plus the hits, and never takes a lock. Answers are exactly those of the reference
- * engine (same hits, same distances, same order). Thread-safe: any number of threads may query while
- * others update; an update is visible to every query started after it returned.
+ * The fast {@link MatchingEngine}: for every tool, the establishments' positions where someone has it,
+ * packed in spatial order with their members already in result order, and one packed R-tree per
+ * minimum level — so a query costs the sites within the radius that have a member at the wanted
+ * level plus the hits, takes no lock, and allocates nothing per hit through
+ * {@link #qualified(QualifiedQuery, MatchSink)}. Answers are exactly those of the reference engine
+ * (same hits, same distances, same order). Thread-safe: any number of threads may query while others
+ * update; an update is visible to every query started after it returned.
  *
  * <p>Hosts usually do nothing: with {@code sharenum-geo} on the class path,
- * {@code ShareNum.builder().build()} discovers it. To tune it:
+ * {@code ShareNum.builder().build()} discovers it. Explicitly:
  *
  * <pre>{@code
- * GeoMatchingEngine engine = GeoMatchingEngine.builder().siteCacheWeight(0).build(); // no cache
- * ShareNum sharenum = ShareNum.builder().matchingEngine(engine).build();
+ * GeoMatchingEngine engine = GeoMatchingEngine.create();
+ * engine.upsertAll(candidates);                       // bulk load: packed in one pass
+ * MatchBuffer hits = new MatchBuffer();               // reused, one per thread
+ * engine.qualified(QualifiedQuery.within(dijon, 30, geogebra, CompetenceLevel.EXPERIENCED), hits.clear());
  * }</pre>
  */
 public final class GeoMatchingEngine implements MatchingEngine {
 
-    /** Default bound on the site cache: total number of (site, distance) entries kept. */
-    public static final long DEFAULT_SITE_CACHE_WEIGHT = 2_000_000;
+    /**
+     * Formerly the default bound of the site cache, now removed: with non-repeating query centres it
+     * cost more than it saved.
+     *
+     * @deprecated the engine has no cache any more; kept for source compatibility
+     */
+    @Deprecated(forRemoval = true)
+    public static final long DEFAULT_SITE_CACHE_WEIGHT = 0;
 
-    private final long siteCacheWeight;
     private volatile GeoIndex index;
 
-    private GeoMatchingEngine(long siteCacheWeight) {
-        this.siteCacheWeight = siteCacheWeight;
-        this.index = new GeoIndex(siteCacheWeight);
+    private GeoMatchingEngine(GeoIndex index) {
+        this.index = index;
     }
 
     /**
@@ -59,35 +68,77 @@ public final class GeoMatchingEngine implements MatchingEngine {
         return new Builder();
     }
 
+    /**
+     * Adds or replaces a member; only the buckets that change are copied.
+     *
+     * @param candidate the member as the engine should know them
+     */
     @Override
     public void upsert(MatchCandidate candidate) {
         index.upsert(candidate);
     }
 
-    /** Bulk load: into an empty engine, buckets are built whole and the tree packed once. */
+    /**
+     * Bulk load: into an empty engine, every tool's index is written in one pass and packed once;
+     * otherwise one upsert after another. The last candidate of a member wins.
+     *
+     * @param candidates the members
+     */
     @Override
     public void upsertAll(Collection<MatchCandidate> candidates) {
         index.upsertAll(candidates);
     }
 
-    /** Builds a fresh index of {@code candidates} beside the current one, then swaps them. */
+    /**
+     * Builds a fresh index of {@code candidates} beside the current one (the bulk load), then swaps them: queries
+     * keep answering from the old index until the new one is complete.
+     *
+     * @param candidates every active member
+     */
     @Override
     public void replaceAll(Collection<MatchCandidate> candidates) {
-        GeoIndex fresh = new GeoIndex(siteCacheWeight);
+        GeoIndex fresh = new GeoIndex();
         fresh.upsertAll(candidates);
         index = fresh;
     }
 
+    /**
+     * Forgets a member; does nothing if unknown.
+     *
+     * @param member the member
+     */
     @Override
     public void remove(MemberId member) {
         index.remove(member);
     }
 
+    /**
+     * The hits as a new list of {@link Match} records (convenient; allocates a record per hit).
+     *
+     * @param query the query
+     */
     @Override
     public List<Match> qualified(QualifiedQuery query) {
         return index.qualified(query);
     }
 
+    /**
+     * The hits handed to {@code sink}, nearest first, with no allocation per hit.
+     *
+     * @param query the query
+     * @param sink  receives the hits in {@link Match#ORDER}; returning false stops the query
+     * @return the number of hits handed to the sink
+     */
+    @Override
+    public int qualified(QualifiedQuery query, MatchSink sink) {
+        return index.qualified(query, sink);
+    }
+
+    /**
+     * Members following any of the tools or themes within the radius.
+     *
+     * @param query the query
+     */
     @Override
     public List<Nearby> followers(FollowersQuery query) {
         return index.followers(query);
@@ -108,14 +159,25 @@ public final class GeoMatchingEngine implements MatchingEngine {
     }
 
     /**
-     * Figures of the cache of "sites within r of p" answers, which pays when tickets and events
-     * come repeatedly from the same establishments. It never holds members, only sites.
+     * Sizes of the index: {@code sites}, {@code slots} (member slots ever given), {@code members}
+     * (active), {@code topics} (tools, followed tools, themes), {@code pairs} (site, topic) and
+     * {@code postings} (member, topic) in the packed bases.
      *
-     * @return the site cache statistics
+     * @return the sizes, by name
      */
+    public Map<String, Long> statistics() {
+        return index.statistics();
+    }
+
+    /**
+     * Formerly the site cache's figures; the cache is gone, so always zero.
+     *
+     * @deprecated the engine has no cache any more; kept for source compatibility
+     * @return zeros
+     */
+    @Deprecated(forRemoval = true)
     public CacheStatistics siteCacheStatistics() {
-        CacheStats s = index.siteCacheStats();
-        return new CacheStatistics(s.hitCount(), s.missCount(), s.evictionCount());
+        return new CacheStatistics(0, 0, 0);
     }
 
     @Override
@@ -124,12 +186,14 @@ public final class GeoMatchingEngine implements MatchingEngine {
     }
 
     /**
-     * Hits and misses of the site cache.
+     * Hits and misses of the former site cache.
      *
      * @param hits      lookups answered from the cache
      * @param misses    lookups computed
      * @param evictions entries evicted for size
+     * @deprecated the engine has no cache any more; kept for source compatibility
      */
+    @Deprecated(forRemoval = true)
     public record CacheStatistics(long hits, long misses, long evictions) {
         /**
          * Share of lookups answered from the cache, 0 when there was none.
@@ -144,32 +208,32 @@ public final class GeoMatchingEngine implements MatchingEngine {
 
     /** Configures a {@link GeoMatchingEngine}. Not thread-safe. */
     public static final class Builder {
-        private long siteCacheWeight = DEFAULT_SITE_CACHE_WEIGHT;
-
         private Builder() {
         }
 
         /**
-         * Bound of the site cache in entries (sites × queries); 0 disables the cache.
+         * Formerly the bound of the site cache; ignored.
          *
-         * @param weight the weight
+         * @param weight ignored, must be {@code >= 0}
          * @return this builder
+         * @deprecated the engine has no cache any more: a benchmark with non-repeating centres showed
+         *             it cost more than it saved; kept for source compatibility
          */
+        @Deprecated(forRemoval = true)
         public Builder siteCacheWeight(long weight) {
             if (weight < 0) {
                 throw new IllegalArgumentException("siteCacheWeight must be >= 0");
             }
-            this.siteCacheWeight = weight;
             return this;
         }
 
         /**
-         * Builds the {@code GeoMatchingEngine}.
+         * Builds the engine.
          *
-         * @return the {@link GeoMatchingEngine}
+         * @return a new, empty engine
          */
         public GeoMatchingEngine build() {
-            return new GeoMatchingEngine(siteCacheWeight);
+            return new GeoMatchingEngine(new GeoIndex());
         }
     }
 }

@@ -1,5 +1,6 @@
 package fr.sharenum.geo;
 
+import fr.sharenum.geo.internal.Asin;
 import fr.sharenum.model.GeoPoint;
 
 /**
@@ -35,38 +36,68 @@ public final class SphericalCaps {
      * Boxes covering the cap of radius {@code radiusKm} around ({@code lat}, {@code lon}), each as
      * {@code {minLat, maxLat, minLon, maxLon}} in degrees.
      *
-     * @param lat the latitude, in degrees
-     * @param lon the longitude, in degrees
-     * @param radiusKm the radius, in km
-     * @return the boxes
+     * @param lat      latitude of the centre, degrees
+     * @param lon      longitude of the centre, degrees
+     * @param radiusKm radius of the cap, km
+     * @return boxes covering the cap of radius radiusKm around (lat, lon), each as {minLat, maxLat, minLon, maxLon} in degrees
      */
     public static double[][] boxes(double lat, double lon, double radiusKm) {
+        double[] out = new double[8];
+        int n = boxes(lat, lon, radiusKm, out);
+        double[][] boxes = new double[n][];
+        for (int i = 0; i < n; i++) {
+            boxes[i] = java.util.Arrays.copyOfRange(out, 4 * i, 4 * i + 4);
+        }
+        return boxes;
+    }
+
+    /**
+     * The same boxes written into {@code out} without allocating: box {@code i} is
+     * {@code out[4i .. 4i+3]} = minLat, maxLat, minLon, maxLon.
+     *
+     * @param lat      latitude of the centre, degrees
+     * @param lon      longitude of the centre, degrees
+     * @param radiusKm radius of the cap, km
+     * @param out      receives the boxes; at least 8 long
+     * @return the number of boxes, 1 or 2
+     */
+    public static int boxes(double lat, double lon, double radiusKm, double[] out) {
         if (radiusKm >= MAX_DISTANCE_KM) {
-            return new double[][] {{-90, 90, -180, 180}};
+            return box(out, 0, -90, 90, -180, 180);
         }
         double angular = radiusKm / GeoPoint.EARTH_MEAN_RADIUS_KM;
         double dLat = Math.toDegrees(angular);
         double minLat = lat - dLat - PAD_DEGREES;
         double maxLat = lat + dLat + PAD_DEGREES;
         if (maxLat >= 90 || minLat <= -90) {
-            return new double[][] {{Math.max(-90, minLat), Math.min(90, maxLat), -180, 180}};
+            return box(out, 0, Math.max(-90, minLat), Math.min(90, maxLat), -180, 180);
         }
         double ratio = Math.sin(angular) / Math.cos(Math.toRadians(lat));
         if (ratio >= 1) {
-            return new double[][] {{minLat, maxLat, -180, 180}};
+            return box(out, 0, minLat, maxLat, -180, 180);
         }
-        double dLon = Math.toDegrees(Math.asin(ratio)) + PAD_DEGREES;
+        double dLon = Math.toDegrees(Asin.asin(ratio)) + PAD_DEGREES;
         double minLon = lon - dLon;
         double maxLon = lon + dLon;
         if (maxLon - minLon >= 360) {
-            return new double[][] {{minLat, maxLat, -180, 180}};
+            return box(out, 0, minLat, maxLat, -180, 180);
         }
         if (minLon < -180) {
-            return new double[][] {{minLat, maxLat, minLon + 360, 180}, {minLat, maxLat, -180, maxLon}};
+            box(out, 0, minLat, maxLat, minLon + 360, 180);
+            return box(out, 1, minLat, maxLat, -180, maxLon);
         }
         if (maxLon > 180) {
-            return new double[][] {{minLat, maxLat, minLon, 180}, {minLat, maxLat, -180, maxLon - 360}};
+            box(out, 0, minLat, maxLat, minLon, 180);
+            return box(out, 1, minLat, maxLat, -180, maxLon - 360);
         }
-        return new double[][] {{minLat, maxLat, minLon, maxLon}};
+        return box(out, 0, minLat, maxLat, minLon, maxLon);
+    }
+
+    private static int box(double[] out, int i, double minLat, double maxLat, double minLon, double maxLon) {
+        out[4 * i] = minLat;
+        out[4 * i + 1] = maxLat;
+        out[4 * i + 2] = minLon;
+        out[4 * i + 3] = maxLon;
+        return i + 1;
     }
 }

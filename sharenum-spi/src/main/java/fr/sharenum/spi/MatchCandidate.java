@@ -10,13 +10,16 @@ import fr.sharenum.model.Theme;
 import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Uai;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What a matching engine knows of one member: where they work and what they master or follow.
  * Only active members are given to engines.
+ *
+ * <p>Compact: the levels are kept as two small arrays (an immutable {@link Map} view over them), so
+ * making a candidate for each of a million members costs little; engines read them by index with
+ * {@link #skillCount()}, {@link #skillTool(int)} and {@link #skillLevel(int)}, allocating nothing.
  *
  * @param member         the member
  * @param establishment  their establishment (engines group members by it)
@@ -43,7 +46,7 @@ public record MatchCandidate(MemberId member, Uai establishment, GeoPoint locati
         if (member == null || establishment == null || location == null) {
             throw new InvalidValueException("candidate", "member, establishment and location are required");
         }
-        levels = levels == null ? Map.of() : Map.copyOf(levels);
+        levels = SkillLevels.copyOf(levels);
         followedTools = followedTools == null ? Set.of() : Set.copyOf(followedTools);
         followedThemes = followedThemes == null ? Set.of() : Set.copyOf(followedThemes);
     }
@@ -56,11 +59,46 @@ public record MatchCandidate(MemberId member, Uai establishment, GeoPoint locati
      * @return the candidate for {@code member} working at {@code location}
      */
     public static MatchCandidate of(Member member, GeoPoint location) {
-        Map<ToolId, CompetenceLevel> levels = new HashMap<>();
-        for (Skill s : member.skills().values()) {
-            levels.put(s.tool(), s.level());
+        Map<ToolId, Skill> skills = member.skills();
+        ToolId[] tools = new ToolId[skills.size()];
+        byte[] levels = new byte[tools.length];
+        int i = 0;
+        // entrySet, not values(): AbstractMap caches its values() view in the member's map for good
+        for (Map.Entry<ToolId, Skill> e : skills.entrySet()) {
+            Skill s = e.getValue();
+            tools[i] = s.tool();
+            levels[i++] = (byte) s.level().ordinal();
         }
-        return new MatchCandidate(member.id(), member.establishment(), location, levels,
-                member.followedTools(), member.followedThemes());
+        return new MatchCandidate(member.id(), member.establishment(), location,
+                i == 0 ? SkillLevels.EMPTY : new SkillLevels(tools, levels), member.followedTools(), member.followedThemes());
+    }
+
+    /**
+     * Number of tools the member has a level in: {@code levels().size()}.
+     *
+     * @return the number of tools with a level
+     */
+    public int skillCount() {
+        return ((SkillLevels) levels).tools.length;
+    }
+
+    /**
+     * The {@code i}-th tool of {@link #levels()} (in the map's iteration order).
+     *
+     * @param i index, {@code 0 <= i < skillCount()}
+     * @return the tool
+     */
+    public ToolId skillTool(int i) {
+        return ((SkillLevels) levels).tools[i];
+    }
+
+    /**
+     * The level in {@link #skillTool(int) skillTool(i)}.
+     *
+     * @param i index, {@code 0 <= i < skillCount()}
+     * @return the level in that tool
+     */
+    public CompetenceLevel skillLevel(int i) {
+        return ((SkillLevels) levels).levelAt(i);
     }
 }

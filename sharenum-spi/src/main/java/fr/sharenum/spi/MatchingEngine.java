@@ -6,6 +6,7 @@ import fr.sharenum.model.Uai;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Finds members by place and competence. ShareNum keeps the engine up to date (it calls
@@ -82,6 +83,32 @@ public interface MatchingEngine {
      * @return the qualified
      */
     List<Match> qualified(QualifiedQuery query);
+
+    /**
+     * The same hits as {@link #qualified(QualifiedQuery)}, in the same order, handed to {@code sink}
+     * one by one instead of being collected as {@link Match} records: the form to use where cost per
+     * hit matters (alerting everyone in a radius), with a reusable {@link MatchBuffer} or a sink of
+     * one's own. Stops early, without looking further, when the sink returns {@code false}.
+     *
+     * <p>The default implementation streams {@link #qualified(QualifiedQuery)}; engines override it to
+     * produce hits without allocating per hit ({@code sharenum-geo} does). The contract requires the
+     * sink to receive exactly the elements of the list, in order ({@code MatchingEngineContract}).
+     *
+     * @param query the query
+     * @param sink  receives the hits, in {@link Match#ORDER}
+     * @return the number of hits handed to the sink (including the one it answered {@code false} to)
+     */
+    default int qualified(QualifiedQuery query, MatchSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        int delivered = 0;
+        for (Match m : qualified(query)) {
+            delivered++;
+            if (!sink.accept(m.member(), m.establishment(), m.level(), m.distanceKm())) {
+                break;
+            }
+        }
+        return delivered;
+    }
 
     /**
      * Members around a point following any of some tools or themes.

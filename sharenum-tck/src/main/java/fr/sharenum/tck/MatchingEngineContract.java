@@ -8,6 +8,7 @@ import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Uai;
 import fr.sharenum.spi.FollowersQuery;
 import fr.sharenum.spi.Match;
+import fr.sharenum.spi.MatchBuffer;
 import fr.sharenum.spi.MatchCandidate;
 import fr.sharenum.spi.MatchingEngine;
 import fr.sharenum.spi.Nearby;
@@ -35,8 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Contract of {@link MatchingEngine}: every answer equals that of a brute-force scan (written here,
- * independently of any engine), boundary included, in the documented order; updates are visible
- * to later queries; concurrent queries and updates are safe.
+ * independently of any engine), boundary included, in the documented order; the streaming form
+ * {@link MatchingEngine#qualified(QualifiedQuery, fr.sharenum.spi.MatchSink)} hands over exactly the
+ * hits of the list form, in the same order, and stops when asked; updates are visible to later
+ * queries; concurrent queries and updates are safe, through either form.
  *
  * <pre>{@code
  * class MyEngineTest extends MatchingEngineContract {
@@ -469,11 +472,100 @@ public abstract class MatchingEngineContract {
     }
 
     /**
+     * The hits a sink receives, as records, checking the count the engine returns.
+     *
+     * @param engine the engine
+     * @param q      the query
+     * @return the hits, as records
+     */
+    protected static List<Match> streamed(MatchingEngine engine, QualifiedQuery q) {
+        List<Match> out = new ArrayList<>();
+        int delivered = engine.qualified(q, (member, establishment, level, km) ->
+                out.add(new Match(member, establishment, level, km)));
+        assertThat(delivered).as("hits reported for %s", q).isEqualTo(out.size());
+        return out;
+    }
+
+    @Test
+    void theStreamingFormHandsOverExactlyTheHitsOfTheList() {
+        MatchBuffer buffer = new MatchBuffer(1);
+        for (long seed = 11; seed <= 14; seed++) {
+            Map<MemberId, MatchCandidate> all = dataset(seed, 300, 12);
+            MatchingEngine engine = loaded(all);
+            Random r = new Random(seed);
+            double[] radii = {0.5, 5, 30, 100, 241, 5000};
+            List<MemberId> ids = new ArrayList<>(all.keySet());
+            for (int i = 0; i < 80; i++) {
+                GeoPoint centre = jitter(r, CLUSTERS.get(r.nextInt(CLUSTERS.size())), 20);
+                ToolId tool = TOOLS.get(r.nextInt(TOOLS.size()));
+                CompetenceLevel min = CompetenceLevel.values()[r.nextInt(3)];
+                Set<MemberId> excluded = r.nextBoolean() ? Set.of() : Set.of(ids.get(r.nextInt(ids.size())));
+                int limit = r.nextBoolean() ? Integer.MAX_VALUE : 1 + r.nextInt(20);
+                for (QualifiedQuery q : List.of(
+                        new QualifiedQuery(centre, radii[r.nextInt(radii.length)], tool, min, excluded, limit),
+                        new QualifiedQuery(centre, Double.POSITIVE_INFINITY, tool, min, excluded, 1 + r.nextInt(10)))) {
+                    List<Match> list = engine.qualified(q);
+                    assertThat(list).as("seed %d list %s", seed, q).isEqualTo(bruteQualified(all, q));
+                    assertThat(streamed(engine, q)).as("seed %d sink %s", seed, q).isEqualTo(list);
+                    assertThat(engine.qualified(q, buffer.clear())).isEqualTo(list.size());
+                    assertThat(buffer.toList()).as("seed %d buffer %s", seed, q).isEqualTo(list);
+                    assertThat(buffer.asList()).isEqualTo(list);
+                    if (!list.isEmpty()) {
+                        // a sink that answers false after k hits gets exactly the first k
+                        int k = 1 + r.nextInt(list.size());
+                        List<Match> firstK = new ArrayList<>();
+                        int delivered = engine.qualified(q, (member, establishment, level, km) -> {
+                            firstK.add(new Match(member, establishment, level, km));
+                            return firstK.size() < k;
+                        });
+                        assertThat(delivered).isEqualTo(k);
+                        assertThat(firstK).isEqualTo(list.subList(0, k));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void hitsAtExactlyTheSameDistanceAreOrderedByLevelThenMember() {
+        // two establishments mirrored about the centre's meridian are exactly as far; a third shares a point
+        GeoPoint centre = GeoPoint.of(45.0, 0.0);
+        GeoPoint east = GeoPoint.of(45.1, 0.2);
+        GeoPoint west = GeoPoint.of(45.1, -0.2);
+        assertThat(centre.distanceKm(east)).isEqualTo(centre.distanceKm(west));
+        MatchingEngine engine = newEngine();
+        engine.upsert(at("b-east-inter", uai(33, 1), east, CompetenceLevel.INTERMEDIATE));
+        engine.upsert(at("d-east-expert", uai(33, 1), east, CompetenceLevel.EXPERIENCED));
+        engine.upsert(at("a-west-inter", uai(33, 2), west, CompetenceLevel.INTERMEDIATE));
+        engine.upsert(at("c-west-expert", uai(33, 2), west, CompetenceLevel.EXPERIENCED));
+        engine.upsert(at("e-same-point-expert", uai(33, 3), west, CompetenceLevel.EXPERIENCED));
+        engine.upsert(at("f-west-novice", uai(33, 2), west, CompetenceLevel.NOVICE));
+        QualifiedQuery q = QualifiedQuery.within(centre, 50, GEOGEBRA, CompetenceLevel.INTERMEDIATE);
+        List<Match> hits = engine.qualified(q);
+        assertThat(hits).extracting(m -> m.member().value())
+                .containsExactly("c-west-expert", "d-east-expert", "e-same-point-expert", "a-west-inter", "b-east-inter");
+        assertThat(hits).extracting(Match::establishment)
+                .containsExactly(uai(33, 2), uai(33, 1), uai(33, 3), uai(33, 2), uai(33, 1));
+        assertThat(streamed(engine, q)).isEqualTo(hits);
+        assertThat(engine.qualified(q.limit(2))).isEqualTo(hits.subList(0, 2));
+    }
+
+    /**
      * Readers query while writers churn other members: no query throws, every hit is valid, and
      * members that stay qualified for the whole run are always found.
      */
     @Test
     void concurrentQueriesAndUpdatesAreSafe() throws Exception {
+        stress(false);
+    }
+
+    /** The same stress, readers using the streaming form into a reused {@link MatchBuffer}. */
+    @Test
+    void concurrentStreamingQueriesAndUpdatesAreSafe() throws Exception {
+        stress(true);
+    }
+
+    private void stress(boolean streaming) throws Exception {
         Map<MemberId, MatchCandidate> stable = dataset(99, 200, 5);
         MatchingEngine engine = loaded(stable);
         List<MatchCandidate> places = new ArrayList<>(stable.values());
@@ -505,11 +597,19 @@ public abstract class MatchingEngineContract {
             int seed = 100 + q;
             futures.add(pool.submit(() -> {
                 Random r = new Random(seed);
+                MatchBuffer buffer = new MatchBuffer();
                 while (!stop.get()) {
                     GeoPoint centre = jitter(r, CLUSTERS.get(r.nextInt(CLUSTERS.size())), 10);
                     QualifiedQuery query = QualifiedQuery.within(centre, 1 + r.nextInt(400), TOOLS.get(r.nextInt(3)),
                             CompetenceLevel.INTERMEDIATE);
-                    List<Match> hits = engine.qualified(query);
+                    List<Match> hits;
+                    if (streaming) {
+                        int delivered = engine.qualified(query, buffer.clear());
+                        assertThat(delivered).isEqualTo(buffer.size());
+                        hits = buffer.asList();
+                    } else {
+                        hits = engine.qualified(query);
+                    }
                     Set<MemberId> seen = new HashSet<>();
                     for (Match m : hits) {
                         assertThat(seen.add(m.member())).as("duplicate hit %s", m).isTrue();

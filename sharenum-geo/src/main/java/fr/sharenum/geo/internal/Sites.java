@@ -1,50 +1,45 @@
 package fr.sharenum.geo.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
-import fr.sharenum.geo.SphericalCaps;
-import fr.sharenum.model.GeoPoint;
-import fr.sharenum.model.Uai;
-
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The sites members are located at: one per (establishment, position). Sites are append-only — a
- * slot's coordinates never change (an establishment that moves gets a new slot) — so readers can
- * use a snapshot's arrays without locks.
+ * The positions members are located at ("sites"): one per distinct (latitude, longitude), shared by
+ * every establishment at that point. Sites are append-only — a site's coordinates never change — so
+ * readers use the arrays of a {@link Snapshot} without locks. Each site keeps what the distance test
+ * needs precomputed ({@code toRadians(lat)} and its cosine, exactly as
+ * {@link fr.sharenum.model.GeoPoint#haversineKm} computes them) and its Morton code, the order in which
+ * every topic lists its sites.
  *
- * <p>Spatial index: an immutable {@link FlatTree} over the first {@code tree.count} slots plus a
- * small delta of newer slots scanned linearly; when the delta grows past {@code max(64, count/64)}
- * the writer packs a new tree and publishes it with one volatile write.
- *
- * <p>Cache: "sites within r of p" answers are cached with Caffeine, keyed by the snapshot
- * generation, so a cached answer never misses a site added since (membership is not cached: the
- * buckets are read live).
+ * <p>Writers (holding the engine's write lock) append; a reader reads {@link #snapshot()} once, after
+ * the topic state it walks, so that every site that state names is in the arrays.
  */
 final class Sites {
 
-    record Snapshot(double[] lat, double[] lon, int count, FlatTree tree, long generation) {
+    /** The arrays readers see; {@code count} sites are valid. */
+    static final class Snapshot {
+        final double[] lat;
+        final double[] lon;
+        /** {@code Math.toRadians(lat)}. */
+        final double[] phi;
+        /** {@code Math.cos(Math.toRadians(lat))}. */
+        final double[] cosPhi;
+        final long[] morton;
+        final int count;
+
+        Snapshot(double[] lat, double[] lon, double[] phi, double[] cosPhi, long[] morton, int count) {
+            this.lat = lat;
+            this.lon = lon;
+            this.phi = phi;
+            this.cosPhi = cosPhi;
+            this.morton = morton;
+            this.count = count;
+        }
     }
 
-    private record QueryKey(double lat, double lon, double radiusKm, long generation) {
-    }
-
-    /** The latest slot of each establishment; a new position gets a new slot. */
-    private final Map<Uai, Integer> slots = new HashMap<>();
-    private final Cache<QueryKey, SiteHits> cache;
-    private volatile Snapshot snapshot = new Snapshot(new double[1024], new double[1024], 0, FlatTree.EMPTY, 0);
-
-    Sites(long cacheWeight) {
-        this.cache = cacheWeight <= 0 ? null : Caffeine.newBuilder()
-                .maximumWeight(cacheWeight)
-                .weigher((QueryKey k, SiteHits v) -> 8 + v.size)
-                .recordStats()
-                .build();
-    }
+    private volatile Snapshot snapshot = new Snapshot(new double[256], new double[256], new double[256],
+            new double[256], new long[256], 0);
+    /** Open addressing: site + 1, 0 when free; keyed by the coordinates' bits. Writer only. */
+    private int[] table = new int[512];
 
     Snapshot snapshot() {
         return snapshot;
@@ -54,55 +49,109 @@ final class Sites {
         return snapshot.count;
     }
 
-    // ------------------------------------------------------------ writer side (write lock held)
-
-    /** The slot of the site, appended when new; rebuilds the tree when the delta is too large. */
-    int slotFor(Uai uai, GeoPoint p, boolean deferTree) {
+    /** The site at (lat, lon), or -1. Writer only. */
+    int find(double lat, double lon) {
         Snapshot s = snapshot;
-        Integer slot = slots.get(uai);
-        if (slot != null && s.lat[slot] == p.latitude() && s.lon[slot] == p.longitude()) {
-            return slot;
+        int mask = table.length - 1;
+        for (int i = hash(lat, lon) & mask; ; i = (i + 1) & mask) {
+            int v = table[i];
+            if (v == 0) {
+                return -1;
+            }
+            int site = v - 1;
+            if (s.lat[site] == lat && s.lon[site] == lon) {
+                return site;
+            }
         }
+    }
+
+    /** The site at (lat, lon), appended when new. Writer only. */
+    int siteFor(double lat, double lon) {
+        int site = find(lat, lon);
+        return site >= 0 ? site : append(lat, lon);
+    }
+
+    private int append(double lat, double lon) {
+        Snapshot s = snapshot;
         int n = s.count;
-        double[] lat = s.lat;
-        double[] lon = s.lon;
-        if (n == lat.length) {
-            lat = Arrays.copyOf(lat, n * 2);
-            lon = Arrays.copyOf(lon, n * 2);
+        double[] la = s.lat;
+        double[] lo = s.lon;
+        double[] ph = s.phi;
+        double[] co = s.cosPhi;
+        long[] mo = s.morton;
+        if (n == la.length) {
+            int cap = n * 2;
+            la = Arrays.copyOf(la, cap);
+            lo = Arrays.copyOf(lo, cap);
+            ph = Arrays.copyOf(ph, cap);
+            co = Arrays.copyOf(co, cap);
+            mo = Arrays.copyOf(mo, cap);
         }
-        lat[n] = p.latitude();
-        lon[n] = p.longitude();
-        slots.put(uai, n);
-        FlatTree tree = s.tree;
-        if (!deferTree && n + 1 - tree.count > Math.max(64, (n + 1) >> 6)) {
-            tree = FlatTree.build(lat, lon, n + 1);
+        la[n] = lat;
+        lo[n] = lon;
+        ph[n] = Math.toRadians(lat);
+        co[n] = Math.cos(ph[n]);
+        mo[n] = morton(lat, lon);
+        if ((n + 1) * 2 > table.length) {
+            rehash(la, lo, n, table.length * 2);
         }
-        snapshot = new Snapshot(lat, lon, n + 1, tree, s.generation + 1);
+        insert(table, hash(lat, lon), n);
+        snapshot = new Snapshot(la, lo, ph, co, mo, n + 1);
         return n;
     }
 
     /**
-     * Registers many sites at once, in spatial order (Morton order of their coordinates), so that
-     * sites close on the ground get close slots: a query then reads neighbouring memory. Returns
-     * the slot of each input position.
+     * Registers many new positions at once in Morton order, so that sites close on the ground get
+     * close numbers (and members, numbered by site, close slots). Writer only, into an empty set of sites.
+     *
+     * @return the site of each input position
      */
-    int[] slotsForAll(Uai[] uais, double[] lats, double[] lons, int n) {
+    int[] appendAll(double[] lats, double[] lons, int n) {
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = morton(lats[i], lons[i]);
+        }
         Integer[] order = new Integer[n];
-        long[] morton = new long[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
-            morton[i] = morton(lats[i], lons[i]);
         }
-        Arrays.sort(order, (a, b) -> Long.compareUnsigned(morton[a], morton[b]));
-        int[] slotOf = new int[n];
+        Arrays.sort(order, (a, b) -> {
+            int c = Long.compareUnsigned(keys[a], keys[b]);
+            return c != 0 ? c : a - b;
+        });
+        int[] siteOf = new int[n];
         for (int i : order) {
-            slotOf[i] = slotFor(uais[i], GeoPoint.of(lats[i], lons[i]), true);
+            siteOf[i] = siteFor(lats[i], lons[i]);
         }
-        return slotOf;
+        return siteOf;
     }
 
-    /** Interleaves 32 bits of latitude and 32 bits of longitude. */
-    private static long morton(double lat, double lon) {
+    private void rehash(double[] la, double[] lo, int n, int capacity) {
+        int[] t = new int[capacity];
+        for (int site = 0; site < n; site++) {
+            insert(t, hash(la[site], lo[site]), site);
+        }
+        table = t;
+    }
+
+    private static void insert(int[] t, int hash, int site) {
+        int mask = t.length - 1;
+        int i = hash & mask;
+        while (t[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        t[i] = site + 1;
+    }
+
+    private static int hash(double lat, double lon) {
+        // + 0.0 turns -0.0 into 0.0: equal coordinates hash alike
+        long h = Double.doubleToLongBits(lat + 0.0) * 0x9E3779B97F4A7C15L + Double.doubleToLongBits(lon + 0.0);
+        h *= 0xC2B2AE3D27D4EB4FL;
+        return (int) (h ^ (h >>> 32));
+    }
+
+    /** Interleaves 32 bits of latitude and 32 bits of longitude (compare unsigned). */
+    static long morton(double lat, double lon) {
         long y = (long) ((lat + 90) / 180 * 0xFFFFFFFFL);
         long x = (long) ((lon + 180) / 360 * 0xFFFFFFFFL);
         return spread(x) | (spread(y) << 1);
@@ -116,101 +165,5 @@ final class Sites {
         v = (v | (v << 2)) & 0x3333333333333333L;
         v = (v | (v << 1)) & 0x5555555555555555L;
         return v;
-    }
-
-    /** Packs every slot into the tree (after a bulk load). */
-    void rebuildTree() {
-        Snapshot s = snapshot;
-        if (s.tree.count != s.count) {
-            snapshot = new Snapshot(s.lat, s.lon, s.count, FlatTree.build(s.lat, s.lon, s.count), s.generation + 1);
-        }
-    }
-
-    // ------------------------------------------------------------ reader side (no lock)
-
-    /**
-     * Sites within {@code radiusKm} (boundary included), nearest first. With the cache on, every site
-     * in the radius is listed and the list is cached; with it off, only sites that have a bucket in
-     * {@code onlyWith} are listed (their distance is not even computed otherwise).
-     */
-    SiteHits within(double lat, double lon, double radiusKm, AtomicReferenceArray<?> onlyWith) {
-        Snapshot s = snapshot;
-        if (cache == null) {
-            return compute(s, lat, lon, radiusKm, onlyWith);
-        }
-        return cache.get(new QueryKey(lat, lon, radiusKm, s.generation), k -> compute(s, lat, lon, radiusKm, null));
-    }
-
-    boolean caching() {
-        return cache != null;
-    }
-
-    private static SiteHits compute(Snapshot s, double lat, double lon, double radiusKm, AtomicReferenceArray<?> onlyWith) {
-        if (s.count == 0) {
-            return SiteHits.NONE;
-        }
-        Collector c = new Collector(s, lat, lon, radiusKm, onlyWith);
-        for (double[] box : SphericalCaps.boxes(lat, lon, radiusKm)) {
-            c.box = box;
-            s.tree.query(box[0], box[1], box[2], box[3], c);
-        }
-        for (int slot = s.tree.count; slot < s.count; slot++) {
-            c.consider(slot);
-        }
-        return SiteHits.sorted(c.slots, c.distances, c.size);
-    }
-
-    private static final class Collector implements FlatTree.SlotVisitor {
-        private final double[] lat;
-        private final double[] lon;
-        private final double cLat;
-        private final double cLon;
-        private final double radius;
-        private final AtomicReferenceArray<?> onlyWith;
-        private final int onlyWithLength;
-        double[] box;
-        int[] slots = new int[64];
-        double[] distances = new double[64];
-        int size;
-
-        Collector(Snapshot s, double cLat, double cLon, double radius, AtomicReferenceArray<?> onlyWith) {
-            this.onlyWith = onlyWith;
-            this.onlyWithLength = onlyWith == null ? 0 : onlyWith.length();
-            this.lat = s.lat;
-            this.lon = s.lon;
-            this.cLat = cLat;
-            this.cLon = cLon;
-            this.radius = radius;
-        }
-
-        @Override
-        public void visit(int slot) {
-            double la = lat[slot];
-            double lo = lon[slot];
-            if (la < box[0] || la > box[1] || lo < box[2] || lo > box[3]) {
-                return;
-            }
-            consider(slot);
-        }
-
-        void consider(int slot) {
-            if (onlyWith != null && (slot >= onlyWithLength || onlyWith.get(slot) == null)) {
-                return;
-            }
-            double d = GeoPoint.haversineKm(cLat, cLon, lat[slot], lon[slot]);
-            if (d <= radius) {
-                if (size == slots.length) {
-                    slots = Arrays.copyOf(slots, size * 2);
-                    distances = Arrays.copyOf(distances, size * 2);
-                }
-                slots[size] = slot;
-                distances[size] = d;
-                size++;
-            }
-        }
-    }
-
-    CacheStats cacheStats() {
-        return cache == null ? CacheStats.empty() : cache.stats();
     }
 }
