@@ -384,6 +384,12 @@ class AccessMatrixTest {
                     v = CARNOT;
                 } else if (type == java.util.Collection.class) {
                     v = List.of(CARNOT);
+                } else if (type == List.class && m.getName().equals("apply")) {
+                    // a directory change set renaming Carnot (what DirectorySync proposes)
+                    Establishment renamed = new Establishment(CARNOT.uai(), "Lycée Sadi-Carnot", CARNOT.type(), CARNOT.academie(),
+                            CARNOT.location(), CARNOT.communeCode());
+                    v = List.of(new fr.sharenum.model.EstablishmentChange(CARNOT.uai(),
+                            Set.of(fr.sharenum.model.EstablishmentChange.Kind.RENAMED), CARNOT, renamed, 0, false));
                 } else if (type == long.class) {
                     v = f.sharenum.members().get(Fixture.HOST, claire.id()).version();
                 } else if (type == int.class) {

@@ -214,7 +214,8 @@ public final class ShareNumModule extends SimpleModule {
             @JsonSubTypes.Type(value = Notification.TicketClosed.class, name = "TicketClosed"),
             @JsonSubTypes.Type(value = Notification.EventInvitation.class, name = "EventInvitation"),
             @JsonSubTypes.Type(value = Notification.Waitlisted.class, name = "Waitlisted"),
-            @JsonSubTypes.Type(value = Notification.OrganiserInvited.class, name = "OrganiserInvited")})
+            @JsonSubTypes.Type(value = Notification.OrganiserInvited.class, name = "OrganiserInvited"),
+            @JsonSubTypes.Type(value = Notification.EstablishmentStatusChanged.class, name = "EstablishmentStatusChanged")})
     @JsonAutoDetect(isGetterVisibility = JsonAutoDetect.Visibility.NONE)
     private abstract static class NotificationTypes {
     }

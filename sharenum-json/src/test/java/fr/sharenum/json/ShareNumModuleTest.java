@@ -171,7 +171,9 @@ class ShareNumModuleTest {
                 new Notification.EventInvitation("e:1", CLAIRE, MAIL, event.summary(),
                         Notification.InvitationReason.PROMOTED, new Invitation("E1@x.fr", 0, "REQUEST", "BEGIN:VCALENDAR")),
                 new Notification.Waitlisted("w:1", CLAIRE, MAIL, event.summary(), 3),
-                new Notification.OrganiserInvited("i:1", CLAIRE, MAIL, event.summary(), "Karim Haddad"));
+                new Notification.OrganiserInvited("i:1", CLAIRE, MAIL, event.summary(), "Karim Haddad"),
+                new Notification.EstablishmentStatusChanged("s:1", CLAIRE, MAIL, fr.sharenum.model.Uai.of("0210015C"), "Lycée Carnot",
+                        fr.sharenum.model.EstablishmentStatus.CLOSED));
     }
 
     @ParameterizedTest

@@ -49,8 +49,19 @@ public interface MailLinks {
     URI unsubscribe(MemberId member);
 
     /**
+     * The member's profile page (their establishment, levels, alert preferences). The default is the unsubscribe
+     * page's sibling {@code profil?member=…}; {@link #under(URI)} gives {@code base}/profil.
+     *
+     * @param member the member
+     * @return its address
+     */
+    default URI profile(MemberId member) {
+        return unsubscribe(member).resolve("profil?member=" + encode(member.value()));
+    }
+
+    /**
      * Links {@code base}/verification?member=…&amp;token=…, {@code base}/tickets/{id},
-     * {@code base}/evenements/{id}, {@code base}/desabonnement?member=….
+     * {@code base}/evenements/{id}, {@code base}/desabonnement?member=…, {@code base}/profil.
      *
      * @param base the root of the host's ShareNum pages
      * @return the links
@@ -77,6 +88,11 @@ public interface MailLinks {
             @Override
             public URI unsubscribe(MemberId member) {
                 return URI.create(root + "desabonnement?member=" + encode(member.value()));
+            }
+
+            @Override
+            public URI profile(MemberId member) {
+                return URI.create(root + "profil");
             }
         };
     }

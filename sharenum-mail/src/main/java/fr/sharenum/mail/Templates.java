@@ -182,6 +182,13 @@ final class Templates {
             event(m, w.event());
             m.put("subject", "Liste d'attente : " + w.event().title());
             m.put("position", w.position());
+        } else if (n instanceof Notification.EstablishmentStatusChanged s) {
+            boolean closed = s.status() == fr.sharenum.model.EstablishmentStatus.CLOSED;
+            m.put("subject", (closed ? "Fermeture de " : "Fermeture prochaine de ") + s.establishmentName());
+            m.put("establishment", s.establishmentName());
+            m.put("uai", s.establishment().value());
+            m.put("state", closed ? "est fermé selon l'annuaire de l'éducation" : "fermera prochainement selon l'annuaire de l'éducation");
+            m.put("link", links.profile(s.recipient()).toString());
         } else {
             throw new IllegalArgumentException("no template for " + n.getClass().getName());
         }

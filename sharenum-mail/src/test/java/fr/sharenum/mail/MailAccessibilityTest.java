@@ -61,7 +61,9 @@ class MailAccessibilityTest {
                 new Notification.MessagePosted("p", HUGO, HUGO_MAIL, TicketId.of("T1"), MemberId.of("k"), "Karim", "À jeudi"),
                 new Notification.TicketClosed("c", HUGO, HUGO_MAIL, TicketId.of("T1"), TicketStatus.EXPIRED),
                 new Notification.Waitlisted("w", HUGO, HUGO_MAIL, MailNotifierTest.workshop(), 2),
-                new Notification.OrganiserInvited("i", HUGO, HUGO_MAIL, MailNotifierTest.workshop(), "Karim Haddad")));
+                new Notification.OrganiserInvited("i", HUGO, HUGO_MAIL, MailNotifierTest.workshop(), "Karim Haddad"),
+                new Notification.EstablishmentStatusChanged("s", HUGO, HUGO_MAIL, fr.sharenum.model.Uai.of("0210015C"),
+                        "Lycée Carnot", fr.sharenum.model.EstablishmentStatus.CLOSING)));
         for (Notification.InvitationReason reason : Notification.InvitationReason.values()) {
             all.add(new Notification.EventInvitation("e-" + reason, HUGO, HUGO_MAIL, MailNotifierTest.workshop(), reason, ics));
         }

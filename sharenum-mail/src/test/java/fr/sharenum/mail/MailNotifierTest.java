@@ -172,7 +172,9 @@ class MailNotifierTest {
                 new Notification.MessagePosted("p", HUGO, HUGO_MAIL, TicketId.of("T1"), MemberId.of("k"), "Karim", "À jeudi"),
                 new Notification.TicketClosed("c", HUGO, HUGO_MAIL, TicketId.of("T1"), TicketStatus.EXPIRED),
                 new Notification.Waitlisted("w", HUGO, HUGO_MAIL, e, 2),
-                new Notification.OrganiserInvited("i", HUGO, HUGO_MAIL, e, "Karim Haddad")));
+                new Notification.OrganiserInvited("i", HUGO, HUGO_MAIL, e, "Karim Haddad"),
+                new Notification.EstablishmentStatusChanged("s", HUGO, HUGO_MAIL, fr.sharenum.model.Uai.of("0210015C"),
+                        "Lycée Carnot", fr.sharenum.model.EstablishmentStatus.CLOSED)));
         for (Notification.InvitationReason reason : Notification.InvitationReason.values()) {
             all.add(new Notification.EventInvitation("e-" + reason, HUGO, HUGO_MAIL, e, reason, ics));
         }

@@ -180,6 +180,21 @@ public sealed interface Notification {
             implements Notification {
     }
 
+    /**
+     * The establishment you work at is closing or has closed (the official directory says so). You stay a member;
+     * update your establishment in your profile when you move.
+     *
+     * @param id                the idempotency key
+     * @param recipient         the member
+     * @param to                their address
+     * @param establishment     the establishment
+     * @param establishmentName its name
+     * @param status            {@link EstablishmentStatus#CLOSING} or {@link EstablishmentStatus#CLOSED}
+     */
+    record EstablishmentStatusChanged(String id, MemberId recipient, Email to, Uai establishment, String establishmentName,
+                                      EstablishmentStatus status) implements Notification {
+    }
+
     /** The event you registered to is full: you are on its waitlist at {@code position} (from 1). */
     record Waitlisted(String id, MemberId recipient, Email to, EventSummary event, int position)
             implements Notification {

@@ -64,6 +64,11 @@ final class Summaries {
             return o.inviterName() + " vous invite à co-organiser « " + o.event().title() + " » : acceptez ou déclinez"
                     + " l'invitation dans ShareNum.";
         }
+        if (n instanceof Notification.EstablishmentStatusChanged s) {
+            return s.establishmentName() + (s.status() == fr.sharenum.model.EstablishmentStatus.CLOSED
+                    ? " est fermé selon l'annuaire de l'éducation" : " fermera prochainement selon l'annuaire de l'éducation")
+                    + " : vous restez membre ; indiquez votre nouvel établissement dans votre profil quand vous changez.";
+        }
         if (n instanceof Notification.Waitlisted w) {
             return "« " + w.event().title() + " » est complet : vous êtes en position " + w.position() + " sur la liste d'attente.";
         }

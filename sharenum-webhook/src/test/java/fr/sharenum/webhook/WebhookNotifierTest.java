@@ -222,7 +222,9 @@ class WebhookNotifierTest {
                 new Notification.MessagePosted("p", m, to, t, MemberId.of("H"), "Hugo", "À jeudi"),
                 new Notification.TicketClosed("c", m, to, t, fr.sharenum.model.TicketStatus.DONE),
                 new Notification.Waitlisted("w", m, to, event, 2),
-                new Notification.OrganiserInvited("i", m, to, event, "Karim")));
+                new Notification.OrganiserInvited("i", m, to, event, "Karim"),
+                new Notification.EstablishmentStatusChanged("s", m, to, fr.sharenum.model.Uai.of("0210015C"), "Lycée Carnot",
+                        fr.sharenum.model.EstablishmentStatus.CLOSING)));
         for (Notification.InvitationReason reason : Notification.InvitationReason.values()) {
             all.add(new Notification.EventInvitation("e" + reason, m, to, event, reason, ics));
         }

@@ -360,7 +360,9 @@ final class MembersImpl implements Members {
                 throw NotAllowedException.access("access.institutional-role", updated.role().name());
             }
             checkTools(updated);
-            requireEstablishment(t, updated.establishment());
+            if (!updated.establishment().equals(current.establishment())) {
+                requireEstablishment(t, updated.establishment());   // moving: to a known establishment, not a closed one
+            }
             Member next = updated.nextVersion();
             t.updateMember(next, expectedVersion);
             return next;
@@ -507,8 +509,14 @@ final class MembersImpl implements Members {
         }
     }
 
+    /** The establishment a member joins or moves to: known, and not closed. */
     private static Establishment requireEstablishment(Tx t, Uai uai) {
-        return t.establishment(uai).orElseThrow(() -> new NotFoundException("establishment", uai));
+        Establishment e = t.establishment(uai).orElseThrow(() -> new NotFoundException("establishment", uai));
+        if (!e.status().active()) {
+            throw new InvalidValueException("establishment", "the establishment " + uai + " (" + e.name()
+                    + ") is closed: members join the establishment where they work now");
+        }
+        return e;
     }
 
     /** The relation a principal has to themself, for operations with no other subject. */

@@ -46,8 +46,8 @@ import static fr.sharenum.core.internal.access.Relation.TEAM;
  */
 public enum Operation {
     // --- establishments: public open data
-    ESTABLISHMENTS_READ(Establishments.class, List.of("find", "get"), false, ANYONE),
-    ESTABLISHMENTS_WRITE(Establishments.class, List.of("put", "putAll"), false, HOST, NATIONAL_ADMIN),
+    ESTABLISHMENTS_READ(Establishments.class, List.of("find", "get", "all"), false, ANYONE),
+    ESTABLISHMENTS_WRITE(Establishments.class, List.of("put", "putAll", "apply"), false, HOST, NATIONAL_ADMIN),
 
     // --- members
     MEMBERS_REGISTER(Members.class, List.of("register"), false, ANYONE),
