@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Text hygiene at the boundary, applied once by the value records to every name and free text: NFC
@@ -91,12 +90,19 @@ final class Texts {
         }
     }
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?");
-
-    /** A lower-case slug of letters, digits and dashes, 1 to 64 characters. */
+    /**
+     * A lower-case slug of letters, digits and dashes, 1 to 64 characters, neither starting nor ending with a dash.
+     * A plain loop, not a regular expression: ids are read by the million when an instance starts.
+     */
     static String slug(String field, String value) {
         String v = InvalidValueException.require(field, value).toLowerCase(Locale.ROOT);
-        if (!SLUG.matcher(v).matches()) {
+        int n = v.length();
+        boolean ok = n >= 1 && n <= 64 && v.charAt(0) != '-' && v.charAt(n - 1) != '-';
+        for (int i = 0; ok && i < n; i++) {
+            char c = v.charAt(i);
+            ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        }
+        if (!ok) {
             throw new InvalidValueException(field, "'" + v + "' must be a slug: letters, digits and dashes");
         }
         return v;
