@@ -199,6 +199,10 @@ public abstract class ShareNumStoreContract {
             return need(t.tickets(), "tickets").expiringBy(instant, limit);
         }
 
+        void forEachTicket(Consumer<? super TicketNum> action) {
+            need(t.tickets(), "tickets").forEach(action);
+        }
+
         void appendMessage(Message message) {
             need(t.messages(), "messages").append(message);
         }
@@ -682,6 +686,12 @@ public abstract class ShareNumStoreContract {
                 return null;
             })).isInstanceOf(VersionConflictException.class);
             assertThat(opt(t -> v(t).ticket(t1.id()))).contains(offered);
+            List<TicketNum> every = new ArrayList<>();
+            tx(t -> {
+                v(t).forEachTicket(every::add);
+                return null;
+            });
+            assertThat(every).containsExactlyInAnyOrder(offered, t2);
         }
 
         @Test
