@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Building a ready index of every member of the national dataset, one shot per iteration:
  * {@code sharenumFromMembers} is what core does at start — each stored {@link Member} turned into a
- * {@link MatchCandidate} ({@link MatchCandidate#of}) then {@code upsertAll} into an empty engine;
+ * {@link MatchCandidate} ({@link MatchCandidate#of}, on every core) then {@code upsertAll} into an empty engine;
  * {@code sharenumFromCandidates} the second half alone; {@code perToolIndex} the per-tool STRtree peer
  * from the dataset's arrays.
  */
@@ -72,10 +72,9 @@ public class BuildBenchmark {
 
     @Benchmark
     public GeoMatchingEngine sharenumFromMembers() {
-        List<MatchCandidate> made = new ArrayList<>(stored.size());
-        for (Member m : stored) {
-            made.add(MatchCandidate.of(m, locations.get(m.establishment())));
-        }
+        // as core does at start: members turned into candidates on every core
+        List<MatchCandidate> made = stored.parallelStream().map(m -> MatchCandidate.of(m, locations.get(m.establishment())))
+                .toList();
         GeoMatchingEngine engine = GeoMatchingEngine.create();
         engine.upsertAll(made);
         return engine;

@@ -64,11 +64,17 @@ final class Derived implements ChangeFollower.Target {
         t.buses().forEach(b -> buses.put(b.id(), Optional.of(b)));
         indicators.clear();
         List<MatchCandidate> candidates = new ArrayList<>();
+        // members arrive one by one from the store; they are turned into facts and candidates by pages, on every
+        // core (a million at start), and counted in order
+        List<fr.sharenum.model.Member> page = new ArrayList<>(PAGE);
         t.forEachMember(m -> {
-            MemberFacts facts = MemberFacts.of(m);
-            facts.candidate(location(m.establishment())).ifPresent(candidates::add);
-            indicators.member(null, facts);
+            page.add(m);
+            if (page.size() == PAGE) {
+                convert(page, candidates);
+                page.clear();
+            }
         });
+        convert(page, candidates);
         t.forEachTicket(ticket -> indicators.ticket(null, TicketFacts.of(ticket)));
         for (Event e : Engine.allEvents(t)) {
             EventFacts facts = EventFacts.of(e, e.bus() == null ? Optional.empty() : buses.getOrDefault(e.bus(), Optional.empty()));
@@ -76,6 +82,25 @@ final class Derived implements ChangeFollower.Target {
             t.feedbackOn(e.id()).forEach(f -> indicators.feedback(null, FeedbackFacts.of(facts, f.usefulness())));
         }
         engine.replaceAll(candidates);
+    }
+
+    private static final int PAGE = 20_000;
+
+    /** A member's facts and, when the engine holds them, their candidate. */
+    private record Converted(MemberFacts facts, MatchCandidate candidate) {
+    }
+
+    private void convert(List<fr.sharenum.model.Member> page, List<MatchCandidate> candidates) {
+        List<Converted> converted = page.parallelStream().map(m -> {
+            MemberFacts facts = MemberFacts.of(m);
+            return new Converted(facts, facts.candidate(location(m.establishment())).orElse(null));
+        }).toList();
+        for (Converted c : converted) {
+            indicators.member(null, c.facts());
+            if (c.candidate() != null) {
+                candidates.add(c.candidate());
+            }
+        }
     }
 
     @Override
