@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  * what the instance derives from the store (matching engine, indicator aggregates) in step with every instance's
  * writes.
  */
-public final class Engine {
+public final class Engine implements Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     private final Settings settings;
@@ -70,7 +70,7 @@ public final class Engine {
         this.dispatcher = new Dispatcher(notifier, store, settings.clock(), settings.delivery(), settings.deliveryWorker());
         this.members = new MembersImpl(this);
         this.establishments = new EstablishmentsImpl(this);
-        this.tickets = new TicketsImpl(this);
+        this.tickets = new TicketsImpl(this, dispatcher, matchingEngine, trainingCatalog(), guideCatalog, settings);
         this.busNum = new BusNumImpl(this);
         this.agenda = new AgendaImpl(this, busNum);
         this.events = new EventsImpl(this, busNum);
@@ -115,7 +115,8 @@ public final class Engine {
      * that an instance answers with everything committed when the call began; a feed that cannot be read now
      * leaves the answer as of the last catch-up (and is retried by the poller).
      */
-    void freshen() {
+    @Override
+    public void freshen() {
         if (depth.get()[0] > 0) {
             return; // inside a transaction: catching up here could wait on this very transaction
         }
@@ -246,7 +247,8 @@ public final class Engine {
      * Runs {@code work} in one store transaction whose changes go to the change feed as it commits; once committed,
      * derived state (engine, indicators) has applied them, so the caller reads its own writes.
      */
-    <T> T tx(Function<Tx, T> work) {
+    @Override
+    public <T> T tx(Function<Tx, T> work) {
         long[] last = {0};
         int[] d = depth.get();
         d[0]++;
@@ -278,7 +280,8 @@ public final class Engine {
      * workflow steps that re-read what they change (offers, expiry), a conflict is not the caller's
      * fault.
      */
-    <T> T retryingConflicts(Supplier<T> work) {
+    @Override
+    public <T> T retryingConflicts(Supplier<T> work) {
         return Backoff.retrying(work);
     }
 
@@ -335,7 +338,8 @@ public final class Engine {
      * Reads, changes and stores a record in one transaction, retrying when a concurrent writer got there
      * first; sends the notifications the step collected once the transaction has committed.
      */
-    <V> V change(Versioned<V> record, Step<V> step) {
+    @Override
+    public <V> V change(Versioned<V> record, Step<V> step) {
         List<Notification> out = new ArrayList<>();
         V saved = retryingConflicts(() -> tx(t -> {
             out.clear();

@@ -85,6 +85,7 @@ public enum Operation {
     TICKETS_EXPIRE(Tickets.class, List.of("expireDue"), false, HOST),
     TICKETS_READ(Tickets.class, List.of("find", "get"), false, REQUESTER, ALERTED, ACCEPTED_HELPER, STAFF, HOST),
     TICKETS_OF_MEMBER(Tickets.class, List.of("openedBy"), false, SELF, STAFF, HOST),
+    TICKETS_ALERT_REPORT(Tickets.class, List.of("alertReport"), false, REQUESTER, STAFF, HOST),
 
     // --- agenda
     AGENDA_PUBLISH(Agenda.class, List.of("publish"), false, SELF),
