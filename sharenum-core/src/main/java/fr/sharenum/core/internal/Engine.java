@@ -71,7 +71,7 @@ public final class Engine implements Transactions {
         this.members = new MembersImpl(this);
         this.establishments = new EstablishmentsImpl(this);
         this.tickets = new TicketsImpl(this, dispatcher, matchingEngine, trainingCatalog(), guideCatalog, settings);
-        this.busNum = new BusNumImpl(this);
+        this.busNum = new BusNumImpl(this, settings.busRules(), settings.closedDays());
         this.agenda = new AgendaImpl(this, busNum);
         this.events = new EventsImpl(this, busNum);
         this.campaigns = new CampaignsImpl(this);

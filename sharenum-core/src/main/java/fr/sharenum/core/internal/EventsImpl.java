@@ -4,6 +4,7 @@ import fr.sharenum.core.internal.access.Access;
 import fr.sharenum.core.internal.access.Operation;
 import fr.sharenum.core.internal.access.Principal;
 import fr.sharenum.core.internal.access.Relation;
+import fr.sharenum.core.internal.rules.RegistrationRules;
 import fr.sharenum.model.Actor;
 import fr.sharenum.model.IllegalTransitionException;
 
@@ -256,18 +257,8 @@ final class EventsImpl implements Events {
                 Access.requireNotBlocked(t, Operation.EVENTS_REGISTER, memberId, o);
             }
             Member member = Engine.activeMember(t, memberId);
-            if (ev.isOrganiser(memberId)) {
-                throw new IllegalTransitionException("event " + id + " (member " + memberId + " organises it and needs no seat)",
-                        ev.status(), "a registration");
-            }
-            if (ev.status() != EventStatus.CONFIRMED) {
-                throw new IllegalTransitionException("event " + id + " (registrations open while it is CONFIRMED)",
-                        ev.status(), "a registration");
-            }
             Instant now = engine.now();
-            if (!ev.start().isAfter(now)) {
-                throw new IllegalTransitionException("event " + id + " (it has already started)", ev.status(), "a registration");
-            }
+            RegistrationRules.check(ev, memberId, now);
             Event updated = ev.withRegistration(new Registration(memberId, now));
             if (updated.isRegistered(memberId)) {
                 out.add(invitation(updated, member, InvitationReason.REGISTERED, Invitations.REQUEST,
