@@ -2,11 +2,18 @@ package fr.sharenum.core.internal;
 
 import fr.sharenum.Agenda;
 import fr.sharenum.BusNum;
+import fr.sharenum.Campaigns;
 import fr.sharenum.Establishments;
 import fr.sharenum.Events;
+import fr.sharenum.Indicators;
 import fr.sharenum.Members;
+import fr.sharenum.Moderation;
+import fr.sharenum.Outbox;
+import fr.sharenum.Roles;
 import fr.sharenum.Tickets;
 import fr.sharenum.Trainings;
+import fr.sharenum.core.internal.access.Access;
+import fr.sharenum.core.internal.access.Operation;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.MemberNotVerifiedException;
@@ -21,15 +28,25 @@ import fr.sharenum.spi.Notifier;
 import fr.sharenum.spi.ShareNumStore;
 import fr.sharenum.spi.TrainingCatalog;
 import fr.sharenum.core.internal.feed.ChangeFollower;
+import fr.sharenum.model.Actor;
+import fr.sharenum.model.Establishment;
+import fr.sharenum.model.Event;
+import fr.sharenum.model.Training;
+import fr.sharenum.model.Uai;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * Wiring of one ShareNum instance: settings, SPIs, services, and the follower of the change feed that keeps
@@ -75,7 +92,7 @@ public final class Engine implements Transactions {
         this.agenda = new AgendaImpl(this, busNum);
         this.events = new EventsImpl(this, busNum);
         this.campaigns = new CampaignsImpl(this);
-        java.util.Map<fr.sharenum.model.Uai, fr.sharenum.model.Establishment> places = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Uai, Establishment> places = new ConcurrentHashMap<>();
         this.indicators = new IndicatorsImpl(places::get);
         this.indicatorsFacade = new IndicatorsFacade(this, indicators);
         this.roles = new RolesImpl(this);
@@ -140,15 +157,15 @@ public final class Engine implements Transactions {
         return indicators;
     }
 
-    public fr.sharenum.Indicators indicators() {
+    public Indicators indicators() {
         return indicatorsFacade;
     }
 
-    public fr.sharenum.Roles roles() {
+    public Roles roles() {
         return roles;
     }
 
-    public fr.sharenum.Outbox outbox() {
+    public Outbox outbox() {
         return outbox;
     }
 
@@ -158,10 +175,10 @@ public final class Engine implements Transactions {
      * @param actor who asks
      * @return the engine
      */
-    public MatchingEngine matchingEngine(fr.sharenum.model.Actor actor) {
+    public MatchingEngine matchingEngine(Actor actor) {
         tx(t -> {
-            fr.sharenum.core.internal.access.Access.require(fr.sharenum.core.internal.access.Operation.MATCHING_ENGINE,
-                    fr.sharenum.core.internal.access.Access.relations(fr.sharenum.core.internal.access.Access.principal(t, actor), null));
+            Access.require(Operation.MATCHING_ENGINE,
+                    Access.relations(Access.principal(t, actor), null));
             return null;
         });
         return matchingEngine;
@@ -207,7 +224,7 @@ public final class Engine implements Transactions {
         return busNum;
     }
 
-    public fr.sharenum.Moderation moderation() {
+    public Moderation moderation() {
         return moderation;
     }
 
@@ -215,20 +232,20 @@ public final class Engine implements Transactions {
         return moderation;
     }
 
-    public fr.sharenum.Campaigns campaigns() {
+    public Campaigns campaigns() {
         return campaigns;
     }
 
     /** The host's catalogue and the trainings published through ShareNum, together. */
     TrainingCatalog trainingCatalog() {
         return (academie, tools, from, to) -> {
-            List<fr.sharenum.model.Training> all = new ArrayList<>(trainingCatalog.find(academie, tools, from, to));
+            List<Training> all = new ArrayList<>(trainingCatalog.find(academie, tools, from, to));
             tx(t -> t.publishedTrainings(from, to)).stream()
                     .filter(x -> x.academie() == null || x.academie() == academie)
                     .filter(x -> x.tools().stream().anyMatch(tools::contains))
                     .filter(x -> all.stream().noneMatch(y -> y.id().equals(x.id())))
                     .forEach(all::add);
-            all.sort(java.util.Comparator.comparing(fr.sharenum.model.Training::start).thenComparing(fr.sharenum.model.Training::id));
+            all.sort(Comparator.comparing(Training::start).thenComparing(Training::id));
             return all;
         };
     }
@@ -297,7 +314,7 @@ public final class Engine implements Transactions {
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
     /** Every event the store holds, earliest first: for rebuilds, exports and the rare whole-history questions. */
-    static List<fr.sharenum.model.Event> allEvents(Tx t) {
+    static List<Event> allEvents(Tx t) {
         return t.eventsOverlapping(Instant.EPOCH, END_OF_TIME);
     }
 
@@ -318,8 +335,8 @@ public final class Engine implements Transactions {
 
 
     /** How one kind of versioned record is read and saved, for {@link #change}. */
-    record Versioned<V>(Function<Tx, Optional<V>> load, java.util.function.ToLongFunction<V> version,
-                        java.util.function.UnaryOperator<V> nextVersion, Saver<V> save, Supplier<NotFoundException> notFound) {
+    record Versioned<V>(Function<Tx, Optional<V>> load, ToLongFunction<V> version,
+                        UnaryOperator<V> nextVersion, Saver<V> save, Supplier<NotFoundException> notFound) {
     }
 
     /** Stores a record whose stored version is {@code expectedVersion}. */

@@ -10,6 +10,7 @@ import fr.sharenum.Members;
 import fr.sharenum.Moderation;
 import fr.sharenum.Outbox;
 import fr.sharenum.Roles;
+import fr.sharenum.ShareNum;
 import fr.sharenum.Tickets;
 import fr.sharenum.Trainings;
 import fr.sharenum.model.ShareNumException;
@@ -128,7 +129,7 @@ public enum Operation {
     // --- operations
     OUTBOX_OPERATE(Outbox.class, List.of("failed", "retryNow", "deliverDue", "deadLetters", "revive"), false,
             NATIONAL_ADMIN, HOST),
-    MATCHING_ENGINE(fr.sharenum.ShareNum.class, List.of("matchingEngine"), false, HOST);
+    MATCHING_ENGINE(ShareNum.class, List.of("matchingEngine"), false, HOST);
 
     private final Class<?> facade;
     private final List<String> methods;
