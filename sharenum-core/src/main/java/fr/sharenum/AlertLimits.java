@@ -148,6 +148,7 @@ public record AlertLimits(int perHelperPerWeek, int minimumPerTicket, int maxPer
          *
          * @param coolDown zero (off) or positive (checked by {@link #build()})
          * @return this builder
+         * @throws NullPointerException when null
          */
         public Builder coolDown(Duration coolDown) {
             this.coolDown = Objects.requireNonNull(coolDown, "coolDown");

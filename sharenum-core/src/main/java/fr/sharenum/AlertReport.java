@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param notAlerted how many qualified members were not alerted, per reason in the order of {@link Reason} (reasons
  *                   with none absent)
  * @param delayed    how many alerts were held, per delay (delays with none absent)
- * @param members    who was not alerted and why, nearest first; empty in the requester's view
+ * @param members    who was not alerted and why, in the order the rules left them out; empty in the requester's
+ *                   view
  */
 public record AlertReport(TicketId ticket, int qualified, int alerted, Map<Reason, Integer> notAlerted,
                           Map<Delay, Integer> delayed, List<NotAlerted> members) {

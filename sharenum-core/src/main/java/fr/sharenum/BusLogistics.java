@@ -126,6 +126,7 @@ public record BusLogistics(double averageSpeedKmh, Duration setUp, Duration tear
          *
          * @param setUp zero or positive (checked by {@link #build()})
          * @return this builder
+         * @throws NullPointerException when null
          */
         public Builder setUp(Duration setUp) {
             this.setUp = Objects.requireNonNull(setUp, "setUp");
@@ -137,6 +138,7 @@ public record BusLogistics(double averageSpeedKmh, Duration setUp, Duration tear
          *
          * @param tearDown zero or positive (checked by {@link #build()})
          * @return this builder
+         * @throws NullPointerException when null
          */
         public Builder tearDown(Duration tearDown) {
             this.tearDown = Objects.requireNonNull(tearDown, "tearDown");
@@ -149,6 +151,7 @@ public record BusLogistics(double averageSpeedKmh, Duration setUp, Duration tear
          * @param start earliest set-up
          * @param end   latest end of tear-down, after {@code start} (checked by {@link #build()})
          * @return this builder
+         * @throws NullPointerException when null
          */
         public Builder operatingHours(LocalTime start, LocalTime end) {
             this.dayStart = Objects.requireNonNull(start, "start");

@@ -112,6 +112,7 @@ public record NotificationRetries(int maxAttempts, Duration firstRetry, Duration
          *
          * @param wait positive (checked by {@link #build()})
          * @return this builder
+         * @throws NullPointerException when null
          */
         public Builder firstRetry(Duration wait) {
             this.firstRetry = Objects.requireNonNull(wait, "firstRetry");
@@ -123,6 +124,7 @@ public record NotificationRetries(int maxAttempts, Duration firstRetry, Duration
          *
          * @param wait at least the first retry (checked by {@link #build()})
          * @return this builder
+         * @throws NullPointerException when null
          */
         public Builder longestRetry(Duration wait) {
             this.longestRetry = Objects.requireNonNull(wait, "longestRetry");
@@ -134,6 +136,7 @@ public record NotificationRetries(int maxAttempts, Duration firstRetry, Duration
          *
          * @param lease at least one second, at most the longest retry (checked by {@link #build()})
          * @return this builder
+         * @throws NullPointerException when null
          */
         public Builder lease(Duration lease) {
             this.lease = Objects.requireNonNull(lease, "lease");
