@@ -3,6 +3,8 @@ package fr.sharenum;
 import fr.sharenum.model.ToolId;
 
 import java.time.YearMonth;
+import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -75,8 +77,8 @@ public record IndicatorReport(Territory territory, YearMonth from, YearMonth to,
     public IndicatorReport {
         Map<ToolId, int[]> members = new TreeMap<>();
         membersByToolAndLevel.forEach((k, v) -> members.put(k, v.clone()));
-        membersByToolAndLevel = java.util.Collections.unmodifiableMap(members);
-        unmetDemandByTool = java.util.Collections.unmodifiableMap(new TreeMap<>(unmetDemandByTool));
+        membersByToolAndLevel = Collections.unmodifiableMap(members);
+        unmetDemandByTool = Collections.unmodifiableMap(new TreeMap<>(unmetDemandByTool));
     }
 
     /**
@@ -88,7 +90,7 @@ public record IndicatorReport(Territory territory, YearMonth from, YearMonth to,
     public Map<ToolId, int[]> membersByToolAndLevel() {
         Map<ToolId, int[]> copy = new TreeMap<>();
         membersByToolAndLevel.forEach((k, v) -> copy.put(k, v.clone()));
-        return java.util.Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 
     /**
@@ -151,7 +153,7 @@ public record IndicatorReport(Territory territory, YearMonth from, YearMonth to,
     }
 
     private static void line(StringBuilder csv, String name, Object value) {
-        csv.append(name).append(';').append(value instanceof Double d ? String.format(java.util.Locale.ROOT, "%.4f", d) : value)
+        csv.append(name).append(';').append(value instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : value)
                 .append('\n');
     }
 }

@@ -7,9 +7,12 @@ import fr.sharenum.spi.ClosedDays;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,7 +78,7 @@ public final class SchoolCalendar implements ClosedDays {
         Objects.requireNonNull(academie, "academie");
         Objects.requireNonNull(date, "date");
         if (closedWeekdays.contains(date.getDayOfWeek())) {
-            return Optional.of(date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.FRANCE));
+            return Optional.of(date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.FRANCE));
         }
         if (publicHolidays) {
             Optional<String> holiday = publicHoliday(academie, departement, date);
@@ -106,7 +109,7 @@ public final class SchoolCalendar implements ClosedDays {
             return Optional.of(fixed);
         }
         LocalDate easter = easterSunday(date.getYear());
-        long offset = java.time.temporal.ChronoUnit.DAYS.between(easter, date);
+        long offset = ChronoUnit.DAYS.between(easter, date);
         if (offset == 1) {
             return Optional.of("Lundi de Pâques");
         }

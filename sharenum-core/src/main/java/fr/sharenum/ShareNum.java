@@ -1,20 +1,24 @@
 package fr.sharenum;
 
-import fr.sharenum.core.internal.BusRules;
+import fr.sharenum.core.internal.Dispatcher;
 import fr.sharenum.core.internal.Engine;
+import fr.sharenum.core.internal.InMemoryCatalogs;
 import fr.sharenum.core.internal.InMemoryStore;
 import fr.sharenum.core.internal.Settings;
+import fr.sharenum.core.internal.kernel.KernelAggregates;
+import fr.sharenum.model.Actor;
 import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.model.Email;
 import fr.sharenum.model.Guide;
-import fr.sharenum.model.Notification;
+import fr.sharenum.model.NotAllowedException;
 import fr.sharenum.model.Training;
 import fr.sharenum.spi.ClosedDays;
 import fr.sharenum.spi.GuideCatalog;
 import fr.sharenum.spi.MatchingEngine;
-import fr.sharenum.spi.OutboxEntry;
+import fr.sharenum.spi.ModerationQueue;
 import fr.sharenum.spi.Notifier;
 import fr.sharenum.spi.ShareNumStore;
+import fr.sharenum.spi.StoreTransaction;
 import fr.sharenum.spi.TrainingCatalog;
 
 import java.time.Clock;
@@ -22,6 +26,8 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * The entry point: one ShareNum instance per host application, shared by all its threads.
@@ -93,13 +99,13 @@ public final class ShareNum implements AutoCloseable {
         Objects.requireNonNull(store, "store");
         return new ShareNumStore() {
             @Override
-            public <T> T inTransaction(java.util.function.Function<fr.sharenum.spi.StoreTransaction, T> work) {
-                return store.inTransaction(t -> work.apply(fr.sharenum.core.internal.kernel.KernelAggregates.complete(t)));
+            public <T> T inTransaction(Function<StoreTransaction, T> work) {
+                return store.inTransaction(t -> work.apply(KernelAggregates.complete(t)));
             }
 
             @Override
-            public <T> T inSnapshot(java.util.function.Function<fr.sharenum.spi.StoreTransaction, T> work) {
-                return store.inSnapshot(t -> work.apply(fr.sharenum.core.internal.kernel.KernelAggregates.complete(t)));
+            public <T> T inSnapshot(Function<StoreTransaction, T> work) {
+                return store.inSnapshot(t -> work.apply(KernelAggregates.complete(t)));
             }
 
             @Override
@@ -241,9 +247,9 @@ public final class ShareNum implements AutoCloseable {
      *
      * @param actor the host
      * @return the engine
-     * @throws fr.sharenum.model.NotAllowedException for anyone else
+     * @throws NotAllowedException for anyone else
      */
-    public MatchingEngine matchingEngine(fr.sharenum.model.Actor actor) {
+    public MatchingEngine matchingEngine(Actor actor) {
         return engine.matchingEngine(actor);
     }
 
@@ -282,7 +288,7 @@ public final class ShareNum implements AutoCloseable {
         private int ticketsPerDay = 5;
         private LocalTime quietStart = LocalTime.of(20, 0);
         private LocalTime quietEnd = LocalTime.of(7, 0);
-        private fr.sharenum.spi.ModerationQueue moderationQueue;
+        private ModerationQueue moderationQueue;
         private boolean showHelperRatings;
         private List<BadgeRule> badgeRules = BadgeRule.defaults();
         private int deliveryAttempts = 8;
@@ -292,7 +298,7 @@ public final class ShareNum implements AutoCloseable {
         private Duration feedPollInterval = Duration.ofMillis(250);
         private Duration deliveryLease = Duration.ofMinutes(2);
         private boolean automaticDelivery = true;
-        private java.util.concurrent.Executor deliveryExecutor;
+        private Executor deliveryExecutor;
         private Duration deliveryPollInterval = Duration.ofSeconds(1);
         private Duration feedRetention = Duration.ofDays(1);
 
@@ -309,9 +315,9 @@ public final class ShareNum implements AutoCloseable {
          * @param executor     runs deliveries, or null for the instance's own thread
          * @param pollInterval how often to look for due entries, zero or positive
          * @return this builder
-         * @throws IllegalArgumentException when the interval is negative
+         * @throws IllegalArgumentException when the interval is missing or negative
          */
-        public Builder notificationDelivery(java.util.concurrent.Executor executor, Duration pollInterval) {
+        public Builder notificationDelivery(Executor executor, Duration pollInterval) {
             if (pollInterval == null || pollInterval.isNegative()) {
                 throw new IllegalArgumentException("pollInterval must be zero or positive");
             }
@@ -339,7 +345,8 @@ public final class ShareNum implements AutoCloseable {
          *
          * @param lease at least one second
          * @return this builder
-         * @throws IllegalArgumentException when shorter than a second
+         * @throws IllegalArgumentException when shorter than a second; {@link #build()} also refuses a lease longer than
+         *                                  the longest retry of {@link #notificationRetries}
          */
         public Builder notificationLease(Duration lease) {
             if (lease == null || lease.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -360,7 +367,8 @@ public final class ShareNum implements AutoCloseable {
          * @param pollInterval how often to poll, zero or positive
          * @param retention    how long changes are kept, at least one minute
          * @return this builder
-         * @throws IllegalArgumentException when a duration is out of range
+         * @throws IllegalArgumentException when a duration is out of range; {@link #build()} also refuses a poll interval
+         *                                  not shorter than the retention
          */
         public Builder changeFeed(Duration pollInterval, Duration retention) {
             if (pollInterval == null || pollInterval.isNegative()) {
@@ -374,12 +382,26 @@ public final class ShareNum implements AutoCloseable {
             return this;
         }
 
-        /** Persistence; default {@link ShareNum#inMemoryStore()}. */
-    /**
+        /**
+         * How this instance follows the change feed, both settings at once; default {@link ChangeFeed#defaults()}.
+         *
+         * @param feed the settings, checked as a whole when built
+         * @return this builder
+         * @throws NullPointerException when {@code feed} is null
+         */
+        public Builder changeFeed(ChangeFeed feed) {
+            Objects.requireNonNull(feed, "feed");
+            this.feedPollInterval = feed.pollInterval();
+            this.feedRetention = feed.retention();
+            return this;
+        }
+
+        /**
          * Persistence; default {@link ShareNum#inMemoryStore()}.
          *
          * @param store the host's store (e.g. a {@code JdbcStore})
          * @return this builder
+         * @throws NullPointerException when {@code store} is null
          */
         public Builder store(ShareNumStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -391,6 +413,7 @@ public final class ShareNum implements AutoCloseable {
          *
          * @param notifier the host's notifier (e.g. a {@code MailNotifier}); it makes one attempt per notification
          * @return this builder
+         * @throws NullPointerException when {@code notifier} is null
          */
         public Builder notifier(Notifier notifier) {
             this.notifier = Objects.requireNonNull(notifier, "notifier");
@@ -402,6 +425,7 @@ public final class ShareNum implements AutoCloseable {
          *
          * @param catalog where the trainings of each académie come from
          * @return this builder
+         * @throws NullPointerException when {@code catalog} is null
          */
         public Builder trainingCatalog(TrainingCatalog catalog) {
             this.trainingCatalog = Objects.requireNonNull(catalog, "trainingCatalog");
@@ -413,9 +437,10 @@ public final class ShareNum implements AutoCloseable {
          *
          * @param trainings every training to offer
          * @return this builder
+         * @throws NullPointerException when {@code trainings} is null
          */
         public Builder trainings(List<Training> trainings) {
-            return trainingCatalog(fr.sharenum.core.internal.InMemoryCatalogs.trainings(trainings));
+            return trainingCatalog(InMemoryCatalogs.trainings(trainings));
         }
 
         /**
@@ -423,6 +448,7 @@ public final class ShareNum implements AutoCloseable {
          *
          * @param catalog where guide documents come from
          * @return this builder
+         * @throws NullPointerException when {@code catalog} is null
          */
         public Builder guideCatalog(GuideCatalog catalog) {
             this.guideCatalog = Objects.requireNonNull(catalog, "guideCatalog");
@@ -434,9 +460,10 @@ public final class ShareNum implements AutoCloseable {
          *
          * @param guides every guide document
          * @return this builder
+         * @throws NullPointerException when {@code guides} is null
          */
         public Builder guides(List<Guide> guides) {
-            return guideCatalog(fr.sharenum.core.internal.InMemoryCatalogs.guides(guides));
+            return guideCatalog(InMemoryCatalogs.guides(guides));
         }
 
         /**
@@ -446,6 +473,7 @@ public final class ShareNum implements AutoCloseable {
          *
          * @param engine a new, empty engine
          * @return this builder
+         * @throws NullPointerException when {@code engine} is null
          */
         public Builder matchingEngine(MatchingEngine engine) {
             this.matchingEngine = Objects.requireNonNull(engine, "matchingEngine");
@@ -457,6 +485,7 @@ public final class ShareNum implements AutoCloseable {
          *
          * @param policy which addresses may register
          * @return this builder
+         * @throws NullPointerException when {@code policy} is null
          */
         public Builder emailPolicy(EmailPolicy policy) {
             this.emailPolicy = Objects.requireNonNull(policy, "emailPolicy");
@@ -468,6 +497,7 @@ public final class ShareNum implements AutoCloseable {
          *
          * @param tools the tools members may declare
          * @return this builder
+         * @throws NullPointerException when {@code tools} is null
          */
         public Builder tools(ToolCatalog tools) {
             this.tools = Objects.requireNonNull(tools, "tools");
@@ -479,6 +509,7 @@ public final class ShareNum implements AutoCloseable {
          *
          * @param clock the time source
          * @return this builder
+         * @throws NullPointerException when {@code clock} is null
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -490,6 +521,7 @@ public final class ShareNum implements AutoCloseable {
          *
          * @param level the lowest level alerted
          * @return this builder
+         * @throws NullPointerException when {@code level} is null
          */
         public Builder minimumHelperLevel(CompetenceLevel level) {
             this.minimumHelperLevel = Objects.requireNonNull(level, "minimumHelperLevel");
@@ -503,15 +535,25 @@ public final class ShareNum implements AutoCloseable {
          * @param max largest radius, in km, finite
          * @param byDefault radius of a ticket whose requester chooses none, in km, between {@code min} and {@code max}
          * @return this builder
+         * @throws IllegalArgumentException unless {@code 0 < min <= byDefault <= max < infinity}
          */
         public Builder radiusKm(double min, double max, double byDefault) {
-            if (!(min > 0) || !(max >= min) || Double.isInfinite(max) || !(byDefault >= min && byDefault <= max)) {
-                throw new IllegalArgumentException("need 0 < min <= default <= max < infinity, got "
-                        + min + ", " + byDefault + ", " + max);
-            }
-            this.minRadiusKm = min;
-            this.maxRadiusKm = max;
-            this.defaultRadiusKm = byDefault;
+            return radiusKm(new RadiusBounds(min, max, byDefault));
+        }
+
+        /**
+         * Radius bounds a requester may choose within, and the default radius; default {@link RadiusBounds#defaults()}
+         * (1, 200 and 30 km). The largest radius also bounds the announcement radius of events.
+         *
+         * @param bounds the bounds
+         * @return this builder
+         * @throws NullPointerException when {@code bounds} is null
+         */
+        public Builder radiusKm(RadiusBounds bounds) {
+            Objects.requireNonNull(bounds, "bounds");
+            this.minRadiusKm = bounds.minKm();
+            this.maxRadiusKm = bounds.maxKm();
+            this.defaultRadiusKm = bounds.defaultKm();
             return this;
         }
 
@@ -520,6 +562,7 @@ public final class ShareNum implements AutoCloseable {
          *
          * @param lifetime how long an open ticket waits before it expires, positive
          * @return this builder
+         * @throws IllegalArgumentException when null, zero or negative
          */
         public Builder ticketLifetime(Duration lifetime) {
             this.ticketLifetime = positive(lifetime, "ticketLifetime");
@@ -531,6 +574,7 @@ public final class ShareNum implements AutoCloseable {
          *
          * @param validity how long a verification token works, positive
          * @return this builder
+         * @throws IllegalArgumentException when null, zero or negative
          */
         public Builder verificationValidity(Duration validity) {
             this.verificationValidity = positive(validity, "verificationValidity");
@@ -542,6 +586,7 @@ public final class ShareNum implements AutoCloseable {
          *
          * @param horizon how far ahead trainings are shown, positive
          * @return this builder
+         * @throws IllegalArgumentException when null, zero or negative
          */
         public Builder trainingHorizon(Duration horizon) {
             this.trainingHorizon = positive(horizon, "trainingHorizon");
@@ -553,6 +598,7 @@ public final class ShareNum implements AutoCloseable {
          *
          * @param max most members alerted per ticket, at least 1
          * @return this builder
+         * @throws IllegalArgumentException when below 1
          */
         public Builder maxAlertsPerTicket(int max) {
             if (max < 1) {
@@ -568,6 +614,7 @@ public final class ShareNum implements AutoCloseable {
          *
          * @param closedDays the host's calendar of closures
          * @return this builder
+         * @throws NullPointerException when {@code closedDays} is null
          */
         public Builder closedDays(ClosedDays closedDays) {
             this.closedDays = Objects.requireNonNull(closedDays, "closedDays");
@@ -579,6 +626,8 @@ public final class ShareNum implements AutoCloseable {
          *
          * @param km announcement radius around the venue, in km, positive and finite
          * @return this builder
+         * @throws IllegalArgumentException when not a positive finite number; {@link #build()} also refuses it above the largest
+         *                                  radius ({@link #radiusKm(double, double, double)})
          */
         public Builder broadcastRadiusKm(double km) {
             if (!(km > 0) || Double.isInfinite(km)) {
@@ -596,6 +645,9 @@ public final class ShareNum implements AutoCloseable {
          * @param setUp time to set the bus up before each event, zero or positive
          * @param tearDown time to pack it after each event, zero or positive
          * @return this builder
+         * @throws IllegalArgumentException when the speed is not positive and finite or a duration is missing or negative;
+         *                                  {@link #build()} also refuses set-up and tear-down that leave no room for a
+         *                                  15-minute event within {@link #busOperatingHours}
          */
         public Builder busLogistics(double averageSpeedKmh, Duration setUp, Duration tearDown) {
             if (!(averageSpeedKmh > 0) || Double.isInfinite(averageSpeedKmh)) {
@@ -611,11 +663,31 @@ public final class ShareNum implements AutoCloseable {
         }
 
         /**
+         * Every BusNum setting at once: driving speed, set-up, tear-down and operating hours; default
+         * {@link BusLogistics#defaults()}.
+         *
+         * @param logistics the logistics, checked as a whole when built
+         * @return this builder
+         * @throws NullPointerException when {@code logistics} is null
+         */
+        public Builder busLogistics(BusLogistics logistics) {
+            Objects.requireNonNull(logistics, "logistics");
+            this.busSpeedKmh = logistics.averageSpeedKmh();
+            this.busSetUp = logistics.setUp();
+            this.busTearDown = logistics.tearDown();
+            this.busDayStart = logistics.dayStart();
+            this.busDayEnd = logistics.dayEnd();
+            return this;
+        }
+
+        /**
          * Daily hours, local at the venue, within which a BusNum is set up, used and torn down; default 07:00–20:00.
          *
          * @param start earliest set-up, local time at the venue
          * @param end latest end of tear-down, after {@code start}
          * @return this builder
+         * @throws IllegalArgumentException when a bound is missing or {@code end} is not after {@code start}; {@link #build()}
+         *                                  also refuses hours too short for the set-up and tear-down of {@link #busLogistics}
          */
         public Builder busOperatingHours(LocalTime start, LocalTime end) {
             if (start == null || end == null || !end.isAfter(start)) {
@@ -633,6 +705,7 @@ public final class ShareNum implements AutoCloseable {
          *
          * @param sender the host's no-reply address, e.g. {@code ne-pas-repondre@ac-dijon.fr}; keep it once events exist
          * @return this builder
+         * @throws NullPointerException when {@code sender} is null
          */
         public Builder invitationSender(Email sender) {
             this.invitationSender = Objects.requireNonNull(sender, "invitationSender");
@@ -648,6 +721,8 @@ public final class ShareNum implements AutoCloseable {
          * @param firstRetry wait before the first retry, positive; doubled at each attempt
          * @param longestRetry longest wait between two attempts, at least {@code firstRetry}
          * @return this builder
+         * @throws IllegalArgumentException when a value is out of range or {@code longestRetry} is shorter than {@code firstRetry};
+         *                                  {@link #build()} also refuses a {@link #notificationLease} longer than {@code longestRetry}
          */
         public Builder notificationRetries(int maxAttempts, Duration firstRetry, Duration longestRetry) {
             if (maxAttempts < 1 || maxAttempts > 100) {
@@ -663,6 +738,23 @@ public final class ShareNum implements AutoCloseable {
         }
 
         /**
+         * Every outbox retry setting at once: attempts, backoff and the lease of an attempt; default
+         * {@link NotificationRetries#defaults()}.
+         *
+         * @param retries the retries, checked as a whole when built
+         * @return this builder
+         * @throws NullPointerException when {@code retries} is null
+         */
+        public Builder notificationRetries(NotificationRetries retries) {
+            Objects.requireNonNull(retries, "retries");
+            this.deliveryAttempts = retries.maxAttempts();
+            this.firstRetry = retries.firstRetry();
+            this.longestRetry = retries.longestRetry();
+            this.deliveryLease = retries.lease();
+            return this;
+        }
+
+        /**
          * Fair, bounded alerts: at most {@code perHelperPerWeek} alerts per helper over any 7 days (helpers
          * under it first, least recently alerted first among the nearest; helpers over it are still
          * alerted when fewer than {@code minimumPerTicket} would be), no re-alert of the helpers a
@@ -674,18 +766,36 @@ public final class ShareNum implements AutoCloseable {
          * @param coolDown time during which a requester does not re-alert the same helpers for the same tool; zero turns it off
          * @param ticketsPerDay most tickets per requester over 24 hours, at least 1
          * @return this builder
+         * @throws IllegalArgumentException naming the limit below 1, or a cool-down missing or negative
          */
         public Builder alertLimits(int perHelperPerWeek, int minimumPerTicket, Duration coolDown, int ticketsPerDay) {
-            if (perHelperPerWeek < 1 || minimumPerTicket < 1 || ticketsPerDay < 1) {
-                throw new IllegalArgumentException("alert limits must be at least 1");
-            }
-            if (coolDown == null || coolDown.isNegative()) {
-                throw new IllegalArgumentException("coolDown must be zero or positive");
-            }
-            this.alertsPerHelperPerWeek = perHelperPerWeek;
-            this.minimumAlertsPerTicket = minimumPerTicket;
-            this.alertCoolDown = coolDown;
-            this.ticketsPerDay = ticketsPerDay;
+            AlertLimits checked = new AlertLimits(perHelperPerWeek, minimumPerTicket, maxAlertsPerTicket, coolDown, ticketsPerDay);
+            this.alertsPerHelperPerWeek = checked.perHelperPerWeek();
+            this.minimumAlertsPerTicket = checked.minimumPerTicket();
+            this.alertCoolDown = checked.coolDown();
+            this.ticketsPerDay = checked.ticketsPerDay();
+            return this;
+        }
+
+        /**
+         * Every alert limit at once, the cap per ticket included (it replaces {@link #maxAlertsPerTicket}); default
+         * {@link AlertLimits#defaults()}.
+         *
+         * <pre>{@code
+         * .alertLimits(AlertLimits.builder().perHelperPerWeek(10).coolDown(Duration.ofDays(3)).build())
+         * }</pre>
+         *
+         * @param limits the limits
+         * @return this builder
+         * @throws NullPointerException when {@code limits} is null
+         */
+        public Builder alertLimits(AlertLimits limits) {
+            Objects.requireNonNull(limits, "limits");
+            this.alertsPerHelperPerWeek = limits.perHelperPerWeek();
+            this.minimumAlertsPerTicket = limits.minimumPerTicket();
+            this.maxAlertsPerTicket = limits.maxPerTicket();
+            this.alertCoolDown = limits.coolDown();
+            this.ticketsPerDay = limits.ticketsPerDay();
             return this;
         }
 
@@ -696,10 +806,24 @@ public final class ShareNum implements AutoCloseable {
          * @param start start of the quiet hours, helper's local time
          * @param end end of the quiet hours (the next day when before {@code start}); equal to {@code start} to turn them off
          * @return this builder
+         * @throws NullPointerException when a bound is null
          */
         public Builder quietHours(LocalTime start, LocalTime end) {
-            this.quietStart = Objects.requireNonNull(start, "start");
-            this.quietEnd = Objects.requireNonNull(end, "end");
+            return quietHours(new QuietHours(start, end));
+        }
+
+        /**
+         * Quiet hours, in each helper's local time; default {@link QuietHours#defaults()} (20:00–07:00),
+         * {@link QuietHours#OFF} for none.
+         *
+         * @param quietHours the quiet hours
+         * @return this builder
+         * @throws NullPointerException when {@code quietHours} is null
+         */
+        public Builder quietHours(QuietHours quietHours) {
+            Objects.requireNonNull(quietHours, "quietHours");
+            this.quietStart = quietHours.start();
+            this.quietEnd = quietHours.end();
             return this;
         }
 
@@ -708,6 +832,7 @@ public final class ShareNum implements AutoCloseable {
          *
          * @param rules the host's badge rules
          * @return this builder
+         * @throws NullPointerException when {@code rules} is null
          */
         public Builder badgeRules(List<BadgeRule> rules) {
             this.badgeRules = List.copyOf(Objects.requireNonNull(rules, "rules"));
@@ -731,8 +856,9 @@ public final class ShareNum implements AutoCloseable {
          *
          * @param queue where reports go
          * @return this builder
+         * @throws NullPointerException when {@code queue} is null
          */
-        public Builder moderationQueue(fr.sharenum.spi.ModerationQueue queue) {
+        public Builder moderationQueue(ModerationQueue queue) {
             this.moderationQueue = Objects.requireNonNull(queue, "moderationQueue");
             return this;
         }
@@ -751,30 +877,42 @@ public final class ShareNum implements AutoCloseable {
         }
 
         /**
-         * Builds the {@code ShareNum}.
+         * Builds the {@code ShareNum}, once the settings that depend on each other agree.
          *
          * @return the instance, its matching engine loaded with the store's active members
+         * @throws IllegalArgumentException naming both settings when two disagree: {@link #broadcastRadiusKm} above
+         *                                  the largest radius of {@link #radiusKm(double, double, double)};
+         *                                  {@link #busOperatingHours} too short for {@link #busLogistics}'s set-up and
+         *                                  tear-down around a 15-minute event; {@link #notificationLease} longer than
+         *                                  {@link #notificationRetries}' longest retry; a {@link #changeFeed} poll
+         *                                  interval not shorter than its retention
          */
         public ShareNum build() {
-            Settings settings = new Settings(emailPolicy, tools, clock, minimumHelperLevel, minRadiusKm, maxRadiusKm,
-                    defaultRadiusKm, ticketLifetime, verificationValidity, trainingHorizon, maxAlertsPerTicket,
-                    closedDays, broadcastRadiusKm, new BusRules(busSpeedKmh, busSetUp, busTearDown, busDayStart, busDayEnd),
-                    invitationSender, new fr.sharenum.core.internal.Dispatcher.DeliveryPolicy(deliveryAttempts, firstRetry,
-                    longestRetry, deliveryLease), new Settings.AlertLimits(alertsPerHelperPerWeek, minimumAlertsPerTicket,
-                    alertCoolDown, ticketsPerDay, quietStart, quietEnd), moderationQueue, showHelperRatings,
-                    badgeRules, staffAddressMustMatchAcademie, new Settings.Feed(feedPollInterval, feedRetention,
-                    min(Duration.ofHours(1), feedRetention.dividedBy(4))),
-                    new fr.sharenum.core.internal.Dispatcher.Worker(automaticDelivery, deliveryExecutor, deliveryPollInterval));
+            Settings settings = Settings.builder()
+                    .emailPolicy(emailPolicy).tools(tools).clock(clock).minimumHelperLevel(minimumHelperLevel)
+                    .radius(new RadiusBounds(minRadiusKm, maxRadiusKm, defaultRadiusKm))
+                    .ticketLifetime(ticketLifetime).verificationValidity(verificationValidity).trainingHorizon(trainingHorizon)
+                    .alertLimits(new AlertLimits(alertsPerHelperPerWeek, minimumAlertsPerTicket, maxAlertsPerTicket,
+                            alertCoolDown, ticketsPerDay))
+                    .quietHours(new QuietHours(quietStart, quietEnd))
+                    .closedDays(closedDays)
+                    .broadcastRadiusKm(broadcastRadiusKm)
+                    .busLogistics(new BusLogistics(busSpeedKmh, busSetUp, busTearDown, busDayStart, busDayEnd))
+                    .invitationSender(invitationSender)
+                    .notificationRetries(new NotificationRetries(deliveryAttempts, firstRetry, longestRetry, deliveryLease))
+                    .deliveryWorker(new Dispatcher.Worker(automaticDelivery, deliveryExecutor, deliveryPollInterval))
+                    .changeFeed(new ChangeFeed(feedPollInterval, feedRetention))
+                    .moderationQueue(moderationQueue)
+                    .showHelperRatings(showHelperRatings)
+                    .badgeRules(badgeRules)
+                    .staffAddressMustMatchAcademie(staffAddressMustMatchAcademie)
+                    .build();
             return new ShareNum(new Engine(settings,
                     store != null ? store : new InMemoryStore(),
                     notifier != null ? notifier : new OutboxNotifier(),
-                    trainingCatalog != null ? trainingCatalog : fr.sharenum.core.internal.InMemoryCatalogs.trainings(List.of()),
-                    guideCatalog != null ? guideCatalog : fr.sharenum.core.internal.InMemoryCatalogs.guides(List.of()),
+                    trainingCatalog != null ? trainingCatalog : InMemoryCatalogs.trainings(List.of()),
+                    guideCatalog != null ? guideCatalog : InMemoryCatalogs.guides(List.of()),
                     matchingEngine != null ? matchingEngine : MatchingEngines.discover()));
-        }
-
-        private static Duration min(Duration a, Duration b) {
-            return a.compareTo(b) <= 0 ? a : b;
         }
 
         private static Duration positive(Duration d, String name) {

@@ -1,6 +1,7 @@
 package fr.sharenum;
 
 import fr.sharenum.model.BusId;
+import fr.sharenum.model.Event;
 import fr.sharenum.model.InvalidValueException;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.Venue;
@@ -61,8 +62,8 @@ public record SlotQuery(List<MemberId> members, Duration duration, Instant from,
             throw new InvalidValueException("members", "a common slot needs at least two distinct members, got "
                 + members.size());
         }
-        if (duration == null || duration.compareTo(fr.sharenum.model.Event.MIN_DURATION) < 0
-                || duration.compareTo(fr.sharenum.model.Event.MAX_DURATION) > 0) {
+        if (duration == null || duration.compareTo(Event.MIN_DURATION) < 0
+                || duration.compareTo(Event.MAX_DURATION) > 0) {
             throw new InvalidValueException("duration", "must be between 15 minutes and 12 hours, was " + duration);
         }
         if (from == null || to == null || !to.isAfter(from)) {

@@ -1,10 +1,19 @@
 package fr.sharenum;
 
 import fr.sharenum.model.Actor;
+import fr.sharenum.model.DuplicateException;
+import fr.sharenum.model.IllegalTransitionException;
+import fr.sharenum.model.InvalidValueException;
+import fr.sharenum.model.LimitExceededException;
 import fr.sharenum.model.MemberId;
+import fr.sharenum.model.MemberNotVerifiedException;
 import fr.sharenum.model.Message;
+import fr.sharenum.model.NotAllowedException;
+import fr.sharenum.model.NotFoundException;
 import fr.sharenum.model.TicketId;
 import fr.sharenum.model.TicketNum;
+import fr.sharenum.model.TrainingsFirstException;
+import fr.sharenum.model.VersionConflictException;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +21,10 @@ import java.util.Optional;
 /**
  * TicketNum workflow: open, offer, accept, talk, close. Obtained from {@link ShareNum#tickets()};
  * thread-safe. Every method takes the {@link Actor} who acts; the access matrix ({@code docs/security.md})
- * refuses others with {@link fr.sharenum.model.NotAllowedException} (code {@code access.…}); an illegal
- * step is refused with {@link fr.sharenum.model.IllegalTransitionException}. A refused call changes nothing.
+ * refuses others with {@link NotAllowedException} (code {@code access.…}); an illegal step is refused with
+ * {@link IllegalTransitionException}; an unknown ticket with {@link NotFoundException}. A refused call changes
+ * nothing. A change that keeps conflicting with concurrent changes of the same ticket after a few retries is refused
+ * with {@link VersionConflictException}.
  *
  * <p>What each reader sees of a ticket: the requester sees all of it (who was alerted, every offer); an
  * alerted or accepted helper sees the request and their own offer, not the list of colleagues alerted nor
@@ -22,23 +33,51 @@ import java.util.Optional;
 public interface Tickets {
 
     /**
-     * Opens a ticket for the acting member and alerts qualified colleagues within the radius: active members
-     * whose level on one of its tools is at least the host's minimum (INTERMEDIATE by default), less those
-     * who muted the tool, paused alerts or blocked the requester (or whom the requester blocked), less those
-     * the requester alerted for the same tool within the cool-down; helpers under their weekly cap first,
-     * the least recently alerted first when the host caps alerts per ticket, topped up to the minimum. Who was
-     * alerted is recorded in {@link TicketNum#alerts()}, nearest (to the km) and most experienced first.
+     * Opens a ticket for the acting member and alerts qualified colleagues within the radius.
+     *
+     * <p><b>Who is alerted.</b> The qualified members are the active members, the requester apart, whose
+     * establishment lies within the radius of the requester's and whose level on one of the ticket's tools is at
+     * least the host's minimum ({@code minimumHelperLevel}, INTERMEDIATE by default). Of these, the rules below
+     * leave out, in this order (the first that applies is the reason recorded, see {@link #alertReport}): those
+     * who muted the tool, those whose alerts are paused, those who blocked the requester or whom the requester
+     * blocked, those the requester alerted for the same tool within the cool-down ({@link AlertLimits#coolDown()}).
+     * The others are alerted, with two bounds: helpers alerted {@link AlertLimits#perHelperPerWeek()} times over
+     * the last 7 days rest, unless fewer than {@link AlertLimits#minimumPerTicket()} helpers would be alerted (then
+     * the nearest of them are); under a cap per ticket ({@link AlertLimits#maxPerTicket()}) the least recently
+     * alerted among the {@code 3 × cap} nearest go first. Each alert is sent at once, or held until the end of the
+     * helper's quiet hours, or gathered in their digest. Who was alerted is recorded in {@link TicketNum#alerts()},
+     * nearest (to the km) and most experienced first.
+     *
+     * <p><b>Refusals</b>, in the order a caller meets them when several apply: the radius, an unknown tool, who
+     * acts, the daily limit, the trainings, the text.
      *
      * @param actor   the requester: an active member
      * @param request what is asked
      * @return the ticket, OPEN
-     * @throws fr.sharenum.model.TrainingsFirstException   when matching trainings were not declined
-     * @throws fr.sharenum.model.LimitExceededException    when the requester opened the most tickets allowed per 24 h
-     * @throws fr.sharenum.model.NotAllowedException       when the actor is not an active member
-     * @throws fr.sharenum.model.InvalidValueException     when the radius is outside the host's bounds, a tool
-     *                                                     unknown, the text empty or not clean
+     * @throws InvalidValueException       ({@code radiusKm}) when the radius is outside the host's bounds
+     * @throws NotFoundException           when a tool is not in the host's catalogue
+     * @throws NotAllowedException         when the actor is not a member (code {@code access.denied}), is unknown,
+     *                                     suspended or erased
+     * @throws MemberNotVerifiedException  when the requester has not verified their address yet
+     * @throws LimitExceededException      when the requester opened the most tickets allowed per 24 hours
+     *                                     ({@link AlertLimits#ticketsPerDay()}); the message says when the next may open
+     * @throws TrainingsFirstException     when trainings of the requester's académie on the tools were not declined
+     * @throws InvalidValueException       ({@code text}) when the text is empty, too long or not clean
      */
     TicketNum open(Actor actor, TicketRequest request);
+
+    /**
+     * Why the qualified members of a ticket were or were not alerted, as recorded when it opened: counts per
+     * reason for the requester (blocks left out: a member does not learn that a colleague blocked them); who and
+     * why, member by member, for staff of the ticket's académie and the host.
+     *
+     * @param actor  the requester, staff of the ticket's académie, or the host
+     * @param ticket the ticket
+     * @return the report, empty for a ticket opened before ShareNum kept reports
+     * @throws NotFoundException   when the ticket is unknown
+     * @throws NotAllowedException when the actor is none of the above
+     */
+    Optional<AlertReport> alertReport(Actor actor, TicketId ticket);
 
     /**
      * An alerted member offers help; the requester is told.
@@ -47,8 +86,12 @@ public interface Tickets {
      * @param ticket  the ticket
      * @param message what they propose, 1–2000 characters
      * @return the ticket as the helper sees it
-     * @throws fr.sharenum.model.DuplicateException         they already offered
-     * @throws fr.sharenum.model.IllegalTransitionException the ticket no longer takes offers
+     * @throws NotFoundException           when the ticket is unknown
+     * @throws NotAllowedException         when the actor was not alerted for the ticket, or one of the two blocked
+     *                                     the other (code {@code access.blocked})
+     * @throws DuplicateException          when they already offered
+     * @throws IllegalTransitionException  when the ticket no longer takes offers
+     * @throws InvalidValueException       when the message is empty, too long or not clean
      */
     TicketNum offer(Actor actor, TicketId ticket, String message);
 
@@ -59,8 +102,10 @@ public interface Tickets {
      * @param ticket the ticket
      * @param helper whose offer
      * @return the ticket
-     * @throws fr.sharenum.model.NotFoundException          there is no offer from {@code helper}
-     * @throws fr.sharenum.model.IllegalTransitionException the offer or the ticket is past that step
+     * @throws NotFoundException           when the ticket is unknown or there is no offer from {@code helper}
+     * @throws NotAllowedException         when the actor is not the requester, one of the two blocked the other,
+     *                                     or the helper is no longer active
+     * @throws IllegalTransitionException  when the offer or the ticket is past that step
      */
     TicketNum accept(Actor actor, TicketId ticket, MemberId helper);
 
@@ -71,8 +116,11 @@ public interface Tickets {
      * @param ticket the ticket
      * @param text   the message, 1–4000 characters
      * @return the message
-     * @throws fr.sharenum.model.IllegalTransitionException the conversation is not open
-     * @throws fr.sharenum.model.LimitExceededException     the conversation holds the most messages allowed
+     * @throws NotFoundException           when the ticket is unknown
+     * @throws NotAllowedException         when the actor is neither, or one of the two blocked the other
+     * @throws IllegalTransitionException  when the conversation is not open (no helper accepted yet, or closed)
+     * @throws LimitExceededException      when the conversation holds the most messages allowed
+     * @throws InvalidValueException       when the text is empty, too long or not clean
      */
     Message post(Actor actor, TicketId ticket, String text);
 
@@ -82,6 +130,8 @@ public interface Tickets {
      * @param actor  the requester or the accepted helper, or the host
      * @param ticket the ticket
      * @return the messages
+     * @throws NotFoundException   when the ticket is unknown
+     * @throws NotAllowedException when the actor is none of the above
      */
     List<Message> conversation(Actor actor, TicketId ticket);
 
@@ -91,6 +141,9 @@ public interface Tickets {
      * @param actor  the requester, staff of the ticket's académie (moderation), or the host
      * @param ticket the ticket
      * @return the ticket, CANCELLED
+     * @throws NotFoundException           when the ticket is unknown
+     * @throws NotAllowedException         when the actor is none of the above
+     * @throws IllegalTransitionException  when the ticket is already closed
      */
     TicketNum cancel(Actor actor, TicketId ticket);
 
@@ -100,6 +153,9 @@ public interface Tickets {
      * @param actor  the requester or the accepted helper
      * @param ticket the ticket
      * @return the ticket, DONE
+     * @throws NotFoundException           when the ticket is unknown
+     * @throws NotAllowedException         when the actor is neither
+     * @throws IllegalTransitionException  when the ticket cannot be completed from its state
      */
     TicketNum complete(Actor actor, TicketId ticket);
 
@@ -108,6 +164,7 @@ public interface Tickets {
      *
      * @param actor the host (a scheduled job)
      * @return how many expired
+     * @throws NotAllowedException when the actor is not the host
      */
     int expireDue(Actor actor);
 
@@ -117,6 +174,7 @@ public interface Tickets {
      * @param actor  the requester, an alerted or accepted helper, staff of its académie, or the host
      * @param ticket the ticket
      * @return the ticket, empty when there is none
+     * @throws NotAllowedException when the actor is none of the above
      */
     Optional<TicketNum> find(Actor actor, TicketId ticket);
 
@@ -126,7 +184,8 @@ public interface Tickets {
      * @param actor  as for {@link #find}
      * @param ticket the ticket
      * @return the ticket
-     * @throws fr.sharenum.model.NotFoundException when unknown
+     * @throws NotFoundException   when unknown
+     * @throws NotAllowedException when the actor may not read it
      */
     TicketNum get(Actor actor, TicketId ticket);
 
@@ -136,6 +195,8 @@ public interface Tickets {
      * @param actor     the member, staff of their académie, or the host
      * @param requester the member
      * @return the tickets
+     * @throws NotFoundException   when the member is unknown
+     * @throws NotAllowedException when the actor is none of the above
      */
     List<TicketNum> openedBy(Actor actor, MemberId requester);
 }

@@ -49,8 +49,9 @@ final class Fixture {
     /** With {@code establishments} false, the store is left as it is (another instance on it already set it up). */
     Fixture(Consumer<ShareNum.Builder> customise, boolean establishments) {
         ShareNum.Builder b = ShareNum.builder().clock(clock).notifier(outbox).matchingEngine(MatchingEngines.reference())
-                .alertLimits(10_000, 3, java.time.Duration.ZERO, 10_000)      // bounds off: tests of bounds set their own
-                .quietHours(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT)
+                // bounds off: tests of bounds set their own
+                .alertLimits(AlertLimits.builder().perHelperPerWeek(10_000).coolDown(java.time.Duration.ZERO).ticketsPerDay(10_000).build())
+                .quietHours(QuietHours.OFF)
                 // delivered in the caller's thread right after the commit, and only then: tests read what was sent
                 .notificationDelivery(Runnable::run, java.time.Duration.ZERO);
         customise.accept(b);

@@ -1,6 +1,7 @@
 package fr.sharenum.http;
 
 import fr.sharenum.OutboxNotifier;
+import fr.sharenum.QuietHours;
 import fr.sharenum.ShareNum;
 import fr.sharenum.http.internal.Demo;
 import fr.sharenum.jdbc.JdbcStore;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalTime;
 import java.util.List;
 
 /**
@@ -84,7 +84,7 @@ public final class Server {
     public static ShareNumHttp demo(ShareNumStore store, Clock clock, Path contours) {
         InboxNotifier inbox = new InboxNotifier(store, new OutboxNotifier(), clock);
         ShareNum sharenum = ShareNum.builder().store(store).notifier(inbox).clock(clock)
-                .trainings(Demo.trainings(clock)).quietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT)
+                .trainings(Demo.trainings(clock)).quietHours(QuietHours.OFF)
                 // the inbox is written in the request's thread right after the commit (a store write, fast), so a page
                 // reloaded after an action shows what it sent; due entries (retries) are looked for every second
                 .notificationDelivery(Runnable::run, java.time.Duration.ofSeconds(1)).build();

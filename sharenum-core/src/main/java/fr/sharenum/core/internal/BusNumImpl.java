@@ -3,6 +3,7 @@ package fr.sharenum.core.internal;
 import fr.sharenum.core.internal.access.Access;
 import fr.sharenum.core.internal.access.Operation;
 import fr.sharenum.core.internal.access.Principal;
+import fr.sharenum.core.internal.rules.BusBookingRules;
 import fr.sharenum.model.Actor;
 
 import com.google.common.collect.Range;
@@ -12,14 +13,14 @@ import fr.sharenum.BusNum;
 import fr.sharenum.BusOption;
 import fr.sharenum.model.Bus;
 import fr.sharenum.model.BusBooking;
-import fr.sharenum.model.BusBookingException;
-import fr.sharenum.model.BusBookingException.Reason;
 import fr.sharenum.model.BusId;
 import fr.sharenum.model.Event;
+import fr.sharenum.model.EventId;
 import fr.sharenum.model.InvalidValueException;
 import fr.sharenum.model.NotFoundException;
 import fr.sharenum.model.TimeWindow;
 import fr.sharenum.model.Venue;
+import fr.sharenum.spi.ClosedDays;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,15 +30,25 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /** The BusNum fleet and its booking rules. */
 final class BusNumImpl implements BusNum {
 
-    private final Engine engine;
+    private final Transactions transactions;
+    private final BusRules rules;
+    private final ClosedDays closedDays;
+    private final BusBookingRules booking;
 
-    BusNumImpl(Engine engine) {
-        this.engine = engine;
+    /**
+     * @param transactions the unit of work
+     * @param rules        the host's bus logistics
+     * @param closedDays   the days establishments are closed
+     */
+    BusNumImpl(Transactions transactions, BusRules rules, ClosedDays closedDays) {
+        this.transactions = transactions;
+        this.rules = rules;
+        this.closedDays = closedDays;
+        this.booking = new BusBookingRules(rules, closedDays);
     }
 
     @Override
@@ -45,7 +56,7 @@ final class BusNumImpl implements BusNum {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(bus, "bus");
         Bus fresh = new Bus(bus.id(), bus.name(), bus.home(), bus.operatingRadiusKm(), bus.equipment(), bus.seats(), 1);
-        engine.tx(t -> {
+        transactions.tx(t -> {
             Principal p = Access.principal(t, actor);
             // staff add buses for their own académie's roads
             Access.require(Operation.BUSES_ADD, Access.relations(p, p.academie()));
@@ -58,7 +69,7 @@ final class BusNumImpl implements BusNum {
     @Override
     public Bus get(Actor actor, BusId id) {
         Objects.requireNonNull(id, "bus");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             requireReader(t, actor);
             return t.bus(id);
         }).orElseThrow(() -> new NotFoundException("bus", id));
@@ -66,7 +77,7 @@ final class BusNumImpl implements BusNum {
 
     @Override
     public List<Bus> all(Actor actor) {
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             requireReader(t, actor);
             return t.buses();
         });
@@ -85,7 +96,7 @@ final class BusNumImpl implements BusNum {
             throw new InvalidValueException("limit", "must be between 1 and 1000, was " + limit);
         }
         Instant start = from.atStartOfDay(ZoneId.of("UTC")).toInstant().minus(Duration.ofDays(1));
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             requireReader(t, actor);
             t.bus(bus).orElseThrow(() -> new NotFoundException("bus", bus));
             return t.bookings(bus, start, Instant.MAX).stream()
@@ -106,7 +117,7 @@ final class BusNumImpl implements BusNum {
         Instant from = date.atStartOfDay(zone).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
         List<BusOption> options = new ArrayList<>();
-        engine.tx(t -> {
+        transactions.tx(t -> {
             requireReader(t, actor);
             for (Bus bus : t.buses()) {
                 if (!bus.serves(venue.location())) {
@@ -134,12 +145,11 @@ final class BusNumImpl implements BusNum {
      * day's operating hours (less set-up and tear-down), minus the times other bookings forbid.
      * {@code ignoring} is an event whose own booking does not count (a reschedule).
      */
-    RangeSet<Instant> freeTimes(Tx t, Bus bus, Venue venue, Instant from, Instant to, fr.sharenum.model.EventId ignoring) {
-        BusRules rules = engine.settings().busRules();
+    RangeSet<Instant> freeTimes(Tx t, Bus bus, Venue venue, Instant from, Instant to, EventId ignoring) {
         ZoneId zone = venue.zone();
         RangeSet<Instant> free = TreeRangeSet.create();
         for (LocalDate d = LocalDate.ofInstant(from, zone); !d.isAfter(LocalDate.ofInstant(to, zone)); d = d.plusDays(1)) {
-            if (engine.settings().closedDays().closure(venue.academie(), venue.departement(), d).isPresent()) {
+            if (closedDays.closure(venue.academie(), venue.departement(), d).isPresent()) {
                 continue;
             }
             Instant open = d.atTime(rules.dayStart()).atZone(zone).toInstant().plus(rules.setUp());
@@ -148,7 +158,7 @@ final class BusNumImpl implements BusNum {
                 free.add(Range.closedOpen(open, close));
             }
         }
-        Duration pad = padding(bus);
+        Duration pad = booking.padding(bus);
         for (BusBooking b : t.bookings(bus.id(), from.minus(pad), to.plus(pad))) {
             if (!b.event().equals(ignoring)) {
                 TimeWindow blocked = rules.blockedBy(b, venue.location());
@@ -158,57 +168,16 @@ final class BusNumImpl implements BusNum {
         return free.subRangeSet(Range.closedOpen(from, to));
     }
 
-    /** Longest reach of a booking's influence: both set-up times, tear-down and the longest drive in range. */
-    private Duration padding(Bus bus) {
-        BusRules rules = engine.settings().busRules();
-        return rules.setUp().plus(rules.tearDown()).plus(rules.travel(2 * bus.operatingRadiusKm())).plusHours(1);
-    }
-
     /**
-     * Books {@code bus} for {@code event} inside the caller's transaction, or refuses with the first
-     * rule broken. Bumps the bus's version so a concurrent booking of the same bus conflicts.
+     * Books {@code bus} for {@code event} inside the caller's transaction, or refuses with the first rule broken
+     * ({@link BusBookingRules}). Bumps the bus's version so a concurrent booking of the same bus conflicts.
      */
     void book(Tx t, BusId busId, Event event) {
         Bus bus = t.bus(busId).orElseThrow(() -> new NotFoundException("bus", busId));
-        Venue venue = event.venue();
-        BusRules rules = engine.settings().busRules();
-        if (!bus.serves(venue.location())) {
-            throw new BusBookingException(busId, Reason.OUT_OF_RANGE, String.format(java.util.Locale.ROOT,
-                    "%s is %.1f km from its home base, beyond its operating radius of %.0f km", venue.label(),
-                    bus.home().distanceKm(venue.location()), bus.operatingRadiusKm()), null);
-        }
-        if (event.capacity() > bus.seats()) {
-            throw new BusBookingException(busId, Reason.NOT_ENOUGH_SEATS, "the event has " + event.capacity()
-                    + " seats, the bus hosts " + bus.seats(), null);
-        }
-        ZoneId zone = venue.zone();
-        LocalDate day = LocalDate.ofInstant(event.start(), zone);
-        Optional<String> closed = engine.settings().closedDays().closure(venue.academie(), venue.departement(), day);
-        if (closed.isPresent()) {
-            throw new BusBookingException(busId, Reason.CLOSED_DAY, venue.label() + " is closed on " + day + " ("
-                    + closed.get() + ")", null);
-        }
-        Instant open = day.atTime(rules.dayStart()).atZone(zone).toInstant();
-        Instant close = day.atTime(rules.dayEnd()).atZone(zone).toInstant();
-        if (event.start().minus(rules.setUp()).isBefore(open) || event.end().plus(rules.tearDown()).isAfter(close)) {
-            throw new BusBookingException(busId, Reason.OUTSIDE_HOURS, "with " + rules.setUp().toMinutes()
-                    + " min of set-up and " + rules.tearDown().toMinutes() + " min of tear-down the event must fit in "
-                    + rules.dayStart() + "–" + rules.dayEnd() + " local time on " + day, null);
-        }
-        Duration pad = padding(bus);
-        for (BusBooking b : t.bookings(busId, event.start().minus(pad), event.end().plus(pad))) {
-            if (b.event().equals(event.id())) {
-                continue;
-            }
-            if (rules.blockedBy(b, venue.location()).overlaps(event.window())) {
-                throw new BusBookingException(busId, Reason.CONFLICT, "it is booked for event " + b.event() + " at "
-                        + b.venue().label() + " " + b.onSite() + "; with set-up, tear-down and "
-                        + rules.travel(b.venue().location(), venue.location()).toMinutes() + " min of driving it cannot"
-                        + " also be at " + venue.label() + " " + event.window(), b.event());
-            }
-        }
+        Duration pad = booking.padding(bus);
+        booking.check(bus, event, t.bookings(busId, event.start().minus(pad), event.end().plus(pad)));
         t.deleteBooking(busId, event.id());
-        t.insertBooking(new BusBooking(busId, event.id(), venue, event.window()));
+        t.insertBooking(new BusBooking(busId, event.id(), event.venue(), event.window()));
         t.updateBus(bus.nextVersion(), bus.version());
     }
 

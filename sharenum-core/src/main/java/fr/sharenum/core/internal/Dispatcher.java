@@ -1,5 +1,6 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.model.MemberId;
 import fr.sharenum.model.Notification;
 import fr.sharenum.model.VersionConflictException;
 import fr.sharenum.spi.NotificationFailedException;
@@ -9,11 +10,15 @@ import fr.sharenum.spi.ShareNumStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,7 +219,7 @@ public final class Dispatcher implements AutoCloseable {
      */
     private int send(List<OutboxEntry> claimed) {
         List<Message> messages = new ArrayList<>();
-        Map<fr.sharenum.model.MemberId, List<OutboxEntry>> alertsByRecipient = new LinkedHashMap<>();
+        Map<MemberId, List<OutboxEntry>> alertsByRecipient = new LinkedHashMap<>();
         for (OutboxEntry e : claimed) {
             if (e.notification() instanceof Notification.TicketAlert a) {
                 alertsByRecipient.computeIfAbsent(a.recipient(), k -> new ArrayList<>()).add(e);
@@ -283,10 +288,10 @@ public final class Dispatcher implements AutoCloseable {
     private static String digest(List<Notification.TicketAlert> alerts) {
         List<String> ids = alerts.stream().map(Notification::id).sorted().toList();
         try {
-            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(String.join("|", ids).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return alerts.get(0).recipient() + ":" + java.util.HexFormat.of().formatHex(h, 0, 12);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] h = MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("|", ids).getBytes(StandardCharsets.UTF_8));
+            return alerts.get(0).recipient() + ":" + HexFormat.of().formatHex(h, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

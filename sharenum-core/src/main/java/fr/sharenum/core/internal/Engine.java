@@ -2,11 +2,18 @@ package fr.sharenum.core.internal;
 
 import fr.sharenum.Agenda;
 import fr.sharenum.BusNum;
+import fr.sharenum.Campaigns;
 import fr.sharenum.Establishments;
 import fr.sharenum.Events;
+import fr.sharenum.Indicators;
 import fr.sharenum.Members;
+import fr.sharenum.Moderation;
+import fr.sharenum.Outbox;
+import fr.sharenum.Roles;
 import fr.sharenum.Tickets;
 import fr.sharenum.Trainings;
+import fr.sharenum.core.internal.access.Access;
+import fr.sharenum.core.internal.access.Operation;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.MemberNotVerifiedException;
@@ -21,22 +28,32 @@ import fr.sharenum.spi.Notifier;
 import fr.sharenum.spi.ShareNumStore;
 import fr.sharenum.spi.TrainingCatalog;
 import fr.sharenum.core.internal.feed.ChangeFollower;
+import fr.sharenum.model.Actor;
+import fr.sharenum.model.Establishment;
+import fr.sharenum.model.Event;
+import fr.sharenum.model.Training;
+import fr.sharenum.model.Uai;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * Wiring of one ShareNum instance: settings, SPIs, services, and the follower of the change feed that keeps
  * what the instance derives from the store (matching engine, indicator aggregates) in step with every instance's
  * writes.
  */
-public final class Engine {
+public final class Engine implements Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     private final Settings settings;
@@ -70,12 +87,12 @@ public final class Engine {
         this.dispatcher = new Dispatcher(notifier, store, settings.clock(), settings.delivery(), settings.deliveryWorker());
         this.members = new MembersImpl(this);
         this.establishments = new EstablishmentsImpl(this);
-        this.tickets = new TicketsImpl(this);
-        this.busNum = new BusNumImpl(this);
+        this.tickets = new TicketsImpl(this, dispatcher, matchingEngine, trainingCatalog(), guideCatalog, settings);
+        this.busNum = new BusNumImpl(this, settings.busRules(), settings.closedDays());
         this.agenda = new AgendaImpl(this, busNum);
         this.events = new EventsImpl(this, busNum);
         this.campaigns = new CampaignsImpl(this);
-        java.util.Map<fr.sharenum.model.Uai, fr.sharenum.model.Establishment> places = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Uai, Establishment> places = new ConcurrentHashMap<>();
         this.indicators = new IndicatorsImpl(places::get);
         this.indicatorsFacade = new IndicatorsFacade(this, indicators);
         this.roles = new RolesImpl(this);
@@ -115,7 +132,8 @@ public final class Engine {
      * that an instance answers with everything committed when the call began; a feed that cannot be read now
      * leaves the answer as of the last catch-up (and is retried by the poller).
      */
-    void freshen() {
+    @Override
+    public void freshen() {
         if (depth.get()[0] > 0) {
             return; // inside a transaction: catching up here could wait on this very transaction
         }
@@ -139,15 +157,15 @@ public final class Engine {
         return indicators;
     }
 
-    public fr.sharenum.Indicators indicators() {
+    public Indicators indicators() {
         return indicatorsFacade;
     }
 
-    public fr.sharenum.Roles roles() {
+    public Roles roles() {
         return roles;
     }
 
-    public fr.sharenum.Outbox outbox() {
+    public Outbox outbox() {
         return outbox;
     }
 
@@ -157,10 +175,10 @@ public final class Engine {
      * @param actor who asks
      * @return the engine
      */
-    public MatchingEngine matchingEngine(fr.sharenum.model.Actor actor) {
+    public MatchingEngine matchingEngine(Actor actor) {
         tx(t -> {
-            fr.sharenum.core.internal.access.Access.require(fr.sharenum.core.internal.access.Operation.MATCHING_ENGINE,
-                    fr.sharenum.core.internal.access.Access.relations(fr.sharenum.core.internal.access.Access.principal(t, actor), null));
+            Access.require(Operation.MATCHING_ENGINE,
+                    Access.relations(Access.principal(t, actor), null));
             return null;
         });
         return matchingEngine;
@@ -206,7 +224,7 @@ public final class Engine {
         return busNum;
     }
 
-    public fr.sharenum.Moderation moderation() {
+    public Moderation moderation() {
         return moderation;
     }
 
@@ -214,20 +232,20 @@ public final class Engine {
         return moderation;
     }
 
-    public fr.sharenum.Campaigns campaigns() {
+    public Campaigns campaigns() {
         return campaigns;
     }
 
     /** The host's catalogue and the trainings published through ShareNum, together. */
     TrainingCatalog trainingCatalog() {
         return (academie, tools, from, to) -> {
-            List<fr.sharenum.model.Training> all = new ArrayList<>(trainingCatalog.find(academie, tools, from, to));
+            List<Training> all = new ArrayList<>(trainingCatalog.find(academie, tools, from, to));
             tx(t -> t.publishedTrainings(from, to)).stream()
                     .filter(x -> x.academie() == null || x.academie() == academie)
                     .filter(x -> x.tools().stream().anyMatch(tools::contains))
                     .filter(x -> all.stream().noneMatch(y -> y.id().equals(x.id())))
                     .forEach(all::add);
-            all.sort(java.util.Comparator.comparing(fr.sharenum.model.Training::start).thenComparing(fr.sharenum.model.Training::id));
+            all.sort(Comparator.comparing(Training::start).thenComparing(Training::id));
             return all;
         };
     }
@@ -246,7 +264,8 @@ public final class Engine {
      * Runs {@code work} in one store transaction whose changes go to the change feed as it commits; once committed,
      * derived state (engine, indicators) has applied them, so the caller reads its own writes.
      */
-    <T> T tx(Function<Tx, T> work) {
+    @Override
+    public <T> T tx(Function<Tx, T> work) {
         long[] last = {0};
         int[] d = depth.get();
         d[0]++;
@@ -278,7 +297,8 @@ public final class Engine {
      * workflow steps that re-read what they change (offers, expiry), a conflict is not the caller's
      * fault.
      */
-    <T> T retryingConflicts(Supplier<T> work) {
+    @Override
+    public <T> T retryingConflicts(Supplier<T> work) {
         return Backoff.retrying(work);
     }
 
@@ -294,7 +314,7 @@ public final class Engine {
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
     /** Every event the store holds, earliest first: for rebuilds, exports and the rare whole-history questions. */
-    static List<fr.sharenum.model.Event> allEvents(Tx t) {
+    static List<Event> allEvents(Tx t) {
         return t.eventsOverlapping(Instant.EPOCH, END_OF_TIME);
     }
 
@@ -315,8 +335,8 @@ public final class Engine {
 
 
     /** How one kind of versioned record is read and saved, for {@link #change}. */
-    record Versioned<V>(Function<Tx, Optional<V>> load, java.util.function.ToLongFunction<V> version,
-                        java.util.function.UnaryOperator<V> nextVersion, Saver<V> save, Supplier<NotFoundException> notFound) {
+    record Versioned<V>(Function<Tx, Optional<V>> load, ToLongFunction<V> version,
+                        UnaryOperator<V> nextVersion, Saver<V> save, Supplier<NotFoundException> notFound) {
     }
 
     /** Stores a record whose stored version is {@code expectedVersion}. */
@@ -335,7 +355,8 @@ public final class Engine {
      * Reads, changes and stores a record in one transaction, retrying when a concurrent writer got there
      * first; sends the notifications the step collected once the transaction has committed.
      */
-    <V> V change(Versioned<V> record, Step<V> step) {
+    @Override
+    public <V> V change(Versioned<V> record, Step<V> step) {
         List<Notification> out = new ArrayList<>();
         V saved = retryingConflicts(() -> tx(t -> {
             out.clear();

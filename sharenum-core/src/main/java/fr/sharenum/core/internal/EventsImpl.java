@@ -1,20 +1,28 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.BadgeRule;
 import fr.sharenum.core.internal.access.Access;
 import fr.sharenum.core.internal.access.Operation;
 import fr.sharenum.core.internal.access.Principal;
 import fr.sharenum.core.internal.access.Relation;
+import fr.sharenum.core.internal.rules.RegistrationRules;
 import fr.sharenum.model.Actor;
 import fr.sharenum.model.IllegalTransitionException;
 
 import fr.sharenum.EventRequest;
 import fr.sharenum.Events;
+import fr.sharenum.Rating;
+import fr.sharenum.model.AlertPreferences;
+import fr.sharenum.model.BadgeAward;
 import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.model.Event;
 import fr.sharenum.model.EventId;
+import fr.sharenum.model.EventKind;
 import fr.sharenum.model.EventStatus;
 import fr.sharenum.model.EventStatusChange;
+import fr.sharenum.model.Feedback;
 import fr.sharenum.model.InvalidValueException;
+import fr.sharenum.model.Invitation;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.NotAllowedException;
@@ -32,12 +40,16 @@ import fr.sharenum.spi.Nearby;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Events: creation (with bus booking and ticket scheduling), confirmation and broadcast, registrations. */
@@ -166,17 +178,17 @@ final class EventsImpl implements Events {
             inviteAll(t, confirmed, confirmed.organisers(), InvitationReason.ORGANISING, Invitations.REQUEST, now, out);
             List<Nearby> followers = engine.matchingEngine().followers(new FollowersQuery(confirmed.venue().location(),
                     confirmed.broadcastRadiusKm(), confirmed.tools(), confirmed.themes(), Set.copyOf(confirmed.organisers())));
-            Set<MemberId> blockedByOrganisers = new java.util.HashSet<>();
+            Set<MemberId> blockedByOrganisers = new HashSet<>();
             for (MemberId o : confirmed.organisers()) {
                 t.alertPreferences(o).ifPresent(p -> blockedByOrganisers.addAll(p.blocked()));
             }
-            Map<MemberId, fr.sharenum.model.AlertPreferences> preferences =
+            Map<MemberId, AlertPreferences> preferences =
                     t.alertPreferencesOf(followers.stream().map(Nearby::member).toList());
             // an announcement names no attendee: one iCalendar document serves every follower
-            fr.sharenum.model.Invitation announcement = invitations.of(confirmed, Invitations.PUBLISH, null, null, names, now);
+            Invitation announcement = invitations.of(confirmed, Invitations.PUBLISH, null, null, names, now);
             Set<MemberId> told = new LinkedHashSet<>();
             for (Nearby n : followers) {
-                fr.sharenum.model.AlertPreferences theirs = preferences.get(n.member());
+                AlertPreferences theirs = preferences.get(n.member());
                 boolean blocked = blockedByOrganisers.contains(n.member())
                         || theirs != null && confirmed.organisers().stream().anyMatch(theirs::blocks);
                 if (!blocked && !confirmed.isOrganiser(n.member()) && told.add(n.member())) {
@@ -256,18 +268,8 @@ final class EventsImpl implements Events {
                 Access.requireNotBlocked(t, Operation.EVENTS_REGISTER, memberId, o);
             }
             Member member = Engine.activeMember(t, memberId);
-            if (ev.isOrganiser(memberId)) {
-                throw new IllegalTransitionException("event " + id + " (member " + memberId + " organises it and needs no seat)",
-                        ev.status(), "a registration");
-            }
-            if (ev.status() != EventStatus.CONFIRMED) {
-                throw new IllegalTransitionException("event " + id + " (registrations open while it is CONFIRMED)",
-                        ev.status(), "a registration");
-            }
             Instant now = engine.now();
-            if (!ev.start().isAfter(now)) {
-                throw new IllegalTransitionException("event " + id + " (it has already started)", ev.status(), "a registration");
-            }
+            RegistrationRules.check(ev, memberId, now);
             Event updated = ev.withRegistration(new Registration(memberId, now));
             if (updated.isRegistered(memberId)) {
                 out.add(invitation(updated, member, InvitationReason.REGISTERED, Invitations.REQUEST,
@@ -366,7 +368,7 @@ final class EventsImpl implements Events {
 
     /** Awards, to each organiser of an event just held, the badges their record now earns. */
     private void awardBadges(Tx t, Event held, Instant now) {
-        List<fr.sharenum.BadgeRule> rules = engine.settings().badgeRules();
+        List<BadgeRule> rules = engine.settings().badgeRules();
         if (rules.isEmpty()) {
             return;
         }
@@ -380,7 +382,7 @@ final class EventsImpl implements Events {
             int participants = 0;
             for (Event e : all) {
                 if (e.status() == EventStatus.HELD && e.isOrganiser(organiser)) {
-                    if (e.kind() == fr.sharenum.model.EventKind.WORKSHOP) {
+                    if (e.kind() == EventKind.WORKSHOP) {
                         workshops++;
                     } else {
                         meetings++;
@@ -391,12 +393,12 @@ final class EventsImpl implements Events {
                     participants += e.registered().size();
                 }
             }
-            fr.sharenum.BadgeRule.HelperRecord record = new fr.sharenum.BadgeRule.HelperRecord(workshops, meetings, bus, participants);
-            Set<String> held_ = new java.util.HashSet<>();
+            BadgeRule.HelperRecord record = new BadgeRule.HelperRecord(workshops, meetings, bus, participants);
+            Set<String> held_ = new HashSet<>();
             t.badgesOf(organiser).forEach(b -> held_.add(b.badge()));
-            for (fr.sharenum.BadgeRule rule : rules) {
+            for (BadgeRule rule : rules) {
                 if (!held_.contains(rule.badge().key()) && rule.condition().test(record)) {
-                    t.insertBadge(new fr.sharenum.model.BadgeAward(java.util.UUID.randomUUID().toString(), organiser,
+                    t.insertBadge(new BadgeAward(UUID.randomUUID().toString(), organiser,
                             rule.badge().key(), now, held.id()));
                 }
             }
@@ -404,10 +406,10 @@ final class EventsImpl implements Events {
     }
 
     @Override
-    public fr.sharenum.model.Feedback giveFeedback(Actor actor, EventId id, int usefulness, String comment) {
+    public Feedback giveFeedback(Actor actor, EventId id, int usefulness, String comment) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "event");
-        fr.sharenum.model.Feedback given = engine.tx(t -> {
+        Feedback given = engine.tx(t -> {
             Event e = t.event(id).orElseThrow(() -> new NotFoundException("event", id));
             Access.require(Operation.EVENTS_GIVE_FEEDBACK, relations(t, Access.principal(t, actor), e));
             MemberId participant = (MemberId) actor;
@@ -416,9 +418,9 @@ final class EventsImpl implements Events {
                         + participant + " is on the waitlist)", e.status(), "feedback");
             }
             if (e.status() != EventStatus.HELD) {
-                throw new fr.sharenum.model.IllegalTransitionException("event " + id + " (feedback)", e.status(), EventStatus.HELD);
+                throw new IllegalTransitionException("event " + id + " (feedback)", e.status(), EventStatus.HELD);
             }
-            fr.sharenum.model.Feedback f = new fr.sharenum.model.Feedback(id, participant, usefulness, comment, engine.now());
+            Feedback f = new Feedback(id, participant, usefulness, comment, engine.now());
             t.insertFeedback(f);
             return f;
         });
@@ -426,7 +428,7 @@ final class EventsImpl implements Events {
     }
 
     @Override
-    public List<fr.sharenum.model.Feedback> feedback(Actor actor, EventId id) {
+    public List<Feedback> feedback(Actor actor, EventId id) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "event");
         return engine.tx(t -> {
@@ -437,7 +439,7 @@ final class EventsImpl implements Events {
     }
 
     @Override
-    public Optional<fr.sharenum.Rating> helperRating(Actor actor, MemberId helper) {
+    public Optional<Rating> helperRating(Actor actor, MemberId helper) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(helper, "helper");
         return engine.tx(t -> {
@@ -445,19 +447,19 @@ final class EventsImpl implements Events {
             Access.require(Operation.EVENTS_HELPER_RATING, Access.relations(p, null));
             t.member(helper).orElseThrow(() -> new NotFoundException("member", helper));
             if (!p.is(helper) && !p.isHost() && !engine.settings().showHelperRatings()) {
-                return Optional.<fr.sharenum.Rating>empty();
+                return Optional.<Rating>empty();
             }
             int count = 0;
             int sum = 0;
             for (Event e : Engine.allEvents(t)) {
                 if (e.isOrganiser(helper)) {
-                    for (fr.sharenum.model.Feedback f : t.feedbackOn(e.id())) {
+                    for (Feedback f : t.feedbackOn(e.id())) {
                         count++;
                         sum += f.usefulness();
                     }
                 }
             }
-            return Optional.of(new fr.sharenum.Rating(count, count == 0 ? Double.NaN : (double) sum / count));
+            return Optional.of(new Rating(count, count == 0 ? Double.NaN : (double) sum / count));
         });
     }
 
@@ -487,7 +489,7 @@ final class EventsImpl implements Events {
     }
 
     /** An invitation (the member as ATTENDEE) to each of {@code members} who still exists. */
-    private void inviteAll(Tx t, Event e, java.util.Collection<MemberId> members, InvitationReason reason,
+    private void inviteAll(Tx t, Event e, Collection<MemberId> members, InvitationReason reason,
                            String method, Instant now, List<Notification> out) {
         String names = organiserNames(t, e);
         for (MemberId id : members) {
@@ -509,7 +511,7 @@ final class EventsImpl implements Events {
 
     /** The idempotency key: one per event, reason, sequence and member (and registration time for seats). */
     private static String invitationKey(Event e, Member to, InvitationReason reason, Instant now) {
-        return "event:" + e.id() + ":" + reason.name().toLowerCase(java.util.Locale.ROOT) + ":" + e.sequence() + ":"
+        return "event:" + e.id() + ":" + reason.name().toLowerCase(Locale.ROOT) + ":" + e.sequence() + ":"
                 + to.id() + (reason == InvitationReason.REGISTERED || reason == InvitationReason.PROMOTED
                 ? ":" + now.toEpochMilli() : "");
     }

@@ -1,4 +1,5 @@
 package fr.sharenum.core.internal;
+import java.time.Duration;
 import java.util.Collection;
 import fr.sharenum.model.CampaignId;
 import fr.sharenum.model.Campaign;
@@ -26,10 +27,28 @@ import fr.sharenum.model.VersionConflictException;
 import fr.sharenum.model.AlertPreferences;
 import fr.sharenum.model.ToolId;
 import fr.sharenum.spi.AlertRecord;
+import fr.sharenum.spi.AlertStore;
+import fr.sharenum.spi.AvailabilityStore;
+import fr.sharenum.spi.BadgeStore;
+import fr.sharenum.spi.BusStore;
+import fr.sharenum.spi.CampaignStore;
+import fr.sharenum.spi.Change;
+import fr.sharenum.spi.ChangeFeedStore;
+import fr.sharenum.spi.Doc;
+import fr.sharenum.spi.Documents;
+import fr.sharenum.spi.EstablishmentStore;
+import fr.sharenum.spi.EventStore;
+import fr.sharenum.spi.FeedbackStore;
+import fr.sharenum.spi.MemberStore;
+import fr.sharenum.spi.MessageStore;
 import fr.sharenum.spi.OutboxEntry;
+import fr.sharenum.spi.OutboxStore;
 import fr.sharenum.spi.ShareNumStore;
 import fr.sharenum.spi.StoreTransaction;
+import fr.sharenum.spi.TicketStore;
+import fr.sharenum.spi.TrainingStore;
 import fr.sharenum.spi.VerificationRecord;
+import fr.sharenum.spi.VerificationStore;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -37,11 +56,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -66,23 +90,23 @@ public final class InMemoryStore implements ShareNumStore {
     private final Map<TicketId, List<Message>> messages = new HashMap<>();
     private final Map<MemberId, Availability> availabilities = new HashMap<>();
     private final Map<EventId, Event> events = new HashMap<>();
-    private final java.util.TreeMap<TimeKey, Event> eventsByStart = new java.util.TreeMap<>();
-    private final Map<BusId, Bus> buses = new java.util.TreeMap<>();
-    private final Map<BusId, java.util.TreeMap<TimeKey, BusBooking>> bookingsByBus = new HashMap<>();
-    private final Map<String, OutboxEntry> outbox = new java.util.LinkedHashMap<>();
+    private final TreeMap<TimeKey, Event> eventsByStart = new TreeMap<>();
+    private final Map<BusId, Bus> buses = new TreeMap<>();
+    private final Map<BusId, TreeMap<TimeKey, BusBooking>> bookingsByBus = new HashMap<>();
+    private final Map<String, OutboxEntry> outbox = new LinkedHashMap<>();
     private final Map<MemberId, AlertPreferences> alertPreferences = new HashMap<>();
-    private final Map<EventId, List<fr.sharenum.model.Feedback>> feedback = new HashMap<>();
-    private final Map<String, fr.sharenum.model.Training> trainings = new HashMap<>();
-    private final Map<MemberId, List<fr.sharenum.model.BadgeAward>> badges = new HashMap<>();
-    private final Map<fr.sharenum.model.CampaignId, fr.sharenum.model.Campaign> campaigns = new HashMap<>();
+    private final Map<EventId, List<Feedback>> feedback = new HashMap<>();
+    private final Map<String, Training> trainings = new HashMap<>();
+    private final Map<MemberId, List<BadgeAward>> badges = new HashMap<>();
+    private final Map<CampaignId, Campaign> campaigns = new HashMap<>();
     private final Map<MemberId, List<AlertRecord>> alertsByHelper = new HashMap<>();
     private final Map<MemberId, List<AlertRecord>> alertsByRequester = new HashMap<>();
     /** Longest event ever stored: bounds the look-back of overlap queries. */
-    private java.time.Duration longestEvent = java.time.Duration.ZERO;
-    private java.time.Duration longestBooking = java.time.Duration.ZERO;
+    private Duration longestEvent = Duration.ZERO;
+    private Duration longestBooking = Duration.ZERO;
     private final DocumentTables documentTables = new DocumentTables();
     /** The change feed: numbered in commit order, since transactions are serialised. */
-    private final java.util.TreeMap<Long, fr.sharenum.spi.Change> changes = new java.util.TreeMap<>();
+    private final TreeMap<Long, Change> changes = new TreeMap<>();
     private long changeHead;
 
     @Override
@@ -105,20 +129,20 @@ public final class InMemoryStore implements ShareNumStore {
     private final class Tx implements StoreTransaction {
         private final Deque<Runnable> undo = new ArrayDeque<>();
         private boolean open = true;
-        private final fr.sharenum.spi.Documents docs = documentTables.documents(undo, this::check);
+        private final Documents docs = documentTables.documents(undo, this::check);
 
         @Override
-        public Optional<fr.sharenum.spi.Doc> get(String collection, String key) {
+        public Optional<Doc> get(String collection, String key) {
             return docs.get(collection, key);
         }
 
         @Override
-        public void insert(String collection, fr.sharenum.spi.Doc doc) {
+        public void insert(String collection, Doc doc) {
             docs.insert(collection, doc);
         }
 
         @Override
-        public void replace(String collection, fr.sharenum.spi.Doc doc, long expectedVersion) {
+        public void replace(String collection, Doc doc, long expectedVersion) {
             docs.replace(collection, doc, expectedVersion);
         }
 
@@ -128,7 +152,7 @@ public final class InMemoryStore implements ShareNumStore {
         }
 
         @Override
-        public List<fr.sharenum.spi.Doc> range(String collection, String index, String from, String to, int limit) {
+        public List<Doc> range(String collection, String index, String from, String to, int limit) {
             return docs.range(collection, index, from, to, limit);
         }
 
@@ -380,8 +404,8 @@ public final class InMemoryStore implements ShareNumStore {
 
         public void putAvailability(MemberId member, Availability availability) {
             check();
-            java.util.Objects.requireNonNull(availability, "availability");
-            Availability old = availabilities.put(java.util.Objects.requireNonNull(member, "member"), availability);
+            Objects.requireNonNull(availability, "availability");
+            Availability old = availabilities.put(Objects.requireNonNull(member, "member"), availability);
             undo.push(() -> restore(availabilities, member, old));
         }
 
@@ -395,7 +419,7 @@ public final class InMemoryStore implements ShareNumStore {
             if (events.containsKey(e.id())) {
                 throw new DuplicateException("an event with id " + e.id() + " already exists");
             }
-            java.time.Duration longest = longestEvent;
+            Duration longest = longestEvent;
             indexEvent(e);
             undo.push(() -> {
                 unindexEvent(e);
@@ -413,7 +437,7 @@ public final class InMemoryStore implements ShareNumStore {
                 throw new VersionConflictException("event", e.id(), expectedVersion, old.version());
             }
             requireNextVersion(e.version(), expectedVersion);
-            java.time.Duration longest = longestEvent;
+            Duration longest = longestEvent;
             unindexEvent(old);
             indexEvent(e);
             undo.push(() -> {
@@ -453,12 +477,12 @@ public final class InMemoryStore implements ShareNumStore {
             return out;
         }
 
-        public Optional<fr.sharenum.model.Campaign> campaign(fr.sharenum.model.CampaignId id) {
+        public Optional<Campaign> campaign(CampaignId id) {
             check();
             return Optional.ofNullable(campaigns.get(id));
         }
 
-        public void insertCampaign(fr.sharenum.model.Campaign c) {
+        public void insertCampaign(Campaign c) {
             check();
             if (campaigns.putIfAbsent(c.id(), c) != null) {
                 throw new DuplicateException("a campaign with id " + c.id() + " already exists");
@@ -466,9 +490,9 @@ public final class InMemoryStore implements ShareNumStore {
             undo.push(() -> campaigns.remove(c.id()));
         }
 
-        public void updateCampaign(fr.sharenum.model.Campaign c, long expectedVersion) {
+        public void updateCampaign(Campaign c, long expectedVersion) {
             check();
-            fr.sharenum.model.Campaign old = campaigns.get(c.id());
+            Campaign old = campaigns.get(c.id());
             if (old == null) {
                 throw new NotFoundException("campaign", c.id());
             }
@@ -480,9 +504,9 @@ public final class InMemoryStore implements ShareNumStore {
             undo.push(() -> campaigns.put(old.id(), old));
         }
 
-        public void insertBadge(fr.sharenum.model.BadgeAward award) {
+        public void insertBadge(BadgeAward award) {
             check();
-            List<fr.sharenum.model.BadgeAward> list = badges.computeIfAbsent(award.recipient(), k -> new ArrayList<>());
+            List<BadgeAward> list = badges.computeIfAbsent(award.recipient(), k -> new ArrayList<>());
             if (list.stream().anyMatch(b -> b.badge().equals(award.badge()))) {
                 throw new DuplicateException("member " + award.recipient() + " already holds badge " + award.badge());
             }
@@ -490,12 +514,12 @@ public final class InMemoryStore implements ShareNumStore {
             undo.push(() -> list.remove(list.size() - 1));
         }
 
-        public List<fr.sharenum.model.BadgeAward> badgesOf(MemberId member) {
+        public List<BadgeAward> badgesOf(MemberId member) {
             check();
             return List.copyOf(badges.getOrDefault(member, List.of()));
         }
 
-        public void insertTraining(fr.sharenum.model.Training training) {
+        public void insertTraining(Training training) {
             check();
             if (trainings.putIfAbsent(training.id(), training) != null) {
                 throw new DuplicateException("a training with id " + training.id() + " already exists");
@@ -503,16 +527,16 @@ public final class InMemoryStore implements ShareNumStore {
             undo.push(() -> trainings.remove(training.id()));
         }
 
-        public List<fr.sharenum.model.Training> publishedTrainings(Instant from, Instant to) {
+        public List<Training> publishedTrainings(Instant from, Instant to) {
             check();
             return trainings.values().stream().filter(x -> !x.start().isBefore(from) && x.start().isBefore(to))
-                    .sorted(Comparator.comparing(fr.sharenum.model.Training::start).thenComparing(fr.sharenum.model.Training::id))
+                    .sorted(Comparator.comparing(Training::start).thenComparing(Training::id))
                     .toList();
         }
 
-        public void insertFeedback(fr.sharenum.model.Feedback f) {
+        public void insertFeedback(Feedback f) {
             check();
-            List<fr.sharenum.model.Feedback> list = feedback.computeIfAbsent(f.event(), k -> new ArrayList<>());
+            List<Feedback> list = feedback.computeIfAbsent(f.event(), k -> new ArrayList<>());
             if (list.stream().anyMatch(x -> x.member().equals(f.member()))) {
                 throw new DuplicateException("member " + f.member() + " already gave feedback on event " + f.event());
             }
@@ -520,16 +544,16 @@ public final class InMemoryStore implements ShareNumStore {
             undo.push(() -> list.remove(list.size() - 1));
         }
 
-        public List<fr.sharenum.model.Feedback> feedbackOn(EventId event) {
+        public List<Feedback> feedbackOn(EventId event) {
             check();
             return List.copyOf(feedback.getOrDefault(event, List.of()));
         }
 
-        public void redactFeedback(fr.sharenum.model.Feedback redacted) {
+        public void redactFeedback(Feedback redacted) {
             check();
-            List<fr.sharenum.model.Feedback> list = feedback.getOrDefault(redacted.event(), List.of());
+            List<Feedback> list = feedback.getOrDefault(redacted.event(), List.of());
             for (int i = 0; i < list.size(); i++) {
-                fr.sharenum.model.Feedback old = list.get(i);
+                Feedback old = list.get(i);
                 if (old.member().equals(redacted.member())) {
                     int at = i;
                     list.set(at, redacted);
@@ -576,7 +600,7 @@ public final class InMemoryStore implements ShareNumStore {
         public List<BusBooking> bookings(BusId bus, Instant from, Instant to) {
             check();
             List<BusBooking> out = new ArrayList<>();
-            java.util.TreeMap<TimeKey, BusBooking> all = bookingsByBus.get(bus);
+            TreeMap<TimeKey, BusBooking> all = bookingsByBus.get(bus);
             if (all == null || !to.isAfter(from)) {
                 return out;
             }
@@ -596,11 +620,11 @@ public final class InMemoryStore implements ShareNumStore {
             if (!buses.containsKey(booking.bus())) {
                 throw new NotFoundException("bus", booking.bus());
             }
-            java.util.TreeMap<TimeKey, BusBooking> all = bookingsByBus.computeIfAbsent(booking.bus(), k -> new java.util.TreeMap<>());
+            TreeMap<TimeKey, BusBooking> all = bookingsByBus.computeIfAbsent(booking.bus(), k -> new TreeMap<>());
             if (all.values().stream().anyMatch(b -> b.event().equals(booking.event()))) {
                 throw new DuplicateException("event " + booking.event() + " already has a booking of bus " + booking.bus());
             }
-            java.time.Duration longest = longestBooking;
+            Duration longest = longestBooking;
             all.put(TimeKey.of(booking), booking);
             if (booking.onSite().duration().compareTo(longestBooking) > 0) {
                 longestBooking = booking.onSite().duration();
@@ -667,12 +691,12 @@ public final class InMemoryStore implements ShareNumStore {
 
         public void putAlertPreferences(MemberId member, AlertPreferences preferences) {
             check();
-            java.util.Objects.requireNonNull(preferences, "preferences");
-            AlertPreferences old = alertPreferences.put(java.util.Objects.requireNonNull(member, "member"), preferences);
+            Objects.requireNonNull(preferences, "preferences");
+            AlertPreferences old = alertPreferences.put(Objects.requireNonNull(member, "member"), preferences);
             undo.push(() -> restore(alertPreferences, member, old));
         }
 
-        public void recordAlerts(java.util.Collection<AlertRecord> alerts) {
+        public void recordAlerts(Collection<AlertRecord> alerts) {
             check();
             for (AlertRecord a : alerts) {
                 List<AlertRecord> byHelper = alertsByHelper.computeIfAbsent(a.helper(), k -> new ArrayList<>());
@@ -686,9 +710,9 @@ public final class InMemoryStore implements ShareNumStore {
             }
         }
 
-        public Map<MemberId, fr.sharenum.spi.AlertStore.AlertStats> alertStats(java.util.Collection<MemberId> helpers, Instant since) {
+        public Map<MemberId, AlertStore.AlertStats> alertStats(Collection<MemberId> helpers, Instant since) {
             check();
-            Map<MemberId, fr.sharenum.spi.AlertStore.AlertStats> out = new HashMap<>();
+            Map<MemberId, AlertStore.AlertStats> out = new HashMap<>();
             for (MemberId h : helpers) {
                 List<AlertRecord> list = alertsByHelper.getOrDefault(h, List.of());
                 int count = 0;
@@ -701,14 +725,14 @@ public final class InMemoryStore implements ShareNumStore {
                         last = a.at();
                     }
                 }
-                out.put(h, new fr.sharenum.spi.AlertStore.AlertStats(count, last));
+                out.put(h, new AlertStore.AlertStats(count, last));
             }
             return out;
         }
 
         public Set<MemberId> alertedBy(MemberId requester, ToolId tool, Instant since) {
             check();
-            Set<MemberId> out = new java.util.HashSet<>();
+            Set<MemberId> out = new HashSet<>();
             for (AlertRecord a : alertsByRequester.getOrDefault(requester, List.of())) {
                 if (a.tool().equals(tool) && !a.at().isBefore(since)) {
                     out.add(a.helper());
@@ -719,7 +743,7 @@ public final class InMemoryStore implements ShareNumStore {
 
         public void deleteBooking(BusId bus, EventId event) {
             check();
-            java.util.TreeMap<TimeKey, BusBooking> all = bookingsByBus.get(bus);
+            TreeMap<TimeKey, BusBooking> all = bookingsByBus.get(bus);
             if (all == null) {
                 return;
             }
@@ -733,13 +757,13 @@ public final class InMemoryStore implements ShareNumStore {
         // --- the store SPI's native aggregates, over the methods above
 
         @Override
-        public Optional<fr.sharenum.spi.ChangeFeedStore> changes() {
-            return Optional.of(new fr.sharenum.spi.ChangeFeedStore() {
+        public Optional<ChangeFeedStore> changes() {
+            return Optional.of(new ChangeFeedStore() {
                 @Override
-                public List<Long> append(List<fr.sharenum.spi.Change> batch) {
+                public List<Long> append(List<Change> batch) {
                     check();
                     List<Long> numbers = new ArrayList<>();
-                    for (fr.sharenum.spi.Change c : batch) {
+                    for (Change c : batch) {
                         long n = ++changeHead;
                         changes.put(n, c.numbered(n));
                         numbers.add(n);
@@ -752,7 +776,7 @@ public final class InMemoryStore implements ShareNumStore {
                 }
 
                 @Override
-                public List<fr.sharenum.spi.Change> after(long seq, int limit) {
+                public List<Change> after(long seq, int limit) {
                     check();
                     return changes.tailMap(seq, false).values().stream().limit(limit).toList();
                 }
@@ -766,7 +790,7 @@ public final class InMemoryStore implements ShareNumStore {
                 @Override
                 public int prune(long upTo) {
                     check();
-                    java.util.NavigableMap<Long, fr.sharenum.spi.Change> gone = new java.util.TreeMap<>(changes.headMap(upTo, true));
+                    NavigableMap<Long, Change> gone = new TreeMap<>(changes.headMap(upTo, true));
                     changes.headMap(upTo, true).clear();
                     undo.push(() -> changes.putAll(gone));
                     return gone.size();
@@ -775,8 +799,8 @@ public final class InMemoryStore implements ShareNumStore {
         }
 
         @Override
-        public Optional<fr.sharenum.spi.EstablishmentStore> establishments() {
-            return Optional.of(new fr.sharenum.spi.EstablishmentStore() {
+        public Optional<EstablishmentStore> establishments() {
+            return Optional.of(new EstablishmentStore() {
                 @Override
                 public Optional<Establishment> get(Uai uai) {
                     return Tx.this.establishment(uai);
@@ -795,8 +819,8 @@ public final class InMemoryStore implements ShareNumStore {
         }
 
         @Override
-        public Optional<fr.sharenum.spi.MemberStore> members() {
-            return Optional.of(new fr.sharenum.spi.MemberStore() {
+        public Optional<MemberStore> members() {
+            return Optional.of(new MemberStore() {
                 @Override
                 public Optional<Member> get(MemberId id) {
                     return Tx.this.member(id);
@@ -830,8 +854,8 @@ public final class InMemoryStore implements ShareNumStore {
         }
 
         @Override
-        public Optional<fr.sharenum.spi.VerificationStore> verifications() {
-            return Optional.of(new fr.sharenum.spi.VerificationStore() {
+        public Optional<VerificationStore> verifications() {
+            return Optional.of(new VerificationStore() {
                 @Override
                 public Optional<VerificationRecord> get(MemberId member) {
                     return Tx.this.verification(member);
@@ -850,8 +874,8 @@ public final class InMemoryStore implements ShareNumStore {
         }
 
         @Override
-        public Optional<fr.sharenum.spi.TicketStore> tickets() {
-            return Optional.of(new fr.sharenum.spi.TicketStore() {
+        public Optional<TicketStore> tickets() {
+            return Optional.of(new TicketStore() {
                 @Override
                 public Optional<TicketNum> get(TicketId id) {
                     return Tx.this.ticket(id);
@@ -885,8 +909,8 @@ public final class InMemoryStore implements ShareNumStore {
         }
 
         @Override
-        public Optional<fr.sharenum.spi.MessageStore> messages() {
-            return Optional.of(new fr.sharenum.spi.MessageStore() {
+        public Optional<MessageStore> messages() {
+            return Optional.of(new MessageStore() {
                 @Override
                 public void append(Message message) {
                     Tx.this.appendMessage(message);
@@ -910,8 +934,8 @@ public final class InMemoryStore implements ShareNumStore {
         }
 
         @Override
-        public Optional<fr.sharenum.spi.AvailabilityStore> availability() {
-            return Optional.of(new fr.sharenum.spi.AvailabilityStore() {
+        public Optional<AvailabilityStore> availability() {
+            return Optional.of(new AvailabilityStore() {
                 @Override
                 public Optional<Availability> get(MemberId member) {
                     return Tx.this.availability(member);
@@ -925,8 +949,8 @@ public final class InMemoryStore implements ShareNumStore {
         }
 
         @Override
-        public Optional<fr.sharenum.spi.EventStore> events() {
-            return Optional.of(new fr.sharenum.spi.EventStore() {
+        public Optional<EventStore> events() {
+            return Optional.of(new EventStore() {
                 @Override
                 public Optional<Event> get(EventId id) {
                     return Tx.this.event(id);
@@ -950,8 +974,8 @@ public final class InMemoryStore implements ShareNumStore {
         }
 
         @Override
-        public Optional<fr.sharenum.spi.FeedbackStore> feedback() {
-            return Optional.of(new fr.sharenum.spi.FeedbackStore() {
+        public Optional<FeedbackStore> feedback() {
+            return Optional.of(new FeedbackStore() {
                 @Override
                 public void insert(Feedback feedback) {
                     Tx.this.insertFeedback(feedback);
@@ -970,8 +994,8 @@ public final class InMemoryStore implements ShareNumStore {
         }
 
         @Override
-        public Optional<fr.sharenum.spi.BusStore> buses() {
-            return Optional.of(new fr.sharenum.spi.BusStore() {
+        public Optional<BusStore> buses() {
+            return Optional.of(new BusStore() {
                 @Override
                 public Optional<Bus> get(BusId id) {
                     return Tx.this.bus(id);
@@ -1010,8 +1034,8 @@ public final class InMemoryStore implements ShareNumStore {
         }
 
         @Override
-        public Optional<fr.sharenum.spi.OutboxStore> outbox() {
-            return Optional.of(new fr.sharenum.spi.OutboxStore() {
+        public Optional<OutboxStore> outbox() {
+            return Optional.of(new OutboxStore() {
                 @Override
                 public void enqueue(OutboxEntry entry) {
                     Tx.this.enqueue(entry);
@@ -1045,8 +1069,8 @@ public final class InMemoryStore implements ShareNumStore {
         }
 
         @Override
-        public Optional<fr.sharenum.spi.AlertStore> alerts() {
-            return Optional.of(new fr.sharenum.spi.AlertStore() {
+        public Optional<AlertStore> alerts() {
+            return Optional.of(new AlertStore() {
                 @Override
                 public Optional<AlertPreferences> preferences(MemberId member) {
                     return Tx.this.alertPreferences(member);
@@ -1063,7 +1087,7 @@ public final class InMemoryStore implements ShareNumStore {
                 }
 
                 @Override
-                public Map<MemberId, fr.sharenum.spi.AlertStore.AlertStats> stats(Collection<MemberId> helpers, Instant since) {
+                public Map<MemberId, AlertStore.AlertStats> stats(Collection<MemberId> helpers, Instant since) {
                     return Tx.this.alertStats(helpers, since);
                 }
 
@@ -1075,8 +1099,8 @@ public final class InMemoryStore implements ShareNumStore {
         }
 
         @Override
-        public Optional<fr.sharenum.spi.TrainingStore> trainings() {
-            return Optional.of(new fr.sharenum.spi.TrainingStore() {
+        public Optional<TrainingStore> trainings() {
+            return Optional.of(new TrainingStore() {
                 @Override
                 public void insert(Training training) {
                     Tx.this.insertTraining(training);
@@ -1090,8 +1114,8 @@ public final class InMemoryStore implements ShareNumStore {
         }
 
         @Override
-        public Optional<fr.sharenum.spi.BadgeStore> badges() {
-            return Optional.of(new fr.sharenum.spi.BadgeStore() {
+        public Optional<BadgeStore> badges() {
+            return Optional.of(new BadgeStore() {
                 @Override
                 public void insert(BadgeAward award) {
                     Tx.this.insertBadge(award);
@@ -1105,8 +1129,8 @@ public final class InMemoryStore implements ShareNumStore {
         }
 
         @Override
-        public Optional<fr.sharenum.spi.CampaignStore> campaigns() {
-            return Optional.of(new fr.sharenum.spi.CampaignStore() {
+        public Optional<CampaignStore> campaigns() {
+            return Optional.of(new CampaignStore() {
                 @Override
                 public Optional<Campaign> get(CampaignId id) {
                     return Tx.this.campaign(id);

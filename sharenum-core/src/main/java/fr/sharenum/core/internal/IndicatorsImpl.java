@@ -11,6 +11,7 @@ import fr.sharenum.core.internal.feed.TicketFacts;
 import fr.sharenum.model.Establishment;
 import fr.sharenum.model.Uai;
 import fr.sharenum.model.EventStatus;
+import fr.sharenum.model.InvalidValueException;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.ToolId;
 
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,10 +231,10 @@ final class IndicatorsImpl {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (to.isBefore(from)) {
-            throw new fr.sharenum.model.InvalidValueException("to", "the last month " + to + " is before the first " + from);
+            throw new InvalidValueException("to", "the last month " + to + " is before the first " + from);
         }
         if (from.plusYears(20).isBefore(to)) {
-            throw new fr.sharenum.model.InvalidValueException("to", "a report spans at most 20 years");
+            throw new InvalidValueException("to", "a report spans at most 20 years");
         }
         Bucket sum = new Bucket();
         for (Map<Place, Bucket> month : buckets.subMap(from, true, to, true).values()) {
@@ -308,7 +310,7 @@ final class IndicatorsImpl {
             return 0;
         }
         List<Integer> sorted = new ArrayList<>(counts.values());
-        sorted.sort(java.util.Comparator.reverseOrder());
+        sorted.sort(Comparator.reverseOrder());
         int top = Math.max(1, (int) Math.ceil(sorted.size() * 0.1));
         long total = sorted.stream().mapToLong(Integer::longValue).sum();
         long busiest = sorted.subList(0, top).stream().mapToLong(Integer::longValue).sum();

@@ -1,7 +1,9 @@
 package fr.sharenum.core.internal;
 
 import fr.sharenum.model.CompetenceLevel;
+import fr.sharenum.model.GeoPoint;
 import fr.sharenum.model.MemberId;
+import fr.sharenum.model.Uai;
 import fr.sharenum.spi.FollowersQuery;
 import fr.sharenum.spi.Match;
 import fr.sharenum.spi.MatchCandidate;
@@ -10,8 +12,13 @@ import fr.sharenum.spi.Nearby;
 import fr.sharenum.spi.QualifiedQuery;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,15 +38,15 @@ public final class ReferenceMatchingEngine implements MatchingEngine {
     }
 
     @Override
-    public void replaceAll(java.util.Collection<MatchCandidate> all) {
-        java.util.Map<MemberId, MatchCandidate> next = new java.util.HashMap<>();
+    public void replaceAll(Collection<MatchCandidate> all) {
+        Map<MemberId, MatchCandidate> next = new HashMap<>();
         all.forEach(c -> next.put(c.member(), c));
         candidates.keySet().retainAll(next.keySet());
         candidates.putAll(next);
     }
 
     @Override
-    public void relocate(fr.sharenum.model.Uai establishment, fr.sharenum.model.GeoPoint location) {
+    public void relocate(Uai establishment, GeoPoint location) {
         candidates.replaceAll((id, c) -> c.establishment().equals(establishment)
                 ? new MatchCandidate(c.member(), c.establishment(), location, c.levels(), c.followedTools(), c.followedThemes())
                 : c);
@@ -53,7 +60,7 @@ public final class ReferenceMatchingEngine implements MatchingEngine {
     @Override
     public List<Match> qualified(QualifiedQuery q) {
         List<Match> hits = new ArrayList<>();
-        java.util.Set<MemberId> seen = new java.util.HashSet<>();
+        Set<MemberId> seen = new HashSet<>();
         for (MatchCandidate c : candidates.values()) {
             if (!seen.add(c.member())) {
                 continue;
@@ -74,7 +81,7 @@ public final class ReferenceMatchingEngine implements MatchingEngine {
     @Override
     public List<Nearby> followers(FollowersQuery q) {
         List<Nearby> hits = new ArrayList<>();
-        java.util.Set<MemberId> seen = new java.util.HashSet<>();
+        Set<MemberId> seen = new HashSet<>();
         for (MatchCandidate c : candidates.values()) {
             if (!seen.add(c.member()) || q.excluded().contains(c.member())) {
                 continue;

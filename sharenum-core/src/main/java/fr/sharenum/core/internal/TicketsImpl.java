@@ -1,22 +1,35 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.AlertReport;
+import fr.sharenum.AlertReport.Delay;
+import fr.sharenum.AlertReport.NotAlerted;
+import fr.sharenum.TicketRequest;
+import fr.sharenum.Tickets;
 import fr.sharenum.core.internal.access.Access;
 import fr.sharenum.core.internal.access.Operation;
 import fr.sharenum.core.internal.access.Principal;
 import fr.sharenum.core.internal.access.Relation;
+import fr.sharenum.core.internal.alerts.AlertSelection;
+import fr.sharenum.core.internal.alerts.AlertTiming;
+import fr.sharenum.core.internal.alerts.Candidate;
+import fr.sharenum.core.internal.alerts.Pool;
+import fr.sharenum.core.internal.alerts.QualifiedHelpers;
+import fr.sharenum.core.internal.alerts.StillQualified;
+import fr.sharenum.core.internal.rules.DailyTicketLimit;
+import fr.sharenum.core.internal.rules.NonEmptyText;
+import fr.sharenum.core.internal.rules.RadiusWithinBounds;
+import fr.sharenum.core.internal.rules.TrainingsFirst;
+import fr.sharenum.core.internal.store.AlertReports;
 import fr.sharenum.model.Academie;
 import fr.sharenum.model.Actor;
-import fr.sharenum.model.LimitExceededException;
-
-import fr.sharenum.TicketRequest;
-import fr.sharenum.Tickets;
 import fr.sharenum.model.Alert;
-import fr.sharenum.model.CompetenceLevel;
+import fr.sharenum.model.AlertPreferences;
+import fr.sharenum.model.AlertPreferences.Digest;
 import fr.sharenum.model.DuplicateException;
 import fr.sharenum.model.Establishment;
 import fr.sharenum.model.Guide;
 import fr.sharenum.model.IllegalTransitionException;
-import fr.sharenum.model.InvalidValueException;
+import fr.sharenum.model.LimitExceededException;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.Message;
@@ -30,14 +43,20 @@ import fr.sharenum.model.TicketNum;
 import fr.sharenum.model.TicketStatus;
 import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Training;
-import fr.sharenum.model.TrainingsFirstException;
-import fr.sharenum.spi.Match;
-import fr.sharenum.spi.QualifiedQuery;
+import fr.sharenum.model.Uai;
 import fr.sharenum.spi.AlertRecord;
+import fr.sharenum.spi.AlertStore.AlertStats;
+import fr.sharenum.spi.GuideCatalog;
+import fr.sharenum.spi.MatchingEngine;
+import fr.sharenum.spi.TrainingCatalog;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,214 +65,231 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+/**
+ * The TicketNum workflows. Opening a ticket reads as its steps: the guards, in the order a caller meets their
+ * refusals ({@code TicketOpenRefusalOrderTest}); the selection of the helpers to alert
+ * ({@link QualifiedHelpers}, then the rules of {@link AlertSelection}); one transaction writing the ticket, its
+ * alerts and their report, and the notifications, timed by {@link AlertTiming}.
+ */
 final class TicketsImpl implements Tickets {
 
-    /** Alerts are ranked nearest first, then most experienced, then by member id. */
-    static final Comparator<Alert> ALERT_ORDER = Comparator.comparingDouble(Alert::distanceKm)
-            .thenComparing(Alert::level, Comparator.reverseOrder())
-            .thenComparing(Alert::helper);
+    private static final Duration WEEK = Duration.ofDays(7);
 
-    private final Engine engine;
+    private final Transactions transactions;
+    private final Dispatcher dispatcher;
+    private final MatchingEngine matchingEngine;
+    private final TrainingCatalog trainingCatalog;
+    private final GuideCatalog guideCatalog;
+    private final Settings settings;
+    private final Clock clock;
+    private final RadiusWithinBounds radiusBounds;
+    private final DailyTicketLimit dailyLimit;
+    private final AlertTiming timing;
 
-    TicketsImpl(Engine engine) {
-        this.engine = engine;
+    /**
+     * @param transactions    the unit of work
+     * @param dispatcher      the outbox
+     * @param matchingEngine  who masters what where
+     * @param trainingCatalog the trainings shown first
+     * @param guideCatalog    the guides sent with alerts
+     * @param settings        the host's settings
+     */
+    TicketsImpl(Transactions transactions, Dispatcher dispatcher, MatchingEngine matchingEngine,
+                TrainingCatalog trainingCatalog, GuideCatalog guideCatalog, Settings settings) {
+        this.transactions = transactions;
+        this.dispatcher = dispatcher;
+        this.matchingEngine = matchingEngine;
+        this.trainingCatalog = trainingCatalog;
+        this.guideCatalog = guideCatalog;
+        this.settings = settings;
+        this.clock = settings.clock();
+        this.radiusBounds = new RadiusWithinBounds(settings.radius());
+        this.dailyLimit = new DailyTicketLimit(settings.alertLimits().ticketsPerDay());
+        this.timing = new AlertTiming(settings.quietHours());
     }
 
     @Override
     public TicketNum open(Actor actor, TicketRequest request) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(request, "request");
-        engine.freshen();
-        var s = engine.settings();
-        double radius = Double.isNaN(request.radiusKm()) ? s.defaultRadiusKm() : request.radiusKm();
-        if (!(radius >= s.minRadiusKm() && radius <= s.maxRadiusKm())) {
-            throw new InvalidValueException("radiusKm", "must be between " + s.minRadiusKm() + " and "
-                    + s.maxRadiusKm() + " km, was " + request.radiusKm());
-        }
-        for (ToolId tool : request.tools()) {
-            s.tools().get(tool);
-        }
-        Instant now = engine.now();
-        // read the requester and their establishment; check the daily limit
-        Settings.AlertLimits limits = s.alertLimits();
-        Establishment origin = engine.tx(t -> {
+        transactions.freshen();
+        Instant now = clock.instant();
+        // the guards, in the order a caller meets their refusals
+        double radius = radiusBounds.radiusOf(request.radiusKm());
+        request.tools().forEach(settings.tools()::get);
+        Establishment origin = requesterMayOpen(actor, now);
+        List<Training> trainings = trainingsFirst(origin, request, now);
+        NonEmptyText.check("text", request.text());
+        // who is alerted, then the ticket written with its alerts
+        Selection selection = selectHelpers((MemberId) actor, origin, request.tools(), radius, now);
+        return write((MemberId) actor, origin, request, radius, trainings, selection, now);
+    }
+
+    /**
+     * The requester's establishment, once the actor may open a ticket: an active member (the access matrix, then
+     * their status), with a ticket left today ({@link DailyTicketLimit}).
+     */
+    private Establishment requesterMayOpen(Actor actor, Instant now) {
+        return transactions.tx(t -> {
             Access.require(Operation.TICKETS_OPEN, Access.relations(Access.principal(t, actor), null));
             Member requester = Engine.activeMember(t, (MemberId) actor);
-            fr.sharenum.core.internal.store.Throttles.check(t, dailyKey(requester.id()), limits.ticketsPerDay(),
-                    java.time.Duration.ofDays(1), now, next -> dailyLimit(requester.id(), limits, next));
+            dailyLimit.check(t, requester.id(), now);
             return t.establishment(requester.establishment())
                     .orElseThrow(() -> new NotFoundException("establishment", requester.establishment()));
         });
-        // trainings first
-        List<Training> trainings = engine.trainingCatalog().find(origin.academie(), request.tools(), now,
-                now.plus(s.trainingHorizon()));
-        List<Training> notDeclined = trainings.stream()
-                .filter(t -> !request.declinedTrainings().contains(t.id())).toList();
-        if (!notDeclined.isEmpty()) {
-            throw new TrainingsFirstException(notDeclined);
+    }
+
+    /** The trainings of the requester's académie on the ticket's tools, once every one was declined ({@link TrainingsFirst}). */
+    private List<Training> trainingsFirst(Establishment origin, TicketRequest request, Instant now) {
+        List<Training> found = trainingCatalog.find(origin.academie(), request.tools(), now, now.plus(settings.trainingHorizon()));
+        TrainingsFirst.check(found, request.declinedTrainings());
+        return found;
+    }
+
+    /**
+     * What the selection decided.
+     *
+     * @param qualified how many members the matching engine found qualified
+     * @param alerts    the alerts chosen, distances rounded, in the order people read them
+     * @param excluded  the qualified members left out, and why
+     */
+    private record Selection(int qualified, List<Alert> alerts, List<NotAlerted> excluded) {
+    }
+
+    /**
+     * Who to alert: every qualified member within the radius ({@link QualifiedHelpers}), through the rules of
+     * {@link AlertSelection} — preferences, blocks and cool-down leave members out; the weekly cap, the cap per
+     * ticket with its rotation and the top-up to the minimum choose among the others.
+     */
+    private Selection selectHelpers(MemberId requester, Establishment origin, Set<ToolId> tools, double radius, Instant now) {
+        List<Alert> qualified = new QualifiedHelpers(matchingEngine, settings.minimumHelperLevel())
+                .find(requester, origin.location(), radius, tools);
+        if (qualified.isEmpty()) {
+            return new Selection(0, List.of(), List.of());
         }
-        if (request.text() == null || request.text().isBlank()) {
-            throw new InvalidValueException("text", "must not be empty");
+        Pool pool = transactions.tx(t -> new AlertSelection(requester,
+                t.alertPreferences(requester).orElse(AlertPreferences.NONE), settings.alertLimits(), now)
+                .select(candidates(t, requester, qualified, tools, now)));
+        return new Selection(qualified.size(), pool.chosen().stream().map(Candidate::alert).toList(), pool.excluded());
+    }
+
+    /** The qualified helpers with what the selection weighs: their preferences, the cool-down, their alert counts. */
+    private List<Candidate> candidates(Tx t, MemberId requester, List<Alert> qualified, Set<ToolId> tools, Instant now) {
+        Duration coolDown = settings.alertLimits().coolDown();
+        Map<ToolId, Set<MemberId>> coolingDown = new HashMap<>();
+        for (ToolId tool : tools) {
+            coolingDown.put(tool, coolDown.isZero() ? Set.of() : t.alertedBy(requester, tool, now.minus(coolDown)));
         }
-        MemberId requesterId = (MemberId) actor;
-        List<Alert> matched = match(requesterId, origin, request.tools(), radius);
+        List<MemberId> helpers = qualified.stream().map(Alert::helper).toList();
+        Map<MemberId, AlertPreferences> preferences = t.alertPreferencesOf(helpers);
+        Map<MemberId, AlertStats> stats = t.alertStats(helpers, now.minus(WEEK));
+        List<Candidate> out = new ArrayList<>(qualified.size());
+        for (Alert a : qualified) {
+            AlertStats s = stats.getOrDefault(a.helper(), NO_ALERTS);
+            out.add(new Candidate(a, preferences.getOrDefault(a.helper(), AlertPreferences.NONE),
+                    coolingDown.get(a.tool()).contains(a.helper()), s.sinceCount(), s.last()));
+        }
+        return out;
+    }
+
+    private static final AlertStats NO_ALERTS = new AlertStats(0, null);
+
+    /**
+     * One transaction: takes the requester's daily slot (of two opens racing for the last one, one conflicts, is
+     * retried and refused), re-reads the chosen helpers ({@link StillQualified}: the engine may lag a change made on
+     * another instance), writes the ticket, its alerts and their report, and queues the alerts; sends those due now
+     * once it committed.
+     */
+    private TicketNum write(MemberId requesterId, Establishment origin, TicketRequest request, double radius,
+                            List<Training> trainings, Selection selection, Instant now) {
         TicketId ticketId = TicketId.random();
-        List<Guide> guides = engine.guideCatalog().find(request.tools(), Set.of());
+        List<Guide> guides = guideCatalog.find(request.tools(), Set.of());
+        StillQualified stillQualified = new StillQualified(settings.minimumHelperLevel());
         TicketNum[] opened = new TicketNum[1];
-        List<Notification> out = engine.retryingConflicts(() -> engine.tx(t -> {
+        List<Notification> out = transactions.retryingConflicts(() -> transactions.tx(t -> {
             Member requester = Engine.activeMember(t, requesterId);
-            // the daily limit is a counter in the store: of two opens racing for the last slot, one conflicts,
-            // is retried and refused
-            takeDailySlot(t, requester.id(), now, limits);
-            // the engine may lag a change made on another instance: the helpers are read back here, and those no
-            // longer active or no longer at the minimum level are not alerted
-            List<Alert> alerts = stillQualified(t, matched);
+            dailyLimit.take(t, requester.id(), now);
+            StillQualified.Outcome fresh = stillQualified.check(selection.alerts(), t::member);
             TicketNum ticket = new TicketNum(ticketId, requesterId, origin.uai(), origin.location(),
-                    request.tools(), request.kind(), request.text(), radius, now, now.plus(s.ticketLifetime()),
+                    request.tools(), request.kind(), request.text(), radius, now, now.plus(settings.ticketLifetime()),
                     TicketStatus.OPEN, trainings.stream().map(Training::id).toList(), !trainings.isEmpty(),
-                    alerts, List.of(), null, null, 1);
+                    fresh.kept(), List.of(), null, null, 1);
             opened[0] = ticket;
             t.insertTicket(ticket);
-            t.recordAlerts(alerts.stream().map(a -> new AlertRecord(a.helper(), requester.id(), a.tool(), ticket.id(), now)).toList());
-            Map<MemberId, fr.sharenum.model.AlertPreferences> preferences =
-                    t.alertPreferencesOf(alerts.stream().map(Alert::helper).toList());
-            Map<fr.sharenum.model.Uai, java.time.ZoneId> zones = new HashMap<>();
-            List<Notification> immediate = new ArrayList<>();
-            for (Alert a : alerts) {
-                Optional<Member> helper = t.member(a.helper()).filter(Member::isActive);
-                if (helper.isEmpty()) {
-                    continue;
-                }
-                Notification note = new Notification.TicketAlert("alert:" + ticket.id() + ":" + a.helper(), a.helper(),
-                        helper.get().email(), ticket.id(), requester.displayName(), ticket.tools(), ticket.kind(),
-                        ticket.text(), Math.round(a.distanceKm()), guides, toolNames(ticket.tools()),
-                        helper.get().establishment().equals(ticket.establishment()));
-                java.time.ZoneId zone = zones.computeIfAbsent(helper.get().establishment(), uai -> t.establishment(uai)
-                        .map(e -> e.academie().zone()).orElse(java.time.ZoneOffset.UTC));
-                fr.sharenum.model.AlertPreferences.Digest digest = preferences
-                        .getOrDefault(a.helper(), fr.sharenum.model.AlertPreferences.NONE).digest();
-                Optional<Instant> later = digest != fr.sharenum.model.AlertPreferences.Digest.NONE
-                        ? Optional.of(QuietHours.nextDigest(digest, zone, now))
-                        : QuietHours.end(limits, zone, now);
-                if (later.isPresent()) {
-                    engine.dispatcher().enqueueAt(t, note, later.get());
-                } else {
-                    immediate.add(note);
-                }
-            }
-            engine.dispatcher().enqueue(t, immediate);
+            t.recordAlerts(ticket.alerts().stream()
+                    .map(a -> new AlertRecord(a.helper(), requester.id(), a.tool(), ticket.id(), now)).toList());
+            Map<Delay, Integer> delayed = new EnumMap<>(Delay.class);
+            List<Notification> immediate = alertHelpers(t, ticket, requester, guides, now, delayed);
+            List<NotAlerted> notAlerted = new ArrayList<>(selection.excluded());
+            notAlerted.addAll(fresh.dropped());
+            AlertReports.record(t, new AlertReports.Stored(ticket.id(), selection.qualified(), ticket.alerts().size(),
+                    notAlerted, delayed));
             return immediate;
         }));
-        engine.dispatcher().deliver(out);
+        dispatcher.deliver(out);
         return opened[0];
     }
 
-    /** The alerts whose helper is, as stored now, active and at the minimum level on the alert's tool. */
-    private List<Alert> stillQualified(Tx t, List<Alert> matched) {
-        CompetenceLevel min = engine.settings().minimumHelperLevel();
-        List<Alert> kept = new ArrayList<>(matched.size());
-        for (Alert a : matched) {
+    /**
+     * Queues one alert per helper: held until their next digest or the end of their quiet hours
+     * ({@link AlertTiming}, counted in {@code delayed}), or due now.
+     *
+     * @return the alerts due now
+     */
+    private List<Notification> alertHelpers(Tx t, TicketNum ticket, Member requester, List<Guide> guides, Instant now,
+                                            Map<Delay, Integer> delayed) {
+        Map<MemberId, AlertPreferences> preferences = t.alertPreferencesOf(ticket.alerts().stream().map(Alert::helper).toList());
+        Map<ToolId, String> toolNames = toolNames(ticket.tools());
+        Map<Uai, ZoneId> zones = new HashMap<>();
+        List<Notification> immediate = new ArrayList<>();
+        for (Alert a : ticket.alerts()) {
             Optional<Member> helper = t.member(a.helper()).filter(Member::isActive);
-            fr.sharenum.model.Skill skill = helper.map(h -> h.skills().get(a.tool())).orElse(null);
-            if (skill != null && skill.level().compareTo(min) >= 0) {
-                kept.add(skill.level() == a.level() ? a : new Alert(a.helper(), a.tool(), skill.level(), a.distanceKm()));
+            if (helper.isEmpty()) {
+                continue;
+            }
+            Notification note = new Notification.TicketAlert("alert:" + ticket.id() + ":" + a.helper(), a.helper(),
+                    helper.get().email(), ticket.id(), requester.displayName(), ticket.tools(), ticket.kind(),
+                    ticket.text(), Math.round(a.distanceKm()), guides, toolNames,
+                    helper.get().establishment().equals(ticket.establishment()));
+            ZoneId zone = zones.computeIfAbsent(helper.get().establishment(), uai -> t.establishment(uai)
+                    .map(e -> e.academie().zone()).orElse(ZoneOffset.UTC));
+            Digest digest = preferences.getOrDefault(a.helper(), AlertPreferences.NONE).digest();
+            Optional<AlertTiming.Held> held = timing.hold(digest, zone, now);
+            if (held.isPresent()) {
+                dispatcher.enqueueAt(t, note, held.get().until());
+                delayed.merge(held.get().why(), 1, Integer::sum);
+            } else {
+                immediate.add(note);
             }
         }
-        kept.sort(ALERT_ORDER);
-        return kept;
+        dispatcher.enqueue(t, immediate);
+        return immediate;
     }
 
     /** The counter of tickets {@code requester} opened over the last 24 hours. */
     static String dailyKey(MemberId requester) {
-        return "tickets-day|" + requester.value();
-    }
-
-    private static void takeDailySlot(Tx t, MemberId requester, Instant now, Settings.AlertLimits limits) {
-        fr.sharenum.core.internal.store.Throttles.take(t, dailyKey(requester), limits.ticketsPerDay(),
-                java.time.Duration.ofDays(1), now, next -> dailyLimit(requester, limits, next));
-    }
-
-    private static RuntimeException dailyLimit(MemberId requester, Settings.AlertLimits limits, Instant next) {
-        return new fr.sharenum.model.LimitExceededException("member " + requester + " opened " + limits.ticketsPerDay()
-                + " tickets in the last 24 hours, the most allowed; the next can be opened after " + next);
-    }
-
-    /**
-     * Who to alert: every qualified member within the radius on any of the tools (best tool kept), less
-     * those who muted the tool or paused alerts and those the requester alerted for the same tool within
-     * the cool-down; helpers under their weekly cap first — least recently alerted first among the
-     * nearest when the host caps alerts per ticket —, topped up with capped helpers when fewer than the
-     * minimum remain.
-     */
-    private List<Alert> match(MemberId requester, Establishment origin, Set<ToolId> tools, double radius) {
-        CompetenceLevel min = engine.settings().minimumHelperLevel();
-        Map<MemberId, Alert> best = new HashMap<>();
-        for (ToolId tool : new TreeSet<>(tools)) {
-            QualifiedQuery q = QualifiedQuery.within(origin.location(), radius, tool, min)
-                    .excluding(Set.of(requester));
-            for (Match m : engine.matchingEngine().qualified(q)) {
-                Alert a = new Alert(m.member(), tool, m.level(), m.distanceKm());
-                best.merge(m.member(), a, (x, y) -> y.level().compareTo(x.level()) > 0 ? y : x);
-            }
-        }
-        List<Alert> ranked = new ArrayList<>(best.values());
-        ranked.sort(ALERT_ORDER);
-        if (ranked.isEmpty()) {
-            return ranked;
-        }
-        Settings.AlertLimits limits = engine.settings().alertLimits();
-        Instant now = engine.now();
-        int max = engine.settings().maxAlertsPerTicket();
-        return engine.tx(t -> {
-            Map<ToolId, Set<MemberId>> coolingDown = new HashMap<>();
-            for (ToolId tool : tools) {
-                coolingDown.put(tool, limits.coolDown().isZero() ? Set.of()
-                        : t.alertedBy(requester, tool, now.minus(limits.coolDown())));
-            }
-            fr.sharenum.model.AlertPreferences mine = t.alertPreferences(requester).orElse(fr.sharenum.model.AlertPreferences.NONE);
-            Map<MemberId, fr.sharenum.model.AlertPreferences> preferences = t.alertPreferencesOf(
-                    ranked.stream().map(Alert::helper).toList());
-            List<Alert> welcome = new ArrayList<>();
-            for (Alert a : ranked) {
-                fr.sharenum.model.AlertPreferences theirs = preferences.getOrDefault(a.helper(), fr.sharenum.model.AlertPreferences.NONE);
-                boolean wanted = theirs.accepts(a.tool(), now) && !theirs.blocks(requester) && !mine.blocks(a.helper());
-                if (wanted && !coolingDown.get(a.tool()).contains(a.helper())) {
-                    welcome.add(a);
-                }
-            }
-            Map<MemberId, fr.sharenum.spi.AlertStore.AlertStats> stats = t.alertStats(welcome.stream().map(Alert::helper).toList(),
-                    now.minus(java.time.Duration.ofDays(7)));
-            List<Alert> under = new ArrayList<>();
-            List<Alert> over = new ArrayList<>();
-            for (Alert a : welcome) {
-                (stats.get(a.helper()).sinceCount() < limits.perHelperPerWeek() ? under : over).add(a);
-            }
-            List<Alert> chosen;
-            if (under.size() > max) {
-                // rotate: among the 3 x max nearest, the least recently alerted first
-                List<Alert> window = new ArrayList<>(under.subList(0, Math.min(under.size(), 3 * max)));
-                window.sort(java.util.Comparator.comparing((Alert a) -> stats.get(a.helper()).last(),
-                        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())).thenComparing(ALERT_ORDER));
-                chosen = new ArrayList<>(window.subList(0, max));
-            } else {
-                chosen = new ArrayList<>(under);
-            }
-            int wantedCount = Math.min(Math.min(limits.minimumPerTicket(), max), welcome.size());
-            for (int i = 0; chosen.size() < wantedCount && i < over.size(); i++) {
-                chosen.add(over.get(i));
-            }
-            // what members see of each other's whereabouts: establishment distances rounded to the km, in the order
-            // they read them (rounded km, then level)
-            return chosen.stream().map(a -> new Alert(a.helper(), a.tool(), a.level(), Math.rint(a.distanceKm())))
-                    .sorted(ALERT_ORDER).toList();
-        });
+        return DailyTicketLimit.key(requester);
     }
 
     /** The names people read for {@code tools}, from the host's catalogue (tools it lacks are left out). */
     private Map<ToolId, String> toolNames(Set<ToolId> tools) {
         Map<ToolId, String> names = new HashMap<>();
-        tools.forEach(id -> engine.settings().tools().find(id).ifPresent(tool -> names.put(id, tool.name())));
+        tools.forEach(id -> settings.tools().find(id).ifPresent(tool -> names.put(id, tool.name())));
         return names;
+    }
+
+    @Override
+    public Optional<AlertReport> alertReport(Actor actor, TicketId id) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(id, "ticket");
+        return transactions.tx(t -> {
+            TicketNum ticket = t.ticket(id).orElseThrow(() -> new NotFoundException("ticket", id));
+            Access.Relations r = relations(t, Access.principal(t, actor), ticket);
+            Access.require(Operation.TICKETS_ALERT_REPORT, r);
+            Set<Relation> have = r.set();
+            boolean perMember = have.contains(Relation.STAFF) || have.contains(Relation.HOST);
+            return AlertReports.of(t, id).map(stored -> AlertReports.view(stored, perMember));
+        });
     }
 
     @Override
@@ -271,7 +307,7 @@ final class TicketsImpl implements Tickets {
             if (ticket.offerOf(helperId).isPresent()) {
                 throw new DuplicateException("member " + helperId + " already offered help on ticket " + id);
             }
-            TicketNum updated = ticket.withOffer(new Offer(helperId, message, engine.now(), OfferStatus.PENDING));
+            TicketNum updated = ticket.withOffer(new Offer(helperId, message, clock.instant(), OfferStatus.PENDING));
             t.member(ticket.requester()).ifPresent(r -> out.add(new Notification.OfferReceived(
                     "offer:" + id + ":" + helperId, r.id(), r.email(), id, helperId, helper.displayName(),
                     updated.offerOf(helperId).orElseThrow().message())));
@@ -296,7 +332,7 @@ final class TicketsImpl implements Tickets {
             if (!helper.isActive()) {
                 throw new NotAllowedException("helper " + helperId + " is no longer active");
             }
-            TicketNum updated = ticket.withAccepted(helperId, engine.now());
+            TicketNum updated = ticket.withAccepted(helperId, clock.instant());
             out.add(new Notification.OfferAccepted("accepted:" + id + ":" + helperId, helperId, helper.email(), id,
                     requester.displayName()));
             for (Offer o : ticket.offers()) {
@@ -314,7 +350,7 @@ final class TicketsImpl implements Tickets {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "ticket");
         List<Notification> out = new ArrayList<>();
-        Message message = engine.retryingConflicts(() -> engine.tx(t -> {
+        Message message = transactions.retryingConflicts(() -> transactions.tx(t -> {
             out.clear();
             TicketNum ticket = t.ticket(id).orElseThrow(() -> new NotFoundException("ticket", id));
             Access.require(Operation.TICKETS_POST, relations(t, Access.principal(t, actor), ticket));
@@ -331,14 +367,14 @@ final class TicketsImpl implements Tickets {
                 throw new LimitExceededException("the conversation of ticket " + id + " holds " + MAX_MESSAGES
                         + " messages, the most allowed; open a new ticket to go on");
             }
-            Message m = new Message(id, seq, senderId, text, engine.now());
+            Message m = new Message(id, seq, senderId, text, clock.instant());
             t.appendMessage(m);
             t.member(otherId).ifPresent(other -> out.add(new Notification.MessagePosted(
                     "message:" + id + ":" + m.seq(), other.id(), other.email(), id, senderId, sender.displayName(), m.text())));
-            engine.dispatcher().enqueue(t, out);
+            dispatcher.enqueue(t, out);
             return m;
         }));
-        engine.dispatcher().deliver(out);
+        dispatcher.deliver(out);
         return message;
     }
 
@@ -346,7 +382,7 @@ final class TicketsImpl implements Tickets {
     public List<Message> conversation(Actor actor, TicketId id) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "ticket");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             TicketNum ticket = t.ticket(id).orElseThrow(() -> new NotFoundException("ticket", id));
             Access.require(Operation.TICKETS_CONVERSATION, relations(t, Access.principal(t, actor), ticket));
             return t.messages(id, 0, Integer.MAX_VALUE);
@@ -368,7 +404,7 @@ final class TicketsImpl implements Tickets {
         Objects.requireNonNull(actor, "actor");
         return change(id, (t, ticket, out) -> {
             Access.require(op, relations(t, Access.principal(t, actor), ticket));
-            TicketNum updated = ticket.moveTo(status, engine.now());
+            TicketNum updated = ticket.moveTo(status, clock.instant());
             tellOthers(t, ticket, actor instanceof MemberId m ? m : null, status, out);
             return updated;
         });
@@ -377,14 +413,14 @@ final class TicketsImpl implements Tickets {
     @Override
     public int expireDue(Actor actor) {
         Objects.requireNonNull(actor, "actor");
-        engine.tx(t -> {
+        transactions.tx(t -> {
             Access.require(Operation.TICKETS_EXPIRE, Access.relations(Access.principal(t, actor), null));
             return null;
         });
-        Instant now = engine.now();
+        Instant now = clock.instant();
         int expired = 0;
         while (true) {
-            List<TicketNum> due = engine.tx(t -> t.ticketsExpiringBy(now, 200));
+            List<TicketNum> due = transactions.tx(t -> t.ticketsExpiringBy(now, 200));
             if (due.isEmpty()) {
                 return expired;
             }
@@ -405,7 +441,7 @@ final class TicketsImpl implements Tickets {
     public Optional<TicketNum> find(Actor actor, TicketId id) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "ticket");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Optional<TicketNum> found = t.ticket(id);
             Principal p = Access.principal(t, actor);
             if (found.isEmpty()) {
@@ -427,7 +463,7 @@ final class TicketsImpl implements Tickets {
     public List<TicketNum> openedBy(Actor actor, MemberId requester) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(requester, "requester");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Member m = t.member(requester).orElseThrow(() -> new NotFoundException("member", requester));
             Principal p = Access.principal(t, actor);
             Access.require(Operation.TICKETS_OF_MEMBER, MembersImpl.relations(t, p, m));
@@ -461,7 +497,7 @@ final class TicketsImpl implements Tickets {
     /** Reads, changes and stores a ticket in one transaction, retrying on concurrent changes; then notifies. */
     private TicketNum change(TicketId id, Engine.Step<TicketNum> step) {
         Objects.requireNonNull(id, "ticket");
-        return engine.change(new Engine.Versioned<>(t -> t.ticket(id), TicketNum::version, TicketNum::nextVersion, Tx::updateTicket,
+        return transactions.change(new Engine.Versioned<>(t -> t.ticket(id), TicketNum::version, TicketNum::nextVersion, Tx::updateTicket,
                 () -> new NotFoundException("ticket", id)), step);
     }
 

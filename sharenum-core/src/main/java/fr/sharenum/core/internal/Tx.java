@@ -50,13 +50,19 @@ import fr.sharenum.spi.TrainingStore;
 import fr.sharenum.spi.VerificationRecord;
 import fr.sharenum.spi.VerificationStore;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * One store transaction as the workflows see it: every aggregate, native when the store provides it, built on
@@ -92,13 +98,13 @@ public final class Tx implements Documents {
     private CampaignStore campaigns;
     private ChangeFeedStore changes;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
     /** Records read or written in this transaction, by id: the "before" of the changes it writes. */
-    private final Map<Object, Object> seen = new java.util.HashMap<>();
+    private final Map<Object, Object> seen = new HashMap<>();
     /** Changes written so far, appended to the feed by {@link #flushChanges()}. */
-    private final List<Change> pending = new java.util.ArrayList<>();
+    private final List<Change> pending = new ArrayList<>();
 
-    Tx(StoreTransaction t, java.time.Clock clock) {
+    Tx(StoreTransaction t, Clock clock) {
         this.t = t;
         this.clock = clock;
     }
@@ -111,13 +117,13 @@ public final class Tx implements Documents {
      * @return the workflows' view of it
      */
     public static Tx of(StoreTransaction t) {
-        return new Tx(t, java.time.Clock.systemUTC());
+        return new Tx(t, Clock.systemUTC());
     }
 
     // --- the change feed: every write that derived state depends on leaves its facts before and after
 
     private void emit(String kind, String key, Object before, Object after) {
-        if (java.util.Objects.equals(before, after)) {
+        if (Objects.equals(before, after)) {
             return;
         }
         pending.add(new Change(0, clock.instant(), kind, key, before == null ? null : Codec.write(before),
@@ -177,8 +183,8 @@ public final class Tx implements Documents {
 
     /** The stored record {@code id} at {@code expectedVersion}: as read in this transaction, else read now. */
     @SuppressWarnings("unchecked")
-    private <V> V previous(Object id, long expectedVersion, java.util.function.ToLongFunction<V> version,
-                           java.util.function.Supplier<Optional<V>> read) {
+    private <V> V previous(Object id, long expectedVersion, ToLongFunction<V> version,
+                           Supplier<Optional<V>> read) {
         Object known = seen.get(id);
         if (known != null && version.applyAsLong((V) known) == expectedVersion) {
             return (V) known;

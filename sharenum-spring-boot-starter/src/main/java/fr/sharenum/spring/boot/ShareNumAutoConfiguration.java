@@ -1,6 +1,11 @@
 package fr.sharenum.spring.boot;
 
+import fr.sharenum.AlertLimits;
+import fr.sharenum.BusLogistics;
 import fr.sharenum.EmailPolicy;
+import fr.sharenum.NotificationRetries;
+import fr.sharenum.QuietHours;
+import fr.sharenum.RadiusBounds;
 import fr.sharenum.ShareNum;
 import fr.sharenum.ToolCatalog;
 import fr.sharenum.jdbc.JdbcStore;
@@ -214,25 +219,28 @@ public class ShareNumAutoConfiguration {
         }
 
         static ShareNum.Builder apply(ShareNumProperties p, ShareNum.Builder b) {
+            ShareNumProperties.Alerts alerts = p.getAlerts();
+            ShareNumProperties.Bus bus = p.getBus();
+            ShareNumProperties.NotificationRetries retries = p.getNotificationRetries();
             b.minimumHelperLevel(p.getMinimumHelperLevel())
-                    .radiusKm(p.getRadius().getMinKm(), p.getRadius().getMaxKm(), p.getRadius().getDefaultKm())
+                    .radiusKm(RadiusBounds.of(p.getRadius().getMinKm(), p.getRadius().getMaxKm(), p.getRadius().getDefaultKm()))
                     .ticketLifetime(p.getTicketLifetime())
                     .verificationValidity(p.getVerificationValidity())
                     .trainingHorizon(p.getTrainingHorizon())
                     .broadcastRadiusKm(p.getBroadcastRadiusKm())
-                    .busLogistics(p.getBus().getAverageSpeedKmh(), p.getBus().getSetUp(), p.getBus().getTearDown())
-                    .busOperatingHours(p.getBus().getDayStart(), p.getBus().getDayEnd())
+                    .busLogistics(BusLogistics.builder().averageSpeedKmh(bus.getAverageSpeedKmh()).setUp(bus.getSetUp())
+                            .tearDown(bus.getTearDown()).operatingHours(bus.getDayStart(), bus.getDayEnd()).build())
                     .invitationSender(Email.of(p.getInvitationSender()))
-                    .notificationRetries(p.getNotificationRetries().getMaxAttempts(), p.getNotificationRetries().getFirstRetry(),
-                            p.getNotificationRetries().getLongestRetry())
-                    .alertLimits(p.getAlerts().getPerHelperPerWeek(), p.getAlerts().getMinimumPerTicket(),
-                            p.getAlerts().getCoolDown(), p.getAlerts().getTicketsPerDay())
-                    .quietHours(p.getQuietHours().getStart(), p.getQuietHours().getEnd())
+                    .notificationRetries(NotificationRetries.builder().maxAttempts(retries.getMaxAttempts())
+                            .firstRetry(retries.getFirstRetry()).longestRetry(retries.getLongestRetry()).build())
+                    .alertLimits(AlertLimits.builder().perHelperPerWeek(alerts.getPerHelperPerWeek())
+                            .minimumPerTicket(alerts.getMinimumPerTicket()).coolDown(alerts.getCoolDown())
+                            .ticketsPerDay(alerts.getTicketsPerDay())
+                            .maxPerTicket(p.getMaxAlertsPerTicket() != null ? p.getMaxAlertsPerTicket() : Integer.MAX_VALUE)
+                            .build())
+                    .quietHours(QuietHours.of(p.getQuietHours().getStart(), p.getQuietHours().getEnd()))
                     .showHelperRatings(p.isShowHelperRatings())
                     .staffAddressMustMatchAcademie(p.isStaffAddressMustMatchAcademie());
-            if (p.getMaxAlertsPerTicket() != null) {
-                b.maxAlertsPerTicket(p.getMaxAlertsPerTicket());
-            }
             return b;
         }
     }

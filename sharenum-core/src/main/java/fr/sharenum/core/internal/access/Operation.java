@@ -10,6 +10,7 @@ import fr.sharenum.Members;
 import fr.sharenum.Moderation;
 import fr.sharenum.Outbox;
 import fr.sharenum.Roles;
+import fr.sharenum.ShareNum;
 import fr.sharenum.Tickets;
 import fr.sharenum.Trainings;
 import fr.sharenum.model.ShareNumException;
@@ -85,6 +86,7 @@ public enum Operation {
     TICKETS_EXPIRE(Tickets.class, List.of("expireDue"), false, HOST),
     TICKETS_READ(Tickets.class, List.of("find", "get"), false, REQUESTER, ALERTED, ACCEPTED_HELPER, STAFF, HOST),
     TICKETS_OF_MEMBER(Tickets.class, List.of("openedBy"), false, SELF, STAFF, HOST),
+    TICKETS_ALERT_REPORT(Tickets.class, List.of("alertReport"), false, REQUESTER, STAFF, HOST),
 
     // --- agenda
     AGENDA_PUBLISH(Agenda.class, List.of("publish"), false, SELF),
@@ -127,7 +129,7 @@ public enum Operation {
     // --- operations
     OUTBOX_OPERATE(Outbox.class, List.of("failed", "retryNow", "deliverDue", "deadLetters", "revive"), false,
             NATIONAL_ADMIN, HOST),
-    MATCHING_ENGINE(fr.sharenum.ShareNum.class, List.of("matchingEngine"), false, HOST);
+    MATCHING_ENGINE(ShareNum.class, List.of("matchingEngine"), false, HOST);
 
     private final Class<?> facade;
     private final List<String> methods;

@@ -44,6 +44,7 @@ import fr.sharenum.spi.MemberStore;
 import fr.sharenum.spi.MessageStore;
 import fr.sharenum.spi.OutboxEntry;
 import fr.sharenum.spi.OutboxStore;
+import fr.sharenum.spi.StoreTransaction;
 import fr.sharenum.spi.TicketStore;
 import fr.sharenum.spi.TrainingStore;
 import fr.sharenum.spi.VerificationRecord;
@@ -60,6 +61,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Every aggregate of the store SPI built on the storage kernel ({@link Documents}), for stores that implement only
@@ -79,15 +81,15 @@ public final class KernelAggregates {
      * @param t a transaction of any store
      * @return the complete transaction
      */
-    public static fr.sharenum.spi.StoreTransaction complete(fr.sharenum.spi.StoreTransaction t) {
+    public static StoreTransaction complete(StoreTransaction t) {
         return new Complete(t);
     }
 
     /** A transaction that provides every aggregate. */
-    private static final class Complete implements fr.sharenum.spi.StoreTransaction {
-        private final fr.sharenum.spi.StoreTransaction t;
+    private static final class Complete implements StoreTransaction {
+        private final StoreTransaction t;
 
-        Complete(fr.sharenum.spi.StoreTransaction t) {
+        Complete(StoreTransaction t) {
             this.t = t;
         }
 
@@ -193,8 +195,8 @@ public final class KernelAggregates {
     }
 
     /** Documents of {@code T} with a version mirroring the record's own. */
-    private static <T> DocCollection<T> coll(String name, Class<T> type, java.util.function.Function<T, String> key,
-                                             java.util.function.Function<T, Map<String, String>> index) {
+    private static <T> DocCollection<T> coll(String name, Class<T> type, Function<T, String> key,
+                                             Function<T, Map<String, String>> index) {
         return new DocCollection<>(name, type, key, index);
     }
 

@@ -4,6 +4,7 @@ import fr.sharenum.spi.Doc;
 import fr.sharenum.spi.Documents;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -170,7 +171,7 @@ public final class DocCollection<T> {
             return given;
         }
         String k = key.apply(value);
-        Map<String, String> out = new java.util.HashMap<>();
+        Map<String, String> out = new HashMap<>();
         given.forEach((n, v) -> out.put(n, v + "|" + Keys.join(k)));
         return out;
     }

@@ -1,5 +1,8 @@
 package fr.sharenum.core.internal.store;
 
+import fr.sharenum.model.DuplicateException;
+import fr.sharenum.model.VersionConflictException;
+import fr.sharenum.spi.Doc;
 import fr.sharenum.spi.Documents;
 
 import java.time.Duration;
@@ -46,7 +49,7 @@ public final class Throttles {
      */
     public static void take(Documents d, String key, int max, Duration window, Instant now,
                             Function<Instant, RuntimeException> refusal) {
-        Optional<fr.sharenum.spi.Doc> doc = COUNTERS.doc(d, key);
+        Optional<Doc> doc = COUNTERS.doc(d, key);
         List<Instant> recent = new ArrayList<>();
         if (doc.isPresent()) {
             for (Instant t : Codec.read(doc.get().body(), Counter.class).taken()) {
@@ -65,9 +68,9 @@ public final class Throttles {
         } else {
             try {
                 COUNTERS.insert(d, next);
-            } catch (fr.sharenum.model.DuplicateException e) {
+            } catch (DuplicateException e) {
                 // a concurrent caller took the first slot: retried like any conflict
-                throw new fr.sharenum.model.VersionConflictException("counter " + key + " was created concurrently");
+                throw new VersionConflictException("counter " + key + " was created concurrently");
             }
         }
     }
@@ -85,7 +88,7 @@ public final class Throttles {
      */
     public static void check(Documents d, String key, int max, Duration window, Instant now,
                              Function<Instant, RuntimeException> refusal) {
-        Optional<fr.sharenum.spi.Doc> doc = COUNTERS.doc(d, key);
+        Optional<Doc> doc = COUNTERS.doc(d, key);
         if (doc.isEmpty()) {
             return;
         }

@@ -9,9 +9,12 @@ import fr.sharenum.model.MemberId;
 import fr.sharenum.spi.Documents;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Grants, the audit trail and single-sign-on identity links, kept as kernel documents in every store.
@@ -27,8 +30,8 @@ public final class TrustStore {
     static final DocCollection<IdentityLink> LINKS = new DocCollection<>("identity-link", IdentityLink.class,
             l -> Keys.join(l.issuer(), l.subject()), l -> Map.of("member", l.member().value()));
 
-    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE =
-            new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis() * 1000);
+    private static final AtomicLong SEQUENCE =
+            new AtomicLong(System.currentTimeMillis() * 1000);
 
     private TrustStore() {
     }
@@ -40,7 +43,7 @@ public final class TrustStore {
      * @return the id
      */
     public static String newAuditId() {
-        return String.format("%019d", SEQUENCE.incrementAndGet()) + "-" + java.util.UUID.randomUUID();
+        return String.format("%019d", SEQUENCE.incrementAndGet()) + "-" + UUID.randomUUID();
     }
 
     private static String scope(Academie a) {
@@ -54,7 +57,7 @@ public final class TrustStore {
      */
     public static List<Grant> grantsOf(Documents d, MemberId member) {
         return GRANTS.all(d, "member", member.value()).stream()
-                .sorted(java.util.Comparator.comparing(Grant::grantedAt).thenComparing(g -> g.id().value())).toList();
+                .sorted(Comparator.comparing(Grant::grantedAt).thenComparing(g -> g.id().value())).toList();
     }
 
     /**
