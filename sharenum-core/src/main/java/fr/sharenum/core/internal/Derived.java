@@ -11,6 +11,7 @@ import fr.sharenum.model.BusId;
 import fr.sharenum.model.Establishment;
 import fr.sharenum.model.Event;
 import fr.sharenum.model.GeoPoint;
+import fr.sharenum.model.Member;
 import fr.sharenum.model.Uai;
 import fr.sharenum.spi.Change;
 import fr.sharenum.spi.MatchCandidate;
@@ -66,7 +67,7 @@ final class Derived implements ChangeFollower.Target {
         List<MatchCandidate> candidates = new ArrayList<>();
         // members arrive one by one from the store; they are turned into facts and candidates by pages, on every
         // core (a million at start), and counted in order
-        List<fr.sharenum.model.Member> page = new ArrayList<>(PAGE);
+        List<Member> page = new ArrayList<>(PAGE);
         t.forEachMember(m -> {
             page.add(m);
             if (page.size() == PAGE) {
@@ -90,7 +91,7 @@ final class Derived implements ChangeFollower.Target {
     private record Converted(MemberFacts facts, MatchCandidate candidate) {
     }
 
-    private void convert(List<fr.sharenum.model.Member> page, List<MatchCandidate> candidates) {
+    private void convert(List<Member> page, List<MatchCandidate> candidates) {
         List<Converted> converted = page.parallelStream().map(m -> {
             MemberFacts facts = MemberFacts.of(m);
             return new Converted(facts, facts.candidate(location(m.establishment())).orElse(null));
