@@ -653,6 +653,22 @@ public final class InMemoryStore implements ShareNumStore {
             }
         }
 
+        public fr.sharenum.spi.OutboxBacklog outboxBacklog() {
+            check();
+            long waiting = 0;
+            long dead = 0;
+            Instant oldest = null;
+            for (OutboxEntry e : outbox.values()) {
+                if (e.status() == OutboxEntry.Status.DEAD) {
+                    dead++;
+                } else {
+                    waiting++;
+                    oldest = oldest == null || e.createdAt().isBefore(oldest) ? e.createdAt() : oldest;
+                }
+            }
+            return new fr.sharenum.spi.OutboxBacklog(waiting, dead, oldest);
+        }
+
         public List<OutboxEntry> deadLetters(int limit) {
             check();
             return outbox.values().stream().filter(e -> e.status() == OutboxEntry.Status.DEAD)
@@ -1040,6 +1056,11 @@ public final class InMemoryStore implements ShareNumStore {
                 @Override
                 public List<OutboxEntry> dead(int limit) {
                     return Tx.this.deadLetters(limit);
+                }
+
+                @Override
+                public fr.sharenum.spi.OutboxBacklog backlog() {
+                    return Tx.this.outboxBacklog();
                 }
             });
         }

@@ -5,6 +5,7 @@ import fr.sharenum.core.internal.access.Access;
 import fr.sharenum.core.internal.access.Operation;
 import fr.sharenum.model.Actor;
 import fr.sharenum.model.Notification;
+import fr.sharenum.spi.OutboxBacklog;
 import fr.sharenum.spi.OutboxEntry;
 
 import java.util.List;
@@ -55,5 +56,17 @@ final class OutboxImpl implements Outbox {
         require(actor);
         Objects.requireNonNull(notificationId, "notificationId");
         return engine.dispatcher().revive(notificationId);
+    }
+
+    @Override
+    public OutboxBacklog backlog(Actor actor) {
+        require(actor);
+        return engine.dispatcher().backlog(java.time.Duration.ZERO);
+    }
+
+    @Override
+    public List<OutboxEntry> undeliveredVerifications(Actor actor) {
+        require(actor);
+        return engine.dispatcher().undeliveredVerifications();
     }
 }

@@ -114,6 +114,30 @@ public final class Tx implements Documents {
         return new Tx(t, java.time.Clock.systemUTC());
     }
 
+    /** What to do once this transaction has committed (metrics of what it wrote); null until asked. */
+    private List<Runnable> afterCommit;
+
+    /**
+     * Runs {@code action} once this transaction has committed — when it runs inside ShareNum's own transactions
+     * ({@code Engine.tx}); never if it rolls back or is retried.
+     *
+     * @param action what to do, cheap and not failing
+     */
+    void afterCommit(Runnable action) {
+        if (afterCommit == null) {
+            afterCommit = new java.util.ArrayList<>();
+        }
+        afterCommit.add(action);
+    }
+
+    /** Runs what was asked to run after the commit (called by {@code Engine.tx} once committed). */
+    void committed() {
+        if (afterCommit != null) {
+            afterCommit.forEach(Runnable::run);
+            afterCommit = null;
+        }
+    }
+
     // --- the change feed: every write that derived state depends on leaves its facts before and after
 
     private void emit(String kind, String key, Object before, Object after) {
@@ -501,6 +525,10 @@ public final class Tx implements Documents {
 
     public void deleteOutbox(String notificationId) {
         outboxStore().delete(notificationId);
+    }
+
+    public fr.sharenum.spi.OutboxBacklog outboxBacklog() {
+        return outboxStore().backlog();
     }
 
     public List<OutboxEntry> deadLetters(int limit) {
