@@ -145,7 +145,7 @@ public final class Engine {
         if (!metrics.enabled()) {
             return;
         }
-        java.time.Duration fresh = java.time.Duration.ofSeconds(1);
+        java.time.Duration fresh = java.time.Duration.ofMillis(100);   // one count for the three gauges of a scrape
         metrics.gauge(Meters.OUTBOX_PENDING, () -> dispatcher.backlog(fresh).waiting());
         metrics.gauge(Meters.OUTBOX_DEAD, () -> dispatcher.backlog(fresh).dead());
         metrics.gauge(Meters.OUTBOX_OLDEST_AGE, () -> dispatcher.backlog(fresh).oldestAge(now())
