@@ -182,12 +182,16 @@ class VerificationMailsTest {
         assertThat(f.sharenum.outbox().backlog(HOST)).isEqualTo(fr.sharenum.spi.OutboxBacklog.EMPTY);
     }
 
-    @Test
-    void erasure_withdraws_a_verification_that_never_went_out() {
-        Fixture f = fixture(b -> { });
+    @ParameterizedTest
+    @EnumSource(Stores.class)
+    void erasure_withdraws_a_verification_that_never_went_out(Stores kind) {
+        Stores.Fresh fresh = kind.fresh();
+        Fixture f = fixture(b -> b.store(fresh.store()));
         smtp.down = true;
         Member m = f.pending("Erase Me", CARNOT);
+        assertThat(fresh.everything().get()).contains(m.email().value());
         f.sharenum.members().erase(m.id(), m.id());
+        assertThat(fresh.everything().get()).doesNotContain(m.email().value()).doesNotContain("Erase Me");
 
         assertThat(f.sharenum.outbox().undeliveredVerifications(HOST)).isEmpty();
         assertThat(f.sharenum.outbox().failed(HOST)).isEmpty();

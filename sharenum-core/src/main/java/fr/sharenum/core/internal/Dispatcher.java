@@ -199,7 +199,10 @@ public final class Dispatcher implements AutoCloseable {
         }));
     }
 
-    /** An entry this instance claimed, with when it was due before the claim (for the delivery latency). */
+    /**
+     * An entry this instance claimed, with when it was due before the claim (for the delivery latency); {@code due} is
+     * null for an entry taken over from a deliverer whose lease ended.
+     */
     private record Claimed(OutboxEntry entry, Instant due) {
     }
 
@@ -212,7 +215,7 @@ public final class Dispatcher implements AutoCloseable {
             for (OutboxEntry e : t.claimableNotifications(now, BATCH)) {
                 OutboxEntry lease = e.claimedUntil(now.plus(policy.lease()));
                 t.updateOutbox(lease, e.version());
-                mine.add(new Claimed(lease, e.nextAttemptAt()));
+                mine.add(new Claimed(lease, e.status() == OutboxEntry.Status.PENDING ? e.nextAttemptAt() : null));
             }
             return mine;
         }));
@@ -329,10 +332,11 @@ public final class Dispatcher implements AutoCloseable {
         }
         for (Claimed c : m.entries()) {
             OutboxEntry e = c.entry();
-            boolean held = e.attempts() == 0 && c.due().isAfter(e.createdAt());
+            boolean retried = e.attempts() > 0 || c.due() == null;
+            boolean held = !retried && c.due().isAfter(e.createdAt());
             Instant from = held ? c.due() : e.createdAt();
             long nanos = Math.max(0, java.time.Duration.between(from, sentAt).toNanos());
-            metrics.time(Meters.DELIVERY_LATENCY, nanos, "path", e.attempts() > 0 ? "retried" : held ? "held" : "immediate");
+            metrics.time(Meters.DELIVERY_LATENCY, nanos, "path", retried ? "retried" : held ? "held" : "immediate");
         }
     }
 
