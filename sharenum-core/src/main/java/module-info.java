@@ -10,6 +10,8 @@ module fr.sharenum.core {
     requires org.slf4j;
     requires com.google.common;
     requires ical4j.core;
+    // optional: metrics are recorded in a Micrometer registry only when the host gives one (ShareNum.Builder.meterRegistry)
+    requires static micrometer.core;
 
     exports fr.sharenum;
 

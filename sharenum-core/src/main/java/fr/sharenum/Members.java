@@ -30,7 +30,9 @@ public interface Members {
 
     /**
      * Registers a member, pending verification, and sends them a verification token
-     * ({@link fr.sharenum.model.Notification.VerificationRequested}). Self-registration acts as
+     * ({@link fr.sharenum.model.Notification.VerificationRequested}) through the outbox: the mail is recorded with the
+     * registration, delivered after the commit, retried with backoff when it fails, and listed by
+     * {@link Outbox#undeliveredVerifications} until it has gone out. Self-registration acts as
      * {@link Actor#anonymous()}; only the host may choose the member's id.
      *
      * @param actor   anyone; the host to choose the id
@@ -72,8 +74,9 @@ public interface Members {
     Member verify(Actor actor, MemberId member, String token);
 
     /**
-     * Sends a new verification token (the previous one stops working). Throttled: at most 3 per member per
-     * hour and 10 per address per day.
+     * Sends a new verification token (the previous one stops working); when the previous mail is still waiting or
+     * failing in the outbox, it is tried again at once rather than twice. Throttled: at most 3 per member per hour
+     * and 10 per address per day.
      *
      * @param actor  anyone
      * @param member the member

@@ -2,6 +2,7 @@ package fr.sharenum;
 
 import fr.sharenum.model.Actor;
 import fr.sharenum.model.Notification;
+import fr.sharenum.spi.OutboxBacklog;
 import fr.sharenum.spi.OutboxEntry;
 
 import java.util.List;
@@ -61,4 +62,27 @@ public interface Outbox {
      * @throws fr.sharenum.model.NotAllowedException for anyone else
      */
     boolean revive(Actor actor, String notificationId);
+
+    /**
+     * How much the outbox holds, counted by the store without reading the notifications: entries waiting (due, held
+     * for quiet hours or digests, retried, being sent), dead letters, and when the oldest waiting one was recorded.
+     *
+     * @param actor the host or a national administrator
+     * @return the backlog
+     * @throws fr.sharenum.model.NotAllowedException for anyone else
+     */
+    OutboxBacklog backlog(Actor actor);
+
+    /**
+     * Verification mails that have not gone out: each a member registered (or asking for a new mail) whose
+     * verification is still waiting for its first delivery, failing and retried with backoff ({@code attempts},
+     * {@code lastError}), or given up on ({@code DEAD}: {@link #revive} it once the cause is fixed). Oldest first. A
+     * verification in the outbox holds no token: each delivery attempt mints a fresh one, so the notification listed
+     * here has a {@code null} token and expiry.
+     *
+     * @param actor the host or a national administrator
+     * @return the outbox entries of the verification mails not sent, oldest first
+     * @throws fr.sharenum.model.NotAllowedException for anyone else
+     */
+    List<OutboxEntry> undeliveredVerifications(Actor actor);
 }

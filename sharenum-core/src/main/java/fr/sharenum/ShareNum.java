@@ -6,6 +6,7 @@ import fr.sharenum.core.internal.InMemoryCatalogs;
 import fr.sharenum.core.internal.InMemoryStore;
 import fr.sharenum.core.internal.Settings;
 import fr.sharenum.core.internal.kernel.KernelAggregates;
+import fr.sharenum.core.internal.metrics.Metrics;
 import fr.sharenum.model.Actor;
 import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.model.Email;
@@ -59,9 +60,10 @@ public final class ShareNum implements AutoCloseable {
     }
 
     /**
-     * Stops this instance's background work (following the change feed). The store, notifier and catalogues are
-     * the host's and stay open. Calls made after closing still work, catching up with the feed as they go; closing
-     * twice does nothing more.
+     * Stops this instance's background work (following the change feed, the delivery worker — which finishes the
+     * sends it started, up to 30 s —) and removes its gauges from the meter registry. The store, notifier and
+     * catalogues are the host's and stay open. Calls made after closing still work, catching up with the feed as they
+     * go; closing twice does nothing more.
      */
     @Override
     public void close() {
@@ -254,6 +256,19 @@ public final class ShareNum implements AutoCloseable {
     }
 
     /**
+     * Where this instance stands in the change feed: the last change it applied, the last one committed by any
+     * instance, and when it last caught up — what a health check or a dashboard shows as the feed's lag. Reads the
+     * feed's head (one small query).
+     *
+     * @param actor the host or a national administrator
+     * @return the status now
+     * @throws fr.sharenum.model.NotAllowedException for anyone else
+     */
+    public ChangeFeedStatus changeFeed(Actor actor) {
+        return engine.changeFeed(actor);
+    }
+
+    /**
      * Configures and builds a {@link ShareNum}. Every setting has a default; {@link #build()} loads
      * the active members of the store into the matching engine. Not thread-safe.
      */
@@ -301,6 +316,7 @@ public final class ShareNum implements AutoCloseable {
         private Executor deliveryExecutor;
         private Duration deliveryPollInterval = Duration.ofSeconds(1);
         private Duration feedRetention = Duration.ofDays(1);
+        private Metrics metrics = Metrics.NONE;
 
         private Builder() {
         }
@@ -324,6 +340,25 @@ public final class ShareNum implements AutoCloseable {
             this.automaticDelivery = true;
             this.deliveryExecutor = executor;
             this.deliveryPollInterval = pollInterval;
+            return this;
+        }
+
+        /**
+         * Where this instance records its metrics: a Micrometer {@code io.micrometer.core.instrument.MeterRegistry}
+         * (typed {@code Object} so that ShareNum needs Micrometer only when a host uses it). Counters and timers of the
+         * workflows (tickets opened, alerts chosen, held and sent, offers, events, registrations, every facade call by
+         * operation and outcome, every refusal by its stable code), of delivery (by notification kind, latency from the
+         * commit) and of matching queries; gauges of the outbox backlog, the matching engine's size and the change
+         * feed's lag, read at each scrape. The names are listed in {@code docs/integration-guide.md}. Default: none,
+         * nothing measured.
+         *
+         * @param registry a Micrometer {@code MeterRegistry}, or null for none
+         * @return this builder
+         * @throws IllegalArgumentException when Micrometer is not on the class path or {@code registry} is not a
+         *                                  {@code MeterRegistry}
+         */
+        public Builder meterRegistry(Object registry) {
+            this.metrics = Metrics.of(registry);
             return this;
         }
 
@@ -912,7 +947,7 @@ public final class ShareNum implements AutoCloseable {
                     notifier != null ? notifier : new OutboxNotifier(),
                     trainingCatalog != null ? trainingCatalog : InMemoryCatalogs.trainings(List.of()),
                     guideCatalog != null ? guideCatalog : InMemoryCatalogs.guides(List.of()),
-                    matchingEngine != null ? matchingEngine : MatchingEngines.discover()));
+                    matchingEngine != null ? matchingEngine : MatchingEngines.discover(), metrics));
         }
 
         private static Duration positive(Duration d, String name) {

@@ -33,7 +33,7 @@ final class Fixture {
     static final Establishment LYON = school(uai(69, 4004), "Lycée du Parc", EstablishmentType.LYCEE, Academie.LYON, 45.7700, 4.8500);
 
     final MutableClock clock = new MutableClock(START);
-    final OutboxNotifier outbox = new OutboxNotifier();
+    final OutboxNotifier outbox;
     final ShareNum sharenum;
     /** Shared by every fixture, so that two instances on one store never register the same address. */
     private static final java.util.concurrent.atomic.AtomicInteger COUNTER = new java.util.concurrent.atomic.AtomicInteger();
@@ -48,6 +48,15 @@ final class Fixture {
 
     /** With {@code establishments} false, the store is left as it is (another instance on it already set it up). */
     Fixture(Consumer<ShareNum.Builder> customise, boolean establishments) {
+        this(customise, establishments, new OutboxNotifier());
+    }
+
+    /**
+     * With {@code outbox} shared by several instances on one store: any instance may deliver a notification another
+     * enqueued (a verification mail among them), so they read what was sent in one place.
+     */
+    Fixture(Consumer<ShareNum.Builder> customise, boolean establishments, OutboxNotifier outbox) {
+        this.outbox = outbox;
         ShareNum.Builder b = ShareNum.builder().clock(clock).notifier(outbox).matchingEngine(MatchingEngines.reference())
                 // bounds off: tests of bounds set their own
                 .alertLimits(AlertLimits.builder().perHelperPerWeek(10_000).coolDown(java.time.Duration.ZERO).ticketsPerDay(10_000).build())
@@ -137,9 +146,24 @@ final class Fixture {
         return sharenum.members().verify(Actor.anonymous(), m.id(), token);
     }
 
+    /**
+     * The last verification token sent to {@code m}; waits for it a little when another instance sharing this outbox is
+     * delivering it.
+     */
     String tokenOf(Member m) {
-        List<Notification.VerificationRequested> sent = outbox.sent(Notification.VerificationRequested.class).stream()
-                .filter(n -> n.recipient().equals(m.id())).toList();
-        return sent.get(sent.size() - 1).token();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (true) {
+            List<Notification.VerificationRequested> sent = outbox.sent(Notification.VerificationRequested.class).stream()
+                    .filter(n -> n.recipient().equals(m.id())).toList();
+            if (!sent.isEmpty() || System.nanoTime() > deadline) {
+                return sent.get(sent.size() - 1).token();
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

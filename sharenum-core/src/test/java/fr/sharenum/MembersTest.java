@@ -253,7 +253,8 @@ class MembersTest {
     void aRestartedInstanceReloadsMatchingFromTheStore() {
         var store = ShareNum.inMemoryStore();
         OutboxNotifier outbox = new OutboxNotifier();
-        ShareNum first = ShareNum.builder().store(store).notifier(outbox).matchingEngine(MatchingEngines.reference()).build();
+        ShareNum first = ShareNum.builder().store(store).notifier(outbox).matchingEngine(MatchingEngines.reference())
+                .notificationDelivery(Runnable::run, java.time.Duration.ZERO).build();   // the verification mail sent before register returns
         first.establishments().put(Fixture.HOST, CARNOT);
         Member m = first.members().register(Actor.anonymous(), NewMember.builder().displayName("C").email("c@ac-dijon.fr")
                 .establishment(CARNOT.uai()).skill(new Skill(GEOGEBRA, CompetenceLevel.EXPERIENCED)).build());

@@ -87,9 +87,11 @@ class SeveralInstancesModelTest {
             schema = null;
         }
         List<Fixture> instances = new ArrayList<>();
+        // one mailbox: any instance may deliver the verification mail another one's registration enqueued
+        fr.sharenum.OutboxNotifier mails = new fr.sharenum.OutboxNotifier();
         for (int i = 0; i < 3; i++) {
             ShareNumStore store = newStore(ds, schema);
-            instances.add(new Fixture(b -> b.store(store).changeFeed(Duration.ofMillis(50), Duration.ofDays(1))));
+            instances.add(new Fixture(b -> b.store(store).changeFeed(Duration.ofMillis(50), Duration.ofDays(1)), true, mails));
         }
         World world = new World(instances);
         try {

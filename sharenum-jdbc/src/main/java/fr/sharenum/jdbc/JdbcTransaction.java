@@ -662,6 +662,23 @@ final class JdbcTransaction implements StoreTransaction {
         update("DELETE FROM sn_outbox WHERE id = ?", s -> s.setString(1, notificationId));
     }
 
+    /** The outbox counted in one aggregate query, without reading the notifications. */
+    public fr.sharenum.spi.OutboxBacklog outboxBacklog() {
+        long[] counts = new long[2];
+        long[] oldest = {Long.MAX_VALUE};
+        query("SELECT status, COUNT(*), MIN(created_at) FROM sn_outbox GROUP BY status", s -> { }, rs -> {
+            long n = rs.getLong(2);
+            if ("DEAD".equals(rs.getString(1))) {
+                counts[1] += n;
+            } else {
+                counts[0] += n;
+                oldest[0] = Math.min(oldest[0], rs.getLong(3));
+            }
+            return null;
+        });
+        return new fr.sharenum.spi.OutboxBacklog(counts[0], counts[1], counts[0] == 0 ? null : Sql.instant(oldest[0]));
+    }
+
     public List<OutboxEntry> deadLetters(int limit) {
         return docs("SELECT doc FROM sn_outbox WHERE status = 'DEAD' ORDER BY created_at, id LIMIT ?",
                 s -> s.setInt(1, Math.max(limit, 0)), OutboxEntry.class);
@@ -1012,6 +1029,11 @@ final class JdbcTransaction implements StoreTransaction {
             @Override
             public List<OutboxEntry> dead(int limit) {
                 return JdbcTransaction.this.deadLetters(limit);
+            }
+
+            @Override
+            public fr.sharenum.spi.OutboxBacklog backlog() {
+                return JdbcTransaction.this.outboxBacklog();
             }
         });
     }

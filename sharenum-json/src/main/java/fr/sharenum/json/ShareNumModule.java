@@ -93,7 +93,8 @@ public final class ShareNumModule extends SimpleModule {
             fr.sharenum.model.Campaign.class, fr.sharenum.model.Campaign.Concern.class, fr.sharenum.model.Campaign.Experiment.class,
             fr.sharenum.model.Grant.class, fr.sharenum.spi.Doc.class, fr.sharenum.model.AuditEntry.class,
             fr.sharenum.model.IdentityLink.class, fr.sharenum.model.Actor.Host.class, fr.sharenum.spi.Change.class,
-            fr.sharenum.model.EstablishmentAnnex.class, fr.sharenum.model.EstablishmentChange.class);
+            fr.sharenum.model.EstablishmentAnnex.class, fr.sharenum.model.EstablishmentChange.class,
+            fr.sharenum.spi.OutboxBacklog.class);
 
     /**
      * Every value type this module reads and writes: the records of the model and the SPI, the

@@ -123,6 +123,7 @@ class ShareNumModuleTest {
                 new fr.sharenum.model.AlertPreferences(Set.of(CAPYTALE), T),
                 new fr.sharenum.spi.AlertRecord(CLAIRE, MemberId.of("R"), CAPYTALE, TicketId.of("T1"), T),
                 new fr.sharenum.spi.AlertStore.AlertStats(2, T),
+                new fr.sharenum.spi.OutboxBacklog(3, 1, T), fr.sharenum.spi.OutboxBacklog.EMPTY,
                 new fr.sharenum.model.Report("r1", CLAIRE, new fr.sharenum.model.Report.OfMessage(TicketId.of("T1"), 2),
                         fr.sharenum.model.Report.Reason.HARASSMENT, "insultes", T),
                 new fr.sharenum.model.Report("r2", CLAIRE, new fr.sharenum.model.Report.OfEvent(EventId.of("E1")),

@@ -37,7 +37,12 @@ public sealed interface Notification {
      */
     Email to();
 
-    /** Confirm your professional address with this token. */
+    /**
+     * Confirm your professional address with this token. A notifier always receives it with its token and expiry; in
+     * the outbox it waits as an intent, with both {@code null}: each delivery attempt mints a fresh token (stored only
+     * as a hash), so a secret is never stored, and its id is derived from the token (each mail its own idempotency
+     * key).
+     */
     record VerificationRequested(String id, MemberId recipient, Email to, String token, Instant expiresAt)
             implements Notification {
         /** Never shows the token: a notification may end up in a log. */

@@ -65,4 +65,17 @@ public interface OutboxStore {
      * @return DEAD entries, oldest first
      */
     List<OutboxEntry> dead(int limit);
+
+    /**
+     * Counts what the outbox holds. The default reads every entry ({@link #due} and {@link #dead}); a store that can
+     * count without reading the notifications (one aggregate query) should.
+     *
+     * @return the waiting entries (PENDING and SENDING, due or not), the dead letters, and the oldest waiting entry's
+     *         creation
+     */
+    default OutboxBacklog backlog() {
+        List<OutboxEntry> waiting = due(Instant.MAX, Integer.MAX_VALUE);
+        Instant oldest = waiting.stream().map(OutboxEntry::createdAt).min(Instant::compareTo).orElse(null);
+        return new OutboxBacklog(waiting.size(), dead(Integer.MAX_VALUE).size(), oldest);
+    }
 }

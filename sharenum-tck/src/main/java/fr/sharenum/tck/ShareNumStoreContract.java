@@ -311,6 +311,10 @@ public abstract class ShareNumStoreContract {
             return need(t.outbox(), "outbox").dead(limit);
         }
 
+        fr.sharenum.spi.OutboxBacklog outboxBacklog() {
+            return need(t.outbox(), "outbox").backlog();
+        }
+
         Optional<AlertPreferences> alertPreferences(MemberId member) {
             return need(t.alerts(), "alerts").preferences(member);
         }
@@ -1056,6 +1060,28 @@ public abstract class ShareNumStoreContract {
             assertThat(list(t -> v(t).dueNotifications(T0.plusSeconds(60), 10))).isEmpty();
         }
 
+
+        @Test
+        void theBacklogCountsWaitingAndDeadEntriesAndDatesTheOldestWaitingOne() {
+            fr.sharenum.spi.OutboxBacklog empty = tx(t -> v(t).outboxBacklog());
+            assertThat(empty).isEqualTo(fr.sharenum.spi.OutboxBacklog.EMPTY);
+            fr.sharenum.spi.OutboxEntry older = fr.sharenum.spi.OutboxEntry.pending(new fr.sharenum.model.Notification.OfferDeclined(
+                    "n-older", MemberId.of("M1"), Email.of("m1@ac-dijon.fr"), fr.sharenum.model.TicketId.of("T1")),
+                    T0.minusSeconds(30), T0.plusSeconds(3600));   // held for later: still waiting
+            tx(t -> {
+                v(t).enqueue(entry("n-1", T0));
+                v(t).enqueue(older);
+                v(t).enqueue(entry("n-3", T0));
+                return null;
+            });
+            tx(t -> {
+                v(t).updateOutbox(entry("n-3", T0).failed("refused", T0, true), 1);
+                v(t).updateOutbox(entry("n-1", T0).claimedUntil(T0.plusSeconds(120)), 1);   // being sent: waiting too
+                return null;
+            });
+            fr.sharenum.spi.OutboxBacklog backlog = tx(t -> v(t).outboxBacklog());
+            assertThat(backlog).isEqualTo(new fr.sharenum.spi.OutboxBacklog(2, 1, T0.minusSeconds(30)));
+        }
 
         @Test
         void claimableEntriesAreDueOnes() {

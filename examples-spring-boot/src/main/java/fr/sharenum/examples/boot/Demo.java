@@ -18,6 +18,8 @@ import fr.sharenum.model.Skill;
 import fr.sharenum.model.TicketNum;
 import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Uai;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.stereotype.Component;
@@ -36,12 +38,14 @@ class Demo implements CommandLineRunner {
     private final ShareNum sharenum;
     private final OutboxNotifier inbox;
     private final HealthEndpoint health;
+    private final ObjectProvider<MeterRegistry> meters;
     private final PrintStream out = System.out;
 
-    Demo(ShareNum sharenum, OutboxNotifier inbox, HealthEndpoint health) {
+    Demo(ShareNum sharenum, OutboxNotifier inbox, HealthEndpoint health, ObjectProvider<MeterRegistry> meters) {
         this.sharenum = sharenum;
         this.inbox = inbox;
         this.health = health;
+        this.meters = meters;
     }
 
     @Override
@@ -54,20 +58,15 @@ class Demo implements CommandLineRunner {
         out.println("ticket opened within " + ticket.radiusKm() + " km; alerted: " + ticket.alerts().size()
                 + (ticket.alerts().isEmpty() ? " (Karim was alerted by Claire for Capytale less than 3 days ago: sharenum.alerts.cool-down)" : ""));
         // notifications go out on ShareNum's delivery thread, right after the commit: the alert arrives a moment later
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (!ticket.alerts().isEmpty() && inbox.sent(Notification.TicketAlert.class).stream().noneMatch(a -> a.recipient().equals(helper.id()))
-                && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        if (!ticket.alerts().isEmpty()) {
+            Optional<Notification.TicketAlert> alert = await(() -> inbox.sent(Notification.TicketAlert.class).stream()
+                    .filter(a -> a.recipient().equals(helper.id())).reduce((a, b) -> b));
+            alert.ifPresent(a -> out.println("Karim's alert names " + a.toolName(CAPYTALE)
+                    + (a.sameEstablishment() ? ", in his own establishment" : ", " + a.distanceKm() + " km away")));
         }
-        inbox.sent(Notification.TicketAlert.class).stream().filter(a -> a.recipient().equals(helper.id())).reduce((a, b) -> b)
-                .ifPresent(a -> out.println("Karim's alert names " + a.toolName(CAPYTALE)
-                        + (a.sameEstablishment() ? ", in his own establishment" : ", " + a.distanceKm() + " km away")));
         out.println("ShareNum health: " + health.healthForPath("sharenum").getStatus());
+        meters.ifAvailable(registry -> out.println("tickets opened since start (sharenum.tickets.opened): "
+                + registry.find("sharenum.tickets.opened").counters().stream().mapToDouble(c -> c.count()).sum()));
     }
 
     /** The member with this address, registered and verified on the first run, found again on the next ones. */
@@ -83,9 +82,26 @@ class Demo implements CommandLineRunner {
             b.skill(skill);
         }
         Member m = sharenum.members().register(ENT, b.build());   // the ENT registers its own users, with its ids
-        String token = inbox.sent(Notification.VerificationRequested.class).stream()
-                .filter(v -> v.recipient().equals(m.id())).reduce((x, y) -> y).orElseThrow().token();
+        // the verification mail leaves through the outbox, on the delivery thread: a moment later
+        String token = await(() -> inbox.sent(Notification.VerificationRequested.class).stream()
+                .filter(v -> v.recipient().equals(m.id())).reduce((x, y) -> y)).orElseThrow().token();
         out.println(name + " registered and verified");
         return sharenum.members().verify(Actor.anonymous(), m.id(), token);
+    }
+
+    /** What {@code look} finds within 10 s (the delivery thread sends right after the commit). */
+    private static <T> Optional<T> await(java.util.function.Supplier<Optional<T>> look) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        Optional<T> found = look.get();
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            found = look.get();
+        }
+        return found;
     }
 }

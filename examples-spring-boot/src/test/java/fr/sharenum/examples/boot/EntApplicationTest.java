@@ -27,7 +27,7 @@ class EntApplicationTest {
         assertThat(store).isInstanceOf(JdbcStore.class);
         assertThat(output.getOut()).contains("Karim Haddad registered and verified")
                 .contains("alerted: 1").contains("Karim's alert names Capytale (Python), in his own establishment")
-                .contains("ShareNum health: UP");
+                .contains("ShareNum health: UP").contains("tickets opened since start (sharenum.tickets.opened): 1.0");
         assertThat(sharenum.tools().find(fr.sharenum.model.ToolId.of("capytale"))).isPresent();
     }
 }

@@ -1,10 +1,13 @@
 package fr.sharenum.core.internal;
 
 import fr.sharenum.model.MemberId;
+import fr.sharenum.core.internal.metrics.Meters;
+import fr.sharenum.core.internal.metrics.Metrics;
 import fr.sharenum.model.Notification;
 import fr.sharenum.model.VersionConflictException;
 import fr.sharenum.spi.NotificationFailedException;
 import fr.sharenum.spi.Notifier;
+import fr.sharenum.spi.OutboxBacklog;
 import fr.sharenum.spi.OutboxEntry;
 import fr.sharenum.spi.ShareNumStore;
 import org.slf4j.Logger;
@@ -17,11 +20,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -43,6 +49,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * when it failed, kept as a dead letter after a permanent failure or too many attempts. A notifier makes one
  * attempt per call; retries are the outbox's. A notifier outage delays notifications; it never loses them, never
  * rolls the state change back, and each carries its idempotency key.
+ *
+ * <p>Verification mails wait in the outbox as intents, without their token; each attempt mints a fresh one
+ * ({@link VerificationMails}) just before the send.
  */
 public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -62,6 +71,10 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<String, Long> inFlight = new HashMap<>();
     private final ScheduledFuture<?> poll;
     private final ScheduledFuture<?> keeper;
+    private final VerificationMails verifications;
+    private final Metrics metrics;
+    /** The last backlog counted, for gauges read several at a scrape: {@code [OutboxBacklog, Long nanoTime]}. */
+    private volatile Object[] lastBacklog;
 
     /** Retry policy: attempts before a dead letter, backoff bounds, and the lease of a delivery in flight. */
     public record DeliveryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration lease) {
@@ -82,7 +95,10 @@ public final class Dispatcher implements AutoCloseable {
     public record Worker(boolean automatic, Executor executor, Duration pollInterval) {
     }
 
-    Dispatcher(Notifier notifier, ShareNumStore store, Clock clock, DeliveryPolicy policy, Worker worker) {
+    Dispatcher(Notifier notifier, ShareNumStore store, Clock clock, DeliveryPolicy policy, Worker worker,
+               VerificationMails verifications, Metrics metrics) {
+        this.verifications = verifications;
+        this.metrics = metrics;
         this.notifier = notifier;
         this.store = store;
         this.clock = clock;
@@ -114,17 +130,17 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /**
-     * Sends a notification that carries a secret (a verification token) straight to the notifier,
-     * never storing it: if that fails, the member asks for a new one ({@code resendVerification}).
-     */
-    void sendSecret(Notification n) {
-        notify(n);
-    }
-
     /** Records a notification to deliver at {@code dueAt} (quiet hours), not right after the commit. */
     void enqueueAt(Tx t, Notification n, Instant dueAt) {
         t.enqueue(OutboxEntry.pending(n, clock.instant(), dueAt));
+        if (metrics.enabled() && n instanceof Notification.TicketAlert) {
+            t.afterCommit(() -> metrics.count(Meters.ALERTS_HELD, 1));
+        }
+    }
+
+    /** After a commit that enqueued an entry by itself (a verification intent): wakes the delivery worker. */
+    void wakeUp() {
+        wake();
     }
 
     /** After a commit that enqueued {@code notifications}: wakes the delivery worker (the caller does not wait). */
@@ -169,7 +185,7 @@ public final class Dispatcher implements AutoCloseable {
         }
         int delivered = 0;
         while (true) {
-            List<OutboxEntry> claimed = claim();
+            List<Claimed> claimed = claim();
             if (claimed.isEmpty()) {
                 return delivered;
             }
@@ -190,49 +206,62 @@ public final class Dispatcher implements AutoCloseable {
         }));
     }
 
+    /**
+     * An entry this instance claimed, with when it was due before the claim (for the delivery latency); {@code due} is
+     * null for an entry taken over from a deliverer whose lease ended.
+     */
+    private record Claimed(OutboxEntry entry, Instant due) {
+    }
+
     /** Claims up to {@link #BATCH} due entries for this instance (one transaction). */
-    private List<OutboxEntry> claim() {
-        List<OutboxEntry> claimed = Backoff.retrying(() -> store.inTransaction(st -> {
+    private List<Claimed> claim() {
+        List<Claimed> claimed = Backoff.retrying(() -> store.inTransaction(st -> {
             Tx t = Tx.of(st);
             Instant now = clock.instant();
-            List<OutboxEntry> mine = new ArrayList<>();
+            List<Claimed> mine = new ArrayList<>();
             for (OutboxEntry e : t.claimableNotifications(now, BATCH)) {
                 OutboxEntry lease = e.claimedUntil(now.plus(policy.lease()));
                 t.updateOutbox(lease, e.version());
-                mine.add(lease);
+                mine.add(new Claimed(lease, e.status() == OutboxEntry.Status.PENDING ? e.nextAttemptAt() : null));
             }
             return mine;
         }));
         synchronized (inFlight) {
-            claimed.forEach(e -> inFlight.put(e.id(), e.version()));
+            claimed.forEach(c -> inFlight.put(c.entry().id(), c.entry().version()));
         }
         return claimed;
     }
 
     /** One message sent for one or more entries (several alerts for one member go as one digest). */
-    private record Message(Notification notification, List<OutboxEntry> entries) {
+    private record Message(Notification notification, List<Claimed> entries) {
     }
 
     /**
      * Sends claimed entries through the notifier as one batch ({@link Notifier#sendAll}: one SMTP connection for
      * them all), alerts due together for one member as one digest, then settles them in one transaction.
      */
-    private int send(List<OutboxEntry> claimed) {
+    private int send(List<Claimed> claimed) {
         List<Message> messages = new ArrayList<>();
-        Map<MemberId, List<OutboxEntry>> alertsByRecipient = new LinkedHashMap<>();
-        for (OutboxEntry e : claimed) {
+        List<Outcome> outcomes = new ArrayList<>();
+        Map<MemberId, List<Claimed>> alertsByRecipient = new LinkedHashMap<>();
+        List<Claimed> intents = new ArrayList<>();
+        for (Claimed c : claimed) {
+            OutboxEntry e = c.entry();
             if (e.notification() instanceof Notification.TicketAlert a) {
-                alertsByRecipient.computeIfAbsent(a.recipient(), k -> new ArrayList<>()).add(e);
+                alertsByRecipient.computeIfAbsent(a.recipient(), k -> new ArrayList<>()).add(c);
+            } else if (VerificationMails.isIntent(e.notification())) {
+                intents.add(c);
             } else {
-                messages.add(new Message(e.notification(), List.of(e)));
+                messages.add(new Message(e.notification(), List.of(c)));
             }
         }
-        for (List<OutboxEntry> entries : alertsByRecipient.values()) {
+        realise(intents, messages, outcomes);
+        for (List<Claimed> entries : alertsByRecipient.values()) {
             if (entries.size() == 1) {
-                messages.add(new Message(entries.get(0).notification(), entries));
+                messages.add(new Message(entries.get(0).entry().notification(), entries));
             } else {
                 // alerts due together for one member (a digest, the end of quiet hours) go as one message
-                List<Notification.TicketAlert> alerts = entries.stream().map(e -> (Notification.TicketAlert) e.notification()).toList();
+                List<Notification.TicketAlert> alerts = entries.stream().map(c -> (Notification.TicketAlert) c.entry().notification()).toList();
                 Notification.TicketAlert first = alerts.get(0);
                 messages.add(new Message(new Notification.AlertDigest("digest:" + digest(alerts), first.recipient(), first.to(),
                         alerts), entries));
@@ -240,23 +269,108 @@ public final class Dispatcher implements AutoCloseable {
         }
         Map<String, ? extends RuntimeException> failures;
         try {
-            failures = notifier.sendAll(messages.stream().map(Message::notification).toList());
+            failures = messages.isEmpty() ? Map.of() : notifier.sendAll(messages.stream().map(Message::notification).toList());
         } catch (RuntimeException e) {
             Map<String, RuntimeException> all = new HashMap<>();
             messages.forEach(m -> all.put(m.notification().id(), e));
             failures = all;
         }
-        List<Outcome> outcomes = new ArrayList<>();
+        Instant sentAt = clock.instant();
         for (Message m : messages) {
             RuntimeException error = failures.get(m.notification().id());
             if (error != null) {
                 LOG.warn("notification {} {} could not be delivered: {}", m.notification().getClass().getSimpleName(),
                         m.notification().id(), error.getClass().getSimpleName());
                 LOG.debug("delivery failure", error);
+            } else {
+                delivered(m, sentAt);
             }
-            m.entries().forEach(e -> outcomes.add(new Outcome(e, error)));
+            m.entries().forEach(c -> outcomes.add(new Outcome(c.entry(), error, false)));
         }
         return settle(outcomes);
+    }
+
+    /**
+     * Mints the token of each verification intent (one transaction for them all) and adds the mail to {@code messages};
+     * an intent nobody waits for any more is settled at once without a mail. If the store fails, every intent of the
+     * batch failed this attempt and is retried with the outbox's backoff.
+     */
+    private void realise(List<Claimed> intents, List<Message> messages, List<Outcome> outcomes) {
+        if (intents.isEmpty()) {
+            return;
+        }
+        Map<Claimed, Optional<Notification>> mails;
+        try {
+            mails = Backoff.retrying(() -> store.inTransaction(st -> {
+                Tx t = Tx.of(st);
+                Instant now = clock.instant();
+                Map<Claimed, Optional<Notification>> out = new LinkedHashMap<>();
+                for (Claimed c : intents) {
+                    out.put(c, verifications.realise(t, c.entry(), now));
+                }
+                return out;
+            }));
+        } catch (RuntimeException e) {
+            LOG.warn("verification tokens for {} mails could not be stored ({}); retried later", intents.size(),
+                    e.getClass().getSimpleName());
+            intents.forEach(c -> outcomes.add(new Outcome(c.entry(), e, false)));
+            return;
+        }
+        mails.forEach((c, mail) -> {
+            if (mail.isPresent()) {
+                messages.add(new Message(mail.get(), List.of(c)));
+            } else {
+                outcomes.add(new Outcome(c.entry(), null, true));
+            }
+        });
+    }
+
+    /** Counts a message the notifier took: its kind, the alerts it carried, how long its entries waited. */
+    private void delivered(Message m, Instant sentAt) {
+        if (!metrics.enabled()) {
+            return;
+        }
+        Notification n = m.notification();
+        metrics.count(Meters.NOTIFICATIONS_DELIVERED, 1, "kind", n.getClass().getSimpleName());
+        if (n instanceof Notification.TicketAlert) {
+            metrics.count(Meters.ALERTS_SENT, 1);
+        } else if (n instanceof Notification.AlertDigest d) {
+            metrics.count(Meters.ALERTS_SENT, d.alerts().size());
+        }
+        for (Claimed c : m.entries()) {
+            OutboxEntry e = c.entry();
+            boolean retried = e.attempts() > 0 || c.due() == null;
+            boolean held = !retried && c.due().isAfter(e.createdAt());
+            Instant from = held ? c.due() : e.createdAt();
+            long nanos = Math.max(0, Duration.between(from, sentAt).toNanos());
+            metrics.time(Meters.DELIVERY_LATENCY, nanos, "path", retried ? "retried" : held ? "held" : "immediate");
+        }
+    }
+
+    /**
+     * What the outbox holds, counted by the store; when {@code maxAge} is positive, a count at most that old may be
+     * returned instead (gauges read several at each scrape).
+     */
+    public OutboxBacklog backlog(Duration maxAge) {
+        Object[] last = lastBacklog;
+        long now = System.nanoTime();
+        if (last != null && now - (Long) last[1] < maxAge.toNanos()) {
+            return (OutboxBacklog) last[0];
+        }
+        OutboxBacklog counted = store.inTransaction(st -> Tx.of(st).outboxBacklog());
+        lastBacklog = new Object[] {counted, now};
+        return counted;
+    }
+
+    /** Verification mails not sent yet — waiting, failing or given up on —, oldest first. */
+    public List<OutboxEntry> undeliveredVerifications() {
+        return store.inTransaction(st -> {
+            Tx t = Tx.of(st);
+            List<OutboxEntry> all = new ArrayList<>(t.dueNotifications(Instant.MAX, Integer.MAX_VALUE));
+            all.addAll(t.deadLetters(Integer.MAX_VALUE));
+            return all.stream().filter(e -> VerificationMails.isIntent(e.notification()))
+                    .sorted(Comparator.comparing(OutboxEntry::createdAt).thenComparing(OutboxEntry::id)).toList();
+        });
     }
 
     /** Pending entries that failed at least once, waiting for a retry (or being retried). */
@@ -296,20 +410,11 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private RuntimeException notify(Notification n) {
-        try {
-            notifier.send(n);
-            return null;
-        } catch (RuntimeException e) {
-            LOG.warn("notification {} {} could not be delivered: {}", n.getClass().getSimpleName(), n.id(),
-                    e.getClass().getSimpleName());
-            LOG.debug("delivery failure", e);
-            return e;
-        }
-    }
-
-    /** The result of sending one entry: {@code error} null when delivered. */
-    private record Outcome(OutboxEntry entry, RuntimeException error) {
+    /**
+     * The result of sending one entry: {@code error} null when delivered, or {@code discarded} when there was nothing
+     * to send (a verification intent nobody waits for).
+     */
+    private record Outcome(OutboxEntry entry, RuntimeException error, boolean discarded) {
     }
 
     /**
@@ -320,10 +425,12 @@ public final class Dispatcher implements AutoCloseable {
      */
     private int settle(List<Outcome> outcomes) {
         Instant now = clock.instant();
+        List<String[]> counted = new ArrayList<>();
         synchronized (inFlight) {
             try {
-                return store.inTransaction(st -> {
+                int settled = store.inTransaction(st -> {
                     Tx t = Tx.of(st);
+                    counted.clear();
                     int delivered = 0;
                     for (Outcome o : outcomes) {
                         OutboxEntry e = o.entry();
@@ -334,7 +441,11 @@ public final class Dispatcher implements AutoCloseable {
                         }
                         if (o.error() == null) {
                             t.deleteOutbox(e.id());
-                            delivered++;
+                            if (o.discarded()) {
+                                counted.add(new String[] {Meters.NOTIFICATIONS_DISCARDED});
+                            } else {
+                                delivered++;
+                            }
                             continue;
                         }
                         RuntimeException error = o.error();
@@ -342,12 +453,18 @@ public final class Dispatcher implements AutoCloseable {
                         boolean dead = permanent || current.attempts() + 1 >= policy.maxAttempts();
                         String why = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
                         t.updateOutbox(current.failed(why, now.plus(policy.backoff(current.attempts() + 1)), dead), current.version());
+                        counted.add(new String[] {dead ? Meters.NOTIFICATIONS_DEAD : Meters.NOTIFICATIONS_FAILED, "kind",
+                                current.notification().getClass().getSimpleName()});
                         if (dead) {
                             LOG.warn("notification {} is a dead letter after {} attempt(s)", e.id(), current.attempts() + 1);
                         }
                     }
                     return delivered;
                 });
+                for (String[] c : counted) {
+                    metrics.count(c[0], 1, Arrays.copyOfRange(c, 1, c.length));
+                }
+                return settled;
             } catch (VersionConflictException e) {
                 LOG.debug("outbox entries changed while settling; they will be picked up when due", e);
                 return 0;

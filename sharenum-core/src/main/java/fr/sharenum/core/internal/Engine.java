@@ -3,6 +3,7 @@ package fr.sharenum.core.internal;
 import fr.sharenum.Agenda;
 import fr.sharenum.BusNum;
 import fr.sharenum.Campaigns;
+import fr.sharenum.ChangeFeedStatus;
 import fr.sharenum.Establishments;
 import fr.sharenum.Events;
 import fr.sharenum.Indicators;
@@ -33,9 +34,14 @@ import fr.sharenum.model.Establishment;
 import fr.sharenum.model.Event;
 import fr.sharenum.model.Training;
 import fr.sharenum.model.Uai;
+import fr.sharenum.core.internal.metrics.Meters;
+import fr.sharenum.core.internal.metrics.MeteredMatchingEngine;
+import fr.sharenum.core.internal.metrics.Metrics;
+import fr.sharenum.core.internal.metrics.ObservedFacades;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,7 +67,12 @@ public final class Engine implements Transactions {
     private final TrainingCatalog trainingCatalog;
     private final GuideCatalog guideCatalog;
     private final MatchingEngine matchingEngine;
+    /** The engine as the workflows query it (timed when metrics are on). */
+    private final MatchingEngine queried;
     private final Dispatcher dispatcher;
+    private final Metrics metrics;
+    /** The facades as the host calls them (measured when metrics are on). */
+    private final Facades facades;
 
     private final MembersImpl members;
     private final EstablishmentsImpl establishments;
@@ -79,12 +90,20 @@ public final class Engine implements Transactions {
 
     public Engine(Settings settings, ShareNumStore store, Notifier notifier, TrainingCatalog trainingCatalog,
                   GuideCatalog guideCatalog, MatchingEngine matchingEngine) {
+        this(settings, store, notifier, trainingCatalog, guideCatalog, matchingEngine, Metrics.NONE);
+    }
+
+    public Engine(Settings settings, ShareNumStore store, Notifier notifier, TrainingCatalog trainingCatalog,
+                  GuideCatalog guideCatalog, MatchingEngine matchingEngine, Metrics metrics) {
         this.settings = settings;
         this.store = store;
         this.trainingCatalog = trainingCatalog;
         this.guideCatalog = guideCatalog;
         this.matchingEngine = matchingEngine;
-        this.dispatcher = new Dispatcher(notifier, store, settings.clock(), settings.delivery(), settings.deliveryWorker());
+        this.metrics = metrics;
+        this.queried = MeteredMatchingEngine.of(matchingEngine, metrics);
+        this.dispatcher = new Dispatcher(notifier, store, settings.clock(), settings.delivery(), settings.deliveryWorker(),
+                new VerificationMails(settings.verificationValidity()), metrics);
         this.members = new MembersImpl(this);
         this.establishments = new EstablishmentsImpl(this);
         this.tickets = new TicketsImpl(this, dispatcher, matchingEngine, trainingCatalog(), guideCatalog, settings);
@@ -117,6 +136,72 @@ public final class Engine implements Transactions {
                 follower.applied());
         this.poller = settings.feed().pollInterval().isZero() ? null
                 : FeedPoller.start(follower, store, settings.feed().pollInterval(), settings.feed().pruneInterval());
+        this.facades = new Facades(this, metrics);
+        gauges();
+    }
+
+    /** The facades handed to the host: each measured at its boundary when metrics are on, else the implementation. */
+    private record Facades(Members members, Establishments establishments, Tickets tickets, Trainings trainings,
+                           Agenda agenda, Events events, BusNum busNum, Moderation moderation,
+                           Campaigns campaigns, Indicators indicators, Roles roles,
+                           Outbox outbox) {
+        Facades(Engine e, Metrics m) {
+            this(ObservedFacades.wrap(Members.class, e.members, m),
+                    ObservedFacades.wrap(Establishments.class, e.establishments, m),
+                    ObservedFacades.wrap(Tickets.class, e.tickets, m), ObservedFacades.wrap(Trainings.class, e.trainings, m),
+                    ObservedFacades.wrap(Agenda.class, e.agenda, m), ObservedFacades.wrap(Events.class, e.events, m),
+                    ObservedFacades.wrap(BusNum.class, e.busNum, m),
+                    ObservedFacades.wrap(Moderation.class, e.moderation, m),
+                    ObservedFacades.wrap(Campaigns.class, e.campaigns, m),
+                    ObservedFacades.wrap(Indicators.class, e.indicatorsFacade, m),
+                    ObservedFacades.wrap(Roles.class, e.roles, m),
+                    ObservedFacades.wrap(Outbox.class, e.outbox, m));
+        }
+    }
+
+    /** Gauges read at each scrape: the outbox (one count in the store, shared by the three), the engine, the feed. */
+    private void gauges() {
+        if (!metrics.enabled()) {
+            return;
+        }
+        Duration fresh = Duration.ofMillis(100);   // one count for the three gauges of a scrape
+        metrics.gauge(Meters.OUTBOX_PENDING, () -> dispatcher.backlog(fresh).waiting());
+        metrics.gauge(Meters.OUTBOX_DEAD, () -> dispatcher.backlog(fresh).dead());
+        metrics.gauge(Meters.OUTBOX_OLDEST_AGE, () -> dispatcher.backlog(fresh).oldestAge(now())
+                .map(d -> d.toMillis() / 1000.0).orElse(0.0));
+        metrics.gauge(Meters.MATCHING_SIZE, matchingEngine::size);
+        metrics.gauge(Meters.FEED_LAG, () -> feedStatus().lag());
+        metrics.gauge(Meters.FEED_SINCE_CATCH_UP, () -> follower.lastCaughtUp().equals(Instant.EPOCH) ? Double.NaN
+                : Duration.between(follower.lastCaughtUp(), now()).toMillis() / 1000.0);
+    }
+
+    /** Where this instance stands in the change feed (reads the head: one small query). */
+    ChangeFeedStatus feedStatus() {
+        long applied = follower.applied();
+        Instant caughtUp = follower.lastCaughtUp();
+        long head = store.inTransaction(t -> new Tx(t, settings.clock()).feedHead());
+        Duration since = Duration.between(caughtUp, now());
+        return new ChangeFeedStatus(applied, head, caughtUp, since.isNegative() ? Duration.ZERO : since);
+    }
+
+    /**
+     * Where this instance stands in the change feed, for the host and national administrators.
+     *
+     * @param actor who asks
+     * @return the status
+     */
+    public ChangeFeedStatus changeFeed(Actor actor) {
+        tx(t -> {
+            Access.require(Operation.CHANGE_FEED,
+                    Access.relations(Access.principal(t, actor), null));
+            return null;
+        });
+        return feedStatus();
+    }
+
+    /** @return where this instance counts what it does ({@link Metrics#NONE} when the host gave no registry) */
+    public Metrics metrics() {
+        return metrics;
     }
 
     private final ChangeFollower follower;
@@ -151,6 +236,7 @@ public final class Engine implements Transactions {
             poller.close();
         }
         dispatcher.close();
+        metrics.close();
     }
 
     IndicatorsImpl indicatorsAggregates() {
@@ -158,15 +244,15 @@ public final class Engine implements Transactions {
     }
 
     public Indicators indicators() {
-        return indicatorsFacade;
+        return facades.indicators();
     }
 
     public Roles roles() {
-        return roles;
+        return facades.roles();
     }
 
     public Outbox outbox() {
-        return outbox;
+        return facades.outbox();
     }
 
     /**
@@ -189,7 +275,7 @@ public final class Engine implements Transactions {
     }
 
     public MatchingEngine matchingEngine() {
-        return matchingEngine;
+        return queried;
     }
 
     public Dispatcher dispatcher() {
@@ -197,35 +283,35 @@ public final class Engine implements Transactions {
     }
 
     public Members members() {
-        return members;
+        return facades.members();
     }
 
     public Establishments establishments() {
-        return establishments;
+        return facades.establishments();
     }
 
     public Tickets tickets() {
-        return tickets;
+        return facades.tickets();
     }
 
     public Trainings trainings() {
-        return trainings;
+        return facades.trainings();
     }
 
     public Agenda agenda() {
-        return agenda;
+        return facades.agenda();
     }
 
     public Events events() {
-        return events;
+        return facades.events();
     }
 
     public BusNum busNum() {
-        return busNum;
+        return facades.busNum();
     }
 
     public Moderation moderation() {
-        return moderation;
+        return facades.moderation();
     }
 
     ModerationImpl moderationImpl() {
@@ -233,7 +319,7 @@ public final class Engine implements Transactions {
     }
 
     public Campaigns campaigns() {
-        return campaigns;
+        return facades.campaigns();
     }
 
     /** The host's catalogue and the trainings published through ShareNum, together. */
@@ -270,16 +356,19 @@ public final class Engine implements Transactions {
         int[] d = depth.get();
         d[0]++;
         T result;
+        Tx[] committed = new Tx[1];
         try {
             result = store.inTransaction(t -> {
                 Tx x = new Tx(t, settings.clock());
                 T r = work.apply(x);
                 last[0] = x.flushChanges();
+                committed[0] = x;
                 return r;
             });
         } finally {
             d[0]--;
         }
+        committed[0].committed();
         if (last[0] > 0 && d[0] == 0) {
             try {
                 follower.catchUpTo(last[0]);

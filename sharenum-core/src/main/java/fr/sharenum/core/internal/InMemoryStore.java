@@ -41,6 +41,7 @@ import fr.sharenum.spi.EventStore;
 import fr.sharenum.spi.FeedbackStore;
 import fr.sharenum.spi.MemberStore;
 import fr.sharenum.spi.MessageStore;
+import fr.sharenum.spi.OutboxBacklog;
 import fr.sharenum.spi.OutboxEntry;
 import fr.sharenum.spi.OutboxStore;
 import fr.sharenum.spi.ShareNumStore;
@@ -677,6 +678,22 @@ public final class InMemoryStore implements ShareNumStore {
             }
         }
 
+        public OutboxBacklog outboxBacklog() {
+            check();
+            long waiting = 0;
+            long dead = 0;
+            Instant oldest = null;
+            for (OutboxEntry e : outbox.values()) {
+                if (e.status() == OutboxEntry.Status.DEAD) {
+                    dead++;
+                } else {
+                    waiting++;
+                    oldest = oldest == null || e.createdAt().isBefore(oldest) ? e.createdAt() : oldest;
+                }
+            }
+            return new OutboxBacklog(waiting, dead, oldest);
+        }
+
         public List<OutboxEntry> deadLetters(int limit) {
             check();
             return outbox.values().stream().filter(e -> e.status() == OutboxEntry.Status.DEAD)
@@ -1064,6 +1081,11 @@ public final class InMemoryStore implements ShareNumStore {
                 @Override
                 public List<OutboxEntry> dead(int limit) {
                     return Tx.this.deadLetters(limit);
+                }
+
+                @Override
+                public OutboxBacklog backlog() {
+                    return Tx.this.outboxBacklog();
                 }
             });
         }

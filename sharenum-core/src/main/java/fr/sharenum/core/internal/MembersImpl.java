@@ -31,7 +31,6 @@ import fr.sharenum.model.MemberId;
 import fr.sharenum.model.MemberStatus;
 import fr.sharenum.model.NotAllowedException;
 import fr.sharenum.model.NotFoundException;
-import fr.sharenum.model.Notification;
 import fr.sharenum.model.PixCertification;
 import fr.sharenum.model.Privilege;
 import fr.sharenum.model.Role;
@@ -91,7 +90,6 @@ final class MembersImpl implements Members {
                 request.disciplines(), request.skillMap(), request.followedTools(), request.followedThemes(),
                 MemberStatus.PENDING_VERIFICATION, now, 1);
         checkTools(member);
-        String token = Tokens.newToken();
         Instant expiresAt = now.plus(engine.settings().verificationValidity());
         engine.tx(t -> {
             Access.require(Operation.MEMBERS_REGISTER, Access.relations(Access.principal(t, actor), null));
@@ -106,16 +104,13 @@ final class MembersImpl implements Members {
                 throw new DuplicateException("the address " + email + " is already registered");
             }
             t.insertMember(member);
-            t.putVerification(new VerificationRecord(id, Tokens.hash(token), expiresAt));
+            // pending until verified: a record no token opens yet (each delivery of the mail mints one)
+            t.putVerification(new VerificationRecord(id, Tokens.hash(Tokens.newToken()), expiresAt));
+            VerificationMails.request(t, member, now);
             return null;
         });
-        engine.dispatcher().sendSecret(verification(member, token, expiresAt));
+        engine.dispatcher().wakeUp();
         return member;
-    }
-
-    private static Notification verification(Member m, String token, Instant expiresAt) {
-        return new Notification.VerificationRequested("verify:" + m.id() + ":" + Tokens.hash(token).substring(0, 16),
-                m.id(), m.email(), token, expiresAt);
     }
 
     @Override
@@ -167,6 +162,7 @@ final class MembersImpl implements Members {
                     t.updateMember(saved, m.version());
                 }
                 t.deleteVerification(id);
+                VerificationMails.withdraw(t, id);
             }
             Instant linkedAt = TrustStore.link(t, a.issuer(), a.subject()).map(IdentityLink::linkedAt).orElse(now);
             TrustStore.putLink(t, new IdentityLink(a.issuer(), a.subject(), id, linkedAt, now));
@@ -222,6 +218,7 @@ final class MembersImpl implements Members {
                         + "; ask for a new one");
             }
             t.deleteVerification(id);
+            VerificationMails.withdraw(t, id);
             if (m.status() != MemberStatus.PENDING_VERIFICATION) {
                 return m;
             }
@@ -234,10 +231,8 @@ final class MembersImpl implements Members {
     @Override
     public void resendVerification(Actor actor, MemberId id) {
         Objects.requireNonNull(id, "member");
-        String token = Tokens.newToken();
         Instant now = engine.now();
-        Instant expiresAt = now.plus(engine.settings().verificationValidity());
-        Member m = engine.retryingConflicts(() -> engine.tx(t -> {
+        engine.retryingConflicts(() -> engine.tx(t -> {
             Access.require(Operation.MEMBERS_RESEND_VERIFICATION, Access.relations(Access.principal(t, actor), null));
             Member member = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
             if (member.status() != MemberStatus.PENDING_VERIFICATION) {
@@ -249,10 +244,10 @@ final class MembersImpl implements Members {
             Throttles.take(t, resendAddressKey(member.email()), RESENDS_PER_ADDRESS_PER_DAY, Duration.ofDays(1), now,
                     next -> new LimitExceededException("verification mails to one address are limited to "
                             + RESENDS_PER_ADDRESS_PER_DAY + " a day; the next can be sent after " + next));
-            t.putVerification(new VerificationRecord(id, Tokens.hash(token), expiresAt));
+            VerificationMails.request(t, member, now);
             return member;
         }));
-        engine.dispatcher().sendSecret(verification(m, token, expiresAt));
+        engine.dispatcher().wakeUp();
     }
 
     static String resendMemberKey(MemberId id) {

@@ -5,8 +5,10 @@ import fr.sharenum.core.internal.access.Access;
 import fr.sharenum.core.internal.access.Operation;
 import fr.sharenum.model.Actor;
 import fr.sharenum.model.Notification;
+import fr.sharenum.spi.OutboxBacklog;
 import fr.sharenum.spi.OutboxEntry;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -55,5 +57,17 @@ final class OutboxImpl implements Outbox {
         require(actor);
         Objects.requireNonNull(notificationId, "notificationId");
         return engine.dispatcher().revive(notificationId);
+    }
+
+    @Override
+    public OutboxBacklog backlog(Actor actor) {
+        require(actor);
+        return engine.dispatcher().backlog(Duration.ZERO);
+    }
+
+    @Override
+    public List<OutboxEntry> undeliveredVerifications(Actor actor) {
+        require(actor);
+        return engine.dispatcher().undeliveredVerifications();
     }
 }

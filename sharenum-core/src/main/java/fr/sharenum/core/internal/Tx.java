@@ -42,6 +42,7 @@ import fr.sharenum.spi.EventStore;
 import fr.sharenum.spi.FeedbackStore;
 import fr.sharenum.spi.MemberStore;
 import fr.sharenum.spi.MessageStore;
+import fr.sharenum.spi.OutboxBacklog;
 import fr.sharenum.spi.OutboxEntry;
 import fr.sharenum.spi.OutboxStore;
 import fr.sharenum.spi.StoreTransaction;
@@ -118,6 +119,30 @@ public final class Tx implements Documents {
      */
     public static Tx of(StoreTransaction t) {
         return new Tx(t, Clock.systemUTC());
+    }
+
+    /** What to do once this transaction has committed (metrics of what it wrote); null until asked. */
+    private List<Runnable> afterCommit;
+
+    /**
+     * Runs {@code action} once this transaction has committed — when it runs inside ShareNum's own transactions
+     * ({@code Engine.tx}); never if it rolls back or is retried.
+     *
+     * @param action what to do, cheap and not failing
+     */
+    void afterCommit(Runnable action) {
+        if (afterCommit == null) {
+            afterCommit = new ArrayList<>();
+        }
+        afterCommit.add(action);
+    }
+
+    /** Runs what was asked to run after the commit (called by {@code Engine.tx} once committed). */
+    void committed() {
+        if (afterCommit != null) {
+            afterCommit.forEach(Runnable::run);
+            afterCommit = null;
+        }
     }
 
     // --- the change feed: every write that derived state depends on leaves its facts before and after
@@ -507,6 +532,10 @@ public final class Tx implements Documents {
 
     public void deleteOutbox(String notificationId) {
         outboxStore().delete(notificationId);
+    }
+
+    public OutboxBacklog outboxBacklog() {
+        return outboxStore().backlog();
     }
 
     public List<OutboxEntry> deadLetters(int limit) {

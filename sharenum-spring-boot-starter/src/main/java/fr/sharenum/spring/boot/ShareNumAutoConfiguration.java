@@ -24,6 +24,7 @@ import fr.sharenum.spi.TrainingCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,6 +43,7 @@ import javax.sql.DataSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 
 /**
  * ShareNum for a Spring Boot application: a {@link ShareNum} bean built from the {@code sharenum.*} properties
@@ -54,9 +56,15 @@ import java.time.Clock;
  * of type {@link TrainingCatalog}, {@link GuideCatalog}, {@link ToolCatalog}, {@link ClosedDays},
  * {@link EmailPolicy}, {@link ModerationQueue}, {@link MatchingEngine} and {@link Clock} (when there is only one)
  * are handed to the builder, then every {@link ShareNumBuilderCustomizer}.
+ *
+ * <p>Notifications are delivered by the instance's own worker ({@code sharenum.delivery.*}; an {@code Executor} bean
+ * named {@code sharenumDeliveryExecutor} runs it), or by the application when {@code sharenum.delivery.automatic=false}.
+ * With Micrometer, ShareNum's meters go to the application's {@code MeterRegistry}. The instance is closed with the
+ * application context, before the store and the DataSource it uses: its worker finishes the sends it started.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
-        afterName = "org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration")
+        afterName = {"org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration",
+                "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration"})
 @ConditionalOnClass(ShareNum.class)
 @EnableConfigurationProperties(ShareNumProperties.class)
 public class ShareNumAutoConfiguration {
@@ -80,18 +88,24 @@ public class ShareNumAutoConfiguration {
      * @param moderationQueue the application's moderation queue, if any
      * @param matchingEngine  the application's matching engine, if any (else the best found on the class path)
      * @param clock           the application's clock, if any
+     * @param deliveryExecutor the application's {@code Executor} named {@code sharenumDeliveryExecutor}, if any
      * @param customizers     the application's last words on the builder
      * @return the ShareNum instance
      */
-    @Bean
+    @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public ShareNum sharenum(ShareNumProperties properties, ObjectProvider<ShareNumStore> store,
                              ObjectProvider<Notifier> notifier, ObjectProvider<TrainingCatalog> trainings,
                              ObjectProvider<GuideCatalog> guides, ObjectProvider<ToolCatalog> tools,
                              ObjectProvider<ClosedDays> closedDays, ObjectProvider<EmailPolicy> emailPolicy,
                              ObjectProvider<ModerationQueue> moderationQueue, ObjectProvider<MatchingEngine> matchingEngine,
-                             ObjectProvider<Clock> clock, ObjectProvider<ShareNumBuilderCustomizer> customizers) {
+                             ObjectProvider<Clock> clock,
+                             @Qualifier("sharenumDeliveryExecutor") ObjectProvider<Executor> deliveryExecutor,
+                             ObjectProvider<ShareNumBuilderCustomizer> customizers) {
         ShareNum.Builder b = Settings.apply(properties, ShareNum.builder());
+        if (properties.getDelivery().isAutomatic()) {
+            b.notificationDelivery(deliveryExecutor.getIfAvailable(), properties.getDelivery().getPollInterval());
+        }
         store.ifUnique(b::store);
         if (store.getIfUnique() == null) {
             LOG.info("ShareNum keeps its data in memory (no DataSource, or sharenum.jdbc.enabled=false): it is lost on restart");
@@ -105,7 +119,6 @@ public class ShareNumAutoConfiguration {
         moderationQueue.ifUnique(b::moderationQueue);
         matchingEngine.ifUnique(b::matchingEngine);
         clock.ifUnique(b::clock);
-        // Micrometer: when ShareNum.Builder gets its meter-registry hook, the binding goes here (ObjectProvider<MeterRegistry>)
         customizers.orderedStream().forEach(c -> c.customize(b));
         return b.build();
     }
@@ -190,6 +203,40 @@ public class ShareNumAutoConfiguration {
         }
     }
 
+    /** ShareNum's meters in the application's Micrometer registry. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    @ConditionalOnProperty(prefix = "sharenum.metrics", name = "enabled", havingValue = "true", matchIfMissing = true)
+    static class Metrics {
+
+        /**
+         * Hands the application's registry (its primary one, when there are several) to the builder; nothing when the
+         * application has none. Ordered first, so that the application's customizers may replace it.
+         *
+         * @param registry the application's registry, if any
+         * @return the customizer
+         */
+        @Bean
+        @ConditionalOnMissingBean(name = "sharenumMeterRegistryCustomizer")
+        @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+        ShareNumBuilderCustomizer sharenumMeterRegistryCustomizer(ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
+            return b -> registry.ifUnique(b::meterRegistry);
+        }
+    }
+
+    /**
+     * The change feed's lag of the instance, read from {@link ShareNum#changeFeed}.
+     *
+     * @param sharenum   the instance
+     * @param properties the host's name
+     * @return the lag
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ChangeFeedLag sharenumChangeFeedLag(ShareNum sharenum, ShareNumProperties properties) {
+        return ChangeFeedLag.of(sharenum, Actor.host(properties.getHostName()));
+    }
+
     /** The Actuator's health contributor. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(HealthIndicator.class)
@@ -240,7 +287,12 @@ public class ShareNumAutoConfiguration {
                             .build())
                     .quietHours(QuietHours.of(p.getQuietHours().getStart(), p.getQuietHours().getEnd()))
                     .showHelperRatings(p.isShowHelperRatings())
-                    .staffAddressMustMatchAcademie(p.isStaffAddressMustMatchAcademie());
+                    .staffAddressMustMatchAcademie(p.isStaffAddressMustMatchAcademie())
+                    .notificationLease(p.getDelivery().getLease())
+                    .changeFeed(p.getChangeFeed().getPollInterval(), p.getChangeFeed().getRetention());
+            if (!p.getDelivery().isAutomatic()) {
+                b.manualNotificationDelivery();
+            }
             return b;
         }
     }

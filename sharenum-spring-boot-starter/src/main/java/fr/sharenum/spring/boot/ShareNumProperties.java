@@ -66,6 +66,9 @@ public class ShareNumProperties {
     private final Jdbc jdbc = new Jdbc();
     private final Mail mail = new Mail();
     private final Health health = new Health();
+    private final Delivery delivery = new Delivery();
+    private final ChangeFeed changeFeed = new ChangeFeed();
+    private final Metrics metrics = new Metrics();
 
     /** @return the host's name as an actor */
     public String getHostName() {
@@ -205,6 +208,113 @@ public class ShareNumProperties {
     /** @return the health indicator's thresholds */
     public Health getHealth() {
         return health;
+    }
+
+    /** @return who delivers notifications, and how often */
+    public Delivery getDelivery() {
+        return delivery;
+    }
+
+    /** @return how this instance follows the change feed */
+    public ChangeFeed getChangeFeed() {
+        return changeFeed;
+    }
+
+    /** @return the Micrometer binding */
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
+    /**
+     * Who delivers notifications ({@code ShareNum.Builder.notificationDelivery}, {@code manualNotificationDelivery},
+     * {@code notificationLease}). By default the instance's own delivery worker sends them after each commit and looks
+     * for due ones every poll interval; an {@code Executor} bean named {@code sharenumDeliveryExecutor} runs the
+     * deliveries instead of ShareNum's own thread.
+     */
+    public static class Delivery {
+        /**
+         * Whether this instance delivers notifications itself; false leaves it to the application, which calls
+         * outbox().deliverDue(host) on its own schedule (a cluster scheduler, a batch job).
+         */
+        private boolean automatic = true;
+        /** How often the delivery worker looks for notifications that became due (retries, quiet hours, digests); 0 only after commits. */
+        private Duration pollInterval = Duration.ofSeconds(1);
+        /** How long a deliverer holds a notification it is sending before another instance may take it over. */
+        private Duration lease = Duration.ofMinutes(2);
+
+        /** @return whether this instance delivers */
+        public boolean isAutomatic() {
+            return automatic;
+        }
+
+        /** @param automatic whether this instance delivers */
+        public void setAutomatic(boolean automatic) {
+            this.automatic = automatic;
+        }
+
+        /** @return how often due notifications are looked for */
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        /** @param pollInterval how often due notifications are looked for */
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+
+        /** @return how long a delivery in flight is held */
+        public Duration getLease() {
+            return lease;
+        }
+
+        /** @param lease how long a delivery in flight is held */
+        public void setLease(Duration lease) {
+            this.lease = lease;
+        }
+    }
+
+    /** How this instance follows the change feed shared by every instance on the database ({@code ShareNum.Builder.changeFeed}). */
+    public static class ChangeFeed {
+        /** How often the feed is polled (PostgreSQL also signals each commit); 0 turns the background poll off. */
+        private Duration pollInterval = Duration.ofMillis(250);
+        /** How long changes are kept in the feed; an instance stopped longer rebuilds from the database when it starts. */
+        private Duration retention = Duration.ofDays(1);
+
+        /** @return how often the feed is polled */
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        /** @param pollInterval how often the feed is polled */
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+
+        /** @return how long changes are kept */
+        public Duration getRetention() {
+            return retention;
+        }
+
+        /** @param retention how long changes are kept */
+        public void setRetention(Duration retention) {
+            this.retention = retention;
+        }
+    }
+
+    /** ShareNum's meters in the application's Micrometer registry ({@code ShareNum.Builder.meterRegistry}). */
+    public static class Metrics {
+        /** Whether ShareNum records its meters (sharenum.*) in the application's MeterRegistry when there is one. */
+        private boolean enabled = true;
+
+        /** @return whether ShareNum's meters are recorded */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether ShareNum's meters are recorded */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
     }
 
     /** The radius a requester chooses for a ticket, in km ({@code ShareNum.Builder.radiusKm}). */
@@ -622,6 +732,21 @@ public class ShareNumProperties {
         private int maxFailed = 1000;
         /** Dead letters (notifications given up on) at or above which ShareNum is reported DOWN. */
         private int maxDeadLetters = 100;
+        /**
+         * How long this instance may stay behind the change feed (changes committed it has not applied) before it is
+         * reported DOWN: the feed cannot be read, or applying it is stuck.
+         */
+        private Duration maxFeedLag = Duration.ofMinutes(5);
+
+        /** @return how long behind the feed makes it DOWN */
+        public Duration getMaxFeedLag() {
+            return maxFeedLag;
+        }
+
+        /** @param maxFeedLag how long behind the feed makes it DOWN */
+        public void setMaxFeedLag(Duration maxFeedLag) {
+            this.maxFeedLag = maxFeedLag;
+        }
 
         /** @return the failed notifications that make it DOWN */
         public int getMaxFailed() {

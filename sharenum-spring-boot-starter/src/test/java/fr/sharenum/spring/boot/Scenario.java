@@ -39,9 +39,34 @@ public final class Scenario {
             b.skill(skill);
         }
         Member m = sharenum.members().register(Actor.anonymous(), b.build());
-        String token = sent.sent.stream().filter(n -> n instanceof Notification.VerificationRequested v && v.recipient().equals(m.id()))
-                .map(n -> ((Notification.VerificationRequested) n).token()).reduce((x, y) -> y).orElseThrow();
+        String token = awaitToken(sharenum, sent, m);
         return sharenum.members().verify(Actor.anonymous(), m.id(), token);
+    }
+
+    /**
+     * The verification token sent to {@code m}: the mail leaves through the outbox, on the delivery worker or — when
+     * the application delivers (sharenum.delivery.automatic=false) — when it calls deliverDue, as this does.
+     */
+    static String awaitToken(ShareNum sharenum, Recorder sent, Member m) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (true) {
+            java.util.Optional<String> token = sent.sent.stream()
+                    .filter(n -> n instanceof Notification.VerificationRequested v && v.recipient().equals(m.id()))
+                    .map(n -> ((Notification.VerificationRequested) n).token()).reduce((x, y) -> y);
+            if (token.isPresent()) {
+                return token.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no verification mail sent to " + m.id());
+            }
+            sharenum.outbox().deliverDue(Actor.host("spring-boot"));
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /** A requester opens a Capytale ticket; a helper of the same school is alerted. */

@@ -24,6 +24,8 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.lang.reflect.Field;
 import java.time.Duration;
@@ -109,6 +111,8 @@ class ShareNumAutoConfigurationTest {
                 sharenum.members().register(Actor.anonymous(), fr.sharenum.NewMember.builder().displayName("Claire Martin")
                         .email("claire.martin@ac-dijon.fr").establishment(Scenario.ROUPNEL.uai())
                         .role(fr.sharenum.model.Role.TEACHER_SECONDARY).build());
+                // the verification mail leaves through the outbox, on ShareNum's delivery worker
+                assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
                 MimeMessage[] received = smtp.getReceivedMessages();
                 assertThat(received).hasSize(1);
                 assertThat(received[0].getSubject()).isEqualTo("Confirmez votre adresse pour ShareNum");
@@ -229,7 +233,12 @@ class ShareNumAutoConfigurationTest {
                     Map.entry("deliveryAttempts", p.getNotificationRetries().getMaxAttempts()),
                     Map.entry("firstRetry", p.getNotificationRetries().getFirstRetry()),
                     Map.entry("longestRetry", p.getNotificationRetries().getLongestRetry()),
-                    Map.entry("staffAddressMustMatchAcademie", p.isStaffAddressMustMatchAcademie()));
+                    Map.entry("staffAddressMustMatchAcademie", p.isStaffAddressMustMatchAcademie()),
+                    Map.entry("automaticDelivery", p.getDelivery().isAutomatic()),
+                    Map.entry("deliveryPollInterval", p.getDelivery().getPollInterval()),
+                    Map.entry("deliveryLease", p.getDelivery().getLease()),
+                    Map.entry("feedPollInterval", p.getChangeFeed().getPollInterval()),
+                    Map.entry("feedRetention", p.getChangeFeed().getRetention()));
             ShareNum.Builder builder = ShareNum.builder();
             for (Map.Entry<String, Object> e : expected.entrySet()) {
                 Field f = ShareNum.Builder.class.getDeclaredField(e.getKey());
@@ -240,21 +249,114 @@ class ShareNumAutoConfigurationTest {
     }
 
     @Nested
-    class HealthCheck {
+    class Operating {
         @Test
-        void up_with_the_outbox_counts() {
-            runner.withBean(Scenario.Recorder.class).run(context -> {
+        void sharenums_meters_go_to_the_applications_registry_unless_turned_off() {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            runner.withBean(Scenario.Recorder.class).withBean(MeterRegistry.class, () -> registry).run(context -> {
                 Scenario.ticket(context.getBean(ShareNum.class), context.getBean(Scenario.Recorder.class), HOST);
-                Health health = context.getBean(ShareNumHealthIndicator.class).health();
-                assertThat(health.getStatus()).isEqualTo(Status.UP);
-                assertThat(health.getDetails()).containsEntry("failed", 0).containsEntry("deadLetters", 0)
-                        .doesNotContainKey("changeFeedLag");
+                assertThat(registry.get("sharenum.tickets.opened").counter().count()).isEqualTo(1);
+                assertThat(registry.get("sharenum.members.registered").counter().count()).isEqualTo(2);
+                assertThat(registry.get("sharenum.outbox.pending").gauge()).isNotNull();
+                assertThat(registry.get("sharenum.feed.lag").gauge().value()).isZero();
+            });
+            SimpleMeterRegistry off = new SimpleMeterRegistry();
+            runner.withBean(Scenario.Recorder.class).withBean(MeterRegistry.class, () -> off)
+                    .withPropertyValues("sharenum.metrics.enabled=false").run(context -> {
+                        Scenario.ticket(context.getBean(ShareNum.class), context.getBean(Scenario.Recorder.class), HOST);
+                        assertThat(off.getMeters()).noneMatch(m -> m.getId().getName().startsWith("sharenum."));
+                    });
+        }
+
+        @Test
+        void the_context_closes_sharenum_which_removes_its_gauges() {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            runner.withBean(MeterRegistry.class, () -> registry).run(context -> {
+                assertThat(context).hasSingleBean(ShareNum.class);
+                assertThat(registry.find("sharenum.outbox.pending").gauge()).isNotNull();
+            });
+            assertThat(registry.find("sharenum.outbox.pending").gauge()).as("closed with the context").isNull();
+            assertThat(registry.find("sharenum.feed.lag").gauge()).isNull();
+        }
+
+        @Test
+        void with_delivery_left_to_the_application_nothing_leaves_until_it_delivers() {
+            runner.withBean(Scenario.Recorder.class).withPropertyValues("sharenum.delivery.automatic=false").run(context -> {
+                ShareNum sharenum = context.getBean(ShareNum.class);
+                Scenario.Recorder sent = context.getBean(Scenario.Recorder.class);
+                sharenum.establishments().put(HOST, Scenario.ROUPNEL);
+                fr.sharenum.model.Member m = sharenum.members().register(Actor.anonymous(), fr.sharenum.NewMember.builder()
+                        .displayName("Manon Manuelle").email("manon.manuelle@ac-dijon.fr").establishment(Scenario.ROUPNEL.uai())
+                        .role(fr.sharenum.model.Role.TEACHER_SECONDARY).build());
+                Thread.sleep(300);
+                assertThat(sent.sent).isEmpty();
+                assertThat(sharenum.outbox().undeliveredVerifications(HOST)).singleElement()
+                        .satisfies(e -> assertThat(e.notification().recipient()).isEqualTo(m.id()));
+                assertThat(sharenum.outbox().deliverDue(HOST)).isEqualTo(1);
+                assertThat(sent.sent).singleElement().isInstanceOf(Notification.VerificationRequested.class);
             });
         }
 
         @Test
+        void the_applications_delivery_executor_runs_the_deliveries() {
+            java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                runner.withBean(Scenario.Recorder.class)
+                        .withBean("sharenumDeliveryExecutor", java.util.concurrent.Executor.class, () -> task -> {
+                            runs.incrementAndGet();
+                            pool.execute(task);
+                        })
+                        .withPropertyValues("sharenum.delivery.poll-interval=0s").run(context -> {
+                            TicketNum t = Scenario.ticket(context.getBean(ShareNum.class), context.getBean(Scenario.Recorder.class), HOST);
+                            assertThat(t.alerts()).hasSize(1);
+                            assertThat(runs.get()).isPositive();
+                        });
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
+        void an_impossible_delivery_setting_stops_the_start_with_the_builders_reason() {
+            runner.withPropertyValues("sharenum.delivery.lease=10ms")
+                    .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining("lease must be at least one second"));
+        }
+    }
+
+    @Nested
+    class HealthCheck {
+        @Test
+        void up_with_the_outbox_backlog_and_the_instances_feed_lag() {
+            runner.withBean(Scenario.Recorder.class).withPropertyValues("sharenum.delivery.automatic=false").run(context -> {
+                ShareNum sharenum = context.getBean(ShareNum.class);
+                Scenario.ticket(sharenum, context.getBean(Scenario.Recorder.class), HOST);
+                Health waiting = context.getBean(ShareNumHealthIndicator.class).health();
+                assertThat(waiting.getStatus()).isEqualTo(Status.UP);
+                assertThat(waiting.getDetails()).containsEntry("waiting", 1L).containsKey("oldestWaitingAge")
+                        .containsEntry("failed", 0).containsEntry("deadLetters", 0)
+                        .containsEntry("changeFeedLag", "PT0S").containsEntry("changesBehind", 0L);
+                sharenum.outbox().deliverDue(HOST);
+                Health delivered = context.getBean(ShareNumHealthIndicator.class).health();
+                assertThat(delivered.getDetails()).containsEntry("waiting", 0L).doesNotContainKey("oldestWaitingAge");
+            });
+        }
+
+        @Test
+        void down_when_the_instance_stays_behind_the_change_feed() {
+            runner.withPropertyValues("sharenum.health.max-feed-lag=1m")
+                    .withBean(ChangeFeedLag.class, () -> () -> java.util.Optional.of(Duration.ofMinutes(2))).run(context -> {
+                        Health health = context.getBean(ShareNumHealthIndicator.class).health();
+                        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                        assertThat(health.getDetails()).containsEntry("changeFeedLag", "PT2M").doesNotContainKey("changesBehind")
+                                .hasEntrySatisfying("reason", r -> assertThat(r.toString()).contains("behind the change feed"));
+                    });
+        }
+
+        @Test
         void down_when_dead_letters_reach_the_threshold_and_the_feed_lag_when_known() {
-            runner.withBean(Scenario.Recorder.class).withPropertyValues("sharenum.health.max-dead-letters=1")
+            runner.withBean(Scenario.Recorder.class)
+                    .withPropertyValues("sharenum.health.max-dead-letters=1", "sharenum.delivery.automatic=false")
                     .withBean(ChangeFeedLag.class, () -> () -> java.util.Optional.of(Duration.ofSeconds(3))).run(context -> {
                         Scenario.Recorder recorder = context.getBean(Scenario.Recorder.class);
                         recorder.refuseAlerts = true;

@@ -45,6 +45,18 @@ class ShareNumSpringBootTest {
         }
         assertThat(health.healthForPath("sharenum").getStatus()).isEqualTo(Status.UP);
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        var details = ((org.springframework.boot.actuate.health.Health) health.healthForPath("sharenum")).getDetails();
+        assertThat(details).containsKeys("waiting", "failed", "deadLetters", "changeFeedLag", "changesBehind");
+    }
+
+    @Test
+    void sharenums_meters_are_in_the_applications_registry(@Autowired io.micrometer.core.instrument.MeterRegistry registry) {
+        sharenum.establishments().put(Actor.host("ent"), Scenario.ROUPNEL);
+        double before = registry.find("sharenum.members.registered").counters().stream().mapToDouble(c -> c.count()).sum();
+        Scenario.member(sharenum, recorder, "Mia Metric", "mia.metric@ac-dijon.fr", null);
+        assertThat(registry.get("sharenum.members.registered").counter().count()).isEqualTo(before + 1);
+        assertThat(registry.get("sharenum.feed.lag").gauge().value()).isZero();
+        assertThat(registry.find("sharenum.calls").tag("operation", "members.verify").timers()).isNotEmpty();
     }
 
     @Test

@@ -127,9 +127,10 @@ public enum Operation {
     INDICATORS_REPORT(Indicators.class, List.of("report"), false, STAFF, NATIONAL_ADMIN, RESEARCHER, HOST),
 
     // --- operations
-    OUTBOX_OPERATE(Outbox.class, List.of("failed", "retryNow", "deliverDue", "deadLetters", "revive"), false,
-            NATIONAL_ADMIN, HOST),
-    MATCHING_ENGINE(ShareNum.class, List.of("matchingEngine"), false, HOST);
+    OUTBOX_OPERATE(Outbox.class, List.of("failed", "retryNow", "deliverDue", "deadLetters", "revive", "backlog",
+            "undeliveredVerifications"), false, NATIONAL_ADMIN, HOST),
+    MATCHING_ENGINE(ShareNum.class, List.of("matchingEngine"), false, HOST),
+    CHANGE_FEED(ShareNum.class, List.of("changeFeed"), false, NATIONAL_ADMIN, HOST);
 
     private final Class<?> facade;
     private final List<String> methods;
