@@ -191,4 +191,18 @@ public interface Events {
      * @return the rating, empty when it is not shown to the actor
      */
     Optional<Rating> helperRating(Actor actor, MemberId helper);
+
+    /**
+     * The organisers mark who came to an event held (again to correct it: the last marking counts). The indicators
+     * count attended and no-shows next to registrations ({@link ImpactReport}).
+     *
+     * @param actor   an organiser
+     * @param event   the event, held
+     * @param present the registrants who came
+     * @return the registrants marked present
+     * @throws fr.sharenum.model.NotAllowedException       anyone else
+     * @throws fr.sharenum.model.IllegalTransitionException the event is not held
+     * @throws fr.sharenum.model.InvalidValueException      someone marked present was not registered
+     */
+    java.util.Set<MemberId> markAttendance(Actor actor, EventId event, java.util.Set<MemberId> present);
 }

@@ -191,6 +191,15 @@ public final class ShareNum implements AutoCloseable {
     }
 
     /**
+     * Members' consent to research, for the exports researchers receive.
+     *
+     * @return the research facade
+     */
+    public Research research() {
+        return engine.research();
+    }
+
+    /**
      * The académie's view: indicators per territory and period.
      *
      * @return the indicators facade
@@ -751,6 +760,22 @@ public final class ShareNum implements AutoCloseable {
         }
 
         /**
+         * Whether members who never answered consent to research ({@link Research}); default {@code false}: their
+         * records stay out of research exports until they say yes. Set {@code true} only when the host's data
+         * protection officer has recorded another legal basis (a public-interest research agreement) and members
+         * are told they may refuse.
+         *
+         * @param byDefault the default
+         * @return this builder
+         */
+        public Builder researchConsentByDefault(boolean byDefault) {
+            this.researchConsentByDefault = byDefault;
+            return this;
+        }
+
+        private boolean researchConsentByDefault;
+
+        /**
          * Builds the {@code ShareNum}.
          *
          * @return the instance, its matching engine loaded with the store's active members
@@ -765,12 +790,14 @@ public final class ShareNum implements AutoCloseable {
                     badgeRules, staffAddressMustMatchAcademie, new Settings.Feed(feedPollInterval, feedRetention,
                     min(Duration.ofHours(1), feedRetention.dividedBy(4))),
                     new fr.sharenum.core.internal.Dispatcher.Worker(automaticDelivery, deliveryExecutor, deliveryPollInterval));
-            return new ShareNum(new Engine(settings,
+            Engine engine = new Engine(settings,
                     store != null ? store : new InMemoryStore(),
                     notifier != null ? notifier : new OutboxNotifier(),
                     trainingCatalog != null ? trainingCatalog : fr.sharenum.core.internal.InMemoryCatalogs.trainings(List.of()),
                     guideCatalog != null ? guideCatalog : fr.sharenum.core.internal.InMemoryCatalogs.guides(List.of()),
-                    matchingEngine != null ? matchingEngine : MatchingEngines.discover()));
+                    matchingEngine != null ? matchingEngine : MatchingEngines.discover());
+            engine.researchConsentByDefault(researchConsentByDefault);
+            return new ShareNum(engine);
         }
 
         private static Duration min(Duration a, Duration b) {

@@ -104,6 +104,26 @@ public final class Engine {
 
     private final ChangeFollower follower;
     private final FeedPoller poller;
+    private volatile fr.sharenum.Research research;
+
+    /**
+     * Sets whether members who never answered consent to research (the host's default; false until set).
+     *
+     * @param byDefault the default
+     */
+    public void researchConsentByDefault(boolean byDefault) {
+        this.research = new ResearchImpl(this, byDefault);
+    }
+
+    /** @return members' consent to research */
+    public fr.sharenum.Research research() {
+        fr.sharenum.Research r = research;
+        if (r == null) {
+            r = new ResearchImpl(this, false);
+            research = r;
+        }
+        return r;
+    }
 
     /** @return this instance's follower of the change feed */
     public ChangeFollower follower() {

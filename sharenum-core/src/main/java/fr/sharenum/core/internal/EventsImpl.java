@@ -519,4 +519,9 @@ final class EventsImpl implements Events {
         Access.require(op, relations(t, Access.principal(t, actor), e));
     }
 
+
+    @Override
+    public java.util.Set<MemberId> markAttendance(Actor actor, EventId id, java.util.Set<MemberId> present) {
+        return Attendance.mark(engine, actor, id, present);
+    }
 }

@@ -518,4 +518,9 @@ final class MembersImpl implements Members {
 
     static final Locale FR = Locale.FRENCH;
     static final Relation SELF = Relation.SELF;
+
+    @Override
+    public List<fr.sharenum.LevelChange> progression(Actor actor, MemberId id) {
+        return Progression.of(engine, actor, id);
+    }
 }
