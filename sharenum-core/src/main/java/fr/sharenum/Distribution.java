@@ -14,23 +14,52 @@ import java.util.TreeMap;
  *
  * <p>Merge only distributions of disjoint populations (two académies, two periods): a ticket in both would count
  * twice. For overlapping territories, define their union as a custom territory ({@link Territory#custom}) and ask
- * its report, which counts every ticket once. Immutable and thread-safe.
+ * its report, which counts every ticket once. Immutable and thread-safe (its arrays are copied in and out).
+ *
+ * @param values the distinct values, increasing
+ * @param counts how many times each occurred, each at least 1
  */
-public final class Distribution {
+public record Distribution(long[] values, long[] counts) {
     private static final Distribution EMPTY = new Distribution(new long[0], new long[0]);
 
-    private final long[] values;
-    private final long[] counts;
-    private final long total;
-
-    private Distribution(long[] values, long[] counts) {
-        this.values = values;
-        this.counts = counts;
-        long n = 0;
-        for (long c : counts) {
-            n += c;
+    /**
+     * Checks and copies the components.
+     *
+     * @param values the distinct values, increasing
+     * @param counts how many times each occurred, each at least 1
+     * @throws IllegalArgumentException when the values do not increase, a count is below 1, or the lengths differ
+     */
+    public Distribution {
+        values = values.clone();
+        counts = counts.clone();
+        if (values.length != counts.length) {
+            throw new IllegalArgumentException(values.length + " values for " + counts.length + " counts");
         }
-        this.total = n;
+        for (int i = 0; i < values.length; i++) {
+            if (counts[i] < 1 || i > 0 && values[i] <= values[i - 1]) {
+                throw new IllegalArgumentException("values increase and each count is at least 1");
+            }
+        }
+    }
+
+    /**
+     * The distinct values, increasing; a copy.
+     *
+     * @return the values
+     */
+    @Override
+    public long[] values() {
+        return values.clone();
+    }
+
+    /**
+     * How many times each value occurred; a copy.
+     *
+     * @return the counts
+     */
+    @Override
+    public long[] counts() {
+        return counts.clone();
     }
 
     /**
@@ -77,7 +106,11 @@ public final class Distribution {
      * @return the number of values counted
      */
     public long count() {
-        return total;
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        return n;
     }
 
     /**
@@ -85,7 +118,7 @@ public final class Distribution {
      *
      * @return a copy of the counts per value
      */
-    public Map<Long, Long> counts() {
+    public Map<Long, Long> asMap() {
         TreeMap<Long, Long> out = new TreeMap<>();
         for (int i = 0; i < values.length; i++) {
             out.put(values[i], counts[i]);
@@ -133,6 +166,7 @@ public final class Distribution {
         if (!(q >= 0 && q <= 1)) {
             throw new IllegalArgumentException("a quantile is between 0 and 1, was " + q);
         }
+        long total = count();
         if (total == 0) {
             return null;
         }
@@ -167,6 +201,6 @@ public final class Distribution {
 
     @Override
     public String toString() {
-        return "Distribution" + counts();
+        return "Distribution" + asMap();
     }
 }

@@ -138,7 +138,7 @@ class ImpactIndicatorsTest {
         assertThat(nov.offers()).isEqualTo(2);
         assertThat(nov.alerts()).isEqualTo(2);                               // h1 and h2 for t1; nobody for GeoGebra
         assertThat(nov.activeHelpers()).isEqualTo(2);                        // h1 and h2 offered
-        assertThat(nov.minutesToOffer().counts()).isEqualTo(Map.of(30L, 1L));
+        assertThat(nov.minutesToOffer().asMap()).isEqualTo(Map.of(30L, 1L));
         assertThat(nov.minutesToHelper().median()).isEqualTo(90L);
         assertThat(nov.minutesToEvent().quantile(0.9)).isEqualTo(120L);
         assertThat(nov.eventsWithAttendance()).isZero();                     // the event is in December
@@ -344,7 +344,7 @@ class ImpactIndicatorsTest {
         Distribution b = Distribution.of(Map.of(20L, 1, 30L, 2, 90L, 1));
         Distribution ab = a.merge(b);
         assertThat(ab.count()).isEqualTo(7);
-        assertThat(ab.counts()).isEqualTo(Map.of(10L, 2L, 20L, 1L, 30L, 3L, 90L, 1L));
+        assertThat(ab.asMap()).isEqualTo(Map.of(10L, 2L, 20L, 1L, 30L, 3L, 90L, 1L));
         assertThat(ab.median()).isEqualTo(30L);                      // 10 10 20 [30] 30 30 90
         assertThat(ab.quantile(0)).isEqualTo(10L);
         assertThat(ab.quantile(1)).isEqualTo(90L);
@@ -373,7 +373,7 @@ class ImpactIndicatorsTest {
         Distribution lyonD = f.sharenum.indicators().impact(Fixture.HOST, Territory.of(Academie.LYON), NOV, NOV).minutesToOffer();
         Distribution union = f.sharenum.indicators().impact(Fixture.HOST, Territory.custom("deux"), NOV, NOV).minutesToOffer();
         assertThat(union).isEqualTo(dijon.merge(lyonD));
-        assertThat(union.counts()).isEqualTo(Map.of(10L, 1L, 60L, 1L));
+        assertThat(union.asMap()).isEqualTo(Map.of(10L, 1L, 60L, 1L));
         assertThat(union.median()).isEqualTo(10L);
     }
 }
