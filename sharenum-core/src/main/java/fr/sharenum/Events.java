@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Events (ateliers, rencontres): create, confirm and broadcast, register, hold or cancel. Obtained from
@@ -191,4 +192,18 @@ public interface Events {
      * @return the rating, empty when it is not shown to the actor
      */
     Optional<Rating> helperRating(Actor actor, MemberId helper);
+
+    /**
+     * The organisers mark who came to an event held (again to correct it: the last marking counts). The indicators
+     * count attended and no-shows next to registrations ({@link ImpactReport}).
+     *
+     * @param actor   an organiser
+     * @param event   the event, held
+     * @param present the registrants who came
+     * @return the registrants marked present
+     * @throws fr.sharenum.model.NotAllowedException       anyone else
+     * @throws fr.sharenum.model.IllegalTransitionException the event is not held
+     * @throws fr.sharenum.model.InvalidValueException      someone marked present was not registered
+     */
+    Set<MemberId> markAttendance(Actor actor, EventId event, Set<MemberId> present);
 }

@@ -280,4 +280,15 @@ public interface Members {
      * @return the badges
      */
     List<BadgeAward> badges(Actor actor, MemberId member);
+
+    /**
+     * A member's progression: every dated change of their level on each tool, oldest first, as kept since they
+     * joined (levels declared before the history was kept appear from the first change after it).
+     *
+     * @param actor  the member themself, or the host
+     * @param member the member
+     * @return the changes
+     * @throws fr.sharenum.model.NotAllowedException anyone else
+     */
+    List<LevelChange> progression(Actor actor, MemberId member);
 }

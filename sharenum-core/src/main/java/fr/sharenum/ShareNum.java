@@ -199,6 +199,15 @@ public final class ShareNum implements AutoCloseable {
     }
 
     /**
+     * Members' consent to research, for the exports researchers receive.
+     *
+     * @return the research facade
+     */
+    public Research research() {
+        return engine.research();
+    }
+
+    /**
      * The académie's view: indicators per territory and period.
      *
      * @return the indicators facade
@@ -912,6 +921,22 @@ public final class ShareNum implements AutoCloseable {
         }
 
         /**
+         * Whether members who never answered consent to research ({@link Research}); default {@code false}: their
+         * records stay out of research exports until they say yes. Set {@code true} only when the host's data
+         * protection officer has recorded another legal basis (a public-interest research agreement) and members
+         * are told they may refuse.
+         *
+         * @param byDefault the default
+         * @return this builder
+         */
+        public Builder researchConsentByDefault(boolean byDefault) {
+            this.researchConsentByDefault = byDefault;
+            return this;
+        }
+
+        private boolean researchConsentByDefault;
+
+        /**
          * Builds the {@code ShareNum}, once the settings that depend on each other agree.
          *
          * @return the instance, its matching engine loaded with the store's active members
@@ -942,12 +967,14 @@ public final class ShareNum implements AutoCloseable {
                     .badgeRules(badgeRules)
                     .staffAddressMustMatchAcademie(staffAddressMustMatchAcademie)
                     .build();
-            return new ShareNum(new Engine(settings,
+            Engine engine = new Engine(settings,
                     store != null ? store : new InMemoryStore(),
                     notifier != null ? notifier : new OutboxNotifier(),
                     trainingCatalog != null ? trainingCatalog : InMemoryCatalogs.trainings(List.of()),
                     guideCatalog != null ? guideCatalog : InMemoryCatalogs.guides(List.of()),
-                    matchingEngine != null ? matchingEngine : MatchingEngines.discover(), metrics));
+                    matchingEngine != null ? matchingEngine : MatchingEngines.discover(), metrics);
+            engine.researchConsentByDefault(researchConsentByDefault);
+            return new ShareNum(engine);
         }
 
         private static Duration positive(Duration d, String name) {

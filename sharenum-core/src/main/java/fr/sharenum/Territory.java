@@ -8,11 +8,12 @@ import java.util.Objects;
 
 /**
  * A territory indicators are computed for: the whole country, an académie, a département, a commune
- * or one establishment.
+ * or one establishment — or a custom territory (a TNE, a bassin, a réseau d'établissements) that académie staff
+ * define as a named set of those ({@link TerritoryDefinition}, {@link Indicators#define}).
  *
  * @param level how wide
  * @param code  {@code "FR"}, the académie code, the département code ({@code "021"}), the INSEE commune
- *              code ({@code "21231"}) or the UAI
+ *              code ({@code "21231"}), the UAI, or a custom territory's code ({@code "tne-aisne"})
  */
 public record Territory(Level level, String code) {
 
@@ -27,7 +28,9 @@ public record Territory(Level level, String code) {
         /** One commune; its INSEE code ({@code "21231"}). */
         COMMUNE,
         /** One establishment; its UAI. */
-        ESTABLISHMENT
+        ESTABLISHMENT,
+        /** A custom territory: a named set of communes, départements, académies or establishments; its code. */
+        CUSTOM
     }
 
     /**
@@ -41,6 +44,24 @@ public record Territory(Level level, String code) {
         if (code == null || code.isBlank()) {
             throw new InvalidValueException("code", "a territory has a code");
         }
+        if (level == Level.CUSTOM && !code.matches(CUSTOM_CODE)) {
+            throw new InvalidValueException("code", "a custom territory's code is 2 to 60 lower-case letters, digits or"
+                    + " dashes, starting with a letter or digit; was '" + code + "'");
+        }
+    }
+
+    /** What a custom territory's code looks like. */
+    static final String CUSTOM_CODE = "[a-z0-9][a-z0-9-]{1,59}";
+
+    /**
+     * A custom territory, by its code (defined with {@link Indicators#define}).
+     *
+     * @param code its code, 2 to 60 lower-case letters, digits or dashes ({@code "tne-aisne"})
+     * @return the territory
+     * @throws InvalidValueException when the code is not one
+     */
+    public static Territory custom(String code) {
+        return new Territory(Level.CUSTOM, code);
     }
 
     /**

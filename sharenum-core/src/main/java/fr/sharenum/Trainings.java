@@ -35,4 +35,26 @@ public interface Trainings {
      * @throws fr.sharenum.model.DuplicateException  when its id is taken
      */
     Training publish(Actor actor, Training training);
+
+    /**
+     * The member follows a training they were shown instead of opening a ticket (the trainings-first step met the
+     * need): recorded for the indicators ({@link ImpactReport.Needs}). The training must be one the catalogue
+     * offers the member's académie.
+     *
+     * @param actor    the member, active
+     * @param training the training, as {@link #forMember} gave it
+     * @throws fr.sharenum.model.NotFoundException the catalogue does not offer it to the member
+     */
+    void follow(Actor actor, Training training);
+
+    /**
+     * The member declares they attended an institutional training (whether or not they chose it instead of a
+     * ticket): a training action and its hours for the RETEX indicators, a need met by a training.
+     *
+     * @param actor    the member, active
+     * @param training the training, as the catalogue gives it
+     * @throws fr.sharenum.model.NotFoundException          the catalogue does not offer it to the member
+     * @throws fr.sharenum.model.IllegalTransitionException it has not started yet
+     */
+    void declareAttended(Actor actor, Training training);
 }

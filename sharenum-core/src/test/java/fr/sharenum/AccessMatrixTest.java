@@ -425,7 +425,10 @@ class AccessMatrixTest {
                 } else if (type == ToolId.class) {
                     v = CAPYTALE;
                 } else if (type == Set.class) {
-                    v = name.equals("themes") ? Set.of(Theme.of("oral")) : Set.of(CAPYTALE);
+                    v = name.equals("themes") ? Set.of(Theme.of("oral")) : name.equals("present") ? Set.of(rita.id())
+                            : Set.of(CAPYTALE);
+                } else if (type == TerritoryDefinition.class) {
+                    v = new TerritoryDefinition("tne-test", "TNE de test", Academie.DIJON, Set.of(Territory.departement("021")));
                 } else if (type == Skill.class) {
                     v = new Skill(CAPYTALE, CompetenceLevel.INTERMEDIATE);
                 } else if (type == UnaryOperator.class) {

@@ -35,6 +35,7 @@ class ModuleGraphTest {
     private static final String POSTGIS = "fr.sharenum.postgis..";
     private static final String EXAMPLES = "fr.sharenum.examples..";
     private static final String BENCHMARKS = "fr.sharenum.benchmarks..";
+    private static final String SIMULATION = "fr.sharenum.simulation..";
 
     private static JavaClasses classes;
 
@@ -47,7 +48,7 @@ class ModuleGraphTest {
     @Test
     void everyModuleIsImported() {
         for (String pkg : new String[] {"fr.sharenum.model", "fr.sharenum.spi", "fr.sharenum", "fr.sharenum.core.internal",
-                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.annuaire", "fr.sharenum.json", "fr.sharenum.webhook", "fr.sharenum.mail", "fr.sharenum.jdbc", "fr.sharenum.spring.boot", "fr.sharenum.http", "fr.sharenum.postgis", "fr.sharenum.examples", "fr.sharenum.benchmarks"}) {
+                "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.annuaire", "fr.sharenum.json", "fr.sharenum.webhook", "fr.sharenum.mail", "fr.sharenum.jdbc", "fr.sharenum.spring.boot", "fr.sharenum.http", "fr.sharenum.postgis", "fr.sharenum.examples", "fr.sharenum.benchmarks", "fr.sharenum.simulation"}) {
             assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
         }
     }
@@ -122,6 +123,17 @@ class ModuleGraphTest {
                 .check(classes);
         noClasses().that().resideOutsideOfPackages(BENCHMARKS)
                 .should().dependOnClassesThat().resideInAnyPackage(BENCHMARKS)
+                .check(classes);
+    }
+
+    @Test
+    void theSimulationRunsThroughThePublicApiAndNothingUsesIt() {
+        // a model of a year "through the real library": the facades, the values, the discovered matching engine
+        noClasses().that().resideInAnyPackage(SIMULATION)
+                .should().dependOnClassesThat().resideInAnyPackage("..internal..", GEO, TCK, JDBC, HTTP, BENCHMARKS)
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages(SIMULATION)
+                .should().dependOnClassesThat().resideInAnyPackage(SIMULATION)
                 .check(classes);
     }
 

@@ -270,6 +270,25 @@ class ApiStoryTest {
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(claire.get("/api/v1/indicators" + q).code()).startsWith("access.");
         assertThat(nadia.get("/api/v1/indicators?level=PLANET&code=07&from=2026-01&to=2026-12").code()).isEqualTo("request.bad-parameter");
+
+        // the second round: attendance, progression, a custom territory, consent
+        assertThat(paul.post("/api/v1/events/" + event + "/attendance", Map.of("present", List.of())).status()).isEqualTo(200);
+        assertThat(nadia.get("/api/v1/indicators/impact" + q).json().get("eventsWithAttendance").asInt()).isEqualTo(1);
+        assertThat(nadia.get("/api/v1/indicators/impact.csv" + q).header("Content-Type")).startsWith("text/csv");
+        assertThat(claire.get("/api/v1/indicators/impact" + q).code()).startsWith("access.");
+        assertThat(nadia.post("/api/v1/territories", Map.of("code", "cote-d-or", "name", "Côte-d'Or", "academie", "DIJON",
+                "parts", List.of(Map.of("level", "DEPARTEMENT", "code", "021")))).status()).isEqualTo(200);
+        assertThat(nadia.get("/api/v1/territories?academie=DIJON").json()).hasSize(1);
+        assertThat(nadia.get("/api/v1/indicators/impact?level=CUSTOM&code=cote-d-or&from=2026-01&to=2026-12").status())
+                .isEqualTo(200);
+        assertThat(claire.get("/api/v1/members/claire-martin/progression").json()).isNotEmpty();
+        assertThat(claire.get("/api/v1/me/research-consent").json().get("given").asBoolean()).isFalse();
+        assertThat(claire.put("/api/v1/me/research-consent", Map.of("given", true)).json().get("given").asBoolean()).isTrue();
+        assertThat(claire.get("/api/v1/me/research-consent").json().get("given").asBoolean()).isTrue();
+        Map<String, Object> unknown = Map.of("id", "PAF-INCONNUE", "title", "Inconnue", "kind", "PAF_SESSION", "academie", "DIJON",
+                "tools", List.of("capytale"), "start", "2026-12-01T09:00:00Z", "end", "2026-12-01T12:00:00Z", "place", "Dijon");
+        assertThat(claire.post("/api/v1/trainings/followed", unknown).code()).isEqualTo("not-found");   // not in the catalogue
+        assertThat(claire.post("/api/v1/trainings/attended", unknown).code()).isEqualTo("not-found");
     }
 
     @Test

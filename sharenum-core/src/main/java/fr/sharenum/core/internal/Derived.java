@@ -1,6 +1,15 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.core.internal.feed.AttendanceFacts;
+import fr.sharenum.core.internal.feed.BadgeFacts;
 import fr.sharenum.core.internal.feed.ChangeFollower;
+import fr.sharenum.core.internal.feed.LevelChangeFacts;
+import fr.sharenum.core.internal.feed.TrainingFacts;
+import fr.sharenum.core.internal.store.ResearchStore;
+import fr.sharenum.model.CompetenceLevel;
+import fr.sharenum.model.Member;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.ToolId;
 import fr.sharenum.core.internal.feed.EventFacts;
 import fr.sharenum.core.internal.feed.FeedbackFacts;
 import fr.sharenum.core.internal.feed.MemberFacts;
@@ -21,9 +30,12 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What one instance derives from the store — where establishments stand, its matching engine and its indicator
@@ -65,17 +77,22 @@ final class Derived implements ChangeFollower.Target {
         t.buses().forEach(b -> buses.put(b.id(), Optional.of(b)));
         indicators.clear();
         List<MatchCandidate> candidates = new ArrayList<>();
+        Map<MemberId, List<LevelChangeFacts>> history = new HashMap<>();
+        ResearchStore.forEachLevelChange(t, c -> history.computeIfAbsent(c.facts().member(), k -> new ArrayList<>()).add(c.facts()));
         // members arrive one by one from the store; they are turned into facts and candidates by pages, on every
         // core (a million at start), and counted in order
         List<Member> page = new ArrayList<>(PAGE);
         t.forEachMember(m -> {
             page.add(m);
             if (page.size() == PAGE) {
-                convert(page, candidates);
+                convert(page, candidates, history);
                 page.clear();
             }
         });
-        convert(page, candidates);
+        convert(page, candidates, history);
+        ResearchStore.forEachTraining(t, f -> indicators.training(null, f));
+        ResearchStore.forEachAttendance(t, a -> indicators.attendance(null, a.facts()));
+        ResearchStore.forEachBadge(t, b -> indicators.badge(null, b));
         t.forEachTicket(ticket -> indicators.ticket(null, TicketFacts.of(ticket)));
         for (Event e : Engine.allEvents(t)) {
             EventFacts facts = EventFacts.of(e, e.bus() == null ? Optional.empty() : buses.getOrDefault(e.bus(), Optional.empty()));
@@ -88,16 +105,17 @@ final class Derived implements ChangeFollower.Target {
     private static final int PAGE = 20_000;
 
     /** A member's facts and, when the engine holds them, their candidate. */
-    private record Converted(MemberFacts facts, MatchCandidate candidate) {
+    private record Converted(Member member, MemberFacts facts, MatchCandidate candidate) {
     }
 
-    private void convert(List<Member> page, List<MatchCandidate> candidates) {
+    private void convert(List<Member> page, List<MatchCandidate> candidates, Map<MemberId, List<LevelChangeFacts>> history) {
         List<Converted> converted = page.parallelStream().map(m -> {
             MemberFacts facts = MemberFacts.of(m);
-            return new Converted(facts, facts.candidate(location(m.establishment())).orElse(null));
+            return new Converted(m, facts, facts.candidate(location(m.establishment())).orElse(null));
         }).toList();
         for (Converted c : converted) {
             indicators.member(null, c.facts());
+            levels(c.member(), c.facts(), history.getOrDefault(c.member().id(), List.of()));
             if (c.candidate() != null) {
                 candidates.add(c.candidate());
             }
@@ -122,8 +140,47 @@ final class Derived implements ChangeFollower.Target {
             case Tx.KIND_TICKET -> indicators.ticket(read(c.before(), TicketFacts.class), read(c.after(), TicketFacts.class));
             case Tx.KIND_EVENT -> indicators.event(read(c.before(), EventFacts.class), read(c.after(), EventFacts.class));
             case Tx.KIND_FEEDBACK -> indicators.feedback(read(c.before(), FeedbackFacts.class), read(c.after(), FeedbackFacts.class));
+            case Tx.KIND_LEVEL -> indicators.level(read(c.after(), LevelChangeFacts.class));
+            case Tx.KIND_TRAINING -> indicators.training(read(c.before(), TrainingFacts.class), read(c.after(), TrainingFacts.class));
+            case Tx.KIND_ATTENDANCE -> indicators.attendance(read(c.before(), AttendanceFacts.class), read(c.after(), AttendanceFacts.class));
+            case Tx.KIND_BADGE -> indicators.badge(read(c.before(), BadgeFacts.class), read(c.after(), BadgeFacts.class));
             default -> {
                 // kinds of later versions: nothing derived here
+            }
+        }
+    }
+
+    /**
+     * A member's level history into the indicators, made whole where it does not explain the member as stored: what
+     * they counted as before their first kept change (members from before history was kept) arrives on the day they
+     * registered, and a difference between the last change and the record (a write the history missed) is closed on
+     * the day of the last change. Computed from the snapshot alone, so every instance adds the same changes.
+     */
+    private void levels(Member m, MemberFacts facts, List<LevelChangeFacts> kept) {
+        Map<ToolId, CompetenceLevel> now = LevelChangeFacts.counted(facts);
+        Map<ToolId, LevelChangeFacts> first = new HashMap<>();
+        Map<ToolId, LevelChangeFacts> last = new HashMap<>();
+        for (LevelChangeFacts c : kept) {
+            first.putIfAbsent(c.tool(), c);
+            last.put(c.tool(), c);
+        }
+        for (LevelChangeFacts c : first.values()) {
+            if (c.from() != null) {
+                indicators.level(new LevelChangeFacts(m.id(), c.tool(), null, null, c.fromPlace(), c.from(), m.registeredAt()));
+            }
+        }
+        kept.forEach(indicators::level);
+        Set<ToolId> tools = new HashSet<>(now.keySet());
+        tools.addAll(last.keySet());
+        for (ToolId tool : tools) {
+            LevelChangeFacts end = last.get(tool);
+            Uai endPlace = end == null ? null : end.toPlace();
+            CompetenceLevel endLevel = end == null ? null : end.to();
+            CompetenceLevel level = now.get(tool);
+            Uai place = level == null ? null : m.establishment();
+            if (!Objects.equals(endLevel, level) || !Objects.equals(endPlace, place)) {
+                indicators.level(new LevelChangeFacts(m.id(), tool, endPlace, endLevel, place, level,
+                        end == null ? m.registeredAt() : end.at()));
             }
         }
     }

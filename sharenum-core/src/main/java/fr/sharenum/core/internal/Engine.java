@@ -10,6 +10,7 @@ import fr.sharenum.Indicators;
 import fr.sharenum.Members;
 import fr.sharenum.Moderation;
 import fr.sharenum.Outbox;
+import fr.sharenum.Research;
 import fr.sharenum.Roles;
 import fr.sharenum.Tickets;
 import fr.sharenum.Trainings;
@@ -206,6 +207,26 @@ public final class Engine implements Transactions {
 
     private final ChangeFollower follower;
     private final FeedPoller poller;
+    private volatile Research research;
+
+    /**
+     * Sets whether members who never answered consent to research (the host's default; false until set).
+     *
+     * @param byDefault the default
+     */
+    public void researchConsentByDefault(boolean byDefault) {
+        this.research = new ResearchImpl(this, byDefault);
+    }
+
+    /** @return members' consent to research */
+    public Research research() {
+        Research r = research;
+        if (r == null) {
+            r = new ResearchImpl(this, false);
+            research = r;
+        }
+        return r;
+    }
 
     /** @return this instance's follower of the change feed */
     public ChangeFollower follower() {

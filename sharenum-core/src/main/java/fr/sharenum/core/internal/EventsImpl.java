@@ -521,4 +521,9 @@ final class EventsImpl implements Events {
         Access.require(op, relations(t, Access.principal(t, actor), e));
     }
 
+
+    @Override
+    public Set<MemberId> markAttendance(Actor actor, EventId id, Set<MemberId> present) {
+        return Attendance.mark(engine, actor, id, present);
+    }
 }

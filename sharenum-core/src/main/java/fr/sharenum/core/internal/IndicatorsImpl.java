@@ -3,7 +3,15 @@ package fr.sharenum.core.internal;
 import fr.sharenum.IndicatorReport;
 import fr.sharenum.Indicators;
 import fr.sharenum.Territory;
+import fr.sharenum.Distribution;
+import fr.sharenum.ImpactReport;
+import fr.sharenum.TerritoryDefinition;
+import fr.sharenum.core.internal.feed.AttendanceFacts;
+import fr.sharenum.core.internal.feed.BadgeFacts;
 import fr.sharenum.core.internal.feed.EventFacts;
+import fr.sharenum.core.internal.feed.LevelChangeFacts;
+import fr.sharenum.core.internal.feed.TrainingFacts;
+import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.core.internal.feed.FeedbackFacts;
 import fr.sharenum.core.internal.feed.MemberFacts;
 import fr.sharenum.core.internal.feed.Place;
@@ -13,6 +21,7 @@ import fr.sharenum.model.Uai;
 import fr.sharenum.model.EventStatus;
 import fr.sharenum.model.InvalidValueException;
 import fr.sharenum.model.MemberId;
+import fr.sharenum.model.NotFoundException;
 import fr.sharenum.model.ToolId;
 
 import java.time.Duration;
@@ -23,12 +32,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Indicators kept as aggregates per (month, place) — a place being an establishment, or the académie and
@@ -107,6 +119,7 @@ final class IndicatorsImpl {
             case DEPARTEMENT -> (place.uai() != null ? place.uai().departement() : place.departement()).equals(territory.code());
             case COMMUNE -> e != null && territory.code().equals(e.communeCode());
             case ESTABLISHMENT -> place.uai() != null && place.uai().value().equals(territory.code());
+            case CUSTOM -> false; // through its definition: see scope
         };
     }
 
@@ -114,6 +127,7 @@ final class IndicatorsImpl {
     synchronized void clear() {
         buckets.clear();
         members.clear();
+        impact.clear();
     }
 
     // --- updates: each takes the facts before and after a change (null for none) out and in
@@ -152,6 +166,7 @@ final class IndicatorsImpl {
             t.tools().forEach(tool -> add(b.unmet, tool, sign));
         }
         t.alerted().forEach(helper -> add(b.alertsByHelper, helper, sign));
+        impactOfTicket(t, sign);
     }
 
     synchronized void event(EventFacts old, EventFacts now) {
@@ -207,6 +222,7 @@ final class IndicatorsImpl {
     }
 
     private void member(MemberFacts m, int sign) {
+        pix(m, sign);
         if (!m.active()) {
             return;
         }
@@ -227,19 +243,20 @@ final class IndicatorsImpl {
 
     /** The indicators of {@code territory} for the months {@code from} to {@code to} (access checked by the facade). */
     synchronized IndicatorReport report(Territory territory, YearMonth from, YearMonth to) {
-        Objects.requireNonNull(territory, "territory");
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
-        if (to.isBefore(from)) {
-            throw new InvalidValueException("to", "the last month " + to + " is before the first " + from);
-        }
-        if (from.plusYears(20).isBefore(to)) {
-            throw new InvalidValueException("to", "a report spans at most 20 years");
-        }
+        return report(territory, null, from, to);
+    }
+
+    /**
+     * The indicators of {@code territory} — a custom one described by {@code definition} — for the months {@code from}
+     * to {@code to} (access checked by the facade).
+     */
+    synchronized IndicatorReport report(Territory territory, TerritoryDefinition definition, YearMonth from, YearMonth to) {
+        Predicate<Place> inside = scope(territory, definition);
+        checkPeriod(from, to);
         Bucket sum = new Bucket();
         for (Map<Place, Bucket> month : buckets.subMap(from, true, to, true).values()) {
             for (Map.Entry<Place, Bucket> entry : month.entrySet()) {
-                if (!contains(territory, entry.getKey())) {
+                if (!inside.test(entry.getKey())) {
                     continue;
                 }
                 Bucket b = entry.getValue();
@@ -267,7 +284,7 @@ final class IndicatorsImpl {
         }
         Map<ToolId, int[]> counted = new TreeMap<>();
         members.forEach((uai, byTool) -> {
-            if (contains(territory, Place.of(uai))) {
+            if (inside.test(Place.of(uai))) {
                 byTool.forEach((tool, c) -> {
                     int[] into = counted.computeIfAbsent(tool, k -> new int[3]);
                     for (int i = 0; i < 3; i++) {
@@ -315,5 +332,312 @@ final class IndicatorsImpl {
         long total = sorted.stream().mapToLong(Integer::longValue).sum();
         long busiest = sorted.subList(0, top).stream().mapToLong(Integer::longValue).sum();
         return total == 0 ? 0 : (double) busiest / total;
+    }
+
+    // --- second round (issue 17): attendance, progression, trainings first, RETEX, custom territories.
+    // Kept apart from the buckets above, in buckets of their own per (month, place), fed by facts of their own kinds.
+
+    /** What a month of one place holds for the impact report. */
+    private static final class ImpactBucket {
+        int eventsWithAttendance;
+        int registeredAtMarked;
+        int attended;
+        long attendedMinutes;
+        /** Per tool, changes from level (0 none, 1 + ordinal) to level. */
+        final Map<ToolId, int[][]> flows = new HashMap<>();
+        final Map<ToolId, int[]> needs = new HashMap<>();
+        int pix;
+        long pixScore;
+        final Map<String, Integer> badges = new HashMap<>();
+        final Map<String, Integer> attendeesByTraining = new HashMap<>();
+        int trainingAttendances;
+        long trainingMinutes;
+        final Map<MemberId, Integer> offersByHelper = new HashMap<>();
+    }
+
+    private static final int OPENED = 0;
+    private static final int CHOSEN = 1;
+    private static final int BY_TRAINING = 2;
+    private static final int BY_PEER = 3;
+
+    private final TreeMap<YearMonth, Map<Place, ImpactBucket>> impact = new TreeMap<>();
+
+    private ImpactBucket impactBucket(Place place, Instant at) {
+        return impact.computeIfAbsent(month(at), k -> new HashMap<>()).computeIfAbsent(place, k -> new ImpactBucket());
+    }
+
+    private static void need(ImpactBucket b, ToolId tool, int which, int sign) {
+        int[] n = b.needs.computeIfAbsent(tool, k -> new int[4]);
+        n[which] += sign;
+        if (n[0] == 0 && n[1] == 0 && n[2] == 0 && n[3] == 0) {
+            b.needs.remove(tool);
+        }
+    }
+
+    private void impactOfTicket(TicketFacts t, int sign) {
+        ImpactBucket b = impactBucket(t.place(), t.openedAt());
+        for (ToolId tool : t.tools()) {
+            need(b, tool, OPENED, sign);
+            if (t.helperAcceptedAt() != null) {
+                need(b, tool, BY_PEER, sign);
+            }
+        }
+        t.offerers().forEach(helper -> add(b.offersByHelper, helper, sign));
+    }
+
+    private void pix(MemberFacts m, int sign) {
+        if (m.pixOn() == null) {
+            return;
+        }
+        ImpactBucket b = impactBucket(Place.of(m.establishment()), m.pixOn().atStartOfDay(ZoneOffset.UTC).toInstant());
+        b.pix += sign;
+        b.pixScore += (long) sign * (m.pixScore() == null ? 0 : m.pixScore());
+    }
+
+    /** A dated level change (kept for ever: applied once, never retracted). */
+    synchronized void level(LevelChangeFacts c) {
+        if (c.inPlace()) {
+            flow(impactBucket(Place.of(c.toPlace()), c.at()), c.tool(), c.from(), c.to());
+            return;
+        }
+        if (c.from() != null) {
+            flow(impactBucket(Place.of(c.fromPlace()), c.at()), c.tool(), c.from(), null);
+        }
+        if (c.to() != null) {
+            flow(impactBucket(Place.of(c.toPlace()), c.at()), c.tool(), null, c.to());
+        }
+    }
+
+    private static int index(CompetenceLevel level) {
+        return level == null ? 0 : 1 + level.ordinal();
+    }
+
+    private static void flow(ImpactBucket b, ToolId tool, CompetenceLevel from, CompetenceLevel to) {
+        b.flows.computeIfAbsent(tool, k -> new int[4][4])[index(from)][index(to)]++;
+    }
+
+    /** A training chosen or attended: before and after. */
+    synchronized void training(TrainingFacts old, TrainingFacts now) {
+        if (old != null) {
+            training(old, -1);
+        }
+        if (now != null) {
+            training(now, +1);
+        }
+    }
+
+    private void training(TrainingFacts f, int sign) {
+        Place place = Place.of(f.place());
+        if (f.chosenAt() != null) {
+            ImpactBucket b = impactBucket(place, f.chosenAt());
+            f.tools().forEach(tool -> need(b, tool, CHOSEN, sign));
+        }
+        if (f.attended()) {
+            ImpactBucket b = impactBucket(place, f.start());
+            f.tools().forEach(tool -> need(b, tool, BY_TRAINING, sign));
+            add(b.attendeesByTraining, f.training(), sign);
+            b.trainingAttendances += sign;
+            b.trainingMinutes += sign * f.minutes();
+        }
+    }
+
+    /** Attendance marked at an event: before and after. */
+    synchronized void attendance(AttendanceFacts old, AttendanceFacts now) {
+        if (old != null) {
+            attendance(old, -1);
+        }
+        if (now != null) {
+            attendance(now, +1);
+        }
+    }
+
+    private void attendance(AttendanceFacts a, int sign) {
+        ImpactBucket b = impactBucket(a.place(), a.start());
+        b.eventsWithAttendance += sign;
+        b.registeredAtMarked += sign * a.registered();
+        b.attended += sign * a.attended();
+        b.attendedMinutes += sign * a.attended() * a.minutes();
+    }
+
+    /** A badge awarded: before and after. */
+    synchronized void badge(BadgeFacts old, BadgeFacts now) {
+        if (old != null) {
+            add(impactBucket(old.place(), old.issuedOn()).badges, old.badge(), -1);
+        }
+        if (now != null) {
+            add(impactBucket(now.place(), now.issuedOn()).badges, now.badge(), +1);
+        }
+    }
+
+    private static void checkPeriod(YearMonth from, YearMonth to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new InvalidValueException("to", "the last month " + to + " is before the first " + from);
+        }
+        if (from.plusYears(20).isBefore(to)) {
+            throw new InvalidValueException("to", "a report spans at most 20 years");
+        }
+    }
+
+    /** Which places lie in {@code territory}; a custom one is the union of its definition's parts. */
+    private Predicate<Place> scope(Territory territory, TerritoryDefinition definition) {
+        Objects.requireNonNull(territory, "territory");
+        if (territory.level() != Territory.Level.CUSTOM) {
+            return place -> contains(territory, place);
+        }
+        if (definition == null || !definition.code().equals(territory.code())) {
+            throw new NotFoundException("territory", territory.code());
+        }
+        Set<String> academies = new HashSet<>();
+        Set<String> departements = new HashSet<>();
+        Set<String> communes = new HashSet<>();
+        Set<String> uais = new HashSet<>();
+        for (Territory part : definition.parts()) {
+            switch (part.level()) {
+                case ACADEMIE -> academies.add(part.code());
+                case DEPARTEMENT -> departements.add(part.code());
+                case COMMUNE -> communes.add(part.code());
+                case ESTABLISHMENT -> uais.add(part.code());
+                default -> throw new IllegalStateException("a part of a custom territory is " + part.level());
+            }
+        }
+        return place -> {
+            if (place.uai() == null) {
+                return academies.contains(place.academie().code()) || departements.contains(place.departement());
+            }
+            if (uais.contains(place.uai().value()) || departements.contains(place.uai().departement())) {
+                return true;
+            }
+            Establishment e = establishments.apply(place.uai());
+            return e != null && (academies.contains(e.academie().code())
+                    || e.communeCode() != null && communes.contains(e.communeCode()));
+        };
+    }
+
+    /**
+     * The impact report of {@code territory} — a custom one described by {@code definition} — for the months
+     * {@code from} to {@code to} (access checked by the facade).
+     */
+    synchronized ImpactReport impact(Territory territory, TerritoryDefinition definition, YearMonth from, YearMonth to) {
+        Predicate<Place> inside = scope(territory, definition);
+        checkPeriod(from, to);
+        Map<Place, Boolean> memo = new HashMap<>();
+        Predicate<Place> in = p -> memo.computeIfAbsent(p, inside::test);
+        // levels at the start and the end: every change up to the month before, then those of the period
+        Map<ToolId, int[]> atStart = new TreeMap<>();
+        Map<ToolId, int[][]> flows = new TreeMap<>();
+        for (Map.Entry<YearMonth, Map<Place, ImpactBucket>> month : impact.headMap(to, true).entrySet()) {
+            boolean before = month.getKey().isBefore(from);
+            for (Map.Entry<Place, ImpactBucket> e : month.getValue().entrySet()) {
+                if (!in.test(e.getKey())) {
+                    continue;
+                }
+                e.getValue().flows.forEach((tool, f) -> {
+                    if (before) {
+                        int[] c = atStart.computeIfAbsent(tool, k -> new int[3]);
+                        for (int a = 0; a < 4; a++) {
+                            for (int z = 0; z < 4; z++) {
+                                if (z > 0) {
+                                    c[z - 1] += f[a][z];
+                                }
+                                if (a > 0) {
+                                    c[a - 1] -= f[a][z];
+                                }
+                            }
+                        }
+                    } else {
+                        int[][] into = flows.computeIfAbsent(tool, k -> new int[4][4]);
+                        for (int a = 0; a < 4; a++) {
+                            for (int z = 0; z < 4; z++) {
+                                into[a][z] += f[a][z];
+                            }
+                        }
+                    }
+                });
+            }
+        }
+        Map<ToolId, int[]> atEnd = new TreeMap<>();
+        atStart.forEach((tool, c) -> atEnd.put(tool, c.clone()));
+        List<ImpactReport.LevelFlow> flowList = new ArrayList<>();
+        flows.forEach((tool, f) -> {
+            int[] c = atEnd.computeIfAbsent(tool, k -> new int[3]);
+            for (int a = 0; a < 4; a++) {
+                for (int z = 0; z < 4; z++) {
+                    if (f[a][z] == 0) {
+                        continue;
+                    }
+                    if (z > 0) {
+                        c[z - 1] += f[a][z];
+                    }
+                    if (a > 0) {
+                        c[a - 1] -= f[a][z];
+                    }
+                    if (a != z) {
+                        flowList.add(new ImpactReport.LevelFlow(tool, a == 0 ? null : CompetenceLevel.values()[a - 1],
+                                z == 0 ? null : CompetenceLevel.values()[z - 1], f[a][z]));
+                    }
+                }
+            }
+        });
+        atStart.values().removeIf(c -> c[0] == 0 && c[1] == 0 && c[2] == 0);
+        atEnd.values().removeIf(c -> c[0] == 0 && c[1] == 0 && c[2] == 0);
+
+        ImpactBucket sum = new ImpactBucket();
+        Map<ToolId, int[]> needs = new TreeMap<>();
+        for (Map<Place, ImpactBucket> month : impact.subMap(from, true, to, true).values()) {
+            for (Map.Entry<Place, ImpactBucket> e : month.entrySet()) {
+                if (!in.test(e.getKey())) {
+                    continue;
+                }
+                ImpactBucket b = e.getValue();
+                sum.eventsWithAttendance += b.eventsWithAttendance;
+                sum.registeredAtMarked += b.registeredAtMarked;
+                sum.attended += b.attended;
+                sum.attendedMinutes += b.attendedMinutes;
+                b.needs.forEach((tool, n) -> {
+                    int[] into = needs.computeIfAbsent(tool, k -> new int[4]);
+                    for (int i = 0; i < 4; i++) {
+                        into[i] += n[i];
+                    }
+                });
+                sum.pix += b.pix;
+                sum.pixScore += b.pixScore;
+                b.badges.forEach((k, v) -> sum.badges.merge(k, v, Integer::sum));
+                b.attendeesByTraining.forEach((k, v) -> sum.attendeesByTraining.merge(k, v, Integer::sum));
+                sum.trainingAttendances += b.trainingAttendances;
+                sum.trainingMinutes += b.trainingMinutes;
+                b.offersByHelper.forEach((k, v) -> sum.offersByHelper.merge(k, v, Integer::sum));
+            }
+        }
+        // from the first round's buckets: delays, alerts, organisers of events held
+        TreeMap<Long, Integer> toOffer = new TreeMap<>();
+        TreeMap<Long, Integer> toHelper = new TreeMap<>();
+        TreeMap<Long, Integer> toEvent = new TreeMap<>();
+        Set<MemberId> helpers = new HashSet<>(sum.offersByHelper.keySet());
+        long alerts = 0;
+        for (Map<Place, Bucket> month : buckets.subMap(from, true, to, true).values()) {
+            for (Map.Entry<Place, Bucket> e : month.entrySet()) {
+                if (!in.test(e.getKey())) {
+                    continue;
+                }
+                Bucket b = e.getValue();
+                b.toOffer.forEach((k, v) -> toOffer.merge(k, v, Integer::sum));
+                b.toHelper.forEach((k, v) -> toHelper.merge(k, v, Integer::sum));
+                b.toEvent.forEach((k, v) -> toEvent.merge(k, v, Integer::sum));
+                for (int n : b.alertsByHelper.values()) {
+                    alerts += n;
+                }
+                helpers.addAll(b.eventsByOrganiser.keySet());
+            }
+        }
+        Map<ToolId, ImpactReport.Needs> needsByTool = new TreeMap<>();
+        needs.forEach((tool, n) -> needsByTool.put(tool, new ImpactReport.Needs(n[OPENED], n[CHOSEN], n[BY_TRAINING], n[BY_PEER])));
+        int offers = sum.offersByHelper.values().stream().mapToInt(Integer::intValue).sum();
+        return new ImpactReport(territory, from, to, sum.eventsWithAttendance, sum.registeredAtMarked, sum.attended,
+                sum.registeredAtMarked - sum.attended, sum.attendedMinutes / 60.0, atStart, atEnd, flowList, needsByTool,
+                sum.pix, sum.pix == 0 ? null : (double) sum.pixScore / sum.pix, sum.badges,
+                sum.attendeesByTraining.size(), sum.trainingAttendances, sum.trainingMinutes / 60.0, helpers.size(), offers,
+                (int) alerts, Distribution.of(toOffer), Distribution.of(toHelper), Distribution.of(toEvent));
     }
 }

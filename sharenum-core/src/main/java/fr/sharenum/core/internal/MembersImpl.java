@@ -1,6 +1,7 @@
 package fr.sharenum.core.internal;
 
 import fr.sharenum.IdentityAssertion;
+import fr.sharenum.LevelChange;
 import fr.sharenum.MemberData;
 import fr.sharenum.MemberProfile;
 import fr.sharenum.Members;
@@ -521,4 +522,9 @@ final class MembersImpl implements Members {
 
     static final Locale FR = Locale.FRENCH;
     static final Relation SELF = Relation.SELF;
+
+    @Override
+    public List<LevelChange> progression(Actor actor, MemberId id) {
+        return Progression.of(engine, actor, id);
+    }
 }

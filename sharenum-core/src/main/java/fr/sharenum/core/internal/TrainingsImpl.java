@@ -57,4 +57,14 @@ final class TrainingsImpl implements Trainings {
             return training;
         });
     }
+
+    @Override
+    public void follow(Actor actor, Training training) {
+        TrainingTrace.record(engine, actor, training, false);
+    }
+
+    @Override
+    public void declareAttended(Actor actor, Training training) {
+        TrainingTrace.record(engine, actor, training, true);
+    }
 }

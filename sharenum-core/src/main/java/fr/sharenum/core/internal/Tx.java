@@ -81,6 +81,14 @@ public final class Tx implements Documents {
     public static final String KIND_EVENT = "event";
     /** Change kinds: a rating's {@link FeedbackFacts}. */
     public static final String KIND_FEEDBACK = "feedback";
+    /** Change kinds: a dated level change ({@code LevelChangeFacts}), after only. */
+    public static final String KIND_LEVEL = "level";
+    /** Change kinds: a training chosen or attended ({@code TrainingFacts}). */
+    public static final String KIND_TRAINING = "training";
+    /** Change kinds: attendance marked at an event ({@code AttendanceFacts}). */
+    public static final String KIND_ATTENDANCE = "attendance";
+    /** Change kinds: a badge awarded ({@code BadgeFacts}), after only. */
+    public static final String KIND_BADGE = "badge";
 
     private final StoreTransaction t;
     private EstablishmentStore establishments;
@@ -153,6 +161,16 @@ public final class Tx implements Documents {
         }
         pending.add(new Change(0, clock.instant(), kind, key, before == null ? null : Codec.write(before),
                 after == null ? null : Codec.write(after)));
+    }
+
+    /** Records facts of a kind of its own (research and the académie's view: {@link ResearchFacts}). */
+    void emitFacts(String kind, String key, Object before, Object after) {
+        emit(kind, key, before, after);
+    }
+
+    /** @return the instant this transaction's changes are dated */
+    Instant now() {
+        return clock.instant();
     }
 
     /**
@@ -363,6 +381,7 @@ public final class Tx implements Documents {
         membersStore().insert(member);
         seen.put(member.id(), member);
         emit(KIND_MEMBER, member.id().value(), null, factsOf(member));
+        ResearchFacts.levels(this, null, factsOf(member), member.version());
     }
 
     public void updateMember(Member member, long expectedVersion) {
@@ -370,6 +389,7 @@ public final class Tx implements Documents {
         membersStore().update(member, expectedVersion);
         seen.put(member.id(), member);
         emit(KIND_MEMBER, member.id().value(), before == null ? null : factsOf(before), factsOf(member));
+        ResearchFacts.levels(this, before == null ? null : factsOf(before), factsOf(member), member.version());
     }
 
     public List<Member> membersAt(Uai establishment) {
@@ -576,6 +596,7 @@ public final class Tx implements Documents {
 
     public void insertBadge(BadgeAward award) {
         badgesStore().insert(award);
+        ResearchFacts.badge(this, award);
     }
 
     public List<BadgeAward> badgesOf(MemberId member) {

@@ -190,6 +190,14 @@ public final class Bodies {
     public record EventRef(@Required EventId event) {
     }
 
+    /** @param present the registrants who came */
+    public record AttendanceBody(@Required java.util.Set<MemberId> present) {
+    }
+
+    /** @param given whether the member consents to research */
+    public record ConsentBody(@Required Boolean given) {
+    }
+
     /** @param until end of the pause, or null to resume */
     public record Pause(Instant until) {
     }

@@ -108,6 +108,7 @@ public final class Routes {
         moderation();
         roles();
         indicators();
+        research();
         campaigns();
         mapLayers();
     }
@@ -645,6 +646,77 @@ public final class Routes {
             }
         }
         return s.indicators().report(c.actor(), new Territory(level, code), from, to);
+    }
+
+    // ------------------------------------------------------------------ research and the académie's view (issue 17)
+
+    private void research() {
+        String levels = "COUNTRY, ACADEMIE, DEPARTEMENT, COMMUNE, ESTABLISHMENT ou CUSTOM";
+        String codes = "FR, code de l'académie, du département, de la commune, UAI, ou code du territoire défini";
+        op("GET", "/indicators/impact", "impact", "indicateurs",
+                "Présences, progression, formations ou pairs, RETEX, délais (distributions fusionnables) d'un territoire")
+                .res(one(fr.sharenum.ImpactReport.class))
+                .q("level", "string", null, true, levels).q("code", "string", null, true, codes)
+                .q("from", "string", null, true, "premier mois (AAAA-MM)").q("to", "string", null, true, "dernier mois (AAAA-MM)")
+                .run(this::impact);
+        op("GET", "/indicators/impact.csv", "impactCsv", "indicateurs", "Les mêmes indicateurs en CSV").res(raw("text/csv"))
+                .q("level", "string", null, true, levels).q("code", "string", null, true, codes)
+                .q("from", "string", null, true, "premier mois (AAAA-MM)").q("to", "string", null, true, "dernier mois (AAAA-MM)")
+                .run(c -> {
+                    c.ctx().contentType("text/csv; charset=utf-8").result(utf8(impact(c).toCsv()));
+                    return null;
+                });
+        op("POST", "/territories", "defineTerritory", "indicateurs",
+                "Définir (ou redéfinir) un territoire : TNE, bassin, réseau d'établissements")
+                .req(fr.sharenum.TerritoryDefinition.class).res(one(fr.sharenum.TerritoryDefinition.class))
+                .run(c -> s.indicators().define(c.actor(), c.body(fr.sharenum.TerritoryDefinition.class)));
+        op("GET", "/territories", "listTerritories", "indicateurs", "Les territoires définis d'une académie")
+                .res(list(fr.sharenum.TerritoryDefinition.class))
+                .q("academie", "string", null, false, "l'académie (son nom d'énumération, DIJON) ; sans : les territoires nationaux")
+                .run(c -> s.indicators().territories(c.actor(), c.query("academie", Academie::valueOf, null)));
+        op("GET", "/members/{member}/progression", "progression", "membres", "La progression d'un membre, outil par outil")
+                .res(list(fr.sharenum.LevelChange.class))
+                .run(c -> s.members().progression(c.actor(), c.path("member", MemberId::of)));
+        op("POST", "/events/{event}/attendance", "markAttendance", "événements", "Relever les présences d'un événement tenu")
+                .req(Bodies.AttendanceBody.class).res(list(MemberId.class))
+                .run(c -> List.copyOf(s.events().markAttendance(c.actor(), event(c), c.body(Bodies.AttendanceBody.class).present())));
+        op("POST", "/trainings/followed", "followTraining", "formations",
+                "Suivre la formation proposée plutôt qu'ouvrir une demande").req(Training.class).res(one(Training.class))
+                .run(c -> {
+                    Training t = c.body(Training.class);
+                    s.trainings().follow(c.actor(), t);
+                    return t;
+                });
+        op("POST", "/trainings/attended", "declareTrainingAttended", "formations", "Déclarer avoir suivi une formation")
+                .req(Training.class).res(one(Training.class))
+                .run(c -> {
+                    Training t = c.body(Training.class);
+                    s.trainings().declareAttended(c.actor(), t);
+                    return t;
+                });
+        op("GET", "/me/research-consent", "researchConsent", "membres", "Mon accord pour la recherche")
+                .res(one(Bodies.ConsentBody.class)).me()
+                .run(c -> new Bodies.ConsentBody(s.research().consented(c.actor(), c.me())));
+        op("PUT", "/me/research-consent", "setResearchConsent", "membres", "Donner ou retirer mon accord pour la recherche")
+                .req(Bodies.ConsentBody.class).res(one(Bodies.ConsentBody.class)).me()
+                .run(c -> {
+                    boolean given = c.body(Bodies.ConsentBody.class).given();
+                    s.research().consent(c.actor(), c.me(), given);
+                    return new Bodies.ConsentBody(given);
+                });
+    }
+
+    private fr.sharenum.ImpactReport impact(Call c) {
+        Territory.Level level = c.query("level", Territory.Level::valueOf, null);
+        String code = c.query("code");
+        YearMonth from = c.query("from", YearMonth::parse, null);
+        YearMonth to = c.query("to", YearMonth::parse, null);
+        for (Object[] p : new Object[][] {{"level", level}, {"code", code}, {"from", from}, {"to", to}}) {
+            if (p[1] == null) {
+                throw ApiError.badParameter((String) p[0]);
+            }
+        }
+        return s.indicators().impact(c.actor(), new Territory(level, code), from, to);
     }
 
     // ------------------------------------------------------------------ campaigns

@@ -9,6 +9,7 @@ import fr.sharenum.Indicators;
 import fr.sharenum.Members;
 import fr.sharenum.Moderation;
 import fr.sharenum.Outbox;
+import fr.sharenum.Research;
 import fr.sharenum.Roles;
 import fr.sharenum.ShareNum;
 import fr.sharenum.Tickets;
@@ -124,7 +125,17 @@ public enum Operation {
     CAMPAIGNS_REPORT(Campaigns.class, List.of("report"), false, TEAM, STAFF, HOST),
 
     // --- the académie's view
-    INDICATORS_REPORT(Indicators.class, List.of("report"), false, STAFF, NATIONAL_ADMIN, RESEARCHER, HOST),
+    INDICATORS_REPORT(Indicators.class, List.of("report", "impact"), false, STAFF, NATIONAL_ADMIN, RESEARCHER, HOST),
+    INDICATORS_DEFINE_TERRITORY(Indicators.class, List.of("define"), false, STAFF, NATIONAL_ADMIN, HOST),
+    INDICATORS_TERRITORIES(Indicators.class, List.of("territories"), false, STAFF, NATIONAL_ADMIN, RESEARCHER, HOST),
+
+    // --- research and progression (issue 17)
+    MEMBERS_PROGRESSION(Members.class, List.of("progression"), false, SELF, HOST),
+    EVENTS_ATTENDANCE(Events.class, List.of("markAttendance"), false, ORGANISER),
+    TRAININGS_TRACE(Trainings.class, List.of("follow", "declareAttended"), false, MEMBER),
+    RESEARCH_CONSENT(Research.class, List.of("consent"), false, SELF),
+    RESEARCH_CONSENT_READ(Research.class, List.of("consented"), false, SELF, HOST),
+    RESEARCH_CONSENTS(Research.class, List.of("consents"), false, HOST),
 
     // --- operations
     OUTBOX_OPERATE(Outbox.class, List.of("failed", "retryNow", "deliverDue", "deadLetters", "revive", "backlog",

@@ -10,6 +10,7 @@ import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Uai;
 import fr.sharenum.spi.MatchCandidate;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +27,27 @@ import java.util.Set;
  * @param levels         level per tool
  * @param followedTools  tools they follow
  * @param followedThemes themes they follow
+ * @param pixOn          the day of their PIX certification, or {@code null} (RETEX indicators)
+ * @param pixScore       its score, or {@code null}
  */
 public record MemberFacts(MemberId id, boolean active, Uai establishment, Map<ToolId, CompetenceLevel> levels,
-                          Set<ToolId> followedTools, Set<Theme> followedThemes) {
+                          Set<ToolId> followedTools, Set<Theme> followedThemes, LocalDate pixOn,
+                          Integer pixScore) {
+
+    /**
+     * Facts without a PIX certification.
+     *
+     * @param id             the member
+     * @param active         verified and neither suspended nor erased
+     * @param establishment  their establishment
+     * @param levels         level per tool
+     * @param followedTools  tools they follow
+     * @param followedThemes themes they follow
+     */
+    public MemberFacts(MemberId id, boolean active, Uai establishment, Map<ToolId, CompetenceLevel> levels,
+                       Set<ToolId> followedTools, Set<Theme> followedThemes) {
+        this(id, active, establishment, levels, followedTools, followedThemes, null, null);
+    }
 
     public MemberFacts {
         levels = Map.copyOf(levels);
@@ -45,7 +64,8 @@ public record MemberFacts(MemberId id, boolean active, Uai establishment, Map<To
         for (Map.Entry<ToolId, Skill> e : m.skills().entrySet()) {
             levels.put(e.getKey(), e.getValue().level());
         }
-        return new MemberFacts(m.id(), m.isActive(), m.establishment(), levels, m.followedTools(), m.followedThemes());
+        return new MemberFacts(m.id(), m.isActive(), m.establishment(), levels, m.followedTools(), m.followedThemes(),
+                m.pix() == null ? null : m.pix().certifiedOn(), m.pix() == null ? null : m.pix().score());
     }
 
     /**
