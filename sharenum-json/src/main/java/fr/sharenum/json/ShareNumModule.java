@@ -93,7 +93,8 @@ public final class ShareNumModule extends SimpleModule {
             fr.sharenum.model.Campaign.class, fr.sharenum.model.Campaign.Concern.class, fr.sharenum.model.Campaign.Experiment.class,
             fr.sharenum.model.Grant.class, fr.sharenum.spi.Doc.class, fr.sharenum.model.AuditEntry.class,
             fr.sharenum.model.IdentityLink.class, fr.sharenum.model.Actor.Host.class, fr.sharenum.spi.Change.class,
-            fr.sharenum.model.EstablishmentAnnex.class, fr.sharenum.model.EstablishmentChange.class);
+            fr.sharenum.model.EstablishmentAnnex.class, fr.sharenum.model.EstablishmentChange.class,
+            fr.sharenum.model.OnlineAccess.class);
 
     /**
      * Every value type this module reads and writes: the records of the model and the SPI, the
@@ -214,7 +215,10 @@ public final class ShareNumModule extends SimpleModule {
             @JsonSubTypes.Type(value = Notification.TicketClosed.class, name = "TicketClosed"),
             @JsonSubTypes.Type(value = Notification.EventInvitation.class, name = "EventInvitation"),
             @JsonSubTypes.Type(value = Notification.Waitlisted.class, name = "Waitlisted"),
-            @JsonSubTypes.Type(value = Notification.OrganiserInvited.class, name = "OrganiserInvited")})
+            @JsonSubTypes.Type(value = Notification.OrganiserInvited.class, name = "OrganiserInvited"),
+            @JsonSubTypes.Type(value = Notification.EventReminder.class, name = "EventReminder"),
+            @JsonSubTypes.Type(value = Notification.FeedbackRequested.class, name = "FeedbackRequested"),
+            @JsonSubTypes.Type(value = Notification.BadgeAwarded.class, name = "BadgeAwarded")})
     @JsonAutoDetect(isGetterVisibility = JsonAutoDetect.Visibility.NONE)
     private abstract static class NotificationTypes {
     }

@@ -133,6 +133,7 @@ final class Erasure {
                 ? new Offer(o.helper(), ERASED_TEXT, o.at(), o.status()) : o).toList();
         return new TicketNum(t.id(), t.requester(), t.establishment(), t.origin(), t.tools(), t.kind(),
                 own ? ERASED_TEXT : t.text(), t.radiusKm(), t.openedAt(), t.expiresAt(), t.status(), t.shownTrainings(),
-                t.trainingsDeclined(), t.alerts(), offers, t.acceptedHelper(), t.history(), t.version());
+                t.trainingsDeclined(), t.alerts(), offers, t.acceptedHelper(), t.history(), t.version(), t.themes(),
+                t.addressedTo());
     }
 }

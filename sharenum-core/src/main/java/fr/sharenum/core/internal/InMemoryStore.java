@@ -77,6 +77,20 @@ public final class InMemoryStore implements ShareNumStore {
     private final Map<fr.sharenum.model.CampaignId, fr.sharenum.model.Campaign> campaigns = new HashMap<>();
     private final Map<MemberId, List<AlertRecord>> alertsByHelper = new HashMap<>();
     private final Map<MemberId, List<AlertRecord>> alertsByRequester = new HashMap<>();
+    /** Events by the grid cell of their venue ({@link fr.sharenum.spi.GeoGrid}), in (start, id) order. */
+    private final Map<Integer, java.util.TreeMap<TimeKey, Event>> eventsByCell = new HashMap<>();
+    /** Online and hybrid events, in (start, id) order. */
+    private final java.util.TreeMap<TimeKey, Event> onlineEvents = new java.util.TreeMap<>();
+    /** Events by organiser, registrant and waiting member, in (start, id) order. */
+    private final Map<MemberId, java.util.TreeMap<TimeKey, Event>> eventsByMember = new HashMap<>();
+    /** Tickets in (opening, id) order. */
+    private final java.util.TreeMap<TimeKey, TicketNum> ticketsByOpening = new java.util.TreeMap<>();
+    /** Tickets accepting offers by the grid cell of their origin, in (opening, id) order. */
+    private final Map<Integer, java.util.TreeMap<TimeKey, TicketNum>> awaitingByCell = new HashMap<>();
+    /** Tickets by the grid cell of their origin, in (opening, id) order. */
+    private final Map<Integer, java.util.TreeMap<TimeKey, TicketNum>> ticketsByCell = new HashMap<>();
+    /** Tickets by helper who offered, in (opening, id) order. */
+    private final Map<MemberId, java.util.TreeMap<TimeKey, TicketNum>> ticketsByHelper = new HashMap<>();
     /** Longest event ever stored: bounds the look-back of overlap queries. */
     private java.time.Duration longestEvent = java.time.Duration.ZERO;
     private java.time.Duration longestBooking = java.time.Duration.ZERO;
@@ -302,11 +316,68 @@ public final class InMemoryStore implements ShareNumStore {
             if (t.status().acceptsOffers()) {
                 awaitingByExpiry.add(t);
             }
+            TimeKey k = TimeKey.of(t);
+            int cell = fr.sharenum.spi.GeoGrid.cell(t.origin());
+            ticketsByOpening.put(k, t);
+            ticketsByCell.computeIfAbsent(cell, c -> new java.util.TreeMap<>()).put(k, t);
+            if (t.status().acceptsOffers()) {
+                awaitingByCell.computeIfAbsent(cell, c -> new java.util.TreeMap<>()).put(k, t);
+            }
+            for (fr.sharenum.model.Offer o : t.offers()) {
+                ticketsByHelper.computeIfAbsent(o.helper(), h -> new java.util.TreeMap<>()).put(k, t);
+            }
         }
 
         private void unindexTicket(TicketNum t) {
             tickets.remove(t.id());
             awaitingByExpiry.remove(t);
+            TimeKey k = TimeKey.of(t);
+            int cell = fr.sharenum.spi.GeoGrid.cell(t.origin());
+            ticketsByOpening.remove(k);
+            removeFrom(ticketsByCell, cell, k);
+            removeFrom(awaitingByCell, cell, k);
+            for (fr.sharenum.model.Offer o : t.offers()) {
+                removeFrom(ticketsByHelper, o.helper(), k);
+            }
+        }
+
+        public List<TicketNum> searchTickets(fr.sharenum.spi.TicketQuery q) {
+            check();
+            TimeKey lower = q.afterOpenedAt() == null ? null : new TimeKey(q.afterOpenedAt(), q.afterId().value());
+            List<java.util.NavigableMap<TimeKey, TicketNum>> sources = new ArrayList<>();
+            if (q.requester() != null) {
+                java.util.TreeMap<TimeKey, TicketNum> mine = new java.util.TreeMap<>();
+                for (TicketId id : ticketsByRequester.getOrDefault(q.requester(), List.of())) {
+                    TicketNum t = tickets.get(id);
+                    mine.put(TimeKey.of(t), t);
+                }
+                sources.add(mine);
+            } else if (q.offeredBy() != null) {
+                sources.add(ticketsByHelper.getOrDefault(q.offeredBy(), new java.util.TreeMap<>()));
+            } else if (q.near() != null && !fr.sharenum.spi.GeoGrid.cellsCovering(q.near(), q.radiusKm()).isEmpty()) {
+                boolean awaiting = !q.statuses().isEmpty() && q.statuses().stream().allMatch(st -> st.acceptsOffers());
+                for (int c : fr.sharenum.spi.GeoGrid.cellsCovering(q.near(), q.radiusKm())) {
+                    java.util.TreeMap<TimeKey, TicketNum> m = (awaiting ? awaitingByCell : ticketsByCell).get(c);
+                    if (m != null) {
+                        sources.add(m);
+                    }
+                }
+            } else {
+                sources.add(ticketsByOpening);
+            }
+            List<TicketNum> found = new ArrayList<>();
+            for (java.util.NavigableMap<TimeKey, TicketNum> source : sources) {
+                int taken = 0;
+                for (TicketNum t : (lower == null ? source : source.tailMap(lower, false)).values()) {
+                    if (q.matches(t)) {
+                        found.add(t);
+                        if (++taken == q.limit()) {
+                            break;
+                        }
+                    }
+                }
+            }
+            return firstInOrder(found, fr.sharenum.spi.TicketQuery.ORDER, q.limit());
         }
 
         public List<TicketNum> ticketsOf(MemberId requester) {
@@ -425,15 +496,75 @@ public final class InMemoryStore implements ShareNumStore {
 
         private void indexEvent(Event e) {
             events.put(e.id(), e);
-            eventsByStart.put(TimeKey.of(e), e);
+            TimeKey k = TimeKey.of(e);
+            eventsByStart.put(k, e);
             if (e.duration().compareTo(longestEvent) > 0) {
                 longestEvent = e.duration();
+            }
+            e.location().ifPresent(p -> eventsByCell.computeIfAbsent(fr.sharenum.spi.GeoGrid.cell(p),
+                    c -> new java.util.TreeMap<>()).put(k, e));
+            if (e.isOnline()) {
+                onlineEvents.put(k, e);
+            }
+            for (MemberId m : parties(e)) {
+                eventsByMember.computeIfAbsent(m, x -> new java.util.TreeMap<>()).put(k, e);
             }
         }
 
         private void unindexEvent(Event e) {
             events.remove(e.id());
-            eventsByStart.remove(TimeKey.of(e));
+            TimeKey k = TimeKey.of(e);
+            eventsByStart.remove(k);
+            e.location().ifPresent(p -> removeFrom(eventsByCell, fr.sharenum.spi.GeoGrid.cell(p), k));
+            onlineEvents.remove(k);
+            for (MemberId m : parties(e)) {
+                removeFrom(eventsByMember, m, k);
+            }
+        }
+
+        public List<Event> searchEvents(fr.sharenum.spi.EventQuery q) {
+            check();
+            boolean after = q.afterStart() != null && !q.afterStart().isBefore(q.from());
+            TimeKey lower = after ? new TimeKey(q.afterStart(), q.afterId().value()) : TimeKey.first(q.from());
+            TimeKey upper = TimeKey.first(q.to());
+            List<java.util.NavigableMap<TimeKey, Event>> sources = new ArrayList<>();
+            if (q.participant() != null) {
+                sources.add(eventsByMember.getOrDefault(q.participant(), new java.util.TreeMap<>()));
+            } else if (q.placed()) {
+                if (q.near() != null) {
+                    List<Integer> cells = fr.sharenum.spi.GeoGrid.cellsCovering(q.near(), q.radiusKm());
+                    if (cells.isEmpty()) {
+                        sources.add(eventsByStart);
+                    }
+                    for (int c : cells) {
+                        java.util.TreeMap<TimeKey, Event> m = eventsByCell.get(c);
+                        if (m != null) {
+                            sources.add(m);
+                        }
+                    }
+                }
+                if (q.academie() != null) {
+                    sources.add(onlineEvents);
+                }
+            } else {
+                sources.add(eventsByStart);
+            }
+            List<Event> found = new ArrayList<>();
+            if (lower.compareTo(upper) >= 0) {
+                return found;
+            }
+            for (java.util.NavigableMap<TimeKey, Event> source : sources) {
+                int taken = 0;
+                for (Event e : source.subMap(lower, !after, upper, false).values()) {
+                    if (q.matches(e)) {
+                        found.add(e);
+                        if (++taken == q.limit()) {
+                            break;
+                        }
+                    }
+                }
+            }
+            return firstInOrder(found, fr.sharenum.spi.EventQuery.ORDER, q.limit());
         }
 
         public List<Event> eventsOverlapping(Instant from, Instant to) {
@@ -881,6 +1012,11 @@ public final class InMemoryStore implements ShareNumStore {
                 public List<TicketNum> expiringBy(Instant instant, int limit) {
                     return Tx.this.ticketsExpiringBy(instant, limit);
                 }
+
+                @Override
+                public List<TicketNum> search(fr.sharenum.spi.TicketQuery query) {
+                    return Tx.this.searchTickets(query);
+                }
             });
         }
 
@@ -945,6 +1081,11 @@ public final class InMemoryStore implements ShareNumStore {
                 @Override
                 public List<Event> overlapping(Instant from, Instant to) {
                     return Tx.this.eventsOverlapping(from, to);
+                }
+
+                @Override
+                public List<Event> search(fr.sharenum.spi.EventQuery query) {
+                    return Tx.this.searchEvents(query);
                 }
             });
         }
@@ -1125,10 +1266,48 @@ public final class InMemoryStore implements ShareNumStore {
         }
     }
 
+    /** Everyone who organises, holds a seat at or waits for {@code e}. */
+    private static Set<MemberId> parties(Event e) {
+        Set<MemberId> out = new LinkedHashSet<>(e.organisers());
+        e.registered().forEach(r -> out.add(r.member()));
+        e.waitlist().forEach(r -> out.add(r.member()));
+        return out;
+    }
+
+    private static <K, V> void removeFrom(Map<K, java.util.TreeMap<TimeKey, V>> index, K key, TimeKey k) {
+        java.util.TreeMap<TimeKey, V> m = index.get(key);
+        if (m != null) {
+            m.remove(k);
+            if (m.isEmpty()) {
+                index.remove(key);
+            }
+        }
+    }
+
+    /** The first {@code limit} distinct values (sources may overlap) in {@code order}. */
+    private static <T> List<T> firstInOrder(List<T> found, Comparator<T> order, int limit) {
+        found.sort(order);
+        List<T> out = new ArrayList<>(Math.min(limit, found.size()));
+        java.util.Set<T> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (T v : found) {
+            if (out.size() == limit) {
+                break;
+            }
+            if (seen.add(v)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
     /** Position of an event or booking on the time line: by start, then by event id. */
     private record TimeKey(Instant start, String event) implements Comparable<TimeKey> {
         static TimeKey of(Event e) {
             return new TimeKey(e.start(), e.id().value());
+        }
+
+        static TimeKey of(TicketNum t) {
+            return new TimeKey(t.openedAt(), t.id().value());
         }
 
         static TimeKey of(BusBooking b) {
