@@ -137,6 +137,15 @@ public final class ShareNum implements AutoCloseable {
     }
 
     /**
+     * Offers of help published up front, found next to the trainings.
+     *
+     * @return the offers-of-help facade
+     */
+    public HelpOffers helpOffers() {
+        return engine.helpOffers();
+    }
+
+    /**
      * Tickets (TicketNum): opening with its alerts, offers, acceptance, conversation, closing.
      *
      * @return the tickets facade
@@ -285,6 +294,9 @@ public final class ShareNum implements AutoCloseable {
         private fr.sharenum.spi.ModerationQueue moderationQueue;
         private boolean showHelperRatings;
         private List<BadgeRule> badgeRules = BadgeRule.defaults();
+        private int announcementsPerWeek = 5;
+        private Duration reminderPoll = Duration.ofMinutes(1);
+        private java.util.function.Function<fr.sharenum.model.BadgeAward, java.net.URI> badgeAssertions;
         private int deliveryAttempts = 8;
         private Duration firstRetry = Duration.ofSeconds(30);
         private Duration longestRetry = Duration.ofHours(6);
@@ -751,6 +763,53 @@ public final class ShareNum implements AutoCloseable {
         }
 
         /**
+         * At most this many event announcements reach one member over 7 days (default 5); members over it are not
+         * told of further events until the week rolls on (they still find them by searching).
+         *
+         * @param perWeek at least 1
+         * @return this builder
+         */
+        public Builder announcementsPerWeek(int perWeek) {
+            if (perWeek < 1) {
+                throw new IllegalArgumentException("announcementsPerWeek must be at least 1, was " + perWeek);
+            }
+            this.announcementsPerWeek = perWeek;
+            return this;
+        }
+
+        /**
+         * How often each instance looks for reminders to send (the day before and an hour before an event) and
+         * feedback prompts, in the background; default one minute. {@link Duration#ZERO} turns the background off: the
+         * host then calls {@code events().sendReminders(host)} from its own scheduler (several instances may: a reminder
+         * goes once).
+         *
+         * @param poll the interval, or zero
+         * @return this builder
+         */
+        public Builder reminderPoll(Duration poll) {
+            if (poll == null || poll.isNegative()) {
+                throw new IllegalArgumentException("reminderPoll must be zero or positive");
+            }
+            this.reminderPoll = poll;
+            return this;
+        }
+
+        /**
+         * Where the host publishes Open Badges assertions (with {@code sharenum-json}'s {@code OpenBadges} at the same
+         * base): a member who earns a badge is told with the link {@code <base>/assertions/<award id>}. Without it the
+         * notification carries no link.
+         *
+         * @param base the base URI given to {@code OpenBadges.builder}
+         * @return this builder
+         */
+        public Builder openBadgesBase(java.net.URI base) {
+            Objects.requireNonNull(base, "base");
+            String b = base.toString().replaceAll("/+$", "");
+            this.badgeAssertions = award -> java.net.URI.create(b + "/assertions/" + award.id());
+            return this;
+        }
+
+        /**
          * Builds the {@code ShareNum}.
          *
          * @return the instance, its matching engine loaded with the store's active members
@@ -764,7 +823,8 @@ public final class ShareNum implements AutoCloseable {
                     alertCoolDown, ticketsPerDay, quietStart, quietEnd), moderationQueue, showHelperRatings,
                     badgeRules, staffAddressMustMatchAcademie, new Settings.Feed(feedPollInterval, feedRetention,
                     min(Duration.ofHours(1), feedRetention.dividedBy(4))),
-                    new fr.sharenum.core.internal.Dispatcher.Worker(automaticDelivery, deliveryExecutor, deliveryPollInterval));
+                    new fr.sharenum.core.internal.Dispatcher.Worker(automaticDelivery, deliveryExecutor, deliveryPollInterval),
+                    new Settings.Gatherings(announcementsPerWeek, reminderPoll, badgeAssertions));
             return new ShareNum(new Engine(settings,
                     store != null ? store : new InMemoryStore(),
                     notifier != null ? notifier : new OutboxNotifier(),

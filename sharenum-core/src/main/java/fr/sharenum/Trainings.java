@@ -35,4 +35,30 @@ public interface Trainings {
      * @throws fr.sharenum.model.DuplicateException  when its id is taken
      */
     Training publish(Actor actor, Training training);
+
+    /**
+     * The catalogue: trainings of {@code academie} (and national ones) about one of {@code tools} (every tool of the
+     * host's catalogue when empty) starting in {@code [from, to)}, soonest first (then by id) — the host's and those
+     * published through ShareNum.
+     *
+     * @param actor    an active member, or the host
+     * @param academie the académie
+     * @param tools    tools (any of), or empty for all
+     * @param from     earliest start
+     * @param to       latest start (exclusive), at most 400 days later
+     * @param page     which page
+     * @return the page
+     */
+    Page<Training> search(Actor actor, fr.sharenum.model.Academie academie, Set<ToolId> tools, java.time.Instant from,
+                          java.time.Instant to, PageRequest page);
+
+    /**
+     * Guide documents about one of {@code tools} or {@code themes}, most relevant first, from the host's catalogue.
+     *
+     * @param actor  an active member, or the host
+     * @param tools  tools (any of)
+     * @param themes themes (any of)
+     * @return the guides
+     */
+    java.util.List<fr.sharenum.model.Guide> guides(Actor actor, Set<ToolId> tools, Set<fr.sharenum.model.Theme> themes);
 }

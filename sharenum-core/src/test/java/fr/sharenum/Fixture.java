@@ -52,7 +52,9 @@ final class Fixture {
                 .alertLimits(10_000, 3, java.time.Duration.ZERO, 10_000)      // bounds off: tests of bounds set their own
                 .quietHours(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT)
                 // delivered in the caller's thread right after the commit, and only then: tests read what was sent
-                .notificationDelivery(Runnable::run, java.time.Duration.ZERO);
+                .notificationDelivery(Runnable::run, java.time.Duration.ZERO)
+                // reminders only when a test asks (events().sendReminders): a background run would send them unasked
+                .reminderPoll(java.time.Duration.ZERO);
         customise.accept(b);
         sharenum = b.build();
         if (establishments) {

@@ -166,8 +166,14 @@ public final class ResearchExport {
                 } else {
                     row.putNull("ticket");
                 }
-                row.put("place", e.venue().establishment() != null ? place(establishments.get(e.venue().establishment()))
-                        : coarsening == Coarsening.ACADEMIE ? e.venue().academie().code() : e.venue().departement());
+                if (e.venue() == null) {
+                    // online only: the territory it was announced to (null for the whole country)
+                    row.put("place", e.online().academie() == null ? null : coarsening == Coarsening.ACADEMIE
+                            || e.online().departement() == null ? e.online().academie().code() : e.online().departement());
+                } else {
+                    row.put("place", e.venue().establishment() != null ? place(establishments.get(e.venue().establishment()))
+                            : coarsening == Coarsening.ACADEMIE ? e.venue().academie().code() : e.venue().departement());
+                }
                 row.put("kind", e.kind().name());
                 ArrayNode tools = row.putArray("tools");
                 e.tools().stream().map(ToolId::value).sorted().forEach(tools::add);

@@ -94,7 +94,8 @@ public final class ShareNumModule extends SimpleModule {
             fr.sharenum.model.Grant.class, fr.sharenum.spi.Doc.class, fr.sharenum.model.AuditEntry.class,
             fr.sharenum.model.IdentityLink.class, fr.sharenum.model.Actor.Host.class, fr.sharenum.spi.Change.class,
             fr.sharenum.model.EstablishmentAnnex.class, fr.sharenum.model.EstablishmentChange.class,
-            fr.sharenum.model.OnlineAccess.class);
+            fr.sharenum.model.OnlineAccess.class, fr.sharenum.spi.EventQuery.class, fr.sharenum.spi.TicketQuery.class,
+            fr.sharenum.spi.GeoGrid.Box.class);
 
     /**
      * Every value type this module reads and writes: the records of the model and the SPI, the

@@ -61,7 +61,11 @@ class MailAccessibilityTest {
                 new Notification.MessagePosted("p", HUGO, HUGO_MAIL, TicketId.of("T1"), MemberId.of("k"), "Karim", "À jeudi"),
                 new Notification.TicketClosed("c", HUGO, HUGO_MAIL, TicketId.of("T1"), TicketStatus.EXPIRED),
                 new Notification.Waitlisted("w", HUGO, HUGO_MAIL, MailNotifierTest.workshop(), 2),
-                new Notification.OrganiserInvited("i", HUGO, HUGO_MAIL, MailNotifierTest.workshop(), "Karim Haddad")));
+                new Notification.OrganiserInvited("i", HUGO, HUGO_MAIL, MailNotifierTest.workshop(), "Karim Haddad"),
+                new Notification.EventReminder("r", HUGO, HUGO_MAIL, MailNotifierTest.workshop(), Notification.Reminder.HOUR_BEFORE,
+                        java.time.ZoneId.of("Europe/Paris"), ics),
+                new Notification.FeedbackRequested("f", HUGO, HUGO_MAIL, MailNotifierTest.workshop()),
+                new Notification.BadgeAwarded("b", HUGO, HUGO_MAIL, "premier-atelier", "Premier atelier ShareNum", null)));
         for (Notification.InvitationReason reason : Notification.InvitationReason.values()) {
             all.add(new Notification.EventInvitation("e-" + reason, HUGO, HUGO_MAIL, MailNotifierTest.workshop(), reason, ics));
         }

@@ -172,7 +172,12 @@ class MailNotifierTest {
                 new Notification.MessagePosted("p", HUGO, HUGO_MAIL, TicketId.of("T1"), MemberId.of("k"), "Karim", "À jeudi"),
                 new Notification.TicketClosed("c", HUGO, HUGO_MAIL, TicketId.of("T1"), TicketStatus.EXPIRED),
                 new Notification.Waitlisted("w", HUGO, HUGO_MAIL, e, 2),
-                new Notification.OrganiserInvited("i", HUGO, HUGO_MAIL, e, "Karim Haddad")));
+                new Notification.OrganiserInvited("i", HUGO, HUGO_MAIL, e, "Karim Haddad"),
+                new Notification.EventReminder("r", HUGO, HUGO_MAIL, e, Notification.Reminder.DAY_BEFORE,
+                        java.time.ZoneId.of("Indian/Reunion"), ics),
+                new Notification.FeedbackRequested("f", HUGO, HUGO_MAIL, e),
+                new Notification.BadgeAwarded("b", HUGO, HUGO_MAIL, "premier-atelier", "Premier atelier ShareNum",
+                        URI.create("https://ent.example.fr/openbadges/assertions/a1"))));
         for (Notification.InvitationReason reason : Notification.InvitationReason.values()) {
             all.add(new Notification.EventInvitation("e-" + reason, HUGO, HUGO_MAIL, e, reason, ics));
         }

@@ -604,6 +604,18 @@ public record Event(EventId id, EventKind kind, String title, String description
     }
 
     /**
+     * The event with another way to join online (a view hiding the link).
+     *
+     * @param access the access shown
+     * @return the event
+     */
+    public Event withOnline(OnlineAccess access) {
+        return new Event(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus,
+                ticket, broadcastRadiusKm, status, registered, waitlist, sequence, history, version, invited, access,
+                attended, checkInCode, cancellationReason);
+    }
+
+    /**
      * The event with a code for self check-in.
      *
      * @param code 6 digits

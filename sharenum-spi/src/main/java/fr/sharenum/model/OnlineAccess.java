@@ -20,6 +20,11 @@ import java.util.Locale;
 public record OnlineAccess(URI link, Academie academie, String departement) {
     /** Longest link. */
     public static final int MAX_LINK = 2_000;
+    /**
+     * The link readers see in place of the real one until they hold a seat (organisers, staff of the académie and the
+     * host see the real one): a reserved {@code .invalid} address that resolves nowhere.
+     */
+    public static final URI HIDDEN = URI.create("https://lien-reserve-aux-inscrits.invalid/");
 
     /**
      * Checks and normalises the components.

@@ -222,7 +222,11 @@ class WebhookNotifierTest {
                 new Notification.MessagePosted("p", m, to, t, MemberId.of("H"), "Hugo", "À jeudi"),
                 new Notification.TicketClosed("c", m, to, t, fr.sharenum.model.TicketStatus.DONE),
                 new Notification.Waitlisted("w", m, to, event, 2),
-                new Notification.OrganiserInvited("i", m, to, event, "Karim")));
+                new Notification.OrganiserInvited("i", m, to, event, "Karim"),
+                new Notification.EventReminder("r", m, to, event, Notification.Reminder.HOUR_BEFORE, java.time.ZoneId.of("Europe/Paris"),
+                        ics),
+                new Notification.FeedbackRequested("f", m, to, event),
+                new Notification.BadgeAwarded("b", m, to, "premier-atelier", "Premier atelier", null)));
         for (Notification.InvitationReason reason : Notification.InvitationReason.values()) {
             all.add(new Notification.EventInvitation("e" + reason, m, to, event, reason, ics));
         }

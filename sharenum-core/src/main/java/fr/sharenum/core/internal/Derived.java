@@ -37,6 +37,7 @@ final class Derived implements ChangeFollower.Target {
     private final MatchingEngine engine;
     private final IndicatorsImpl indicators;
     private final Map<Uai, Establishment> establishments;
+    private final java.util.Set<fr.sharenum.model.MemberId> listed;
     private boolean rebuildNeeded;
 
     /**
@@ -45,9 +46,21 @@ final class Derived implements ChangeFollower.Target {
      * @param establishments where establishments stand, shared with the indicators (thread-safe map)
      */
     Derived(MatchingEngine engine, IndicatorsImpl indicators, Map<Uai, Establishment> establishments) {
+        this(engine, indicators, establishments, java.util.concurrent.ConcurrentHashMap.newKeySet());
+    }
+
+    /**
+     * @param engine         the instance's matching engine
+     * @param indicators     the instance's indicator aggregates
+     * @param establishments where establishments stand, shared with the indicators (thread-safe map)
+     * @param listed         the members listed in the directory of ex-pairs (thread-safe set)
+     */
+    Derived(MatchingEngine engine, IndicatorsImpl indicators, Map<Uai, Establishment> establishments,
+            java.util.Set<fr.sharenum.model.MemberId> listed) {
         this.engine = engine;
         this.indicators = indicators;
         this.establishments = establishments;
+        this.listed = listed;
     }
 
     private GeoPoint location(Uai uai) {
@@ -63,6 +76,8 @@ final class Derived implements ChangeFollower.Target {
         Map<BusId, Optional<Bus>> buses = new HashMap<>();
         t.buses().forEach(b -> buses.put(b.id(), Optional.of(b)));
         indicators.clear();
+        listed.clear();
+        t.forEachListed(listed::add);
         List<MatchCandidate> candidates = new ArrayList<>();
         t.forEachMember(m -> {
             MemberFacts facts = MemberFacts.of(m);
@@ -96,6 +111,13 @@ final class Derived implements ChangeFollower.Target {
             case Tx.KIND_TICKET -> indicators.ticket(read(c.before(), TicketFacts.class), read(c.after(), TicketFacts.class));
             case Tx.KIND_EVENT -> indicators.event(read(c.before(), EventFacts.class), read(c.after(), EventFacts.class));
             case Tx.KIND_FEEDBACK -> indicators.feedback(read(c.before(), FeedbackFacts.class), read(c.after(), FeedbackFacts.class));
+            case Tx.KIND_LISTING -> {
+                if (c.after() != null) {
+                    listed.add(fr.sharenum.model.MemberId.of(read(c.after(), String.class)));
+                } else if (c.before() != null) {
+                    listed.remove(fr.sharenum.model.MemberId.of(read(c.before(), String.class)));
+                }
+            }
             default -> {
                 // kinds of later versions: nothing derived here
             }

@@ -24,6 +24,7 @@ import fr.sharenum.core.internal.feed.ChangeFollower;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class Engine {
     private final IndicatorsFacade indicatorsFacade;
     private final RolesImpl roles;
     private final OutboxImpl outbox;
+    private final HelpOffersImpl helpOffers;
 
     public Engine(Settings settings, ShareNumStore store, Notifier notifier, TrainingCatalog trainingCatalog,
                   GuideCatalog guideCatalog, MatchingEngine matchingEngine) {
@@ -82,6 +84,7 @@ public final class Engine {
         this.outbox = new OutboxImpl(this);
         this.moderation = new ModerationImpl(this, settings.moderationQueue());
         this.trainings = new TrainingsImpl(this);
+        this.helpOffers = new HelpOffersImpl(this);
         this.follower = new ChangeFollower(new ChangeFollower.Feed() {
             @Override
             public <T> T read(Function<Tx, T> read) {
@@ -92,7 +95,8 @@ public final class Engine {
             public <T> T snapshot(Function<Tx, T> work) {
                 return store.inSnapshot(t -> work.apply(new Tx(t, settings.clock())));
             }
-        }, new Derived(matchingEngine, indicators, places), settings.clock(), settings.feed().retention());
+        }, new Derived(matchingEngine, indicators, places, listed), settings.clock(), settings.feed().retention());
+        this.places = places;
         long started = System.nanoTime();
         follower.reload();
         LOG.info("matching engine {} loaded with {} active members in {} ms; following the change feed from {}",
@@ -100,10 +104,27 @@ public final class Engine {
                 follower.applied());
         this.poller = settings.feed().pollInterval().isZero() ? null
                 : FeedPoller.start(follower, store, settings.feed().pollInterval(), settings.feed().pruneInterval());
+        Duration remind = settings.gatherings().reminderPoll();
+        this.reminders = remind.isZero() ? null : Background.every(remind, events, EventsImpl::remindInBackground);
     }
 
     private final ChangeFollower follower;
     private final FeedPoller poller;
+    /** Where every establishment stands, as the change feed brought them. */
+    private final java.util.Map<fr.sharenum.model.Uai, fr.sharenum.model.Establishment> places;
+    /** Members listed in the directory of ex-pairs, as the change feed brought them. */
+    private final java.util.Set<MemberId> listed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private java.util.concurrent.ScheduledFuture<?> reminders;
+
+    /** @return where every establishment stands (derived state: {@link #freshen()} first) */
+    java.util.Map<fr.sharenum.model.Uai, fr.sharenum.model.Establishment> places() {
+        return places;
+    }
+
+    /** @return the members listed in the directory of ex-pairs (derived state: {@link #freshen()} first) */
+    java.util.Set<MemberId> listed() {
+        return listed;
+    }
 
     /** @return this instance's follower of the change feed */
     public ChangeFollower follower() {
@@ -131,6 +152,9 @@ public final class Engine {
     public void close() {
         if (poller != null) {
             poller.close();
+        }
+        if (reminders != null) {
+            reminders.cancel(false);
         }
         dispatcher.close();
     }
@@ -192,6 +216,14 @@ public final class Engine {
 
     public Trainings trainings() {
         return trainings;
+    }
+
+    public fr.sharenum.HelpOffers helpOffers() {
+        return helpOffers;
+    }
+
+    HelpOffersImpl helpOffersImpl() {
+        return helpOffers;
     }
 
     public Agenda agenda() {

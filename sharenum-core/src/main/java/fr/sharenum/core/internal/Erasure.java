@@ -62,6 +62,9 @@ final class Erasure {
         Throttles.forget(t, MembersImpl.resendMemberKey(id));
         Throttles.forget(t, MembersImpl.resendAddressKey(m.email()));
         Throttles.forget(t, TicketsImpl.dailyKey(id));
+        Throttles.forget(t, "announcements|" + id.value());
+        HelpOffersImpl.erase(t, id);
+        t.putListing(id, false);
         t.forEachMember(other -> {
             for (TicketNum ticket : t.ticketsOf(other.id())) {
                 if (ticket.requester().equals(id)) {

@@ -475,6 +475,22 @@ final class MembersImpl implements Members {
         return changePreferences(actor, id, p -> p.withDigest(digest));
     }
 
+    @Override
+    public AlertPreferences setAnnouncements(Actor actor, MemberId id, boolean welcome) {
+        return changePreferences(actor, id, p -> p.withAnnouncements(welcome));
+    }
+
+    @Override
+    public boolean listInDirectory(Actor actor, MemberId id, boolean listed) {
+        return new Directory(engine).list(actor, id, listed);
+    }
+
+    @Override
+    public fr.sharenum.Page<fr.sharenum.DirectoryEntry> directory(Actor actor, fr.sharenum.model.ToolId tool, double radiusKm,
+                                                                  fr.sharenum.PageRequest page) {
+        return new Directory(engine).page(actor, tool, radiusKm, page);
+    }
+
     private AlertPreferences changePreferences(Actor actor, MemberId id, UnaryOperator<AlertPreferences> change) {
         Objects.requireNonNull(id, "member");
         return engine.tx(t -> {

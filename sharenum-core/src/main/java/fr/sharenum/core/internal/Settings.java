@@ -17,7 +17,17 @@ public record Settings(EmailPolicy emailPolicy, ToolCatalog tools, Clock clock, 
                        Dispatcher.DeliveryPolicy delivery, AlertLimits alertLimits,
                        fr.sharenum.spi.ModerationQueue moderationQueue, boolean showHelperRatings,
                        java.util.List<fr.sharenum.BadgeRule> badgeRules, boolean staffAddressMustMatchAcademie,
-                       Feed feed, Dispatcher.Worker deliveryWorker) {
+                       Feed feed, Dispatcher.Worker deliveryWorker, Gatherings gatherings) {
+
+    /**
+     * Around events (issue 16): at most {@code announcementsPerWeek} event announcements per member over 7 days;
+     * reminders and feedback prompts looked for every {@code reminderPoll} in the background (zero: only when the
+     * host calls {@code events().sendReminders}); where the host publishes each badge award as an Open Badges
+     * assertion ({@code badgeAssertions}, {@code null}: no link in the notification).
+     */
+    public record Gatherings(int announcementsPerWeek, Duration reminderPoll,
+                             java.util.function.Function<fr.sharenum.model.BadgeAward, java.net.URI> badgeAssertions) {
+    }
 
     /**
      * How an instance follows the change feed: a poll every {@code pollInterval} (zero: no background poll, only the

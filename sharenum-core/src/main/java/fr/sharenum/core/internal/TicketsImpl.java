@@ -54,9 +54,11 @@ final class TicketsImpl implements Tickets {
             .thenComparing(Alert::helper);
 
     private final Engine engine;
+    private final TicketQueries queries;
 
     TicketsImpl(Engine engine) {
         this.engine = engine;
+        this.queries = new TicketQueries(engine);
     }
 
     @Override
@@ -96,7 +98,9 @@ final class TicketsImpl implements Tickets {
             throw new InvalidValueException("text", "must not be empty");
         }
         MemberId requesterId = (MemberId) actor;
-        List<Alert> matched = match(requesterId, origin, request.tools(), radius);
+        List<Alert> matched = request.addressedTo() != null
+                ? engine.helpOffersImpl().addressed(requesterId, origin, request)
+                : match(requesterId, origin, request.tools(), radius);
         TicketId ticketId = TicketId.random();
         List<Guide> guides = engine.guideCatalog().find(request.tools(), Set.of());
         TicketNum[] opened = new TicketNum[1];
@@ -111,7 +115,7 @@ final class TicketsImpl implements Tickets {
             TicketNum ticket = new TicketNum(ticketId, requesterId, origin.uai(), origin.location(),
                     request.tools(), request.kind(), request.text(), radius, now, now.plus(s.ticketLifetime()),
                     TicketStatus.OPEN, trainings.stream().map(Training::id).toList(), !trainings.isEmpty(),
-                    alerts, List.of(), null, null, 1);
+                    alerts, List.of(), null, null, 1, request.themes(), request.addressedTo());
             opened[0] = ticket;
             t.insertTicket(ticket);
             t.recordAlerts(alerts.stream().map(a -> new AlertRecord(a.helper(), requester.id(), a.tool(), ticket.id(), now)).toList());
@@ -264,7 +268,7 @@ final class TicketsImpl implements Tickets {
         TicketNum offered = change(id, (t, ticket, out) -> {
             who[0] = Access.principal(t, actor);
             where[0] = t.establishment(ticket.establishment()).map(Establishment::academie).orElse(null);
-            Access.require(Operation.TICKETS_OFFER, relations(t, who[0], ticket));
+            Access.require(Operation.TICKETS_OFFER, queries.relations(t, who[0], ticket));
             MemberId helperId = (MemberId) actor;
             Access.requireNotBlocked(t, Operation.TICKETS_OFFER, helperId, ticket.requester());
             Member helper = Engine.activeMember(t, helperId);
@@ -412,7 +416,7 @@ final class TicketsImpl implements Tickets {
                 Access.require(Operation.TICKETS_READ, Access.relations(p, null).add(Relation.REQUESTER, true));
                 return found;
             }
-            Access.Relations r = relations(t, p, found.get());
+            Access.Relations r = queries.relations(t, p, found.get());
             Access.require(Operation.TICKETS_READ, r);
             return Optional.of(TicketViews.forReader(found.get(), r));
         });
@@ -485,5 +489,23 @@ final class TicketsImpl implements Tickets {
             t.member(id).ifPresent(m -> out.add(new Notification.TicketClosed(
                     "closed:" + ticket.id() + ":" + status + ":" + id, id, m.email(), ticket.id(), status)));
         }
+    }
+
+    // --- the lists people read (issue 16): in TicketQueries
+
+    @Override
+    public fr.sharenum.Page<TicketNum> openedBy(Actor actor, MemberId requester, fr.sharenum.PageRequest page) {
+        return queries.of(actor, requester, page, false);
+    }
+
+    @Override
+    public fr.sharenum.Page<TicketNum> offeredBy(Actor actor, MemberId helper, fr.sharenum.PageRequest page) {
+        return queries.of(actor, helper, page, true);
+    }
+
+    @Override
+    public fr.sharenum.Page<fr.sharenum.BoardEntry> board(Actor actor, Set<ToolId> tools, double radiusKm,
+                                                          fr.sharenum.PageRequest page) {
+        return queries.board(actor, tools, radiusKm, page);
     }
 }

@@ -57,4 +57,55 @@ final class TrainingsImpl implements Trainings {
             return training;
         });
     }
+
+    @Override
+    public fr.sharenum.Page<Training> search(Actor actor, fr.sharenum.model.Academie academie, Set<ToolId> tools,
+                                             Instant from, Instant to, fr.sharenum.PageRequest page) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(academie, "academie");
+        Objects.requireNonNull(tools, "tools");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(page, "page");
+        if (!to.isAfter(from) || java.time.Duration.between(from, to).compareTo(fr.sharenum.spi.EventQuery.MAX_PERIOD) > 0) {
+            throw new fr.sharenum.model.InvalidValueException("to", "a period is after its start and at most 400 days long");
+        }
+        for (ToolId tool : tools) {
+            engine.settings().tools().get(tool);
+        }
+        Cursors.Key after = Cursors.decode("trainings", page.cursor());
+        engine.tx(t -> {
+            Access.require(Operation.TRAININGS_BROWSE, Access.relations(Access.principal(t, actor), null));
+            return null;
+        });
+        Set<ToolId> about = tools.isEmpty() ? engine.settings().tools().all().stream().map(fr.sharenum.model.Tool::id)
+                .collect(java.util.stream.Collectors.toSet()) : tools;
+        List<Training> all = engine.trainingCatalog().find(academie, about, from, to);
+        List<Training> out = new java.util.ArrayList<>();
+        String next = null;
+        for (Training x : all) {
+            if (after != null && (x.start().isBefore(after.at()) || x.start().equals(after.at()) && x.id().compareTo(after.id()) <= 0)) {
+                continue;
+            }
+            if (out.size() == page.limit()) {
+                Training last = out.get(out.size() - 1);
+                next = Cursors.encode("trainings", last.start(), last.id());
+                break;
+            }
+            out.add(x);
+        }
+        return new fr.sharenum.Page<>(out, next);
+    }
+
+    @Override
+    public List<fr.sharenum.model.Guide> guides(Actor actor, Set<ToolId> tools, Set<fr.sharenum.model.Theme> themes) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(tools, "tools");
+        Objects.requireNonNull(themes, "themes");
+        engine.tx(t -> {
+            Access.require(Operation.TRAININGS_BROWSE, Access.relations(Access.principal(t, actor), null));
+            return null;
+        });
+        return engine.guideCatalog().find(tools, themes);
+    }
 }

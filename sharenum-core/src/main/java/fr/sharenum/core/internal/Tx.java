@@ -74,6 +74,8 @@ public final class Tx implements Documents {
     public static final String KIND_EVENT = "event";
     /** Change kinds: a rating's {@link FeedbackFacts}. */
     public static final String KIND_FEEDBACK = "feedback";
+    /** Change kinds: a member listed in (after) or taken out of (before) the directory of ex-pairs; facts are the id. */
+    public static final String KIND_LISTING = "listing";
 
     private final StoreTransaction t;
     private EstablishmentStore establishments;
@@ -189,6 +191,11 @@ public final class Tx implements Documents {
     private <V> Optional<V> remember(Object id, Optional<V> value) {
         value.ifPresent(v -> seen.put(id, v));
         return value;
+    }
+
+    /** @return the time of this transaction's clock */
+    Instant clockNow() {
+        return clock.instant();
     }
 
     /** @return the store's transaction underneath */
@@ -434,6 +441,53 @@ public final class Tx implements Documents {
     public List<Event> eventsOverlapping(Instant from, Instant to) {
         return eventsStore().overlapping(from, to);
     }
+
+    public List<Event> searchEvents(fr.sharenum.spi.EventQuery query) {
+        return eventsStore().search(query);
+    }
+
+    public List<TicketNum> searchTickets(fr.sharenum.spi.TicketQuery query) {
+        return ticketsStore().search(query);
+    }
+
+    /**
+     * Records a member's choice to be listed in the directory of ex-pairs (or not): instances keep who is listed,
+     * from this change.
+     */
+    public void putListing(MemberId member, boolean listed) {
+        Optional<Doc> before = t.get(LISTINGS, member.value());
+        boolean was = before.isPresent();
+        if (was == listed) {
+            return;
+        }
+        if (listed) {
+            t.insert(LISTINGS, Doc.of(member.value(), Map.of(), "{}"));
+        } else {
+            t.delete(LISTINGS, member.value());
+        }
+        emit(KIND_LISTING, member.value(), was ? member.value() : null, listed ? member.value() : null);
+    }
+
+    /** @return whether the member chose to be listed in the directory */
+    public boolean listed(MemberId member) {
+        return t.get(LISTINGS, member.value()).isPresent();
+    }
+
+    /** Visits every member listed in the directory (rebuilding derived state). */
+    public void forEachListed(Consumer<MemberId> action) {
+        String lower = "";
+        while (true) {
+            List<Doc> page = t.range(LISTINGS, Documents.BY_KEY, lower, "\u007f", 500);
+            page.forEach(d -> action.accept(MemberId.of(d.key())));
+            if (page.size() < 500) {
+                return;
+            }
+            lower = page.get(page.size() - 1).key() + "\u0001";
+        }
+    }
+
+    /** The kernel collection of members listed in the directory of ex-pairs (key: the member). */
+    static final String LISTINGS = "directory-listing";
 
     public void insertFeedback(Feedback feedback) {
         feedbackStore().insert(feedback);
