@@ -4,6 +4,7 @@ import fr.sharenum.model.BusId;
 import fr.sharenum.model.EventKind;
 import fr.sharenum.model.InvalidValueException;
 import fr.sharenum.model.MemberId;
+import fr.sharenum.model.OnlineAccess;
 import fr.sharenum.model.Theme;
 import fr.sharenum.model.TicketId;
 import fr.sharenum.model.ToolId;
@@ -44,11 +45,38 @@ import java.util.Set;
  * @param venue             venue as an address, or {@code null}; one of the two is required
  * @param bus               BusNum to book, or {@code null}
  * @param broadcastRadiusKm radius of the announcement, or NaN for the host's default
+ * @param online            the virtual class's link and the territory it is announced to, or {@code null}; with no
+ *                          venue the event is online only, with one it is hybrid
  */
 public record EventRequest(TicketId ticket, EventKind kind, String title, String description,
                            Set<ToolId> tools, Set<Theme> themes, Instant start, Duration duration, int capacity,
                            Set<MemberId> coOrganisers, Uai establishment, Venue venue, BusId bus,
-                           double broadcastRadiusKm) {
+                           double broadcastRadiusKm, OnlineAccess online) {
+
+    /**
+     * A request for an event at a venue only.
+     *
+     * @param ticket the accepted ticket it answers, or {@code null} for a direct event
+     * @param kind workshop (default) or meeting
+     * @param title title
+     * @param description description, may be empty
+     * @param tools tools; from a ticket, the ticket's tools when none given
+     * @param themes themes
+     * @param start start
+     * @param duration duration
+     * @param capacity seats for registrants
+     * @param coOrganisers members invited to co-organise
+     * @param establishment venue as an establishment, or {@code null}
+     * @param venue venue as an address, or {@code null}; one of the two is required
+     * @param bus BusNum to book, or {@code null}
+     * @param broadcastRadiusKm radius of the announcement, or NaN for the host's default
+     */
+    public EventRequest(TicketId ticket, EventKind kind, String title, String description, Set<ToolId> tools,
+                        Set<Theme> themes, Instant start, Duration duration, int capacity, Set<MemberId> coOrganisers,
+                        Uai establishment, Venue venue, BusId bus, double broadcastRadiusKm) {
+        this(ticket, kind, title, description, tools, themes, start, duration, capacity, coOrganisers, establishment, venue,
+                bus, broadcastRadiusKm, null);
+    }
 
     /**
      * Checks and normalises the components.
@@ -67,6 +95,7 @@ public record EventRequest(TicketId ticket, EventKind kind, String title, String
      * @param venue venue as an address, or {@code null}; one of the two is required
      * @param bus BusNum to book, or {@code null}
      * @param broadcastRadiusKm radius of the announcement, or NaN for the host's default
+     * @param online the virtual class, or {@code null}
      */
     public EventRequest {
         tools = Set.copyOf(tools);
@@ -118,6 +147,7 @@ public record EventRequest(TicketId ticket, EventKind kind, String title, String
         private Venue venue;
         private BusId bus;
         private double broadcastRadiusKm = Double.NaN;
+        private OnlineAccess online;
 
         private Builder(TicketId ticket) {
             this.ticket = ticket;
@@ -275,16 +305,29 @@ public record EventRequest(TicketId ticket, EventKind kind, String title, String
         }
 
         /**
-         * @throws InvalidValueException when the venue is missing
+         * Held online, in a virtual class (the link must be https), announced to a territory: with a venue as well
+         * ({@link #at}, {@link #atEstablishment}) the event is hybrid, without one it is online only.
+         *
+         * @param access the link and the territory
+         * @return this builder
+         */
+        public Builder online(OnlineAccess access) {
+            this.online = Objects.requireNonNull(access, "online");
+            return this;
+        }
+
+        /**
+         * @throws InvalidValueException when the event has neither a venue nor a visio link
          *
          * @return the {@link EventRequest}
          */
         public EventRequest build() {
-            if (establishment == null && venue == null) {
-                throw new InvalidValueException("venue", "say where the event takes place: an establishment or an address");
+            if (establishment == null && venue == null && online == null) {
+                throw new InvalidValueException("venue", "say where the event takes place: an establishment, an address or"
+                        + " a visio link");
             }
             return new EventRequest(ticket, kind, title, description, tools, themes, start, duration, capacity,
-                    coOrganisers, establishment, venue, bus, broadcastRadiusKm);
+                    coOrganisers, establishment, venue, bus, broadcastRadiusKm, online);
         }
     }
 }

@@ -4,6 +4,7 @@ import fr.sharenum.model.Actor;
 import fr.sharenum.model.Event;
 import fr.sharenum.model.EventId;
 import fr.sharenum.model.Feedback;
+import fr.sharenum.model.InvalidValueException;
 import fr.sharenum.model.MemberId;
 
 import java.time.Duration;
@@ -194,8 +195,10 @@ public interface Events {
     Optional<Rating> helperRating(Actor actor, MemberId helper);
 
     /**
-     * The organisers mark who came to an event held (again to correct it: the last marking counts). The indicators
-     * count attended and no-shows next to registrations ({@link ImpactReport}).
+     * The organisers mark, all at once, who came to an event held (again to correct it: the last marking counts):
+     * every registrant in {@code present} as having come, every other as not — the same record as
+     * {@link #markAttendance(Actor, EventId, MemberId, boolean)} and {@link #checkIn} keep one member at a time. The
+     * indicators count attended and no-shows next to registrations ({@link ImpactReport}, {@link IndicatorReport}).
      *
      * @param actor   an organiser
      * @param event   the event, held
@@ -206,4 +209,96 @@ public interface Events {
      * @throws fr.sharenum.model.InvalidValueException      someone marked present was not registered
      */
     Set<MemberId> markAttendance(Actor actor, EventId event, Set<MemberId> present);
+
+    /**
+     * Events matching a search, as the actor may see them, soonest first (then by id), one page at a time: the host
+     * sees every event; a member sees CONFIRMED and HELD events (the statuses asked for among those), each as
+     * {@link #find} shows it — an online event's link only to its organisers and the members holding a seat.
+     * With {@link EventSearch.Builder#aroundMe}, the place is the actor's establishment and online events announced
+     * to its académie, its département or the whole country are found too.
+     *
+     * @param actor  an active member, or the host
+     * @param search what to look for
+     * @param page   which page
+     * @return the page
+     * @throws InvalidValueException a period longer than 400 days or inverted, a radius out of the
+     *                                                 host's bounds, "around me" for the host, a cursor of another list
+     */
+    Page<Event> search(Actor actor, EventSearch search, PageRequest page);
+
+    /**
+     * "My events": the events a member organises, holds a seat at or waits for (those of {@code as}, every one when
+     * empty) starting in {@code [from, to)}, in any status, soonest first.
+     *
+     * @param actor  the member themself, or the host
+     * @param member the member
+     * @param as     how they stand to the events (any of), empty for any
+     * @param from   earliest start
+     * @param to     latest start (exclusive), at most 400 days later
+     * @param page   which page
+     * @return the page
+     */
+    Page<Event> of(Actor actor, MemberId member, java.util.Set<fr.sharenum.model.Participation> as, Instant from, Instant to,
+                   PageRequest page);
+
+    /**
+     * Cancels with a reason everyone is told (organisers, registrants, the waitlist): the bus is freed, the ticket
+     * returns to HELPER_ACCEPTED. Staff of the event's académie and the host must give a reason; an organiser may.
+     *
+     * @param actor  an organiser, staff of the event's académie, or the host
+     * @param event  the event
+     * @param reason why, 1–1000 characters ({@code null} only for an organiser)
+     * @return the event, CANCELLED
+     * @throws fr.sharenum.model.InvalidValueException staff or the host gave no reason
+     */
+    Event cancel(Actor actor, EventId event, String reason);
+
+    /**
+     * An organiser marks whether a member holding a seat came (from half an hour before the start, while CONFIRMED
+     * or once HELD). Members marked count as "attended" in the indicators; the others of a held event whose
+     * attendance was taken count as no-shows.
+     *
+     * @param actor    an organiser
+     * @param event    the event
+     * @param member   a member holding a seat
+     * @param attended whether they came
+     * @return the event
+     * @throws fr.sharenum.model.NotFoundException          the member holds no seat
+     * @throws fr.sharenum.model.IllegalTransitionException too early, or the event is PLANNED or CANCELLED
+     */
+    Event markAttendance(Actor actor, EventId event, MemberId member, boolean attended);
+
+    /**
+     * The code organisers show in the room (6 digits) for participants to check in themselves ({@link #checkIn}).
+     *
+     * @param actor an organiser
+     * @param event a CONFIRMED or HELD event
+     * @return the code
+     */
+    String checkInCode(Actor actor, EventId event);
+
+    /**
+     * A member holding a seat checks in with the code shown in the room, from half an hour before the start to two
+     * hours after the end. Each attempt counts: at most 10 an hour per member and event.
+     *
+     * @param actor a member holding a seat
+     * @param event the event
+     * @param code  the code shown
+     * @return the event as the actor sees it, with them marked as having come
+     * @throws fr.sharenum.model.InvalidValueException      a wrong code
+     * @throws fr.sharenum.model.IllegalTransitionException outside the check-in window
+     * @throws fr.sharenum.model.LimitExceededException     too many attempts this hour
+     */
+    Event checkIn(Actor actor, EventId event, String code);
+
+    /**
+     * Sends what is due around events: the reminders of confirmed events (the day before and an hour before, to
+     * organisers and members holding a seat, times in each one's zone, with the event's .ics). Every instance also
+     * runs it in the background ({@code ShareNum.Builder.reminderPoll}); each reminder goes once, whichever instance
+     * sends it and however often this is called.
+     *
+     * @param actor the host
+     * @return how many reminders were queued
+     */
+    int sendReminders(Actor actor);
 }

@@ -36,6 +36,10 @@ import java.util.TreeMap;
  * @param unmetDemandByTool       tickets expired without any offer, per tool
  * @param feedbacks               participants' feedbacks on the events held
  * @param meanUsefulness          their mean usefulness, 1–5 (0 when there is none)
+ * @param attended                of the seats filled at events held, the members who came (every seat of an event
+ *                                whose attendance was not taken)
+ * @param noShows                 members holding a seat at an event held whose attendance was taken, not marked as
+ *                                having come
  */
 public record IndicatorReport(Territory territory, YearMonth from, YearMonth to,
                               Map<ToolId, int[]> membersByToolAndLevel, int ticketsOpened, double shareShownTraining,
@@ -44,7 +48,48 @@ public record IndicatorReport(Territory territory, YearMonth from, YearMonth to,
                               Long medianMinutesToEvent, int eventsHeld, int participants, int registrations,
                               int capacity, int busNumDays, double busNumKm, double busiestTenthAlertShare,
                               double busiestTenthEventShare, Map<ToolId, Integer> unmetDemandByTool, int feedbacks,
-                              double meanUsefulness) {
+                              double meanUsefulness, int attended, int noShows) {
+
+    /**
+     * A report without attendance figures (the form before attendance): every participant counted as attended.
+     *
+     * @param territory where
+     * @param from first month
+     * @param to last month (inclusive)
+     * @param membersByToolAndLevel active members today, per tool, per level
+     * @param ticketsOpened tickets opened in the period
+     * @param shareShownTraining share first shown an institutional training
+     * @param shareDeclinedTraining share that declined the trainings shown
+     * @param shareWithOffer share that got at least one offer
+     * @param shareWithHelper share that got an accepted helper
+     * @param shareWithEvent share that led to an event
+     * @param medianMinutesToOffer median time from opening to the first offer
+     * @param medianMinutesToHelper median time to an accepted helper
+     * @param medianMinutesToEvent median time to the event being planned
+     * @param eventsHeld events held
+     * @param participants seats filled at events held
+     * @param registrations seats filled at events not cancelled
+     * @param capacity seats offered at events not cancelled
+     * @param busNumDays distinct (bus, day) pairs booked
+     * @param busNumKm km driven by BusNums
+     * @param busiestTenthAlertShare share of the alerts received by the busiest 10 % of alerted helpers
+     * @param busiestTenthEventShare share of the events held carried by the busiest 10 % of organisers
+     * @param unmetDemandByTool tickets expired without any offer, per tool
+     * @param feedbacks participants' feedbacks on the events held
+     * @param meanUsefulness their mean usefulness
+     */
+    public IndicatorReport(Territory territory, YearMonth from, YearMonth to, Map<ToolId, int[]> membersByToolAndLevel,
+                           int ticketsOpened, double shareShownTraining, double shareDeclinedTraining, double shareWithOffer,
+                           double shareWithHelper, double shareWithEvent, Long medianMinutesToOffer,
+                           Long medianMinutesToHelper, Long medianMinutesToEvent, int eventsHeld, int participants,
+                           int registrations, int capacity, int busNumDays, double busNumKm, double busiestTenthAlertShare,
+                           double busiestTenthEventShare, Map<ToolId, Integer> unmetDemandByTool, int feedbacks,
+                           double meanUsefulness) {
+        this(territory, from, to, membersByToolAndLevel, ticketsOpened, shareShownTraining, shareDeclinedTraining,
+                shareWithOffer, shareWithHelper, shareWithEvent, medianMinutesToOffer, medianMinutesToHelper,
+                medianMinutesToEvent, eventsHeld, participants, registrations, capacity, busNumDays, busNumKm,
+                busiestTenthAlertShare, busiestTenthEventShare, unmetDemandByTool, feedbacks, meanUsefulness, participants, 0);
+    }
 
     /**
      * Checks and normalises the components.
@@ -73,6 +118,8 @@ public record IndicatorReport(Territory territory, YearMonth from, YearMonth to,
      * @param unmetDemandByTool tickets expired without any offer, per tool
      * @param feedbacks participants' feedbacks on the events held
      * @param meanUsefulness their mean usefulness, 1–5 (0 when there is none)
+     * @param attended of the seats filled at events held, the members who came
+     * @param noShows members holding a seat at an event held whose attendance was taken, not marked as having come
      */
     public IndicatorReport {
         Map<ToolId, int[]> members = new TreeMap<>();
@@ -140,6 +187,8 @@ public record IndicatorReport(Territory territory, YearMonth from, YearMonth to,
         line(csv, "median_minutes_to_event", medianMinutesToEvent == null ? "" : medianMinutesToEvent);
         line(csv, "events_held", eventsHeld);
         line(csv, "participants", participants);
+        line(csv, "attended", attended);
+        line(csv, "no_shows", noShows);
         line(csv, "registrations", registrations);
         line(csv, "capacity", capacity);
         line(csv, "busnum_days", busNumDays);

@@ -291,4 +291,40 @@ public interface Members {
      * @throws fr.sharenum.model.NotAllowedException anyone else
      */
     List<LevelChange> progression(Actor actor, MemberId member);
+
+    /**
+     * Whether the member wants to hear of events near them on their tools and themes (announcements); reminders of
+     * events they registered to come either way. Default: yes.
+     *
+     * @param actor   the member themself
+     * @param member  the member
+     * @param welcome whether announcements are welcome
+     * @return the preferences
+     */
+    AlertPreferences setAnnouncements(Actor actor, MemberId member, boolean welcome);
+
+    /**
+     * Whether the member is listed in the directory of ex-pairs ({@link #directory}), where colleagues nearby find
+     * them by tool with their establishment and a rounded distance. Default: not listed.
+     *
+     * @param actor  the member themself
+     * @param member the member
+     * @param listed whether to be listed
+     * @return whether they are listed now
+     */
+    boolean listInDirectory(Actor actor, MemberId member, boolean listed);
+
+    /**
+     * The directory of ex-pairs: members EXPERIENCED on {@code tool} who chose to be listed, whose establishment lies
+     * within {@code radiusKm} of the actor's, nearest first (then by id), with their name, function, establishment
+     * and the distance rounded to the km — never their address. The actor and members blocking or blocked by them
+     * are left out.
+     *
+     * @param actor    an active member
+     * @param tool     the tool
+     * @param radiusKm how far at most, within the host's bounds
+     * @param page     which page
+     * @return the page
+     */
+    Page<DirectoryEntry> directory(Actor actor, ToolId tool, double radiusKm, PageRequest page);
 }

@@ -8,6 +8,7 @@ import fr.sharenum.core.internal.Settings;
 import fr.sharenum.core.internal.kernel.KernelAggregates;
 import fr.sharenum.core.internal.metrics.Metrics;
 import fr.sharenum.model.Actor;
+import fr.sharenum.model.BadgeAward;
 import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.model.Email;
 import fr.sharenum.model.Guide;
@@ -22,6 +23,7 @@ import fr.sharenum.spi.ShareNumStore;
 import fr.sharenum.spi.StoreTransaction;
 import fr.sharenum.spi.TrainingCatalog;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -142,6 +144,15 @@ public final class ShareNum implements AutoCloseable {
      */
     public Trainings trainings() {
         return engine.trainings();
+    }
+
+    /**
+     * Offers of help published up front, found next to the trainings.
+     *
+     * @return the offers-of-help facade
+     */
+    public HelpOffers helpOffers() {
+        return engine.helpOffers();
     }
 
     /**
@@ -315,6 +326,9 @@ public final class ShareNum implements AutoCloseable {
         private ModerationQueue moderationQueue;
         private boolean showHelperRatings;
         private List<BadgeRule> badgeRules = BadgeRule.defaults();
+        private int announcementsPerWeek = 5;
+        private Duration reminderPoll = Duration.ofMinutes(1);
+        private Function<BadgeAward, URI> badgeAssertions;
         private int deliveryAttempts = 8;
         private Duration firstRetry = Duration.ofSeconds(30);
         private Duration longestRetry = Duration.ofHours(6);
@@ -921,6 +935,53 @@ public final class ShareNum implements AutoCloseable {
         }
 
         /**
+         * At most this many event announcements reach one member over 7 days (default 5); members over it are not
+         * told of further events until the week rolls on (they still find them by searching).
+         *
+         * @param perWeek at least 1
+         * @return this builder
+         */
+        public Builder announcementsPerWeek(int perWeek) {
+            if (perWeek < 1) {
+                throw new IllegalArgumentException("announcementsPerWeek must be at least 1, was " + perWeek);
+            }
+            this.announcementsPerWeek = perWeek;
+            return this;
+        }
+
+        /**
+         * How often each instance looks for reminders to send (the day before and an hour before an event) and
+         * feedback prompts, in the background; default one minute. {@link Duration#ZERO} turns the background off: the
+         * host then calls {@code events().sendReminders(host)} from its own scheduler (several instances may: a reminder
+         * goes once).
+         *
+         * @param poll the interval, or zero
+         * @return this builder
+         */
+        public Builder reminderPoll(Duration poll) {
+            if (poll == null || poll.isNegative()) {
+                throw new IllegalArgumentException("reminderPoll must be zero or positive");
+            }
+            this.reminderPoll = poll;
+            return this;
+        }
+
+        /**
+         * Where the host publishes Open Badges assertions (with {@code sharenum-json}'s {@code OpenBadges} at the same
+         * base): a member who earns a badge is told with the link {@code <base>/assertions/<award id>}. Without it the
+         * notification carries no link.
+         *
+         * @param base the base URI given to {@code OpenBadges.builder}
+         * @return this builder
+         */
+        public Builder openBadgesBase(URI base) {
+            Objects.requireNonNull(base, "base");
+            String b = base.toString().replaceAll("/+$", "");
+            this.badgeAssertions = award -> URI.create(b + "/assertions/" + award.id());
+            return this;
+        }
+
+        /**
          * Whether members who never answered consent to research ({@link Research}); default {@code false}: their
          * records stay out of research exports until they say yes. Set {@code true} only when the host's data
          * protection officer has recorded another legal basis (a public-interest research agreement) and members
@@ -966,6 +1027,7 @@ public final class ShareNum implements AutoCloseable {
                     .showHelperRatings(showHelperRatings)
                     .badgeRules(badgeRules)
                     .staffAddressMustMatchAcademie(staffAddressMustMatchAcademie)
+                    .gatherings(new Settings.Gatherings(announcementsPerWeek, reminderPoll, badgeAssertions))
                     .build();
             Engine engine = new Engine(settings,
                     store != null ? store : new InMemoryStore(),

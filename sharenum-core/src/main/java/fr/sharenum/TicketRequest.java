@@ -1,10 +1,13 @@
 package fr.sharenum;
 
 import fr.sharenum.model.InvalidValueException;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.Theme;
 import fr.sharenum.model.TicketKind;
 import fr.sharenum.model.ToolId;
 
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -29,9 +32,26 @@ import java.util.Set;
  * @param text              free text, 1–4000 characters
  * @param radiusKm          search radius, within the host's bounds; {@code NaN} for the host default
  * @param declinedTrainings ids of the trainings shown and declined
+ * @param themes            pedagogical themes the request is about, besides its tools (at most 20)
+ * @param addressedTo       a colleague to ask directly (from their offer of help, {@link HelpOffers}): only they are
+ *                          alerted; {@code null} to alert every qualified colleague in the radius
  */
 public record TicketRequest(Set<ToolId> tools, TicketKind kind, String text, double radiusKm,
-                            Set<String> declinedTrainings) {
+                            Set<String> declinedTrainings, Set<Theme> themes,
+                            MemberId addressedTo) {
+
+    /**
+     * A request about tools only, to every qualified colleague in the radius.
+     *
+     * @param tools tools concerned, at least one
+     * @param kind what is asked
+     * @param text free text, 1–4000 characters
+     * @param radiusKm search radius, within the host's bounds; {@code NaN} for the host default
+     * @param declinedTrainings ids of the trainings shown and declined
+     */
+    public TicketRequest(Set<ToolId> tools, TicketKind kind, String text, double radiusKm, Set<String> declinedTrainings) {
+        this(tools, kind, text, radiusKm, declinedTrainings, Set.of(), null);
+    }
 
     /**
      * Checks and normalises the components.
@@ -41,6 +61,8 @@ public record TicketRequest(Set<ToolId> tools, TicketKind kind, String text, dou
      * @param text free text, 1–4000 characters
      * @param radiusKm search radius, within the host's bounds; {@code NaN} for the host default
      * @param declinedTrainings ids of the trainings shown and declined
+     * @param themes pedagogical themes, besides the tools
+     * @param addressedTo a colleague to ask directly, or {@code null}
      */
     public TicketRequest {
         if (tools == null || tools.isEmpty()) {
@@ -51,6 +73,10 @@ public record TicketRequest(Set<ToolId> tools, TicketKind kind, String text, dou
             throw new InvalidValueException("kind", "is required");
         }
         declinedTrainings = declinedTrainings == null ? Set.of() : Set.copyOf(declinedTrainings);
+        themes = themes == null ? Set.of() : Set.copyOf(themes);
+        if (themes.size() > 20) {
+            throw new InvalidValueException("themes", "at most 20 themes, got " + themes.size());
+        }
     }
 
     /**
@@ -68,6 +94,8 @@ public record TicketRequest(Set<ToolId> tools, TicketKind kind, String text, dou
         private String text;
         private double radiusKm = Double.NaN;
         private final Set<String> declined = new LinkedHashSet<>();
+        private final Set<Theme> themes = new LinkedHashSet<>();
+        private MemberId addressedTo;
 
         private Builder() {
         }
@@ -128,12 +156,37 @@ public record TicketRequest(Set<ToolId> tools, TicketKind kind, String text, dou
         }
 
         /**
+         * Pedagogical themes the request is about, besides its tools.
+         *
+         * @param t the themes
+         * @return this builder
+         */
+        public Builder themes(Theme... t) {
+            for (Theme x : t) {
+                themes.add(Objects.requireNonNull(x, "theme"));
+            }
+            return this;
+        }
+
+        /**
+         * Asks one colleague directly, who published an offer of help ({@link HelpOffers}): only they are alerted,
+         * the rest of the workflow is the same.
+         *
+         * @param helper the colleague
+         * @return this builder
+         */
+        public Builder addressedTo(MemberId helper) {
+            this.addressedTo = Objects.requireNonNull(helper, "helper");
+            return this;
+        }
+
+        /**
          * Builds the {@code TicketRequest}.
          *
          * @return the {@link TicketRequest}
          */
         public TicketRequest build() {
-            return new TicketRequest(tools, kind, text, radiusKm, declined);
+            return new TicketRequest(tools, kind, text, radiusKm, declined, themes, addressedTo);
         }
     }
 }

@@ -12,11 +12,13 @@ import fr.sharenum.model.NotAllowedException;
 import fr.sharenum.model.NotFoundException;
 import fr.sharenum.model.TicketId;
 import fr.sharenum.model.TicketNum;
+import fr.sharenum.model.ToolId;
 import fr.sharenum.model.TrainingsFirstException;
 import fr.sharenum.model.VersionConflictException;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * TicketNum workflow: open, offer, accept, talk, close. Obtained from {@link ShareNum#tickets()};
@@ -199,4 +201,41 @@ public interface Tickets {
      * @throws NotAllowedException when the actor is none of the above
      */
     List<TicketNum> openedBy(Actor actor, MemberId requester);
+
+    /**
+     * "My tickets", one page at a time: the tickets {@code requester} opened, oldest first (then by id).
+     *
+     * @param actor     the requester, staff of their académie, or the host
+     * @param requester the member
+     * @param page      which page
+     * @return the page, each ticket as the actor may see it
+     */
+    Page<TicketNum> openedBy(Actor actor, MemberId requester, PageRequest page);
+
+    /**
+     * "My offers": the tickets {@code helper} offered help on, oldest first (then by id), each showing only their own
+     * alert and offer.
+     *
+     * @param actor  the helper, staff of their académie, or the host
+     * @param helper the member
+     * @param page   which page
+     * @return the page
+     */
+    Page<TicketNum> offeredBy(Actor actor, MemberId helper, PageRequest page);
+
+    /**
+     * The helper's board: requests still accepting offers whose tools the actor masters (at the host's minimum
+     * helper level; {@code tools} narrows them) and whose radius reaches the actor's establishment, at most
+     * {@code radiusKm} away, oldest first — so the requests closest to expiring come first. Requests addressed to
+     * someone else, the actor's own, and those of members blocking or blocked by the actor are left out. The
+     * requester's words are shown as the access matrix's row {@code TICKETS_BOARD_TEXT} allows, and the requester's
+     * name never; a qualified member may offer help from the board ({@link #offer}).
+     *
+     * @param actor    an active member
+     * @param tools    tools to look at (the actor's own qualified tools among them), or empty for all of them
+     * @param radiusKm how far at most, within the host's bounds; {@link Double#NaN} for the host's largest radius
+     * @param page     which page
+     * @return the page
+     */
+    Page<BoardEntry> board(Actor actor, Set<ToolId> tools, double radiusKm, PageRequest page);
 }

@@ -1,9 +1,13 @@
 package fr.sharenum;
 
+import fr.sharenum.model.Academie;
 import fr.sharenum.model.Actor;
+import fr.sharenum.model.Guide;
+import fr.sharenum.model.Theme;
 import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Training;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -57,4 +61,30 @@ public interface Trainings {
      * @throws fr.sharenum.model.IllegalTransitionException it has not started yet
      */
     void declareAttended(Actor actor, Training training);
+
+    /**
+     * The catalogue: trainings of {@code academie} (and national ones) about one of {@code tools} (every tool of the
+     * host's catalogue when empty) starting in {@code [from, to)}, soonest first (then by id) — the host's and those
+     * published through ShareNum.
+     *
+     * @param actor    an active member, or the host
+     * @param academie the académie
+     * @param tools    tools (any of), or empty for all
+     * @param from     earliest start
+     * @param to       latest start (exclusive), at most 400 days later
+     * @param page     which page
+     * @return the page
+     */
+    Page<Training> search(Actor actor, Academie academie, Set<ToolId> tools, Instant from,
+                          Instant to, PageRequest page);
+
+    /**
+     * Guide documents about one of {@code tools} or {@code themes}, most relevant first, from the host's catalogue.
+     *
+     * @param actor  an active member, or the host
+     * @param tools  tools (any of)
+     * @param themes themes (any of)
+     * @return the guides
+     */
+    List<Guide> guides(Actor actor, Set<ToolId> tools, Set<Theme> themes);
 }

@@ -76,6 +76,7 @@ import static fr.sharenum.core.internal.access.Relation.MEMBER;
 import static fr.sharenum.core.internal.access.Relation.NATIONAL_ADMIN;
 import static fr.sharenum.core.internal.access.Relation.ORGANISER;
 import static fr.sharenum.core.internal.access.Relation.PUBLISHER;
+import static fr.sharenum.core.internal.access.Relation.QUALIFIED;
 import static fr.sharenum.core.internal.access.Relation.REGISTRANT;
 import static fr.sharenum.core.internal.access.Relation.REQUESTER;
 import static fr.sharenum.core.internal.access.Relation.RESEARCHER;
@@ -116,7 +117,7 @@ class AccessMatrixTest {
             Map.entry(Kind.SUSPENDED, EnumSet.of(ANYONE, SELF_ANY_STATUS)),
             Map.entry(Kind.OTHER, EnumSet.of(ANYONE, MEMBER, COLLEAGUE)),
             Map.entry(Kind.BLOCKED, EnumSet.of(ANYONE, MEMBER, COLLEAGUE)),
-            Map.entry(Kind.HELPER, EnumSet.of(ANYONE, MEMBER, ALERTED, ACCEPTED_HELPER, ORGANISER)),
+            Map.entry(Kind.HELPER, EnumSet.of(ANYONE, MEMBER, ALERTED, QUALIFIED, ACCEPTED_HELPER, ORGANISER)),
             Map.entry(Kind.REGISTRANT, EnumSet.of(ANYONE, MEMBER, REGISTRANT)),
             Map.entry(Kind.INVITEE, EnumSet.of(ANYONE, MEMBER, INVITED)),
             Map.entry(Kind.STAFF_SAME, EnumSet.of(ANYONE, MEMBER, STAFF, PUBLISHER)),
@@ -284,6 +285,7 @@ class AccessMatrixTest {
         final TicketNum ticket;
         final Event event;
         final Campaign campaign;
+        final HelpOffer helpOffer;
         final BusId bus = BusId.of("busnum-21");
 
         World(boolean suspendClaire) {
@@ -304,6 +306,8 @@ class AccessMatrixTest {
             sn.events().register(rita.id(), e.id());
             event = sn.events().get(Fixture.HOST, e.id());
             campaign = sn.campaigns().start(claire.id(), "Le numérique au service de l'oral");
+            helpOffer = sn.helpOffers().publish(claire.id(), HelpOfferRequest.builder().themes(Theme.of("oral"))
+                    .text("Je partage mes séquences sur l'oral").radiusKm(10).build());
             sn.busNum().add(Fixture.HOST, Bus.of(bus, "BusNum Côte-d'Or", CARNOT.location(), 80, Set.of("tablettes"), 12));
             if (suspendClaire) {
                 sn.members().suspend(staffSame.id(), claire.id(), "signalement en cours d'examen");
@@ -403,6 +407,8 @@ class AccessMatrixTest {
                         case "token" -> "not-the-token";
                         case "notificationId" -> "no-such-notification";
                         case "title" -> "Un titre";
+                        case "offer" -> helpOffer.id();
+                        case "code" -> "000000";
                         default -> "Un texte de test";
                     };
                 } else if (type == Instant.class) {
@@ -425,8 +431,12 @@ class AccessMatrixTest {
                 } else if (type == ToolId.class) {
                     v = CAPYTALE;
                 } else if (type == Set.class) {
-                    v = name.equals("themes") ? Set.of(Theme.of("oral")) : name.equals("present") ? Set.of(rita.id())
-                            : Set.of(CAPYTALE);
+                    v = switch (name) {
+                        case "themes" -> Set.of(Theme.of("oral"));
+                        case "present" -> Set.of(rita.id());
+                        case "as" -> Set.of(fr.sharenum.model.Participation.REGISTERED);
+                        default -> Set.of(CAPYTALE);
+                    };
                 } else if (type == TerritoryDefinition.class) {
                     v = new TerritoryDefinition("tne-test", "TNE de test", Academie.DIJON, Set.of(Territory.departement("021")));
                 } else if (type == Skill.class) {
@@ -463,6 +473,12 @@ class AccessMatrixTest {
                     v = new Training("coop-21-test", "Tester Capytale", TrainingKind.TOOL_TESTING, Academie.DIJON,
                             Set.of(CAPYTALE), now.plus(Duration.ofDays(5)), now.plus(Duration.ofDays(5)).plus(Duration.ofHours(2)),
                             "Coopérative de Dijon", null);
+                } else if (type == PageRequest.class) {
+                    v = PageRequest.first(10);
+                } else if (type == EventSearch.class) {
+                    v = EventSearch.between(now, now.plus(Duration.ofDays(40))).aroundMe(30).build();
+                } else if (type == HelpOfferRequest.class) {
+                    v = HelpOfferRequest.builder().tools(CAPYTALE).text("Je montre Capytale").radiusKm(20).build();
                 } else if (type == Bus.class) {
                     v = Bus.of(BusId.of("busnum-58"), "BusNum Nièvre", GeoPoint.of(46.99, 3.16), 80, Set.of(), 10);
                 } else {

@@ -169,8 +169,9 @@ class EventsTest {
         Event confirmed = events.confirm(helper.id(), e.id());
 
         assertThat(confirmed.status()).isEqualTo(EventStatus.CONFIRMED);
+        // followers of its tool or theme, and (issue 16) members nearby with its tool in their profile, at any level
         assertThat(invitations(InvitationReason.ANNOUNCED)).extracting(Notification::recipient)
-                .containsExactlyInAnyOrder(toolFollower.id(), themeOnly.id());
+                .containsExactlyInAnyOrder(toolFollower.id(), themeOnly.id(), requester.id(), intermediate.id());
         assertThat(invitations(InvitationReason.ORGANISING)).extracting(Notification::recipient)
                 .containsExactlyInAnyOrder(helper.id(), organiserFollowing.id());
         assertThat(f.outbox.sentTo(far.id())).filteredOn(n -> n instanceof EventInvitation).isEmpty();

@@ -62,7 +62,9 @@ final class Fixture {
                 .alertLimits(AlertLimits.builder().perHelperPerWeek(10_000).coolDown(java.time.Duration.ZERO).ticketsPerDay(10_000).build())
                 .quietHours(QuietHours.OFF)
                 // delivered in the caller's thread right after the commit, and only then: tests read what was sent
-                .notificationDelivery(Runnable::run, java.time.Duration.ZERO);
+                .notificationDelivery(Runnable::run, java.time.Duration.ZERO)
+                // reminders only when a test asks (events().sendReminders): a background run would send them unasked
+                .reminderPoll(java.time.Duration.ZERO);
         customise.accept(b);
         sharenum = b.build();
         if (establishments) {

@@ -14,7 +14,8 @@ import java.util.TreeSet;
 /** Everything a store holds, as text in a stable order: to check that a refused or failed call changed nothing. */
 final class Snapshots {
     /** The kernel collections core keeps beside the native aggregates. */
-    static final List<String> KERNEL_COLLECTIONS = List.of("grant", "audit", "identity-link", "throttle");
+    static final List<String> KERNEL_COLLECTIONS = List.of("grant", "audit", "identity-link", "throttle", "help-offer",
+            "directory-listing", "event-announced", "event-reminded");
 
     private Snapshots() {
     }

@@ -371,7 +371,7 @@
           annonce('Merci pour votre avis.');
         }));
       }
-      return li(ev.title + ' — ' + date(ev.start) + ' — ' + ev.venue.label + ' — ' + STATUTS[ev.status]
+      return li(ev.title + ' — ' + date(ev.start) + ' — ' + (ev.venue ? ev.venue.label : 'en ligne') + ' — ' + STATUTS[ev.status]
         + (inscrit ? ' — inscrit·e' : '') + (ev.bus ? ' — BusNum' : ''), ...actions);
     }) : [li('Aucun événement dans les 60 km.')]));
   }

@@ -2,6 +2,10 @@ package fr.sharenum.examples;
 
 import fr.sharenum.CommonSlot;
 import fr.sharenum.EventRequest;
+import fr.sharenum.EventSearch;
+import fr.sharenum.Page;
+import fr.sharenum.PageRequest;
+import fr.sharenum.model.OnlineAccess;
 import fr.sharenum.SlotQuery;
 import fr.sharenum.model.Availability;
 import fr.sharenum.model.Bus;
@@ -142,7 +146,9 @@ public final class Story {
         // the story delivers in the caller's thread, right after each commit, so that it can print what each step
         // sent; a host keeps the default: a delivery thread of the instance's own, and the caller returns at once
         this.sharenum = ShareNum.builder().store(store).notifier(outbox).clock(clock).trainings(List.of(paf))
-                .guides(List.of(guide)).notificationDelivery(Runnable::run, java.time.Duration.ZERO).build();
+                .guides(List.of(guide)).notificationDelivery(Runnable::run, java.time.Duration.ZERO)
+                // reminders when the story says (events().sendReminders); a host keeps the default background poll
+                .reminderPoll(Duration.ZERO).build();
     }
 
     /** {@code --h2 <directory>}: keep the data in an embedded H2 database across runs. */
@@ -295,6 +301,35 @@ public final class Story {
                 .filter(l -> l.startsWith("METHOD") || l.startsWith("UID") || l.startsWith("SEQUENCE")
                         || l.startsWith("DTSTART") || l.startsWith("SUMMARY") || l.startsWith("LOCATION"))
                 .forEach(l -> out.println("  " + l));
+
+        section("Finding events nearby, an online workshop, a reminder");
+        Event online = sharenum.events().create(julien.id(), EventRequest.direct()
+                .title("Capytale en classe virtuelle : corriger à distance").tools(CAPYTALE)
+                .start(planned.start().plus(Duration.ofDays(3))).duration(Duration.ofHours(1)).capacity(30)
+                .online(OnlineAccess.of(URI.create("https://visio.ac-dijon.fr/capytale-correction")).forAcademie(Academie.DIJON))
+                .build());
+        sharenum.events().confirm(julien.id(), online.id());
+        out.printf("Julien runs an online workshop for the académie of Dijon (%s); announced to %d colleague(s) of the"
+                + " académie with Capytale in their profile%n", online.formats(), outbox.sent(Notification.EventInvitation.class)
+                .stream().filter(n -> n.event().id().equals(online.id()) && n.reason() == Notification.InvitationReason.ANNOUNCED)
+                .count());
+        Page<Event> nearby = sharenum.events().search(sophie.id(), EventSearch.between(now(), now().plus(Duration.ofDays(30)))
+                .aroundMe(30).build(), PageRequest.first(10));
+        out.println("Sophie browses the events within 30 km of her collège and the online ones for her académie:");
+        nearby.items().forEach(e -> out.printf("  %s — %s — %s%s%n", local(e.start()), e.title(),
+                e.venue() == null ? "en ligne" : e.venue().label(), e.bus() != null ? " (BusNum)" : ""));
+        sharenum.events().register(sophie.id(), online.id());
+        Duration untilDayBefore = Duration.between(clock.instant(), planned.start().minus(Duration.ofHours(23)));
+        if (!untilDayBefore.isNegative()) {
+            clock.skip(untilDayBefore);
+        }
+        int reminders = sharenum.events().sendReminders(HOST);
+        sharenum.events().sendReminders(HOST);       // again, as another instance's background would: nothing twice
+        Notification.EventReminder reminder = outbox.sent(Notification.EventReminder.class).stream()
+                .filter(r -> r.recipient().equals(paul.id())).findFirst().orElseThrow();
+        out.printf("the day before the BusNum workshop, %d reminder(s) go once (organisers and seats); Paul's, in his zone"
+                + " (%s), with the .ics: %s at %s%n", reminders, reminder.zone(), reminder.event().title(),
+                local(reminder.event().start()));
 
         section("After the workshop");
         clock.skip(Duration.between(clock.instant(), planned.end()).plusHours(1));

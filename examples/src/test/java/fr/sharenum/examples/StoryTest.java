@@ -29,7 +29,10 @@ class StoryTest {
                 .contains("badges earned by Karim: [premier-atelier]")
                 .contains("\"type\":\"Assertion\"")
                 .contains("1 ticket(s) opened, 100 % first shown a training")
-                .contains("1 event(s) held, 3 participant(s), 1 BusNum day(s)");
+                .contains("1 event(s) held, 3 participant(s), 1 BusNum day(s)")
+                .contains("Julien runs an online workshop for the académie of Dijon ([ONLINE])")
+                .contains("Capytale en classe virtuelle : corriger à distance — en ligne")
+                .contains("reminder(s) go once (organisers and seats); Paul's, in his zone (Europe/Paris)");
         assertThat(told).containsPattern("common 2-hour slots with the BusNum Côte-d'Or free");
     }
 
@@ -41,7 +44,7 @@ class StoryTest {
         new Story(new PrintStream(second, true, StandardCharsets.UTF_8), dir).run();
 
         assertThat(first.toString(StandardCharsets.UTF_8)).contains("(0 events kept from earlier runs)");
-        assertThat(second.toString(StandardCharsets.UTF_8)).contains("(1 events kept from earlier runs)")
+        assertThat(second.toString(StandardCharsets.UTF_8)).contains("(2 events kept from earlier runs)")
                 .contains("on the waitlist, position 1");
     }
 }

@@ -65,6 +65,24 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
             } else {
                 LOG.debug("ShareNum schema{} up to date at version {}", where, result.initialSchemaVersion);
             }
+            if (!kernelOnly) {
+                indexForSearch();
+            }
+        }
+    }
+
+    /** Fills the search columns of events and tickets stored before schema V10, in batches (idempotent). */
+    private void indexForSearch() {
+        int total = 0;
+        while (true) {
+            int n = run(t -> ((JdbcTransaction) t).indexForSearch(), false);
+            if (n == 0) {
+                break;
+            }
+            total += n;
+        }
+        if (total > 0) {
+            LOG.info("ShareNum indexed {} events and tickets stored before the search indexes", total);
         }
     }
 

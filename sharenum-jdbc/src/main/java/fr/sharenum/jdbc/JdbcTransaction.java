@@ -48,6 +48,7 @@ final class JdbcTransaction implements StoreTransaction {
     private final JdbcDocuments documents;
 
     private final JdbcChangeFeed changes;
+    private final JdbcSearch search;
     private final boolean postgres;
 
     JdbcTransaction(Connection c, boolean postgres) {
@@ -55,6 +56,12 @@ final class JdbcTransaction implements StoreTransaction {
         this.sql = new Sql(c);
         this.documents = new JdbcDocuments(sql);
         this.changes = new JdbcChangeFeed(sql, postgres);
+        this.search = new JdbcSearch(sql, postgres);
+    }
+
+    /** Indexes a batch of rows stored before schema V10 (at start); returns how many. */
+    int indexForSearch() {
+        return search.indexUnindexed();
     }
 
     @Override
@@ -301,6 +308,7 @@ final class JdbcTransaction implements StoreTransaction {
             s.setLong(6, t.version());
             s.setString(7, write(t));
         });
+        search.indexTicket(t);
     }
 
     public void updateTicket(TicketNum t, long expectedVersion) {
@@ -319,6 +327,7 @@ final class JdbcTransaction implements StoreTransaction {
         }) == 0) {
             throw missedUpdate("sn_ticket", "ticket", t.id(), expectedVersion);
         }
+        search.indexTicket(t);
     }
 
     public List<TicketNum> ticketsOf(MemberId requester) {
@@ -417,6 +426,7 @@ final class JdbcTransaction implements StoreTransaction {
             s.setLong(4, e.version());
             s.setString(5, write(e));
         });
+        search.indexEvent(e);
     }
 
     public void updateEvent(Event e, long expectedVersion) {
@@ -431,6 +441,7 @@ final class JdbcTransaction implements StoreTransaction {
         }) == 0) {
             throw missedUpdate("sn_event", "event", e.id(), expectedVersion);
         }
+        search.indexEvent(e);
     }
 
     public List<Event> eventsOverlapping(Instant from, Instant to) {
@@ -865,6 +876,11 @@ final class JdbcTransaction implements StoreTransaction {
             public List<TicketNum> expiringBy(Instant instant, int limit) {
                 return JdbcTransaction.this.ticketsExpiringBy(instant, limit);
             }
+
+            @Override
+            public List<TicketNum> search(fr.sharenum.spi.TicketQuery query) {
+                return JdbcTransaction.this.search.searchTickets(query);
+            }
         });
     }
 
@@ -929,6 +945,11 @@ final class JdbcTransaction implements StoreTransaction {
             @Override
             public List<Event> overlapping(Instant from, Instant to) {
                 return JdbcTransaction.this.eventsOverlapping(from, to);
+            }
+
+            @Override
+            public List<Event> search(fr.sharenum.spi.EventQuery query) {
+                return JdbcTransaction.this.search.searchEvents(query);
             }
         });
     }

@@ -97,7 +97,8 @@ public final class GeoJson {
     }
 
     /**
-     * One Point feature per event at its venue, with title, kind, times, status, seats and tools.
+     * One Point feature per event at its venue, with title, kind, times, status, seats and tools (online-only events,
+     * which have no venue, are left out; a hybrid event says {@code "online": true}).
      *
      * @param events the events
      * @return the events
@@ -106,6 +107,9 @@ public final class GeoJson {
         Objects.requireNonNull(events, "events");
         ArrayNode features = NODES.arrayNode();
         for (Event e : events) {
+            if (e.venue() == null) {
+                continue;
+            }
             ObjectNode p = NODES.objectNode();
             p.put("kind", "event");
             p.put("eventKind", e.kind().name());
@@ -116,6 +120,7 @@ public final class GeoJson {
             p.put("status", e.status().name());
             p.put("place", e.venue().label());
             p.put("busNum", e.bus() != null);
+            p.put("online", e.isOnline());
             p.put("capacity", e.capacity());
             p.put("seatsLeft", e.seatsLeft());
             ArrayNode tools = p.putArray("tools");

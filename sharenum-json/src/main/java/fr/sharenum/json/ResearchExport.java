@@ -266,7 +266,7 @@ public final class ResearchExport {
                 row.put("status", e.status().name());
                 row.put("busNum", e.bus() != null);
                 String topic = topic(e.tools().stream().map(ToolId::value).sorted().toList());
-                eventRows.add(new Row(row, Set.copyOf(e.organisers()), places(e.venue(), establishments), month, topic));
+                eventRows.add(new Row(row, Set.copyOf(e.organisers()), places(e, establishments), month, topic));
                 if (e.status() == EventStatus.HELD) {
                     for (Feedback f : feedbackStore.on(e.id())) {
                         if (!consenting.contains(f.member())) {
@@ -527,6 +527,19 @@ public final class ResearchExport {
             return new String[] {COUNTRY};
         }
         return new String[] {e.communeCode() != null ? e.communeCode() : e.departement(), e.departement(), e.academie().code(), COUNTRY};
+    }
+
+    /**
+     * An event's places from the finest to the country: its venue's, or for an online event the territory it was
+     * announced to (the whole country when none).
+     */
+    private static String[] places(Event e, Map<Uai, Establishment> establishments) {
+        if (e.venue() != null) {
+            return places(e.venue(), establishments);
+        }
+        String academie = e.online().academie() == null ? COUNTRY : e.online().academie().code();
+        String departement = e.online().departement() == null ? academie : e.online().departement();
+        return new String[] {departement, departement, academie, COUNTRY};
     }
 
     private static String[] places(Venue v, Map<Uai, Establishment> establishments) {

@@ -94,7 +94,9 @@ public final class ShareNumModule extends SimpleModule {
             fr.sharenum.model.Grant.class, fr.sharenum.spi.Doc.class, fr.sharenum.model.AuditEntry.class,
             fr.sharenum.model.IdentityLink.class, fr.sharenum.model.Actor.Host.class, fr.sharenum.spi.Change.class,
             fr.sharenum.model.EstablishmentAnnex.class, fr.sharenum.model.EstablishmentChange.class,
-            fr.sharenum.spi.OutboxBacklog.class);
+            fr.sharenum.spi.OutboxBacklog.class,
+            fr.sharenum.model.OnlineAccess.class, fr.sharenum.spi.EventQuery.class, fr.sharenum.spi.TicketQuery.class,
+            fr.sharenum.spi.GeoGrid.Box.class);
 
     /**
      * Every value type this module reads and writes: the records of the model and the SPI, the
@@ -216,7 +218,10 @@ public final class ShareNumModule extends SimpleModule {
             @JsonSubTypes.Type(value = Notification.EventInvitation.class, name = "EventInvitation"),
             @JsonSubTypes.Type(value = Notification.Waitlisted.class, name = "Waitlisted"),
             @JsonSubTypes.Type(value = Notification.OrganiserInvited.class, name = "OrganiserInvited"),
-            @JsonSubTypes.Type(value = Notification.EstablishmentStatusChanged.class, name = "EstablishmentStatusChanged")})
+            @JsonSubTypes.Type(value = Notification.EstablishmentStatusChanged.class, name = "EstablishmentStatusChanged"),
+            @JsonSubTypes.Type(value = Notification.EventReminder.class, name = "EventReminder"),
+            @JsonSubTypes.Type(value = Notification.FeedbackRequested.class, name = "FeedbackRequested"),
+            @JsonSubTypes.Type(value = Notification.BadgeAwarded.class, name = "BadgeAwarded")})
     @JsonAutoDetect(isGetterVisibility = JsonAutoDetect.Visibility.NONE)
     private abstract static class NotificationTypes {
     }

@@ -97,7 +97,18 @@ class ShareNumModuleTest {
                 fr.sharenum.model.EstablishmentType.LYCEE_PROFESSIONNEL, GeoPoint.of(47.3201, 5.0401), "21231");
         Establishment withAnnex = carnot.withStatus(fr.sharenum.model.EstablishmentStatus.CLOSING).withAnnexes(List.of(annex));
         Invitation invitation = new Invitation("E1@sharenum.invalid", 2, "CANCEL", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
-        return Stream.of(CARNOT, CLAIRE, TicketId.of("T1"), EventId.of("E1"), BusId.of("busnum-21"), CAPYTALE,
+        fr.sharenum.model.OnlineAccess visio = fr.sharenum.model.OnlineAccess.of(URI.create("https://visio.example.fr/salle-1"))
+                .forDepartement(Academie.DIJON, "021");
+        Event online = event.withOnline(visio).withCheckInCode("123456").withAttendance(MemberId.of("R"), true);
+        return Stream.of(visio, online, online.summary(true), fr.sharenum.spi.GeoGrid.box(GeoPoint.of(47.3, 5.0), 30),
+                fr.sharenum.spi.EventQuery.starting(T, T.plus(Duration.ofDays(30)), 20).near(GeoPoint.of(47.3, 5.0), 30)
+                        .reaching(Academie.DIJON, "021").about(Set.of(CAPYTALE), Set.of(Theme.of("oral")))
+                        .in(Set.of(fr.sharenum.model.EventFormat.ONLINE), Set.of(EventStatus.CONFIRMED))
+                        .of(CLAIRE, Set.of(fr.sharenum.model.Participation.REGISTERED)).after(T, EventId.of("E1")),
+                fr.sharenum.spi.TicketQuery.awaitingNear(GeoPoint.of(47.3, 5.0), 30, Set.of(CAPYTALE), 10)
+                        .offeredBy(CLAIRE).after(T, TicketId.of("T1")),
+                ticket.withOffer(new Offer(MemberId.of("H2"), "Moi aussi", T.plusSeconds(9), OfferStatus.PENDING)),
+                CARNOT, CLAIRE, TicketId.of("T1"), EventId.of("E1"), BusId.of("busnum-21"), CAPYTALE,
                 Theme.of("evaluation"), MAIL, GeoPoint.of(-14.29, -178.15), carnot, member,
                 new Skill(CAPYTALE, CompetenceLevel.INTERMEDIATE, Set.of("initiation à Python")),
                 new Tool(CAPYTALE, "Capytale", new ToolCategory("programmation", "Programmation et robotique")),
@@ -174,7 +185,14 @@ class ShareNumModuleTest {
                 new Notification.Waitlisted("w:1", CLAIRE, MAIL, event.summary(), 3),
                 new Notification.OrganiserInvited("i:1", CLAIRE, MAIL, event.summary(), "Karim Haddad"),
                 new Notification.EstablishmentStatusChanged("s:1", CLAIRE, MAIL, fr.sharenum.model.Uai.of("0210015C"), "Lycée Carnot",
-                        fr.sharenum.model.EstablishmentStatus.CLOSED));
+                        fr.sharenum.model.EstablishmentStatus.CLOSED),
+                new Notification.EventReminder("r:1", CLAIRE, MAIL, event.summary(true), Notification.Reminder.DAY_BEFORE,
+                        java.time.ZoneId.of("America/Cayenne"), new Invitation("E1@x.fr", 0, "REQUEST", "BEGIN:VCALENDAR")),
+                new Notification.FeedbackRequested("f:1", CLAIRE, MAIL, event.summary()),
+                new Notification.BadgeAwarded("b:1", CLAIRE, MAIL, "premier-atelier", "Premier atelier",
+                        java.net.URI.create("https://ent.example.fr/ob/assertions/a1")),
+                new Notification.EventInvitation("e:2", CLAIRE, MAIL, event.summary(), Notification.InvitationReason.CANCELLED,
+                        new Invitation("E1@x.fr", 1, "CANCEL", "BEGIN:VCALENDAR"), "Intempéries : le collège est fermé"));
     }
 
     @ParameterizedTest

@@ -230,7 +230,9 @@ public final class MailNotifier implements Notifier {
         html.setText(r.html(), "UTF-8", "html");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
-        if (n instanceof Notification.EventInvitation invitation) {
+        fr.sharenum.model.Invitation calendar = n instanceof Notification.EventInvitation i ? i.invitation()
+                : n instanceof Notification.EventReminder reminder ? reminder.invitation() : null;
+        if (calendar != null) {
             MimeMultipart mixed = new MimeMultipart("mixed");
             MimeBodyPart body = new MimeBodyPart();
             body.setContent(alternative);
@@ -238,8 +240,8 @@ public final class MailNotifier implements Notifier {
             MimeBodyPart ics = new MimeBodyPart();
             // bytes, not a String: text handlers may touch line ends, and RFC 5545 needs every CRLF
             ics.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
-                    invitation.invitation().ics().getBytes(StandardCharsets.UTF_8), invitation.invitation().contentType())));
-            ics.setFileName(invitation.invitation().fileName());
+                    calendar.ics().getBytes(StandardCharsets.UTF_8), calendar.contentType())));
+            ics.setFileName(calendar.fileName());
             ics.setHeader("Content-Transfer-Encoding", "base64");
             mixed.addBodyPart(ics);
             m.setContent(mixed);

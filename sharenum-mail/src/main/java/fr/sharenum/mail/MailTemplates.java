@@ -41,7 +41,8 @@ public interface MailTemplates {
 
     /** The kinds of notification, each with a {@code .txt}, {@code .html} and optional {@code .subject} template. */
     List<String> KINDS = List.of("VerificationRequested", "TicketAlert", "AlertDigest", "OfferReceived", "OfferAccepted",
-            "OfferDeclined", "MessagePosted", "TicketClosed", "EventInvitation", "OrganiserInvited", "Waitlisted", "EstablishmentStatusChanged");
+            "OfferDeclined", "MessagePosted", "TicketClosed", "EventInvitation", "OrganiserInvited", "Waitlisted", "EstablishmentStatusChanged",
+            "EventReminder", "FeedbackRequested", "BadgeAwarded");
 
     /**
      * The host's text of a template.

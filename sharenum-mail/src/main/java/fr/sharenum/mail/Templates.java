@@ -171,7 +171,7 @@ final class Templates {
                 }
                 default -> {
                     m.put("subject", "Annulation : " + title);
-                    m.put("intro", "L'événement est annulé.");
+                    m.put("intro", e.note() == null ? "L'événement est annulé." : "L'événement est annulé : " + e.note());
                 }
             }
         } else if (n instanceof Notification.OrganiserInvited o) {
@@ -189,6 +189,25 @@ final class Templates {
             m.put("uai", s.establishment().value());
             m.put("state", closed ? "est fermé selon l'annuaire de l'éducation" : "fermera prochainement selon l'annuaire de l'éducation");
             m.put("link", links.profile(s.recipient()).toString());
+        } else if (n instanceof Notification.EventReminder r) {
+            event(m, r.event());
+            // the recipient's own time zone: an overseas participant of an online event reads their local time
+            m.put("when", WHEN.format(r.event().start().atZone(r.zone())));
+            m.put("zone", r.zone().equals(r.event().zone()) ? "" : " (heure de " + r.zone().getId() + ")");
+            boolean tomorrow = r.when() == Notification.Reminder.DAY_BEFORE;
+            m.put("subject", (tomorrow ? "Demain : " : "Dans une heure : ") + r.event().title());
+            m.put("intro", tomorrow ? "Rappel : l'événement auquel vous participez a lieu demain."
+                    : "Rappel : l'événement auquel vous participez commence dans une heure.");
+        } else if (n instanceof Notification.FeedbackRequested f) {
+            event(m, f.event());
+            m.put("subject", "Votre avis sur « " + f.event().title() + " »");
+        } else if (n instanceof Notification.BadgeAwarded b) {
+            m.put("subject", "Vous avez obtenu le badge « " + b.badgeName() + " »");
+            m.put("badge", b.badgeName());
+            m.put("hasAssertion", b.assertion() != null);
+            if (b.assertion() != null) {
+                m.put("assertion", b.assertion().toString());
+            }
         } else {
             throw new IllegalArgumentException("no template for " + n.getClass().getName());
         }
@@ -216,6 +235,10 @@ final class Templates {
         m.put("when", WHEN.format(e.start().atZone(e.zone())));
         m.put("place", e.place());
         m.put("bus", e.onBus());
+        m.put("hasVisio", e.visio() != null);
+        if (e.visio() != null) {
+            m.put("visio", e.visio().toString());
+        }
         m.put("link", links.event(e.id()).toString());
     }
 

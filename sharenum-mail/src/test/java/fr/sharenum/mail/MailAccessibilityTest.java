@@ -63,7 +63,11 @@ class MailAccessibilityTest {
                 new Notification.Waitlisted("w", HUGO, HUGO_MAIL, MailNotifierTest.workshop(), 2),
                 new Notification.OrganiserInvited("i", HUGO, HUGO_MAIL, MailNotifierTest.workshop(), "Karim Haddad"),
                 new Notification.EstablishmentStatusChanged("s", HUGO, HUGO_MAIL, fr.sharenum.model.Uai.of("0210015C"),
-                        "Lycée Carnot", fr.sharenum.model.EstablishmentStatus.CLOSING)));
+                        "Lycée Carnot", fr.sharenum.model.EstablishmentStatus.CLOSING),
+                new Notification.EventReminder("r", HUGO, HUGO_MAIL, MailNotifierTest.workshop(), Notification.Reminder.HOUR_BEFORE,
+                        java.time.ZoneId.of("Europe/Paris"), ics),
+                new Notification.FeedbackRequested("f", HUGO, HUGO_MAIL, MailNotifierTest.workshop()),
+                new Notification.BadgeAwarded("b", HUGO, HUGO_MAIL, "premier-atelier", "Premier atelier ShareNum", null)));
         for (Notification.InvitationReason reason : Notification.InvitationReason.values()) {
             all.add(new Notification.EventInvitation("e-" + reason, HUGO, HUGO_MAIL, MailNotifierTest.workshop(), reason, ics));
         }

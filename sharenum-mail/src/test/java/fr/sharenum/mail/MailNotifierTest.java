@@ -174,7 +174,12 @@ class MailNotifierTest {
                 new Notification.Waitlisted("w", HUGO, HUGO_MAIL, e, 2),
                 new Notification.OrganiserInvited("i", HUGO, HUGO_MAIL, e, "Karim Haddad"),
                 new Notification.EstablishmentStatusChanged("s", HUGO, HUGO_MAIL, fr.sharenum.model.Uai.of("0210015C"),
-                        "Lycée Carnot", fr.sharenum.model.EstablishmentStatus.CLOSED)));
+                        "Lycée Carnot", fr.sharenum.model.EstablishmentStatus.CLOSED),
+                new Notification.EventReminder("r", HUGO, HUGO_MAIL, e, Notification.Reminder.DAY_BEFORE,
+                        java.time.ZoneId.of("Indian/Reunion"), ics),
+                new Notification.FeedbackRequested("f", HUGO, HUGO_MAIL, e),
+                new Notification.BadgeAwarded("b", HUGO, HUGO_MAIL, "premier-atelier", "Premier atelier ShareNum",
+                        URI.create("https://ent.example.fr/openbadges/assertions/a1"))));
         for (Notification.InvitationReason reason : Notification.InvitationReason.values()) {
             all.add(new Notification.EventInvitation("e-" + reason, HUGO, HUGO_MAIL, e, reason, ics));
         }

@@ -15,8 +15,11 @@ import java.util.Set;
  * @param blocked     members blocked by this member
  * @param digest      alerts one by one as they come ({@link Digest#NONE}), or gathered in one message a
  *                    day or a week
+ * @param noAnnouncements whether the member opted out of event announcements (events near them on their tools or
+ *                    themes); reminders of events they registered to still come
  */
-public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<MemberId> blocked, Digest digest) {
+public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<MemberId> blocked, Digest digest,
+                               boolean noAnnouncements) {
 
     /** How alerts reach a member. */
     public enum Digest {
@@ -32,7 +35,7 @@ public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<
     public static final int MAX_BLOCKED = 500;
 
     /** Every alert welcome, one by one. */
-    public static final AlertPreferences NONE = new AlertPreferences(Set.of(), null, Set.of(), Digest.NONE);
+    public static final AlertPreferences NONE = new AlertPreferences(Set.of(), null, Set.of(), Digest.NONE, false);
 
     /**
      * Checks and normalises the components.
@@ -41,6 +44,7 @@ public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<
      * @param pausedUntil no alert at all before this instant, or {@code null}
      * @param blocked members blocked by this member
      * @param digest alerts one by one as they come ({@link Digest#NONE}), or gathered in one message a day or a week
+     * @param noAnnouncements whether the member opted out of event announcements
      */
     public AlertPreferences {
         mutedTools = Texts.copySet("mutedTools", mutedTools, 200);
@@ -55,7 +59,29 @@ public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<
      * @param pausedUntil no alert at all before this instant, or {@code null}
      */
     public AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil) {
-        this(mutedTools, pausedUntil, Set.of(), Digest.NONE);
+        this(mutedTools, pausedUntil, Set.of(), Digest.NONE, false);
+    }
+
+    /**
+     * Preferences with event announcements welcome (the form before the opt-out).
+     *
+     * @param mutedTools tools the member is never alerted for
+     * @param pausedUntil no alert at all before this instant, or {@code null}
+     * @param blocked members blocked by this member
+     * @param digest alerts one by one, or gathered daily or weekly
+     */
+    public AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<MemberId> blocked, Digest digest) {
+        this(mutedTools, pausedUntil, blocked, digest, false);
+    }
+
+    /**
+     * These preferences with event announcements welcome or not.
+     *
+     * @param welcome whether the member wants to hear of events near them on their tools or themes
+     * @return the new preferences
+     */
+    public AlertPreferences withAnnouncements(boolean welcome) {
+        return new AlertPreferences(mutedTools, pausedUntil, blocked, digest, !welcome);
     }
 
     /**
@@ -65,7 +91,7 @@ public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<
      * @return the new preferences
      */
     public AlertPreferences withDigest(Digest newDigest) {
-        return new AlertPreferences(mutedTools, pausedUntil, blocked, newDigest);
+        return new AlertPreferences(mutedTools, pausedUntil, blocked, newDigest, noAnnouncements);
     }
 
     /**
@@ -92,7 +118,7 @@ public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<
         } else {
             set.remove(other);
         }
-        return new AlertPreferences(mutedTools, pausedUntil, set, digest);
+        return new AlertPreferences(mutedTools, pausedUntil, set, digest, noAnnouncements);
     }
 
     /**
@@ -129,7 +155,7 @@ public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<
         } else {
             tools.remove(tool);
         }
-        return new AlertPreferences(tools, pausedUntil, blocked, digest);
+        return new AlertPreferences(tools, pausedUntil, blocked, digest, noAnnouncements);
     }
 
     /**
@@ -139,6 +165,6 @@ public record AlertPreferences(Set<ToolId> mutedTools, Instant pausedUntil, Set<
      * @return the new preferences
      */
     public AlertPreferences pausedUntil(Instant until) {
-        return new AlertPreferences(mutedTools, until, blocked, digest);
+        return new AlertPreferences(mutedTools, until, blocked, digest, noAnnouncements);
     }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * A workshop (atelier) or meeting (rencontre): created from an accepted TicketNum or directly by an
- * experienced member, held at a {@link Venue}, possibly in a BusNum. Immutable: every transition
+ * experienced member, held at a {@link Venue} (possibly in a BusNum), online ({@link OnlineAccess}: a virtual class
+ * announced to a territory), or both (hybrid). Immutable: every transition
  * returns a copy with the same {@link #version()} (the store bumps it) and refuses an illegal move
  * with {@link IllegalTransitionException}.
  *
@@ -28,7 +29,7 @@ import java.util.Set;
  * @param duration          how long it lasts, 15 minutes to 12 hours
  * @param capacity          how many members may register (organisers not counted), at least 1
  * @param organisers        who runs it, the creator first; never empty
- * @param venue             where
+ * @param venue             where, or {@code null} for an event held only online
  * @param bus               the BusNum booked for it, or {@code null}
  * @param ticket            the TicketNum it answers, or {@code null}
  * @param broadcastRadiusKm members within this distance of the venue who follow its tools or themes
@@ -41,12 +42,18 @@ import java.util.Set;
  * @param version           optimistic-concurrency version, from 1
  * @param invited           members invited to co-organise who have not answered yet; they organise only once
  *                          they accept
+ * @param online            how to join online (a visio link and the territory it is announced to), or {@code null}
+ *                          for an event held only at its venue
+ * @param attended          registered members who came: marked by an organiser or checked in with the room's code
+ * @param checkInCode       the code shown in the room for self check-in (6 digits), or {@code null} before it is made
+ * @param cancellationReason why it was cancelled (told to everyone), or {@code null}
  */
 public record Event(EventId id, EventKind kind, String title, String description, Set<ToolId> tools,
                     Set<Theme> themes, Instant start, Duration duration, int capacity, List<MemberId> organisers,
                     Venue venue, BusId bus, TicketId ticket, double broadcastRadiusKm, EventStatus status,
                     List<Registration> registered, List<Registration> waitlist, int sequence,
-                    List<EventStatusChange> history, long version, List<MemberId> invited) {
+                    List<EventStatusChange> history, long version, List<MemberId> invited, OnlineAccess online,
+                    List<MemberId> attended, String checkInCode, String cancellationReason) {
 
     /** Most tools or themes an event is about. */
     public static final int MAX_TOPICS = 20;
@@ -85,6 +92,41 @@ public record Event(EventId id, EventKind kind, String title, String description
                 broadcastRadiusKm, status, registered, waitlist, sequence, history, version, List.of());
     }
 
+    /**
+     * An event held only at its venue, nobody marked as having come yet (the form before online events and attendance).
+     *
+     * @param id identifier (also the base of the iCalendar UID)
+     * @param kind workshop or meeting
+     * @param title 1–200 characters
+     * @param description what participants will do, up to 4000 characters, may be empty
+     * @param tools tools it is about
+     * @param themes pedagogical themes it is about; tools and themes are not both empty
+     * @param start when it starts
+     * @param duration how long it lasts, 15 minutes to 12 hours
+     * @param capacity how many members may register (organisers not counted), at least 1
+     * @param organisers who runs it, the creator first; never empty
+     * @param venue where
+     * @param bus the BusNum booked for it, or {@code null}
+     * @param ticket the TicketNum it answers, or {@code null}
+     * @param broadcastRadiusKm members within this distance of the venue who follow its tools or themes are told when it is confirmed
+     * @param status current state
+     * @param registered registered members, in arrival order; never more than {@code capacity}
+     * @param waitlist members waiting for a seat, in arrival order
+     * @param sequence iCalendar SEQUENCE, from 0
+     * @param history states entered, oldest first, never empty (starts with PLANNED at creation)
+     * @param version optimistic-concurrency version, from 1
+     * @param invited members invited to co-organise who have not answered yet
+     */
+    public Event(EventId id, EventKind kind, String title, String description, Set<ToolId> tools, Set<Theme> themes,
+                 Instant start, Duration duration, int capacity, List<MemberId> organisers, Venue venue, BusId bus,
+                 TicketId ticket, double broadcastRadiusKm, EventStatus status, List<Registration> registered,
+                 List<Registration> waitlist, int sequence, List<EventStatusChange> history, long version,
+                 List<MemberId> invited) {
+        this(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus, ticket,
+                broadcastRadiusKm, status, registered, waitlist, sequence, history, version, invited, null, List.of(),
+                null, null);
+    }
+
     /** Shortest event. */
     public static final Duration MIN_DURATION = Duration.ofMinutes(15);
     /** Longest event. */
@@ -116,6 +158,10 @@ public record Event(EventId id, EventKind kind, String title, String description
      * @param history states entered, oldest first, never empty (starts with PLANNED at creation)
      * @param version optimistic-concurrency version, from 1
      * @param invited members invited to co-organise who have not answered yet; they organise only once they accept
+     * @param online how to join online, or {@code null} for an event held only at its venue
+     * @param attended registered members who came
+     * @param checkInCode the code shown in the room for self check-in, or {@code null}
+     * @param cancellationReason why it was cancelled, or {@code null}
      */
     public Event {
         InvalidValueException.requireNonNull("id", id);
@@ -139,7 +185,12 @@ public record Event(EventId id, EventKind kind, String title, String description
             throw new InvalidValueException("organisers", "an event has at least one organiser");
         }
         organisers = List.copyOf(new LinkedHashSet<>(organisers));
-        InvalidValueException.requireNonNull("venue", venue);
+        if (venue == null && online == null) {
+            throw new InvalidValueException("venue", "an event takes place at a venue, online, or both");
+        }
+        if (venue == null && bus != null) {
+            throw new InvalidValueException("bus", "a BusNum parks at a venue: an online-only event has none");
+        }
         if (!(broadcastRadiusKm > 0) || Double.isInfinite(broadcastRadiusKm)) {
             throw new InvalidValueException("broadcastRadiusKm", "must be a positive number of km, was " + broadcastRadiusKm);
         }
@@ -169,6 +220,17 @@ public record Event(EventId id, EventKind kind, String title, String description
                 throw new InvalidValueException("invited", "member " + m + " already organises the event");
             }
         }
+        attended = attended == null ? List.of() : List.copyOf(new LinkedHashSet<>(attended));
+        for (MemberId m : attended) {
+            if (registered.stream().noneMatch(r -> r.member().equals(m))) {
+                throw new InvalidValueException("attended", "member " + m + " did not hold a seat at event " + id);
+            }
+        }
+        if (checkInCode != null && !checkInCode.matches("[0-9]{6}")) {
+            throw new InvalidValueException("checkInCode", "a check-in code is 6 digits");
+        }
+        cancellationReason = cancellationReason == null || cancellationReason.isBlank() ? null
+                : Texts.multiline("cancellationReason", cancellationReason, 1000);
     }
 
     /**
@@ -199,7 +261,8 @@ public record Event(EventId id, EventKind kind, String title, String description
             o.add(member);
         }
         return new Event(id, kind, title, description, tools, themes, start, duration, capacity, o, venue, bus,
-                ticket, broadcastRadiusKm, status, registered, waitlist, sequence, history, version, i);
+                ticket, broadcastRadiusKm, status, registered, waitlist, sequence, history, version, i, online, attended,
+                checkInCode, cancellationReason);
     }
 
     /**
@@ -211,7 +274,9 @@ public record Event(EventId id, EventKind kind, String title, String description
      */
     public Event withRegistrations(List<Registration> newRegistered, List<Registration> newWaitlist) {
         return new Event(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus,
-                ticket, broadcastRadiusKm, status, newRegistered, newWaitlist, sequence, history, version, invited);
+                ticket, broadcastRadiusKm, status, newRegistered, newWaitlist, sequence, history, version, invited, online,
+                attended.stream().filter(m -> newRegistered.stream().anyMatch(x -> x.member().equals(m))).toList(),
+                checkInCode, cancellationReason);
     }
 
     /**
@@ -329,7 +394,8 @@ public record Event(EventId id, EventKind kind, String title, String description
         h.add(new EventStatusChange(target, at));
         int seq = target == EventStatus.CANCELLED ? sequence + 1 : sequence;
         return new Event(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus,
-                ticket, broadcastRadiusKm, target, registered, waitlist, seq, h, version, invited);
+                ticket, broadcastRadiusKm, target, registered, waitlist, seq, h, version, invited, online, attended,
+                checkInCode, cancellationReason);
     }
 
     /**
@@ -356,7 +422,8 @@ public record Event(EventId id, EventKind kind, String title, String description
             w.add(registration);
         }
         return new Event(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus,
-                ticket, broadcastRadiusKm, status, r, w, sequence, history, version, invited);
+                ticket, broadcastRadiusKm, status, r, w, sequence, history, version, invited, online, attended,
+                checkInCode, cancellationReason);
     }
 
     /**
@@ -378,7 +445,8 @@ public record Event(EventId id, EventKind kind, String title, String description
             r.add(w.remove(0));
         }
         return new Event(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus,
-                ticket, broadcastRadiusKm, status, r, w, sequence, history, version, invited);
+                ticket, broadcastRadiusKm, status, r, w, sequence, history, version, invited, online,
+                attended.stream().filter(m -> !m.equals(member)).toList(), checkInCode, cancellationReason);
     }
 
     /**
@@ -394,7 +462,8 @@ public record Event(EventId id, EventKind kind, String title, String description
         }
         return new Event(id, kind, title, description, tools, themes, newStart,
                 newDuration == null ? duration : newDuration, capacity, organisers, venue, bus, ticket, broadcastRadiusKm,
-                status, registered, waitlist, sequence + 1, history, version, invited);
+                status, registered, waitlist, sequence + 1, history, version, invited, online, attended, checkInCode,
+                cancellationReason);
     }
 
     /**
@@ -404,16 +473,171 @@ public record Event(EventId id, EventKind kind, String title, String description
      */
     public Event nextVersion() {
         return new Event(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus,
-                ticket, broadcastRadiusKm, status, registered, waitlist, sequence, history, version + 1, invited);
+                ticket, broadcastRadiusKm, status, registered, waitlist, sequence, history, version + 1, invited, online,
+                attended, checkInCode, cancellationReason);
+    }
+
+    /**
+     * What a notification about the event tells members, without the visio link.
+     *
+     * @return what a notification about the event tells members
+     */
+    public EventSummary summary() {
+        return summary(false);
     }
 
     /**
      * What a notification about the event tells members.
      *
+     * @param withLink whether to carry the visio link (for organisers and members holding a seat)
      * @return what a notification about the event tells members
      */
-    public EventSummary summary() {
-        return new EventSummary(id, kind, title, tools, themes, start, end(), venue.zone(), venue.label(), bus != null,
-                status);
+    public EventSummary summary(boolean withLink) {
+        String place = venue != null ? venue.label() + (online != null ? " et en ligne" : "") : "En ligne (classe virtuelle)";
+        return new EventSummary(id, kind, title, tools, themes, start, end(), zone(), place, bus != null, status,
+                withLink && online != null ? online.link() : null);
+    }
+
+    /**
+     * Whether members may join online (an online or hybrid event).
+     *
+     * @return whether there is a visio link
+     */
+    public boolean isOnline() {
+        return online != null;
+    }
+
+    /**
+     * Whether the event takes place at a venue (on site or hybrid).
+     *
+     * @return whether there is a venue
+     */
+    public boolean isOnSite() {
+        return venue != null;
+    }
+
+    /**
+     * The event's formats: on site, online, in a BusNum (a hybrid event has the first two).
+     *
+     * @return the formats
+     */
+    public Set<EventFormat> formats() {
+        Set<EventFormat> f = java.util.EnumSet.noneOf(EventFormat.class);
+        if (venue != null) {
+            f.add(EventFormat.ON_SITE);
+        }
+        if (online != null) {
+            f.add(EventFormat.ONLINE);
+        }
+        if (bus != null) {
+            f.add(EventFormat.BUSNUM);
+        }
+        return f;
+    }
+
+    /**
+     * Where the venue stands, if there is one.
+     *
+     * @return its coordinates, or empty for an online-only event
+     */
+    public Optional<GeoPoint> location() {
+        return venue == null ? Optional.empty() : Optional.of(venue.location());
+    }
+
+    /**
+     * The académie the event belongs to: its venue's, else the académie it is announced to online.
+     *
+     * @return the académie, or {@code null} for an online event announced to the whole country
+     */
+    public Academie academie() {
+        return venue != null ? venue.academie() : online.academie();
+    }
+
+    /**
+     * The time zone its times are shown in: its venue's, else its online audience's (Paris for the whole country).
+     *
+     * @return the zone
+     */
+    public java.time.ZoneId zone() {
+        return venue != null ? venue.zone() : online.zone();
+    }
+
+    /**
+     * Whether {@code member} was marked as having come.
+     *
+     * @param member the member
+     * @return whether they attended
+     */
+    public boolean attendedBy(MemberId member) {
+        return attended.contains(member);
+    }
+
+    /**
+     * Whether attendance was taken: someone was marked as having come.
+     *
+     * @return whether attendance was taken
+     */
+    public boolean attendanceTaken() {
+        return !attended.isEmpty();
+    }
+
+    /**
+     * The event with {@code member}'s attendance marked or unmarked.
+     *
+     * @param member a member holding a seat
+     * @param came whether they came
+     * @return the event
+     * @throws NotFoundException when the member holds no seat
+     */
+    public Event withAttendance(MemberId member, boolean came) {
+        if (!isRegistered(member)) {
+            throw new NotFoundException("registration", member + " on event " + id);
+        }
+        List<MemberId> a = new ArrayList<>(attended);
+        a.remove(member);
+        if (came) {
+            a.add(member);
+        }
+        return new Event(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus,
+                ticket, broadcastRadiusKm, status, registered, waitlist, sequence, history, version, invited, online, a,
+                checkInCode, cancellationReason);
+    }
+
+    /**
+     * The event with another way to join online (a view hiding the link).
+     *
+     * @param access the access shown
+     * @return the event
+     */
+    public Event withOnline(OnlineAccess access) {
+        return new Event(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus,
+                ticket, broadcastRadiusKm, status, registered, waitlist, sequence, history, version, invited, access,
+                attended, checkInCode, cancellationReason);
+    }
+
+    /**
+     * The event with a code for self check-in.
+     *
+     * @param code 6 digits
+     * @return the event
+     */
+    public Event withCheckInCode(String code) {
+        return new Event(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus,
+                ticket, broadcastRadiusKm, status, registered, waitlist, sequence, history, version, invited, online,
+                attended, code, cancellationReason);
+    }
+
+    /**
+     * The event cancelled at {@code at}, for {@code reason}.
+     *
+     * @param at when
+     * @param reason why, told to everyone, or {@code null}
+     * @return the event, CANCELLED
+     */
+    public Event cancelled(Instant at, String reason) {
+        Event c = moveTo(EventStatus.CANCELLED, at);
+        return new Event(id, kind, title, description, tools, themes, start, duration, capacity, organisers, venue, bus,
+                ticket, broadcastRadiusKm, c.status, registered, waitlist, c.sequence, c.history, version, invited, online,
+                attended, checkInCode, reason);
     }
 }

@@ -173,7 +173,72 @@ public sealed interface Notification {
      * same UID for every notification about the event, higher SEQUENCE after a change.
      */
     record EventInvitation(String id, MemberId recipient, Email to, EventSummary event, InvitationReason reason,
-                           Invitation invitation) implements Notification {
+                           Invitation invitation, String note) implements Notification {
+        /**
+         * An invitation with nothing more to say.
+         *
+         * @param id idempotency key
+         * @param recipient the member told
+         * @param to their professional address
+         * @param event the event
+         * @param reason why they are told
+         * @param invitation the iCalendar invitation
+         */
+        public EventInvitation(String id, MemberId recipient, Email to, EventSummary event, InvitationReason reason,
+                               Invitation invitation) {
+            this(id, recipient, to, event, reason, invitation, null);
+        }
+    }
+
+    /**
+     * An event you organise or hold a seat at starts soon: the day before, and an hour before. Times are shown in
+     * {@code zone}, the recipient's own (an overseas participant of an online event reads their local time); the
+     * invitation is the event's iCalendar entry again, for an agenda that missed it.
+     *
+     * @param id         idempotency key: one per event, moment, schedule and member
+     * @param recipient  the member reminded
+     * @param to         their professional address
+     * @param event      the event (with its visio link for an online event)
+     * @param when       which reminder
+     * @param zone       the recipient's time zone
+     * @param invitation the iCalendar entry
+     */
+    record EventReminder(String id, MemberId recipient, Email to, EventSummary event, Reminder when,
+                         java.time.ZoneId zone, Invitation invitation) implements Notification {
+    }
+
+    /** Which reminder of an event. */
+    enum Reminder {
+        /** The day before (24 hours before it starts). */
+        DAY_BEFORE,
+        /** An hour before it starts. */
+        HOUR_BEFORE
+    }
+
+    /**
+     * An event you held a seat at took place: tell its organisers how useful it was.
+     *
+     * @param id        idempotency key
+     * @param recipient the participant
+     * @param to        their professional address
+     * @param event     the event
+     */
+    record FeedbackRequested(String id, MemberId recipient, Email to, EventSummary event) implements Notification {
+    }
+
+    /**
+     * You earned a badge; it is published as an Open Badges 2.0 assertion at {@code assertion}, which a backpack
+     * (Badgr, the Open Badge Factory…) imports.
+     *
+     * @param id        idempotency key (the award's id)
+     * @param recipient the member
+     * @param to        their professional address
+     * @param badge     the badge's key
+     * @param badgeName its name
+     * @param assertion where the host publishes the assertion, or {@code null} when it publishes none
+     */
+    record BadgeAwarded(String id, MemberId recipient, Email to, String badge, String badgeName, java.net.URI assertion)
+            implements Notification {
     }
 
     /**

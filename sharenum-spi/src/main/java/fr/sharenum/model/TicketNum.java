@@ -30,12 +30,45 @@ import java.util.Set;
  * @param acceptedHelper     the accepted helper, or {@code null}
  * @param history            states entered, oldest first (starts with OPEN)
  * @param version            optimistic-concurrency version, from 1
+ * @param themes             pedagogical themes the request is about, besides its tools (at most 20)
+ * @param addressedTo        the colleague the request was addressed to directly (from their offer of help), who alone
+ *                           is alerted; {@code null} for a request to every qualified colleague in the radius
  */
 public record TicketNum(TicketId id, MemberId requester, Uai establishment, GeoPoint origin, Set<ToolId> tools,
                         TicketKind kind, String text, double radiusKm, Instant openedAt, Instant expiresAt,
                         TicketStatus status, List<String> shownTrainings, boolean trainingsDeclined,
                         List<Alert> alerts, List<Offer> offers, MemberId acceptedHelper,
-                        List<StatusChange> history, long version) {
+                        List<StatusChange> history, long version, Set<Theme> themes, MemberId addressedTo) {
+
+    /**
+     * A ticket about tools only, addressed to every qualified colleague in the radius (the form before themes).
+     *
+     * @param id identifier
+     * @param requester who asks
+     * @param establishment requester's establishment when the ticket was opened
+     * @param origin its location: the centre of the radius
+     * @param tools tools concerned, at least one
+     * @param kind accompaniment, experience exchange or knowledge sharing
+     * @param text what the requester wants, 1–4000 characters
+     * @param radiusKm radius of the search, in km
+     * @param openedAt when it was opened
+     * @param expiresAt when it expires if nobody was accepted
+     * @param status current state
+     * @param shownTrainings ids of the institutional trainings shown before opening
+     * @param trainingsDeclined whether trainings were shown and declined (false when none existed)
+     * @param alerts members alerted, nearest and most experienced first
+     * @param offers offers received, in arrival order
+     * @param acceptedHelper the accepted helper, or {@code null}
+     * @param history states entered, oldest first (starts with OPEN)
+     * @param version optimistic-concurrency version, from 1
+     */
+    public TicketNum(TicketId id, MemberId requester, Uai establishment, GeoPoint origin, Set<ToolId> tools,
+                     TicketKind kind, String text, double radiusKm, Instant openedAt, Instant expiresAt,
+                     TicketStatus status, List<String> shownTrainings, boolean trainingsDeclined, List<Alert> alerts,
+                     List<Offer> offers, MemberId acceptedHelper, List<StatusChange> history, long version) {
+        this(id, requester, establishment, origin, tools, kind, text, radiusKm, openedAt, expiresAt, status, shownTrainings,
+                trainingsDeclined, alerts, offers, acceptedHelper, history, version, Set.of(), null);
+    }
 
     /**
      * Checks and normalises the components.
@@ -58,6 +91,8 @@ public record TicketNum(TicketId id, MemberId requester, Uai establishment, GeoP
      * @param acceptedHelper the accepted helper, or {@code null}
      * @param history states entered, oldest first (starts with OPEN)
      * @param version optimistic-concurrency version, from 1
+     * @param themes pedagogical themes the request is about, besides its tools (at most 20)
+     * @param addressedTo the colleague the request was addressed to directly, or {@code null}
      */
     public TicketNum {
         InvalidValueException.requireNonNull("id", id);
@@ -85,6 +120,10 @@ public record TicketNum(TicketId id, MemberId requester, Uai establishment, GeoP
         history = history == null || history.isEmpty() ? List.of(new StatusChange(TicketStatus.OPEN, openedAt)) : List.copyOf(history);
         if (version < 1) {
             throw new InvalidValueException("version", "must be at least 1");
+        }
+        themes = themes == null ? Set.of() : Texts.copySet("themes", themes, 20);
+        if (addressedTo != null && addressedTo.equals(requester)) {
+            throw new InvalidValueException("addressedTo", "a request is addressed to another member than its requester");
         }
     }
 
@@ -151,7 +190,7 @@ public record TicketNum(TicketId id, MemberId requester, Uai establishment, GeoP
         List<StatusChange> h = new ArrayList<>(history);
         h.add(new StatusChange(target, at));
         return new TicketNum(id, requester, establishment, origin, tools, kind, text, radiusKm, openedAt, expiresAt,
-                target, shownTrainings, trainingsDeclined, alerts, offers, acceptedHelper, h, version);
+                target, shownTrainings, trainingsDeclined, alerts, offers, acceptedHelper, h, version, themes, addressedTo);
     }
 
     /**
@@ -168,7 +207,7 @@ public record TicketNum(TicketId id, MemberId requester, Uai establishment, GeoP
         List<Offer> o = new ArrayList<>(offers);
         o.add(offer);
         return new TicketNum(id, requester, establishment, origin, tools, kind, text, radiusKm, openedAt, expiresAt,
-                base.status, shownTrainings, trainingsDeclined, alerts, o, acceptedHelper, base.history, version);
+                base.status, shownTrainings, trainingsDeclined, alerts, o, acceptedHelper, base.history, version, themes, addressedTo);
     }
 
     /**
@@ -191,7 +230,7 @@ public record TicketNum(TicketId id, MemberId requester, Uai establishment, GeoP
             }
         }
         return new TicketNum(id, requester, establishment, origin, tools, kind, text, radiusKm, openedAt, expiresAt,
-                moved.status, shownTrainings, trainingsDeclined, alerts, o, helper, moved.history, version);
+                moved.status, shownTrainings, trainingsDeclined, alerts, o, helper, moved.history, version, themes, addressedTo);
     }
 
     /**
@@ -201,6 +240,6 @@ public record TicketNum(TicketId id, MemberId requester, Uai establishment, GeoP
      */
     public TicketNum nextVersion() {
         return new TicketNum(id, requester, establishment, origin, tools, kind, text, radiusKm, openedAt, expiresAt,
-                status, shownTrainings, trainingsDeclined, alerts, offers, acceptedHelper, history, version + 1);
+                status, shownTrainings, trainingsDeclined, alerts, offers, acceptedHelper, history, version + 1, themes, addressedTo);
     }
 }

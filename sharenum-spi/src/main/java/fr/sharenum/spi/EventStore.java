@@ -42,4 +42,25 @@ public interface EventStore {
      * @return the events
      */
     List<Event> overlapping(Instant from, Instant to);
+
+    /**
+     * The events a query asks for ({@link EventQuery#matches}), in {@link EventQuery#ORDER}, at most its limit. A
+     * store answers from indexes — the start, the venue's place ({@link GeoGrid}), the topics, the participants —
+     * rather than by reading every event: the default reads the query's whole period through {@link #overlapping}
+     * and filters, which is right but slow; {@code JdbcStore}, the in-memory store and the kernel's events
+     * override it.
+     *
+     * @param query the query
+     * @return the events
+     */
+    default List<Event> search(EventQuery query) {
+        java.util.List<Event> out = new java.util.ArrayList<>();
+        for (Event e : overlapping(query.from(), query.to().plus(Event.MAX_DURATION))) {
+            if (query.matches(e)) {
+                out.add(e);
+            }
+        }
+        out.sort(EventQuery.ORDER);
+        return out.size() > query.limit() ? List.copyOf(out.subList(0, query.limit())) : out;
+    }
 }

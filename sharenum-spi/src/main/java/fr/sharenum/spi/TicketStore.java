@@ -58,4 +58,25 @@ public interface TicketStore {
      * @param action what to do with each ticket
      */
     void forEach(Consumer<? super TicketNum> action);
+
+    /**
+     * The tickets a query asks for ({@link TicketQuery#matches}), in {@link TicketQuery#ORDER}, at most its limit. A
+     * store answers from indexes — the requester, the helpers who offered, the status, the origin's place
+     * ({@link GeoGrid}), the tools — rather than by reading every ticket: the default visits every ticket
+     * ({@link #forEach}) and filters, which is right but slow; {@code JdbcStore}, the in-memory store and the
+     * kernel's tickets override it.
+     *
+     * @param query the query
+     * @return the tickets
+     */
+    default List<TicketNum> search(TicketQuery query) {
+        java.util.List<TicketNum> out = new java.util.ArrayList<>();
+        forEach(t -> {
+            if (query.matches(t)) {
+                out.add(t);
+            }
+        });
+        out.sort(TicketQuery.ORDER);
+        return out.size() > query.limit() ? List.copyOf(out.subList(0, query.limit())) : out;
+    }
 }

@@ -195,6 +195,14 @@ public abstract class ShareNumStoreContract {
             return need(t.tickets(), "tickets").openedBy(requester);
         }
 
+        List<TicketNum> searchTickets(fr.sharenum.spi.TicketQuery query) {
+            return need(t.tickets(), "tickets").search(query);
+        }
+
+        List<Event> searchEvents(fr.sharenum.spi.EventQuery query) {
+            return need(t.events(), "events").search(query);
+        }
+
         List<TicketNum> ticketsExpiringBy(Instant instant, int limit) {
             return need(t.tickets(), "tickets").expiringBy(instant, limit);
         }
@@ -883,6 +891,242 @@ public abstract class ShareNumStoreContract {
         }
 
 
+    }
+
+    @Nested
+    @DisplayName("search")
+    class Search {
+        private final java.util.Random random = new java.util.Random(16);
+        private final ToolId[] tools = {GEOGEBRA, ToolId.of("capytale"), ToolId.of("pix"), ToolId.of("moodle")};
+        private final fr.sharenum.model.Theme[] themes = {fr.sharenum.model.Theme.of("oral"),
+                fr.sharenum.model.Theme.of("evaluation"), fr.sharenum.model.Theme.of("ia-generative")};
+        /** Dijon, Lyon, Paris, Marseille, Saint-Denis de La Réunion, Nouméa, Wallis (near the 180th meridian). */
+        private final double[][] places = {{47.32, 5.04}, {45.76, 4.84}, {48.86, 2.35}, {43.30, 5.37}, {-20.88, 55.45},
+                {-22.27, 166.45}, {-13.28, -176.17}};
+
+        private fr.sharenum.model.GeoPoint somewhere() {
+            double[] c = places[random.nextInt(places.length)];
+            return fr.sharenum.model.GeoPoint.of(c[0] + random.nextGaussian() * 0.6, c[1] + random.nextGaussian() * 0.6);
+        }
+
+        private <X> Set<X> some(X[] all, int max) {
+            Set<X> out = new java.util.HashSet<>();
+            int n = random.nextInt(max + 1);
+            for (int i = 0; i < n; i++) {
+                out.add(all[random.nextInt(all.length)]);
+            }
+            return out;
+        }
+
+        private Event randomEvent(int i) {
+            boolean online = random.nextInt(4) == 0;
+            boolean onSite = !online || random.nextBoolean();
+            fr.sharenum.model.GeoPoint where = somewhere();
+            fr.sharenum.model.Venue venue = onSite ? fr.sharenum.model.Venue.address("Lieu " + i, where,
+                    fr.sharenum.model.Academie.DIJON, "021") : null;
+            fr.sharenum.model.OnlineAccess access = null;
+            if (online) {
+                access = fr.sharenum.model.OnlineAccess.of(java.net.URI.create("https://visio.example.fr/salle-" + i));
+                int audience = random.nextInt(3);
+                if (audience == 1) {
+                    access = access.forAcademie(random.nextBoolean() ? fr.sharenum.model.Academie.DIJON : fr.sharenum.model.Academie.LYON);
+                } else if (audience == 2) {
+                    access = access.forDepartement(fr.sharenum.model.Academie.DIJON, random.nextBoolean() ? "021" : "071");
+                }
+            }
+            Set<ToolId> ts = some(tools, 2);
+            Set<fr.sharenum.model.Theme> hs = some(themes, 2);
+            if (ts.isEmpty() && hs.isEmpty()) {
+                ts = Set.of(GEOGEBRA);
+            }
+            List<MemberId> organisers = List.of(MemberId.of("O" + random.nextInt(5)));
+            Instant start = T0.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 60)))
+                    .plus(Duration.ofHours(random.nextInt(3) == 0 ? 0 : 1));
+            Event e = new Event(fr.sharenum.model.EventId.of(String.format("e-%03d", i)), fr.sharenum.model.EventKind.WORKSHOP,
+                    "Atelier " + i, "", ts, hs, start, Duration.ofHours(1), 3, organisers, venue,
+                    onSite && random.nextInt(5) == 0 ? fr.sharenum.model.BusId.of("bus-1") : null, null, 30,
+                    EventStatus.PLANNED, List.of(), List.of(), 0, List.of(new fr.sharenum.model.EventStatusChange(
+                    EventStatus.PLANNED, T0.minus(Duration.ofDays(7)))), 1, List.of(), access, List.of(), null, null);
+            if (random.nextBoolean()) {
+                e = e.moveTo(EventStatus.CONFIRMED, T0);
+                int n = random.nextInt(6);
+                for (int r = 0; r < n; r++) {
+                    MemberId m = MemberId.of("R" + random.nextInt(8));
+                    if (!e.isRegistered(m) && e.waitlistPosition(m).isEmpty() && !e.isOrganiser(m)) {
+                        e = e.withRegistration(new Registration(m, T0));
+                    }
+                }
+            }
+            return e;
+        }
+
+        private fr.sharenum.spi.EventQuery randomQuery() {
+            Instant from = T0.plus(Duration.ofDays(random.nextInt(50)));
+            fr.sharenum.spi.EventQuery q = fr.sharenum.spi.EventQuery.starting(from,
+                    from.plus(Duration.ofDays(1 + random.nextInt(40))), 1 + random.nextInt(12));
+            if (random.nextInt(3) > 0) {
+                q = q.near(somewhere(), 5 + random.nextInt(150));
+            }
+            if (random.nextInt(3) == 0) {
+                q = random.nextBoolean() ? q.reaching(fr.sharenum.model.Academie.DIJON, random.nextBoolean() ? "021" : null)
+                        : q.reaching(fr.sharenum.model.Academie.LYON, null);
+            }
+            if (random.nextBoolean()) {
+                q = q.about(some(tools, 2), some(themes, 1));
+            }
+            if (random.nextInt(3) == 0) {
+                q = q.in(some(fr.sharenum.model.EventFormat.values(), 2), some(EventStatus.values(), 2));
+            }
+            if (random.nextInt(4) == 0) {
+                q = q.of(MemberId.of(random.nextBoolean() ? "O" + random.nextInt(5) : "R" + random.nextInt(8)),
+                        some(fr.sharenum.model.Participation.values(), 2));
+            }
+            return q;
+        }
+
+        private <X> List<X> reference(List<X> all, java.util.function.Predicate<X> matches, java.util.Comparator<X> order,
+                                      int limit) {
+            return all.stream().filter(matches).sorted(order).limit(limit).toList();
+        }
+
+        @Test
+        void eventSearchAnswersExactlyTheReferenceInOrderAndPages() {
+            List<Event> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 240; i++) {
+                all.add(randomEvent(i));
+            }
+            tx(t -> {
+                all.forEach(e -> v(t).insertEvent(e));
+                return null;
+            });
+            // changes move events between index entries: a new time, new registrants, a cancellation
+            for (int i = 0; i < 40; i++) {
+                Event e = all.get(i);
+                Event changed = switch (i % 3) {
+                    case 0 -> e.status().isActive() ? e.rescheduled(e.start().plus(Duration.ofDays(3)), null) : e;
+                    case 1 -> e.status() == EventStatus.CONFIRMED && !e.isRegistered(MemberId.of("R9"))
+                            ? e.withRegistration(new Registration(MemberId.of("R9"), T0)) : e;
+                    default -> e.status().isActive() ? e.moveTo(EventStatus.CANCELLED, T0) : e;
+                };
+                if (changed != e) {
+                    Event next = changed.nextVersion();
+                    tx(t -> {
+                        v(t).updateEvent(next, e.version());
+                        return null;
+                    });
+                    all.set(i, next);
+                }
+            }
+            for (int n = 0; n < 150; n++) {
+                fr.sharenum.spi.EventQuery q = randomQuery();
+                List<Event> expected = reference(all, q::matches, fr.sharenum.spi.EventQuery.ORDER, q.limit());
+                assertThat(list(t -> v(t).searchEvents(q))).as("query " + q).extracting(Event::id)
+                        .containsExactlyElementsOf(expected.stream().map(Event::id).toList());
+                // paging through every answer gives the whole reference once, in order
+                List<Event> paged = new java.util.ArrayList<>();
+                fr.sharenum.spi.EventQuery page = q;
+                while (true) {
+                    fr.sharenum.spi.EventQuery asked = page;
+                    List<Event> got = list(t -> v(t).searchEvents(asked));
+                    paged.addAll(got);
+                    if (got.size() < q.limit()) {
+                        break;
+                    }
+                    Event last = got.get(got.size() - 1);
+                    page = q.after(last.start(), last.id());
+                }
+                assertThat(paged).as("pages of " + q).extracting(Event::id).containsExactlyElementsOf(
+                        reference(all, q::matches, fr.sharenum.spi.EventQuery.ORDER, Integer.MAX_VALUE).stream()
+                                .map(Event::id).toList());
+            }
+        }
+
+        @Test
+        void ticketSearchAnswersExactlyTheReferenceInOrderAndPages() {
+            List<TicketNum> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                Instant opened = T0.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 30))).plus(Duration.ofHours(i % 2));
+                Set<ToolId> ts = some(tools, 2);
+                TicketNum t = new TicketNum(TicketId.of(String.format("t-%03d", i)), MemberId.of("Q" + random.nextInt(6)), a,
+                        somewhere(), ts.isEmpty() ? Set.of(GEOGEBRA) : ts, fr.sharenum.model.TicketKind.ACCOMPANIMENT,
+                        "Aide " + i, 30, opened, opened.plus(Duration.ofDays(14)), fr.sharenum.model.TicketStatus.OPEN, List.of(),
+                        false, List.of(), List.of(), null, null, 1, some(themes, 2), null);
+                all.add(t);
+            }
+            tx(t -> {
+                all.forEach(x -> v(t).insertTicket(x));
+                return null;
+            });
+            for (int i = 0; i < 80; i++) {
+                TicketNum t = all.get(i);
+                TicketNum changed = t.withOffer(new fr.sharenum.model.Offer(MemberId.of("H" + (i % 4)), "Je peux aider",
+                        t.openedAt().plus(Duration.ofHours(1)), fr.sharenum.model.OfferStatus.PENDING));
+                if (i % 5 == 0) {
+                    changed = changed.moveTo(fr.sharenum.model.TicketStatus.CANCELLED, t.openedAt().plus(Duration.ofHours(2)));
+                }
+                TicketNum next = changed.nextVersion();
+                tx(x -> {
+                    v(x).updateTicket(next, t.version());
+                    return null;
+                });
+                all.set(i, next);
+            }
+            for (int n = 0; n < 120; n++) {
+                fr.sharenum.spi.TicketQuery q = fr.sharenum.spi.TicketQuery.all(1 + random.nextInt(12));
+                if (random.nextBoolean()) {
+                    q = fr.sharenum.spi.TicketQuery.awaitingNear(somewhere(), 5 + random.nextInt(150), some(tools, 2), q.limit());
+                }
+                switch (random.nextInt(4)) {
+                    case 0 -> q = q.openedBy(MemberId.of("Q" + random.nextInt(6)));
+                    case 1 -> q = q.offeredBy(MemberId.of("H" + random.nextInt(5)));
+                    default -> { }
+                }
+                if (random.nextInt(3) == 0) {
+                    q = q.about(some(tools, 1), some(themes, 2));
+                }
+                if (random.nextInt(4) == 0) {
+                    q = q.in(some(fr.sharenum.model.TicketStatus.values(), 2));
+                }
+                fr.sharenum.spi.TicketQuery query = q;
+                List<TicketNum> expected = reference(all, query::matches, fr.sharenum.spi.TicketQuery.ORDER, q.limit());
+                assertThat(list(t -> v(t).searchTickets(query))).as("query " + q).extracting(TicketNum::id)
+                        .containsExactlyElementsOf(expected.stream().map(TicketNum::id).toList());
+                List<TicketNum> paged = new java.util.ArrayList<>();
+                fr.sharenum.spi.TicketQuery page = q;
+                while (true) {
+                    fr.sharenum.spi.TicketQuery asked = page;
+                    List<TicketNum> got = list(t -> v(t).searchTickets(asked));
+                    paged.addAll(got);
+                    if (got.size() < q.limit()) {
+                        break;
+                    }
+                    TicketNum last = got.get(got.size() - 1);
+                    page = q.after(last.openedAt(), last.id());
+                }
+                assertThat(paged).as("pages of " + q).extracting(TicketNum::id).containsExactlyElementsOf(
+                        reference(all, query::matches, fr.sharenum.spi.TicketQuery.ORDER, Integer.MAX_VALUE).stream()
+                                .map(TicketNum::id).toList());
+            }
+        }
+
+        @Test
+        void theCircleIsExactAtItsBoundary() {
+            fr.sharenum.model.GeoPoint centre = fr.sharenum.model.GeoPoint.of(47.0, 5.0);
+            fr.sharenum.model.GeoPoint east = fr.sharenum.model.GeoPoint.of(47.0, 5.5);
+            double d = centre.distanceKm(east);
+            Event e = new Event(fr.sharenum.model.EventId.of("e-edge"), fr.sharenum.model.EventKind.MEETING, "Au bord", "",
+                    Set.of(GEOGEBRA), Set.of(), T0.plus(Duration.ofDays(1)), Duration.ofHours(1), 5, List.of(MemberId.of("O1")),
+                    fr.sharenum.model.Venue.address("Bord", east, fr.sharenum.model.Academie.DIJON, "021"), null, null, 30,
+                    EventStatus.PLANNED, List.of(), List.of(), 0, List.of(new fr.sharenum.model.EventStatusChange(
+                    EventStatus.PLANNED, T0)), 1);
+            tx(t -> {
+                v(t).insertEvent(e);
+                return null;
+            });
+            fr.sharenum.spi.EventQuery base = fr.sharenum.spi.EventQuery.starting(T0, T0.plus(Duration.ofDays(2)), 10);
+            assertThat(list(t -> v(t).searchEvents(base.near(centre, d)))).extracting(Event::id).containsExactly(e.id());
+            assertThat(list(t -> v(t).searchEvents(base.near(centre, Math.nextDown(d))))).isEmpty();
+        }
     }
 
     @Nested

@@ -57,7 +57,8 @@ final class Summaries {
                 case UPDATED:
                     return "Nouvel horaire pour « " + e.event().title() + " » : " + when + ".";
                 default:
-                    return "L'atelier « " + e.event().title() + " » du " + when + " est annulé.";
+                    return "L'atelier « " + e.event().title() + " » du " + when + " est annulé"
+                            + (e.note() == null ? "." : " : " + e.note());
             }
         }
         if (n instanceof Notification.OrganiserInvited o) {
@@ -68,6 +69,17 @@ final class Summaries {
             return s.establishmentName() + (s.status() == fr.sharenum.model.EstablishmentStatus.CLOSED
                     ? " est fermé selon l'annuaire de l'éducation" : " fermera prochainement selon l'annuaire de l'éducation")
                     + " : vous restez membre ; indiquez votre nouvel établissement dans votre profil quand vous changez.";
+        }
+        if (n instanceof Notification.EventReminder r) {
+            String when = WHEN.format(r.event().start().atZone(r.zone()));
+            return (r.when() == Notification.Reminder.DAY_BEFORE ? "Demain" : "Dans une heure") + " : « " + r.event().title()
+                    + " », " + when + ", " + r.event().place() + ".";
+        }
+        if (n instanceof Notification.FeedbackRequested f) {
+            return "Merci d'avoir participé à « " + f.event().title() + " » : donnez votre avis aux organisateurs.";
+        }
+        if (n instanceof Notification.BadgeAwarded b) {
+            return "Vous avez obtenu le badge « " + b.badgeName() + " »" + (b.assertion() == null ? "." : " : " + b.assertion());
         }
         if (n instanceof Notification.Waitlisted w) {
             return "« " + w.event().title() + " » est complet : vous êtes en position " + w.position() + " sur la liste d'attente.";

@@ -224,7 +224,11 @@ class WebhookNotifierTest {
                 new Notification.Waitlisted("w", m, to, event, 2),
                 new Notification.OrganiserInvited("i", m, to, event, "Karim"),
                 new Notification.EstablishmentStatusChanged("s", m, to, fr.sharenum.model.Uai.of("0210015C"), "Lycée Carnot",
-                        fr.sharenum.model.EstablishmentStatus.CLOSING)));
+                        fr.sharenum.model.EstablishmentStatus.CLOSING),
+                new Notification.EventReminder("r", m, to, event, Notification.Reminder.HOUR_BEFORE, java.time.ZoneId.of("Europe/Paris"),
+                        ics),
+                new Notification.FeedbackRequested("f", m, to, event),
+                new Notification.BadgeAwarded("b", m, to, "premier-atelier", "Premier atelier", null)));
         for (Notification.InvitationReason reason : Notification.InvitationReason.values()) {
             all.add(new Notification.EventInvitation("e" + reason, m, to, event, reason, ics));
         }

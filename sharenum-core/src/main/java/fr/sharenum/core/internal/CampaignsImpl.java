@@ -22,6 +22,7 @@ import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.NotAllowedException;
 import fr.sharenum.model.NotFoundException;
+import fr.sharenum.model.Privilege;
 import fr.sharenum.model.Registration;
 import fr.sharenum.model.Theme;
 import fr.sharenum.model.ToolId;
@@ -64,7 +65,7 @@ final class CampaignsImpl implements Campaigns {
         Objects.requireNonNull(member, "member");
         return change(id, (t, c, out) -> {
             require(t, c, actor, Operation.CAMPAIGNS_STEER);
-            requireOfEstablishment(t, c, member);
+            requireOfEstablishmentOrItsStaff(t, c, member);
             return c.team().contains(member) ? c : c.withTeamMember(member);
         });
     }
@@ -196,12 +197,23 @@ final class CampaignsImpl implements Campaigns {
         }
     }
 
-    private static void requireOfEstablishment(Tx t, Campaign c, MemberId member) {
+    /**
+     * A member of the team: a colleague of the establishment, or staff of the establishment's académie (the DANE, an
+     * ERUN), who steer campaigns from outside it.
+     */
+    private static void requireOfEstablishmentOrItsStaff(Tx t, Campaign c, MemberId member) {
         Objects.requireNonNull(member, "member");
         Member m = Engine.activeMember(t, member);
-        if (!m.establishment().equals(c.establishment())) {
-            throw new NotAllowedException("member " + member + " does not work at " + c.establishment()
-                    + ", where campaign " + c.id() + " runs");
+        if (m.establishment().equals(c.establishment())) {
+            return;
         }
+        Academie academie = t.establishment(c.establishment()).map(Establishment::academie)
+                .orElse(null);
+        Principal staff = Access.principal(t, member);
+        if (academie != null && staff.holds(Privilege.ACADEMIE_STAFF, academie)) {
+            return;
+        }
+        throw new NotAllowedException("member " + member + " neither works at " + c.establishment()
+                + ", where campaign " + c.id() + " runs, nor is staff of its académie");
     }
 }

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What one instance derives from the store — where establishments stand, its matching engine and its indicator
@@ -50,6 +51,7 @@ final class Derived implements ChangeFollower.Target {
     private final MatchingEngine engine;
     private final IndicatorsImpl indicators;
     private final Map<Uai, Establishment> establishments;
+    private final Set<MemberId> listed;
     private boolean rebuildNeeded;
 
     /**
@@ -58,9 +60,21 @@ final class Derived implements ChangeFollower.Target {
      * @param establishments where establishments stand, shared with the indicators (thread-safe map)
      */
     Derived(MatchingEngine engine, IndicatorsImpl indicators, Map<Uai, Establishment> establishments) {
+        this(engine, indicators, establishments, ConcurrentHashMap.newKeySet());
+    }
+
+    /**
+     * @param engine         the instance's matching engine
+     * @param indicators     the instance's indicator aggregates
+     * @param establishments where establishments stand, shared with the indicators (thread-safe map)
+     * @param listed         the members listed in the directory of ex-pairs (thread-safe set)
+     */
+    Derived(MatchingEngine engine, IndicatorsImpl indicators, Map<Uai, Establishment> establishments,
+            Set<MemberId> listed) {
         this.engine = engine;
         this.indicators = indicators;
         this.establishments = establishments;
+        this.listed = listed;
     }
 
     private GeoPoint location(Uai uai) {
@@ -76,6 +90,8 @@ final class Derived implements ChangeFollower.Target {
         Map<BusId, Optional<Bus>> buses = new HashMap<>();
         t.buses().forEach(b -> buses.put(b.id(), Optional.of(b)));
         indicators.clear();
+        listed.clear();
+        t.forEachListed(listed::add);
         List<MatchCandidate> candidates = new ArrayList<>();
         Map<MemberId, List<LevelChangeFacts>> history = new HashMap<>();
         ResearchStore.forEachLevelChange(t, c -> history.computeIfAbsent(c.facts().member(), k -> new ArrayList<>()).add(c.facts()));
@@ -144,6 +160,13 @@ final class Derived implements ChangeFollower.Target {
             case Tx.KIND_TRAINING -> indicators.training(read(c.before(), TrainingFacts.class), read(c.after(), TrainingFacts.class));
             case Tx.KIND_ATTENDANCE -> indicators.attendance(read(c.before(), AttendanceFacts.class), read(c.after(), AttendanceFacts.class));
             case Tx.KIND_BADGE -> indicators.badge(read(c.before(), BadgeFacts.class), read(c.after(), BadgeFacts.class));
+            case Tx.KIND_LISTING -> {
+                if (c.after() != null) {
+                    listed.add(MemberId.of(read(c.after(), String.class)));
+                } else if (c.before() != null) {
+                    listed.remove(MemberId.of(read(c.before(), String.class)));
+                }
+            }
             default -> {
                 // kinds of later versions: nothing derived here
             }

@@ -6,6 +6,7 @@ import fr.sharenum.Campaigns;
 import fr.sharenum.ChangeFeedStatus;
 import fr.sharenum.Establishments;
 import fr.sharenum.Events;
+import fr.sharenum.HelpOffers;
 import fr.sharenum.Indicators;
 import fr.sharenum.Members;
 import fr.sharenum.Moderation;
@@ -49,7 +50,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -88,6 +91,7 @@ public final class Engine implements Transactions {
     private final IndicatorsFacade indicatorsFacade;
     private final RolesImpl roles;
     private final OutboxImpl outbox;
+    private final HelpOffersImpl helpOffers;
 
     public Engine(Settings settings, ShareNumStore store, Notifier notifier, TrainingCatalog trainingCatalog,
                   GuideCatalog guideCatalog, MatchingEngine matchingEngine) {
@@ -107,7 +111,9 @@ public final class Engine implements Transactions {
                 new VerificationMails(settings.verificationValidity()), metrics);
         this.members = new MembersImpl(this);
         this.establishments = new EstablishmentsImpl(this);
-        this.tickets = new TicketsImpl(this, dispatcher, matchingEngine, trainingCatalog(), guideCatalog, settings);
+        this.helpOffers = new HelpOffersImpl(this);
+        this.tickets = new TicketsImpl(this, dispatcher, queried, trainingCatalog(), guideCatalog, settings,
+                new TicketQueries(this), helpOffers);
         this.busNum = new BusNumImpl(this, settings.busRules(), settings.closedDays());
         this.agenda = new AgendaImpl(this, busNum);
         this.events = new EventsImpl(this, busNum);
@@ -129,7 +135,8 @@ public final class Engine implements Transactions {
             public <T> T snapshot(Function<Tx, T> work) {
                 return store.inSnapshot(t -> work.apply(new Tx(t, settings.clock())));
             }
-        }, new Derived(matchingEngine, indicators, places), settings.clock(), settings.feed().retention());
+        }, new Derived(matchingEngine, indicators, places, listed), settings.clock(), settings.feed().retention());
+        this.places = places;
         long started = System.nanoTime();
         follower.reload();
         LOG.info("matching engine {} loaded with {} active members in {} ms; following the change feed from {}",
@@ -139,6 +146,8 @@ public final class Engine implements Transactions {
                 : FeedPoller.start(follower, store, settings.feed().pollInterval(), settings.feed().pruneInterval());
         this.facades = new Facades(this, metrics);
         gauges();
+        Duration remind = settings.gatherings().reminderPoll();
+        this.reminders = remind.isZero() ? null : Background.every(remind, events, EventsImpl::remindInBackground);
     }
 
     /** The facades handed to the host: each measured at its boundary when metrics are on, else the implementation. */
@@ -228,6 +237,22 @@ public final class Engine implements Transactions {
         return r;
     }
 
+    /** Where every establishment stands, as the change feed brought them. */
+    private final Map<Uai, Establishment> places;
+    /** Members listed in the directory of ex-pairs, as the change feed brought them. */
+    private final Set<MemberId> listed = ConcurrentHashMap.newKeySet();
+    private ScheduledFuture<?> reminders;
+
+    /** @return where every establishment stands (derived state: {@link #freshen()} first) */
+    Map<Uai, Establishment> places() {
+        return places;
+    }
+
+    /** @return the members listed in the directory of ex-pairs (derived state: {@link #freshen()} first) */
+    Set<MemberId> listed() {
+        return listed;
+    }
+
     /** @return this instance's follower of the change feed */
     public ChangeFollower follower() {
         return follower;
@@ -255,6 +280,9 @@ public final class Engine implements Transactions {
     public void close() {
         if (poller != null) {
             poller.close();
+        }
+        if (reminders != null) {
+            reminders.cancel(false);
         }
         dispatcher.close();
         metrics.close();
@@ -317,6 +345,14 @@ public final class Engine implements Transactions {
 
     public Trainings trainings() {
         return facades.trainings();
+    }
+
+    public HelpOffers helpOffers() {
+        return helpOffers;
+    }
+
+    HelpOffersImpl helpOffersImpl() {
+        return helpOffers;
     }
 
     public Agenda agenda() {

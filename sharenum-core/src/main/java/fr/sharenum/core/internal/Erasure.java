@@ -62,6 +62,9 @@ final class Erasure {
         Throttles.forget(t, MembersImpl.resendMemberKey(id));
         Throttles.forget(t, MembersImpl.resendAddressKey(m.email()));
         Throttles.forget(t, TicketsImpl.dailyKey(id));
+        Throttles.forget(t, "announcements|" + id.value());
+        HelpOffersImpl.erase(t, id);
+        t.putListing(id, false);
         t.forEachMember(other -> {
             for (TicketNum ticket : t.ticketsOf(other.id())) {
                 if (ticket.requester().equals(id)) {
@@ -133,6 +136,7 @@ final class Erasure {
                 ? new Offer(o.helper(), ERASED_TEXT, o.at(), o.status()) : o).toList();
         return new TicketNum(t.id(), t.requester(), t.establishment(), t.origin(), t.tools(), t.kind(),
                 own ? ERASED_TEXT : t.text(), t.radiusKm(), t.openedAt(), t.expiresAt(), t.status(), t.shownTrainings(),
-                t.trainingsDeclined(), t.alerts(), offers, t.acceptedHelper(), t.history(), t.version());
+                t.trainingsDeclined(), t.alerts(), offers, t.acceptedHelper(), t.history(), t.version(), t.themes(),
+                t.addressedTo());
     }
 }

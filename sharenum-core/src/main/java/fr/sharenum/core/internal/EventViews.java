@@ -4,6 +4,7 @@ import fr.sharenum.core.internal.access.Access;
 import fr.sharenum.core.internal.access.Relation;
 import fr.sharenum.model.Event;
 import fr.sharenum.model.MemberId;
+import fr.sharenum.model.OnlineAccess;
 import fr.sharenum.model.Registration;
 
 import java.util.ArrayList;
@@ -26,7 +27,16 @@ final class EventViews {
         }
         MemberId me = relations.principal().memberId();
         int[] n = {0};
-        return e.withRegistrations(hide(e.registered(), me, n), hide(e.waitlist(), me, n));
+        Event shown = e.withRegistrations(hide(e.registered(), me, n), hide(e.waitlist(), me, n));
+        // the room's code is the organisers'; the visio link is for members holding a seat
+        if (shown.checkInCode() != null) {
+            shown = shown.withCheckInCode(null);
+        }
+        if (shown.isOnline() && (me == null || !e.isRegistered(me))) {
+            shown = shown.withOnline(new OnlineAccess(OnlineAccess.HIDDEN,
+                    e.online().academie(), e.online().departement()));
+        }
+        return shown;
     }
 
     private static List<Registration> hide(List<Registration> list, MemberId me, int[] n) {

@@ -10,11 +10,19 @@ import fr.sharenum.model.Actor;
 import fr.sharenum.model.IllegalTransitionException;
 
 import fr.sharenum.EventRequest;
+import fr.sharenum.EventSearch;
 import fr.sharenum.Events;
+import fr.sharenum.Page;
+import fr.sharenum.PageRequest;
 import fr.sharenum.Rating;
+import fr.sharenum.core.internal.store.DocCollection;
+import fr.sharenum.core.internal.store.Keys;
+import fr.sharenum.core.internal.store.Throttles;
 import fr.sharenum.model.AlertPreferences;
 import fr.sharenum.model.BadgeAward;
 import fr.sharenum.model.CompetenceLevel;
+import fr.sharenum.model.DuplicateException;
+import fr.sharenum.model.Establishment;
 import fr.sharenum.model.Event;
 import fr.sharenum.model.EventId;
 import fr.sharenum.model.EventKind;
@@ -23,24 +31,32 @@ import fr.sharenum.model.EventStatusChange;
 import fr.sharenum.model.Feedback;
 import fr.sharenum.model.InvalidValueException;
 import fr.sharenum.model.Invitation;
+import fr.sharenum.model.LimitExceededException;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.NotAllowedException;
 import fr.sharenum.model.NotFoundException;
 import fr.sharenum.model.Notification;
 import fr.sharenum.model.Notification.InvitationReason;
+import fr.sharenum.model.Participation;
 import fr.sharenum.model.Registration;
 import fr.sharenum.model.TicketNum;
 import fr.sharenum.model.TicketStatus;
 import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Venue;
+import fr.sharenum.spi.EventQuery;
 import fr.sharenum.spi.FollowersQuery;
 import fr.sharenum.spi.Nearby;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,19 +66,26 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Events: creation (with bus booking and ticket scheduling), confirmation and broadcast, registrations. */
 final class EventsImpl implements Events {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EventsImpl.class);
+
     private final Engine engine;
     private final BusNumImpl buses;
     private final Invitations invitations;
+    private final Announcements announcements;
 
     EventsImpl(Engine engine, BusNumImpl buses) {
         this.engine = engine;
         this.buses = buses;
         this.invitations = new Invitations(engine.settings().invitationSender());
+        this.announcements = new Announcements(engine);
     }
 
     @Override
@@ -114,12 +137,13 @@ final class EventsImpl implements Events {
                 Access.requireNotBlocked(t, Operation.EVENTS_INVITATION, creator.id(), guest.id());
                 invited.add(guest.id());
             }
-            Venue venue = r.venue() != null ? r.venue() : Venue.of(t.establishment(r.establishment())
+            Venue venue = r.venue() != null ? r.venue() : r.establishment() == null ? null
+                    : Venue.of(t.establishment(r.establishment())
                     .orElseThrow(() -> new NotFoundException("establishment", r.establishment())));
             Event event = new Event(EventId.random(), r.kind(), r.title(), r.description(), tools, r.themes(), r.start(),
                     r.duration(), r.capacity(), List.copyOf(organisers), venue, r.bus(), r.ticket(), radius,
                     EventStatus.PLANNED, List.of(), List.of(), 0, List.of(new EventStatusChange(EventStatus.PLANNED, now)), 1,
-                    invited);
+                    invited, r.online(), List.of(), null, null);
             if (r.bus() != null) {
                 buses.book(t, r.bus(), event);
             }
@@ -167,38 +191,33 @@ final class EventsImpl implements Events {
     @Override
     public Event confirm(Actor actor, EventId id) {
         engine.freshen();
+        // who the event reaches comes from this instance's derived state (engine, establishments), read before the step
+        Set<MemberId>[] audience = new Set[1];
         return change(id, (t, ev, out) -> {
             requireOrganiser(t, ev, actor, Operation.EVENTS_ORGANISE);
             Instant now = engine.now();
             if (!ev.start().isAfter(now)) {
                 throw new IllegalTransitionException("event " + id + " (it has already started)", ev.status(), EventStatus.CONFIRMED);
             }
-            Event confirmed = ev.moveTo(EventStatus.CONFIRMED, now);
+            Event confirmed = ev.moveTo(EventStatus.CONFIRMED, now).withCheckInCode(checkInCode());
             String names = organiserNames(t, confirmed);
             inviteAll(t, confirmed, confirmed.organisers(), InvitationReason.ORGANISING, Invitations.REQUEST, now, out);
-            List<Nearby> followers = engine.matchingEngine().followers(new FollowersQuery(confirmed.venue().location(),
-                    confirmed.broadcastRadiusKm(), confirmed.tools(), confirmed.themes(), Set.copyOf(confirmed.organisers())));
-            Set<MemberId> blockedByOrganisers = new HashSet<>();
-            for (MemberId o : confirmed.organisers()) {
-                t.alertPreferences(o).ifPresent(p -> blockedByOrganisers.addAll(p.blocked()));
+            if (audience[0] == null) {
+                audience[0] = announcements.audience(confirmed);
             }
-            Map<MemberId, AlertPreferences> preferences =
-                    t.alertPreferencesOf(followers.stream().map(Nearby::member).toList());
-            // an announcement names no attendee: one iCalendar document serves every follower
-            Invitation announcement = invitations.of(confirmed, Invitations.PUBLISH, null, null, names, now);
-            Set<MemberId> told = new LinkedHashSet<>();
-            for (Nearby n : followers) {
-                AlertPreferences theirs = preferences.get(n.member());
-                boolean blocked = blockedByOrganisers.contains(n.member())
-                        || theirs != null && confirmed.organisers().stream().anyMatch(theirs::blocks);
-                if (!blocked && !confirmed.isOrganiser(n.member()) && told.add(n.member())) {
-                    t.member(n.member()).filter(Member::isActive).ifPresent(m -> out.add(new Notification.EventInvitation(
-                            invitationKey(confirmed, m, InvitationReason.ANNOUNCED, now), m.id(), m.email(),
-                            confirmed.summary(), InvitationReason.ANNOUNCED, announcement)));
-                }
-            }
+            // an announcement names no attendee: one iCalendar document serves every member told
+            Invitation announcement = invitations.of(confirmed, Invitations.PUBLISH, null, null, names, now,
+                    false);
+            announcements.announce(t, confirmed, audience[0], announcement, now, out);
             return confirmed;
         });
+    }
+
+    private static final SecureRandom CODES = new SecureRandom();
+
+    /** A fresh 6-digit check-in code. */
+    private static String checkInCode() {
+        return String.format("%06d", CODES.nextInt(1_000_000));
     }
 
     @Override
@@ -223,10 +242,21 @@ final class EventsImpl implements Events {
 
     @Override
     public Event cancel(Actor actor, EventId id) {
+        return cancel(actor, id, null);
+    }
+
+    @Override
+    public Event cancel(Actor actor, EventId id, String reason) {
+        String why = reason == null || reason.isBlank() ? null : HelpOffersImpl.clean("reason", reason, 1000, false);
         return change(id, (t, ev, out) -> {
-            requireOrganiser(t, ev, actor, Operation.EVENTS_CANCEL);
+            Access.Relations r = relations(t, Access.principal(t, actor), ev);
+            Access.require(Operation.EVENTS_CANCEL, r);
+            if (why == null && !r.set().contains(Relation.ORGANISER)) {
+                throw new InvalidValueException("reason", "staff of the académie and the host say why they cancel an event;"
+                        + " everyone registered is told");
+            }
             Instant now = engine.now();
-            Event cancelled = ev.moveTo(EventStatus.CANCELLED, now);
+            Event cancelled = ev.cancelled(now, why);
             if (cancelled.bus() != null) {
                 buses.release(t, cancelled.bus(), cancelled);
             }
@@ -236,7 +266,13 @@ final class EventsImpl implements Events {
             if (actor instanceof MemberId me) {
                 told.remove(me);
             }
-            inviteAll(t, cancelled, told, InvitationReason.CANCELLED, Invitations.CANCEL, now, out);
+            String names = organiserNames(t, cancelled);
+            for (MemberId m : told) {
+                t.member(m).ifPresent(x -> out.add(new Notification.EventInvitation(
+                        invitationKey(cancelled, x, InvitationReason.CANCELLED, now), x.id(), x.email(),
+                        cancelled.summary(cancelled.occupies(x.id())), InvitationReason.CANCELLED,
+                        invitations.of(cancelled, Invitations.CANCEL, x.email(), x.displayName(), names, now), why)));
+            }
             return cancelled;
         });
     }
@@ -250,8 +286,16 @@ final class EventsImpl implements Events {
                 throw new IllegalTransitionException("event " + id + " (it ends at " + ev.end() + ")", ev.status(), EventStatus.HELD);
             }
             Event held = ev.moveTo(EventStatus.HELD, now);
+            Attendance.sync(engine, t, held);
             moveTicket(t, held, TicketStatus.DONE, now);
-            awardBadges(t, held, now);
+            awardBadges(t, held, now, out);
+            for (Registration seat : held.registered()) {
+                if (held.attendanceTaken() && !held.attendedBy(seat.member())) {
+                    continue;   // a no-show is not asked how useful it was
+                }
+                t.member(seat.member()).filter(Member::isActive).ifPresent(m -> out.add(new Notification.FeedbackRequested(
+                        "feedback:" + held.id() + ":" + m.id(), m.id(), m.email(), held.summary())));
+            }
             return held;
         });
     }
@@ -355,10 +399,281 @@ final class EventsImpl implements Events {
         });
     }
 
+    // --- the lists people read (issue 16)
+
+    @Override
+    public Page<Event> search(Actor actor, EventSearch search, PageRequest page) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(search, "search");
+        Objects.requireNonNull(page, "page");
+        Settings s = engine.settings();
+        boolean placed = search.near() != null || search.nearMe();
+        double radius = Double.isNaN(search.radiusKm()) ? s.defaultRadiusKm() : search.radiusKm();
+        if (placed && !(radius >= s.minRadiusKm() && radius <= s.maxRadiusKm())) {
+            throw new InvalidValueException("radiusKm", "must be between " + s.minRadiusKm() + " and " + s.maxRadiusKm()
+                    + " km, was " + search.radiusKm());
+        }
+        for (ToolId tool : search.tools()) {
+            s.tools().get(tool);
+        }
+        EventQuery base = EventQuery.starting(search.from(), search.to(), page.limit() + 1)
+                .about(search.tools(), search.themes());
+        Cursors.Key after = Cursors.decode("events", page.cursor());
+        return engine.tx(t -> {
+            Principal p = Access.principal(t, actor);
+            Access.require(Operation.EVENTS_READ, Access.relations(p, null));
+            EventQuery q = base;
+            if (search.near() != null) {
+                q = q.near(search.near(), radius);
+            } else if (search.nearMe()) {
+                if (p.member() == null) {
+                    throw new InvalidValueException("nearMe", "only a member has an establishment to search around");
+                }
+                Establishment mine = t.establishment(p.member().establishment())
+                        .orElseThrow(() -> new NotFoundException("establishment", p.member().establishment()));
+                q = q.near(mine.location(), radius).reaching(mine.academie(), mine.departement());
+            }
+            Set<EventStatus> statuses = search.statuses();
+            if (!p.isHost()) {
+                Set<EventStatus> visible = EnumSet.of(EventStatus.CONFIRMED, EventStatus.HELD);
+                if (!statuses.isEmpty()) {
+                    visible.retainAll(statuses);
+                }
+                if (visible.isEmpty()) {
+                    return new Page<Event>(List.of(), null);
+                }
+                statuses = visible;
+            }
+            q = q.in(search.formats(), statuses);
+            if (after != null) {
+                q = q.after(after.at(), EventId.of(after.id()));
+            }
+            return page(t, p, t.searchEvents(q), page.limit());
+        });
+    }
+
+    @Override
+    public Page<Event> of(Actor actor, MemberId member, Set<Participation> as, Instant from,
+                                      Instant to, PageRequest page) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(member, "member");
+        Objects.requireNonNull(as, "as");
+        Objects.requireNonNull(page, "page");
+        EventQuery base = EventQuery.starting(from, to, page.limit() + 1).of(member, as);
+        Cursors.Key after = Cursors.decode("my-events", page.cursor());
+        return engine.tx(t -> {
+            Member m = t.member(member).orElseThrow(() -> new NotFoundException("member", member));
+            Principal p = Access.principal(t, actor);
+            Access.require(Operation.EVENTS_OF_MEMBER, Access.relations(p, null).self(m.id()));
+            EventQuery q = after == null ? base : base.after(after.at(), EventId.of(after.id()));
+            Page<Event> found = page(t, p, t.searchEvents(q), page.limit());
+            return found.next() == null ? found : new Page<>(found.items(), Cursors.encode("my-events",
+                    found.items().get(found.items().size() - 1).start(), found.items().get(found.items().size() - 1).id().value()));
+        });
+    }
+
+    /** A page of {@code limit} events out of {@code found} (one more means a next page), each as the reader sees it. */
+    private static Page<Event> page(Tx t, Principal p, List<Event> found, int limit) {
+        List<Event> out = new ArrayList<>();
+        for (Event e : found.subList(0, Math.min(limit, found.size()))) {
+            out.add(EventViews.forReader(e, relations(t, p, e)));
+        }
+        String next = found.size() > limit
+                ? Cursors.encode("events", out.get(out.size() - 1).start(), out.get(out.size() - 1).id().value()) : null;
+        return new Page<>(out, next);
+    }
+
+    // --- attendance (issue 16)
+
+    /** Check-in and attendance open this long before the start. */
+    static final Duration CHECK_IN_OPENS = Duration.ofMinutes(30);
+    /** Self check-in closes this long after the end. */
+    static final Duration CHECK_IN_CLOSES = Duration.ofHours(2);
+
+    @Override
+    public Event markAttendance(Actor actor, EventId id, MemberId member, boolean attended) {
+        Objects.requireNonNull(member, "member");
+        return change(id, (t, ev, out) -> {
+            requireOrganiser(t, ev, actor, Operation.EVENTS_ORGANISE);
+            requireAttendanceOpen(ev, engine.now(), false);
+            if (ev.attendedBy(member) == attended && ev.isRegistered(member)) {
+                return ev;
+            }
+            Event marked = ev.withAttendance(member, attended);
+            Attendance.sync(engine, t, marked);
+            return marked;
+        });
+    }
+
+    private static void requireAttendanceOpen(Event ev, Instant now, boolean selfCheckIn) {
+        if (ev.status() != EventStatus.CONFIRMED && ev.status() != EventStatus.HELD) {
+            throw new IllegalTransitionException("event " + ev.id() + " (attendance is taken once it is confirmed)", ev.status(),
+                    "attendance");
+        }
+        if (now.isBefore(ev.start().minus(CHECK_IN_OPENS))) {
+            throw new IllegalTransitionException("event " + ev.id() + " (attendance opens half an hour before "
+                    + ev.start() + ")", ev.status(), "attendance");
+        }
+        if (selfCheckIn && now.isAfter(ev.end().plus(CHECK_IN_CLOSES))) {
+            throw new IllegalTransitionException("event " + ev.id() + " (self check-in closed two hours after its end)",
+                    ev.status(), "attendance");
+        }
+    }
+
+    @Override
+    public String checkInCode(Actor actor, EventId id) {
+        Objects.requireNonNull(actor, "actor");
+        Event e = change(id, (t, ev, out) -> {
+            requireOrganiser(t, ev, actor, Operation.EVENTS_ORGANISE);
+            if (ev.status() != EventStatus.CONFIRMED && ev.status() != EventStatus.HELD) {
+                throw new IllegalTransitionException("event " + id + " (a check-in code exists once it is confirmed)",
+                        ev.status(), "a check-in code");
+            }
+            return ev.checkInCode() != null ? ev : ev.withCheckInCode(checkInCode());
+        });
+        return e.checkInCode();
+    }
+
+    /** Self check-in attempts allowed per member and event per hour. */
+    static final int CHECK_IN_ATTEMPTS = 10;
+
+    @Override
+    public Event checkIn(Actor actor, EventId id, String code) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(id, "event");
+        Instant now = engine.now();
+        Principal[] who = new Principal[1];
+        // the attempt is counted in a transaction of its own, so that a wrong code still counts
+        engine.retryingConflicts(() -> engine.tx(t -> {
+            Event ev = t.event(id).orElseThrow(() -> new NotFoundException("event", id));
+            Access.require(Operation.EVENTS_CHECK_IN, relations(t, Access.principal(t, actor), ev));
+            if (!ev.isRegistered((MemberId) actor)) {
+                throw new IllegalTransitionException("event " + id + " (only members holding a seat check in)", ev.status(),
+                        "attendance");
+            }
+            requireAttendanceOpen(ev, now, true);
+            Throttles.take(t, "checkin|" + ((MemberId) actor).value() + "|" + id.value(),
+                    CHECK_IN_ATTEMPTS, Duration.ofHours(1), now, next -> new LimitExceededException(
+                            "member " + actor + " tried " + CHECK_IN_ATTEMPTS + " check-in codes for event " + id
+                                    + " within an hour; try again after " + next));
+            return null;
+        }));
+        Event checked = change(id, (t, ev, out) -> {
+            who[0] = Access.principal(t, actor);
+            MemberId me = (MemberId) actor;
+            if (code == null || ev.checkInCode() == null || !MessageDigest.isEqual(
+                    code.strip().getBytes(StandardCharsets.UTF_8),
+                    ev.checkInCode().getBytes(StandardCharsets.UTF_8))) {
+                throw new InvalidValueException("code", "not the code shown in the room");
+            }
+            if (ev.attendedBy(me)) {
+                return ev;
+            }
+            Event marked = ev.withAttendance(me, true);
+            Attendance.sync(engine, t, marked);
+            return marked;
+        });
+        return EventViews.forReader(checked, relations(null, who[0], checked));
+    }
+
+    // --- reminders (issue 16)
+
+    /** The marker of a reminder sent (key: event, moment, sequence): one per event and moment, whichever instance. */
+    record Reminded(EventId event, Notification.Reminder when, int sequence, Instant at) {
+    }
+
+    static final DocCollection<Reminded> REMINDED = new DocCollection<>(
+            "event-reminded", Reminded.class, r -> Keys.join(r.event().value(), r.when().name(),
+            r.sequence()), r -> Map.of());
+
+    /** The day-before reminder is not sent when the event starts this soon (the hour-before one will be). */
+    static final Duration DAY_BEFORE_AT_LEAST = Duration.ofHours(2);
+
+    @Override
+    public int sendReminders(Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        engine.tx(t -> {
+            Access.require(Operation.EVENTS_REMIND, Access.relations(Access.principal(t, actor), null));
+            return null;
+        });
+        return remind();
+    }
+
+    /** The background step: reminders due now; a failure is logged and retried at the next poll. */
+    void remindInBackground() {
+        try {
+            remind();
+        } catch (RuntimeException e) {
+            LOG.warn("event reminders not sent this time ({}); retried at the next poll", e.getClass().getSimpleName());
+            LOG.debug("reminder failure", e);
+        }
+    }
+
+    /** Queues the reminders due now: confirmed events starting within a day (those within an hour: the hour-before). */
+    private int remind() {
+        Instant now = engine.now();
+        int sent = 0;
+        EventQuery q = EventQuery.starting(now, now.plus(Duration.ofDays(1)).plusNanos(1), 200)
+                .in(Set.of(), Set.of(EventStatus.CONFIRMED));
+        while (true) {
+            EventQuery asked = q;
+            List<Event> soon = engine.tx(t -> t.searchEvents(asked));
+            for (Event e : soon) {
+                Duration left = Duration.between(now, e.start());
+                Notification.Reminder when = left.compareTo(Duration.ofHours(1)) <= 0 ? Notification.Reminder.HOUR_BEFORE
+                        : left.compareTo(DAY_BEFORE_AT_LEAST) >= 0 ? Notification.Reminder.DAY_BEFORE : null;
+                if (when != null) {
+                    sent += remind(e.id(), when, now);
+                }
+            }
+            if (soon.size() < q.limit()) {
+                return sent;
+            }
+            Event last = soon.get(soon.size() - 1);
+            q = q.after(last.start(), last.id());
+        }
+    }
+
+    /** Sends one reminder of one event, unless it was sent (by any instance); returns how many members. */
+    private int remind(EventId id, Notification.Reminder when, Instant now) {
+        List<Notification> out = new ArrayList<>();
+        Integer n;
+        try {
+            n = engine.retryingConflicts(() -> engine.tx(t -> {
+                out.clear();
+                Event e = t.event(id).orElse(null);
+                if (e == null || e.status() != EventStatus.CONFIRMED) {
+                    return 0;
+                }
+                String key = Keys.join(id.value(), when.name(), e.sequence());
+                if (REMINDED.doc(t, key).isPresent()) {
+                    return 0;
+                }
+                REMINDED.insert(t, new Reminded(id, when, e.sequence(), now));
+                String names = organiserNames(t, e);
+                for (MemberId m : agendaHolders(e)) {
+                    t.member(m).filter(Member::isActive).ifPresent(x -> {
+                        ZoneId zone = t.establishment(x.establishment()).map(est -> est.academie().zone())
+                                .orElse(e.zone());
+                        out.add(new Notification.EventReminder("reminder:" + id + ":" + when.name().toLowerCase(Locale.ROOT)
+                                + ":" + e.sequence() + ":" + m, m, x.email(), e.summary(true), when, zone,
+                                invitations.of(e, Invitations.REQUEST, x.email(), x.displayName(), names, now, true)));
+                    });
+                }
+                engine.dispatcher().enqueue(t, out);
+                return out.size();
+            }));
+        } catch (DuplicateException raced) {
+            return 0;   // another instance sent it in the meantime
+        }
+        engine.dispatcher().deliver(out);
+        return n;
+    }
+
     /** What the principal is to an event: organiser, invited, registrant, staff of the venue's académie… */
     static Access.Relations relations(Tx t, Principal p, Event e) {
         MemberId me = p.memberId();
-        return Access.relations(p, e.venue().academie())
+        return Access.relations(p, e.academie())
                 .add(Relation.ORGANISER, me != null && e.isOrganiser(me))
                 .add(Relation.INVITED, me != null && e.isInvited(me))
                 .add(Relation.REGISTRANT, me != null && (e.isRegistered(me) || e.waitlistPosition(me).isPresent()));
@@ -366,8 +681,11 @@ final class EventsImpl implements Events {
 
 
 
-    /** Awards, to each organiser of an event just held, the badges their record now earns. */
-    private void awardBadges(Tx t, Event held, Instant now) {
+    /**
+     * Awards, to each organiser and each participant of an event just held, the badges their record now earns, and
+     * tells them (with the Open Badges link when the host publishes assertions).
+     */
+    private void awardBadges(Tx t, Event held, Instant now, List<Notification> out) {
         List<BadgeRule> rules = engine.settings().badgeRules();
         if (rules.isEmpty()) {
             return;
@@ -375,7 +693,9 @@ final class EventsImpl implements Events {
         List<Event> all = new ArrayList<>(Engine.allEvents(t));
         all.removeIf(e -> e.id().equals(held.id()));
         all.add(held);
-        for (MemberId organiser : held.organisers()) {
+        boolean organiserRules = rules.stream().anyMatch(r -> r.condition() != null);
+        boolean participantRules = rules.stream().anyMatch(r -> r.participantCondition() != null);
+        for (MemberId organiser : organiserRules ? held.organisers() : List.<MemberId>of()) {
             int workshops = 0;
             int meetings = 0;
             int bus = 0;
@@ -394,12 +714,55 @@ final class EventsImpl implements Events {
                 }
             }
             BadgeRule.HelperRecord record = new BadgeRule.HelperRecord(workshops, meetings, bus, participants);
-            Set<String> held_ = new HashSet<>();
-            t.badgesOf(organiser).forEach(b -> held_.add(b.badge()));
-            for (BadgeRule rule : rules) {
-                if (!held_.contains(rule.badge().key()) && rule.condition().test(record)) {
-                    t.insertBadge(new BadgeAward(UUID.randomUUID().toString(), organiser,
-                            rule.badge().key(), now, held.id()));
+            award(t, organiser, held, now, rules, r -> r.condition() != null && r.condition().test(record), out);
+        }
+        if (!participantRules) {
+            return;
+        }
+        for (Registration seat : held.registered()) {
+            MemberId member = seat.member();
+            if (!came(held, member)) {
+                continue;
+            }
+            int events = 0;
+            int workshops = 0;
+            int bus = 0;
+            int online = 0;
+            for (Event e : all) {
+                if (e.status() == EventStatus.HELD && came(e, member)) {
+                    events++;
+                    workshops += e.kind() == EventKind.WORKSHOP ? 1 : 0;
+                    bus += e.bus() != null ? 1 : 0;
+                    online += e.isOnline() ? 1 : 0;
+                }
+            }
+            BadgeRule.ParticipantRecord record = new BadgeRule.ParticipantRecord(events, workshops,
+                    bus, online);
+            award(t, member, held, now, rules, r -> r.participantCondition() != null && r.participantCondition().test(record),
+                    out);
+        }
+    }
+
+    /** Whether {@code member} held a seat at {@code e} and came (or attendance was not taken). */
+    private static boolean came(Event e, MemberId member) {
+        return e.isRegistered(member) && (!e.attendanceTaken() || e.attendedBy(member));
+    }
+
+    private void award(Tx t, MemberId member, Event held, Instant now, List<BadgeRule> rules,
+                       Predicate<BadgeRule> earned, List<Notification> out) {
+        Set<String> owned = new HashSet<>();
+        t.badgesOf(member).forEach(b -> owned.add(b.badge()));
+        Member m = t.member(member).filter(Member::isActive).orElse(null);
+        for (BadgeRule rule : rules) {
+            if (!owned.contains(rule.badge().key()) && earned.test(rule)) {
+                BadgeAward award = new BadgeAward(UUID.randomUUID().toString(),
+                        member, rule.badge().key(), now, held.id());
+                t.insertBadge(award);
+                owned.add(rule.badge().key());
+                if (m != null) {
+                    var links = engine.settings().gatherings().badgeAssertions();
+                    out.add(new Notification.BadgeAwarded("badge:" + award.id(), member, m.email(), rule.badge().key(),
+                            rule.badge().name(), links == null ? null : links.apply(award)));
                 }
             }
         }
@@ -419,6 +782,10 @@ final class EventsImpl implements Events {
             }
             if (e.status() != EventStatus.HELD) {
                 throw new IllegalTransitionException("event " + id + " (feedback)", e.status(), EventStatus.HELD);
+            }
+            if (e.attendanceTaken() && !e.attendedBy(participant)) {
+                throw new IllegalTransitionException("event " + id + " (only members who came give feedback; " + participant
+                        + " was not marked present)", e.status(), "feedback");
             }
             Feedback f = new Feedback(id, participant, usefulness, comment, engine.now());
             t.insertFeedback(f);
@@ -505,8 +872,9 @@ final class EventsImpl implements Events {
     /** An invitation naming {@code to} as ATTENDEE. */
     private Notification invitation(Event e, Member to, InvitationReason reason, String method, String organisers,
                                      Instant now) {
-        return new Notification.EventInvitation(invitationKey(e, to, reason, now), to.id(), to.email(), e.summary(), reason,
-                invitations.of(e, method, to.email(), to.displayName(), organisers, now));
+        boolean link = e.occupies(to.id()) && reason != InvitationReason.CANCELLED;
+        return new Notification.EventInvitation(invitationKey(e, to, reason, now), to.id(), to.email(), e.summary(link), reason,
+                invitations.of(e, method, to.email(), to.displayName(), organisers, now, link));
     }
 
     /** The idempotency key: one per event, reason, sequence and member (and registration time for seats). */
@@ -524,6 +892,10 @@ final class EventsImpl implements Events {
 
     @Override
     public Set<MemberId> markAttendance(Actor actor, EventId id, Set<MemberId> present) {
-        return Attendance.mark(engine, actor, id, present);
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(present, "present");
+        Set<MemberId> marked = Set.copyOf(present);
+        change(id, (t, ev, out) -> Attendance.mark(engine, t, actor, ev, marked));
+        return marked;
     }
 }

@@ -25,6 +25,7 @@ import fr.sharenum.model.TicketNum;
 import fr.sharenum.model.Uai;
 import fr.sharenum.model.VersionConflictException;
 import fr.sharenum.model.AlertPreferences;
+import fr.sharenum.model.Offer;
 import fr.sharenum.model.ToolId;
 import fr.sharenum.spi.AlertRecord;
 import fr.sharenum.spi.AlertStore;
@@ -37,8 +38,10 @@ import fr.sharenum.spi.ChangeFeedStore;
 import fr.sharenum.spi.Doc;
 import fr.sharenum.spi.Documents;
 import fr.sharenum.spi.EstablishmentStore;
+import fr.sharenum.spi.EventQuery;
 import fr.sharenum.spi.EventStore;
 import fr.sharenum.spi.FeedbackStore;
+import fr.sharenum.spi.GeoGrid;
 import fr.sharenum.spi.MemberStore;
 import fr.sharenum.spi.MessageStore;
 import fr.sharenum.spi.OutboxBacklog;
@@ -46,6 +49,7 @@ import fr.sharenum.spi.OutboxEntry;
 import fr.sharenum.spi.OutboxStore;
 import fr.sharenum.spi.ShareNumStore;
 import fr.sharenum.spi.StoreTransaction;
+import fr.sharenum.spi.TicketQuery;
 import fr.sharenum.spi.TicketStore;
 import fr.sharenum.spi.TrainingStore;
 import fr.sharenum.spi.VerificationRecord;
@@ -54,10 +58,12 @@ import fr.sharenum.spi.VerificationStore;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -102,6 +108,20 @@ public final class InMemoryStore implements ShareNumStore {
     private final Map<CampaignId, Campaign> campaigns = new HashMap<>();
     private final Map<MemberId, List<AlertRecord>> alertsByHelper = new HashMap<>();
     private final Map<MemberId, List<AlertRecord>> alertsByRequester = new HashMap<>();
+    /** Events by the grid cell of their venue ({@link fr.sharenum.spi.GeoGrid}), in (start, id) order. */
+    private final Map<Integer, TreeMap<TimeKey, Event>> eventsByCell = new HashMap<>();
+    /** Online and hybrid events, in (start, id) order. */
+    private final TreeMap<TimeKey, Event> onlineEvents = new TreeMap<>();
+    /** Events by organiser, registrant and waiting member, in (start, id) order. */
+    private final Map<MemberId, TreeMap<TimeKey, Event>> eventsByMember = new HashMap<>();
+    /** Tickets in (opening, id) order. */
+    private final TreeMap<TimeKey, TicketNum> ticketsByOpening = new TreeMap<>();
+    /** Tickets accepting offers by the grid cell of their origin, in (opening, id) order. */
+    private final Map<Integer, TreeMap<TimeKey, TicketNum>> awaitingByCell = new HashMap<>();
+    /** Tickets by the grid cell of their origin, in (opening, id) order. */
+    private final Map<Integer, TreeMap<TimeKey, TicketNum>> ticketsByCell = new HashMap<>();
+    /** Tickets by helper who offered, in (opening, id) order. */
+    private final Map<MemberId, TreeMap<TimeKey, TicketNum>> ticketsByHelper = new HashMap<>();
     /** Longest event ever stored: bounds the look-back of overlap queries. */
     private Duration longestEvent = Duration.ZERO;
     private Duration longestBooking = Duration.ZERO;
@@ -327,11 +347,68 @@ public final class InMemoryStore implements ShareNumStore {
             if (t.status().acceptsOffers()) {
                 awaitingByExpiry.add(t);
             }
+            TimeKey k = TimeKey.of(t);
+            int cell = GeoGrid.cell(t.origin());
+            ticketsByOpening.put(k, t);
+            ticketsByCell.computeIfAbsent(cell, c -> new TreeMap<>()).put(k, t);
+            if (t.status().acceptsOffers()) {
+                awaitingByCell.computeIfAbsent(cell, c -> new TreeMap<>()).put(k, t);
+            }
+            for (Offer o : t.offers()) {
+                ticketsByHelper.computeIfAbsent(o.helper(), h -> new TreeMap<>()).put(k, t);
+            }
         }
 
         private void unindexTicket(TicketNum t) {
             tickets.remove(t.id());
             awaitingByExpiry.remove(t);
+            TimeKey k = TimeKey.of(t);
+            int cell = GeoGrid.cell(t.origin());
+            ticketsByOpening.remove(k);
+            removeFrom(ticketsByCell, cell, k);
+            removeFrom(awaitingByCell, cell, k);
+            for (Offer o : t.offers()) {
+                removeFrom(ticketsByHelper, o.helper(), k);
+            }
+        }
+
+        public List<TicketNum> searchTickets(TicketQuery q) {
+            check();
+            TimeKey lower = q.afterOpenedAt() == null ? null : new TimeKey(q.afterOpenedAt(), q.afterId().value());
+            List<NavigableMap<TimeKey, TicketNum>> sources = new ArrayList<>();
+            if (q.requester() != null) {
+                TreeMap<TimeKey, TicketNum> mine = new TreeMap<>();
+                for (TicketId id : ticketsByRequester.getOrDefault(q.requester(), List.of())) {
+                    TicketNum t = tickets.get(id);
+                    mine.put(TimeKey.of(t), t);
+                }
+                sources.add(mine);
+            } else if (q.offeredBy() != null) {
+                sources.add(ticketsByHelper.getOrDefault(q.offeredBy(), new TreeMap<>()));
+            } else if (q.near() != null && !GeoGrid.cellsCovering(q.near(), q.radiusKm()).isEmpty()) {
+                boolean awaiting = !q.statuses().isEmpty() && q.statuses().stream().allMatch(st -> st.acceptsOffers());
+                for (int c : GeoGrid.cellsCovering(q.near(), q.radiusKm())) {
+                    TreeMap<TimeKey, TicketNum> m = (awaiting ? awaitingByCell : ticketsByCell).get(c);
+                    if (m != null) {
+                        sources.add(m);
+                    }
+                }
+            } else {
+                sources.add(ticketsByOpening);
+            }
+            List<TicketNum> found = new ArrayList<>();
+            for (NavigableMap<TimeKey, TicketNum> source : sources) {
+                int taken = 0;
+                for (TicketNum t : (lower == null ? source : source.tailMap(lower, false)).values()) {
+                    if (q.matches(t)) {
+                        found.add(t);
+                        if (++taken == q.limit()) {
+                            break;
+                        }
+                    }
+                }
+            }
+            return firstInOrder(found, TicketQuery.ORDER, q.limit());
         }
 
         public List<TicketNum> ticketsOf(MemberId requester) {
@@ -450,15 +527,75 @@ public final class InMemoryStore implements ShareNumStore {
 
         private void indexEvent(Event e) {
             events.put(e.id(), e);
-            eventsByStart.put(TimeKey.of(e), e);
+            TimeKey k = TimeKey.of(e);
+            eventsByStart.put(k, e);
             if (e.duration().compareTo(longestEvent) > 0) {
                 longestEvent = e.duration();
+            }
+            e.location().ifPresent(p -> eventsByCell.computeIfAbsent(GeoGrid.cell(p),
+                    c -> new TreeMap<>()).put(k, e));
+            if (e.isOnline()) {
+                onlineEvents.put(k, e);
+            }
+            for (MemberId m : parties(e)) {
+                eventsByMember.computeIfAbsent(m, x -> new TreeMap<>()).put(k, e);
             }
         }
 
         private void unindexEvent(Event e) {
             events.remove(e.id());
-            eventsByStart.remove(TimeKey.of(e));
+            TimeKey k = TimeKey.of(e);
+            eventsByStart.remove(k);
+            e.location().ifPresent(p -> removeFrom(eventsByCell, GeoGrid.cell(p), k));
+            onlineEvents.remove(k);
+            for (MemberId m : parties(e)) {
+                removeFrom(eventsByMember, m, k);
+            }
+        }
+
+        public List<Event> searchEvents(EventQuery q) {
+            check();
+            boolean after = q.afterStart() != null && !q.afterStart().isBefore(q.from());
+            TimeKey lower = after ? new TimeKey(q.afterStart(), q.afterId().value()) : TimeKey.first(q.from());
+            TimeKey upper = TimeKey.first(q.to());
+            List<NavigableMap<TimeKey, Event>> sources = new ArrayList<>();
+            if (q.participant() != null) {
+                sources.add(eventsByMember.getOrDefault(q.participant(), new TreeMap<>()));
+            } else if (q.placed()) {
+                if (q.near() != null) {
+                    List<Integer> cells = GeoGrid.cellsCovering(q.near(), q.radiusKm());
+                    if (cells.isEmpty()) {
+                        sources.add(eventsByStart);
+                    }
+                    for (int c : cells) {
+                        TreeMap<TimeKey, Event> m = eventsByCell.get(c);
+                        if (m != null) {
+                            sources.add(m);
+                        }
+                    }
+                }
+                if (q.academie() != null) {
+                    sources.add(onlineEvents);
+                }
+            } else {
+                sources.add(eventsByStart);
+            }
+            List<Event> found = new ArrayList<>();
+            if (lower.compareTo(upper) >= 0) {
+                return found;
+            }
+            for (NavigableMap<TimeKey, Event> source : sources) {
+                int taken = 0;
+                for (Event e : source.subMap(lower, !after, upper, false).values()) {
+                    if (q.matches(e)) {
+                        found.add(e);
+                        if (++taken == q.limit()) {
+                            break;
+                        }
+                    }
+                }
+            }
+            return firstInOrder(found, EventQuery.ORDER, q.limit());
         }
 
         public List<Event> eventsOverlapping(Instant from, Instant to) {
@@ -922,6 +1059,11 @@ public final class InMemoryStore implements ShareNumStore {
                 public List<TicketNum> expiringBy(Instant instant, int limit) {
                     return Tx.this.ticketsExpiringBy(instant, limit);
                 }
+
+                @Override
+                public List<TicketNum> search(TicketQuery query) {
+                    return Tx.this.searchTickets(query);
+                }
             });
         }
 
@@ -986,6 +1128,11 @@ public final class InMemoryStore implements ShareNumStore {
                 @Override
                 public List<Event> overlapping(Instant from, Instant to) {
                     return Tx.this.eventsOverlapping(from, to);
+                }
+
+                @Override
+                public List<Event> search(EventQuery query) {
+                    return Tx.this.searchEvents(query);
                 }
             });
         }
@@ -1171,10 +1318,48 @@ public final class InMemoryStore implements ShareNumStore {
         }
     }
 
+    /** Everyone who organises, holds a seat at or waits for {@code e}. */
+    private static Set<MemberId> parties(Event e) {
+        Set<MemberId> out = new LinkedHashSet<>(e.organisers());
+        e.registered().forEach(r -> out.add(r.member()));
+        e.waitlist().forEach(r -> out.add(r.member()));
+        return out;
+    }
+
+    private static <K, V> void removeFrom(Map<K, TreeMap<TimeKey, V>> index, K key, TimeKey k) {
+        TreeMap<TimeKey, V> m = index.get(key);
+        if (m != null) {
+            m.remove(k);
+            if (m.isEmpty()) {
+                index.remove(key);
+            }
+        }
+    }
+
+    /** The first {@code limit} distinct values (sources may overlap) in {@code order}. */
+    private static <T> List<T> firstInOrder(List<T> found, Comparator<T> order, int limit) {
+        found.sort(order);
+        List<T> out = new ArrayList<>(Math.min(limit, found.size()));
+        Set<T> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (T v : found) {
+            if (out.size() == limit) {
+                break;
+            }
+            if (seen.add(v)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
     /** Position of an event or booking on the time line: by start, then by event id. */
     private record TimeKey(Instant start, String event) implements Comparable<TimeKey> {
         static TimeKey of(Event e) {
             return new TimeKey(e.start(), e.id().value());
+        }
+
+        static TimeKey of(TicketNum t) {
+            return new TimeKey(t.openedAt(), t.id().value());
         }
 
         static TimeKey of(BusBooking b) {

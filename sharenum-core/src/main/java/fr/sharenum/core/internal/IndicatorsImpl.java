@@ -68,6 +68,8 @@ final class IndicatorsImpl {
         final Map<MemberId, Integer> alertsByHelper = new HashMap<>();
         int held;
         int participants;
+        int attended;
+        int noShows;
         int registrations;
         int capacity;
         final Map<String, Integer> busDays = new HashMap<>();
@@ -115,8 +117,8 @@ final class IndicatorsImpl {
         return switch (territory.level()) {
             case COUNTRY -> true;
             case ACADEMIE -> place.uai() != null ? e != null && e.academie().code().equals(territory.code())
-                    : place.academie().code().equals(territory.code());
-            case DEPARTEMENT -> (place.uai() != null ? place.uai().departement() : place.departement()).equals(territory.code());
+                    : place.academie() != null && place.academie().code().equals(territory.code());
+            case DEPARTEMENT -> territory.code().equals(place.uai() != null ? place.uai().departement() : place.departement());
             case COMMUNE -> e != null && territory.code().equals(e.communeCode());
             case ESTABLISHMENT -> place.uai() != null && place.uai().value().equals(territory.code());
             case CUSTOM -> false; // through its definition: see scope
@@ -184,6 +186,12 @@ final class IndicatorsImpl {
         if (e.status() == EventStatus.HELD) {
             b.held += sign;
             b.participants += sign * e.registered();
+            if (e.attendanceTaken()) {
+                b.attended += sign * e.attended();
+                b.noShows += sign * (e.registered() - e.attended());
+            } else {
+                b.attended += sign * e.registered();   // attendance not taken: every seat counts as having come
+            }
             e.organisers().forEach(o -> add(b.eventsByOrganiser, o, sign));
         }
         if (!cancelled) {
@@ -273,6 +281,8 @@ final class IndicatorsImpl {
                 b.alertsByHelper.forEach((k, v) -> sum.alertsByHelper.merge(k, v, Integer::sum));
                 sum.held += b.held;
                 sum.participants += b.participants;
+                sum.attended += b.attended;
+                sum.noShows += b.noShows;
                 sum.registrations += b.registrations;
                 sum.capacity += b.capacity;
                 b.busDays.forEach((k, v) -> sum.busDays.merge(k, v, Integer::sum));
@@ -298,7 +308,8 @@ final class IndicatorsImpl {
                 share(sum.withHelper, sum.opened), share(sum.withEvent, sum.opened), median(sum.toOffer),
                 median(sum.toHelper), median(sum.toEvent), sum.held, sum.participants, sum.registrations, sum.capacity,
                 sum.busDays.size(), sum.busMetres / 1000.0, busiestTenth(sum.alertsByHelper), busiestTenth(sum.eventsByOrganiser),
-                sum.unmet, sum.feedbacks, sum.feedbacks == 0 ? 0 : (double) sum.usefulness / sum.feedbacks);
+                sum.unmet, sum.feedbacks, sum.feedbacks == 0 ? 0 : (double) sum.usefulness / sum.feedbacks, sum.attended,
+                sum.noShows);
     }
 
     private static double share(int part, int whole) {

@@ -24,6 +24,7 @@ import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
@@ -82,13 +83,30 @@ final class Invitations {
      * @param now         DTSTAMP
      */
     Invitation of(Event event, String method, Email attendee, String attendeeName, String organisers, Instant now) {
+        return of(event, method, attendee, attendeeName, organisers, now, attendee != null);
+    }
+
+    /**
+     * As {@link #of(Event, String, Email, String, String, Instant)}, saying whether the visio link of an online event
+     * is written (for organisers and members holding a seat; an announcement to others says "online" only).
+     */
+    Invitation of(Event event, String method, Email attendee, String attendeeName, String organisers, Instant now,
+                  boolean withLink) {
         VEvent v = new VEvent(event.start(), event.end(), text(event.title()));
         v.replace(new DtStamp(now));
         v.add(new Uid(uid(event)));
         v.add(new Sequence(event.sequence()));
-        v.add(new Location(text(event.venue().label()) + (event.bus() != null ? " (BusNum)" : "")));
-        v.add(new Geo(BigDecimal.valueOf(event.venue().location().latitude()),
-                BigDecimal.valueOf(event.venue().location().longitude())));
+        if (event.venue() != null) {
+            v.add(new Location(text(event.venue().label()) + (event.bus() != null ? " (BusNum)" : "")
+                    + (event.isOnline() ? " et en ligne" : "")));
+            v.add(new Geo(BigDecimal.valueOf(event.venue().location().latitude()),
+                    BigDecimal.valueOf(event.venue().location().longitude())));
+        } else {
+            v.add(new Location(withLink ? text(event.online().link().toString()) : "En ligne (classe virtuelle)"));
+        }
+        if (event.isOnline() && withLink) {
+            v.add(new Url(event.online().link()));
+        }
         if (!event.description().isEmpty()) {
             v.add(new Description(text(event.description())));
         }

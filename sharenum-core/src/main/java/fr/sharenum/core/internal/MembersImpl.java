@@ -1,11 +1,14 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.DirectoryEntry;
 import fr.sharenum.IdentityAssertion;
 import fr.sharenum.LevelChange;
 import fr.sharenum.MemberData;
 import fr.sharenum.MemberProfile;
 import fr.sharenum.Members;
 import fr.sharenum.NewMember;
+import fr.sharenum.Page;
+import fr.sharenum.PageRequest;
 import fr.sharenum.core.internal.access.Access;
 import fr.sharenum.core.internal.access.Operation;
 import fr.sharenum.core.internal.access.Principal;
@@ -471,6 +474,22 @@ final class MembersImpl implements Members {
     public AlertPreferences setDigest(Actor actor, MemberId id, AlertPreferences.Digest digest) {
         Objects.requireNonNull(digest, "digest");
         return changePreferences(actor, id, p -> p.withDigest(digest));
+    }
+
+    @Override
+    public AlertPreferences setAnnouncements(Actor actor, MemberId id, boolean welcome) {
+        return changePreferences(actor, id, p -> p.withAnnouncements(welcome));
+    }
+
+    @Override
+    public boolean listInDirectory(Actor actor, MemberId id, boolean listed) {
+        return new Directory(engine).list(actor, id, listed);
+    }
+
+    @Override
+    public Page<DirectoryEntry> directory(Actor actor, ToolId tool, double radiusKm,
+                                                                  PageRequest page) {
+        return new Directory(engine).page(actor, tool, radiusKm, page);
     }
 
     private AlertPreferences changePreferences(Actor actor, MemberId id, UnaryOperator<AlertPreferences> change) {

@@ -9,15 +9,18 @@ import fr.sharenum.NotificationRetries;
 import fr.sharenum.QuietHours;
 import fr.sharenum.RadiusBounds;
 import fr.sharenum.ToolCatalog;
+import fr.sharenum.model.BadgeAward;
 import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.model.Email;
 import fr.sharenum.spi.ClosedDays;
 import fr.sharenum.spi.ModerationQueue;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The host's configuration, as built by {@code ShareNum.Builder}: one value object per concept (alert limits, quiet
@@ -46,6 +49,7 @@ public final class Settings {
     private final boolean showHelperRatings;
     private final List<BadgeRule> badgeRules;
     private final boolean staffAddressMustMatchAcademie;
+    private final Gatherings gatherings;
 
     private Settings(Builder b) {
         this.emailPolicy = Objects.requireNonNull(b.emailPolicy, "emailPolicy");
@@ -69,6 +73,7 @@ public final class Settings {
         this.showHelperRatings = b.showHelperRatings;
         this.badgeRules = List.copyOf(b.badgeRules);
         this.staffAddressMustMatchAcademie = b.staffAddressMustMatchAcademie;
+        this.gatherings = Objects.requireNonNull(b.gatherings, "gatherings");
     }
 
     /** @return a builder with no value set: every one must be */
@@ -220,6 +225,25 @@ public final class Settings {
         return staffAddressMustMatchAcademie;
     }
 
+    /** @return the settings around events: announcements' weekly cap, reminders' poll, badge assertions */
+    public Gatherings gatherings() {
+        return gatherings;
+    }
+
+    /**
+     * Around events (issue 16): at most {@code announcementsPerWeek} event announcements per member over 7 days;
+     * reminders and feedback prompts looked for every {@code reminderPoll} in the background (zero: only when the
+     * host calls {@code events().sendReminders}); where the host publishes each badge award as an Open Badges
+     * assertion ({@code badgeAssertions}, {@code null}: no link in the notification).
+     *
+     * @param announcementsPerWeek the most announcements a member gets over 7 days
+     * @param reminderPoll         how often reminders are looked for in the background
+     * @param badgeAssertions      where each badge award is published, or {@code null}
+     */
+    public record Gatherings(int announcementsPerWeek, Duration reminderPoll,
+                             Function<BadgeAward, URI> badgeAssertions) {
+    }
+
     /**
      * How an instance follows the change feed: a poll every {@code pollInterval} (zero: no background poll, only the
      * catch-ups after each write and before each read of derived state), changes kept {@code retention} and pruned
@@ -258,6 +282,7 @@ public final class Settings {
         private boolean showHelperRatings;
         private List<BadgeRule> badgeRules = List.of();
         private boolean staffAddressMustMatchAcademie;
+        private Gatherings gatherings;
 
         private Builder() {
         }
@@ -383,6 +408,12 @@ public final class Settings {
         }
 
         /** Sets whether a staff grant needs an address of the académie's domain. */
+        /** Sets the settings around events. */
+        public Builder gatherings(Gatherings v) {
+            this.gatherings = v;
+            return this;
+        }
+
         public Builder staffAddressMustMatchAcademie(boolean v) {
             this.staffAddressMustMatchAcademie = v;
             return this;

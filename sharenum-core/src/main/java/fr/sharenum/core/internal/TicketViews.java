@@ -41,6 +41,6 @@ final class TicketViews {
     private static TicketNum copy(TicketNum t, List<Alert> alerts, List<Offer> offers) {
         return new TicketNum(t.id(), t.requester(), t.establishment(), t.origin(), t.tools(), t.kind(), t.text(), t.radiusKm(),
                 t.openedAt(), t.expiresAt(), t.status(), t.shownTrainings(), t.trainingsDeclined(), alerts, offers,
-                t.acceptedHelper(), t.history(), t.version());
+                t.acceptedHelper(), t.history(), t.version(), t.themes(), t.addressedTo());
     }
 }

@@ -3,6 +3,9 @@ package fr.sharenum.core.internal;
 import fr.sharenum.AlertReport;
 import fr.sharenum.AlertReport.Delay;
 import fr.sharenum.AlertReport.NotAlerted;
+import fr.sharenum.BoardEntry;
+import fr.sharenum.Page;
+import fr.sharenum.PageRequest;
 import fr.sharenum.TicketRequest;
 import fr.sharenum.Tickets;
 import fr.sharenum.core.internal.access.Access;
@@ -85,6 +88,8 @@ final class TicketsImpl implements Tickets {
     private final RadiusWithinBounds radiusBounds;
     private final DailyTicketLimit dailyLimit;
     private final AlertTiming timing;
+    private final TicketQueries queries;
+    private final HelpOffersImpl helpOffers;
 
     /**
      * @param transactions    the unit of work
@@ -93,9 +98,12 @@ final class TicketsImpl implements Tickets {
      * @param trainingCatalog the trainings shown first
      * @param guideCatalog    the guides sent with alerts
      * @param settings        the host's settings
+     * @param queries         the lists people read, and who relates how to a ticket
+     * @param helpOffers      offers of help up front, for tickets addressed to their author
      */
     TicketsImpl(Transactions transactions, Dispatcher dispatcher, MatchingEngine matchingEngine,
-                TrainingCatalog trainingCatalog, GuideCatalog guideCatalog, Settings settings) {
+                TrainingCatalog trainingCatalog, GuideCatalog guideCatalog, Settings settings, TicketQueries queries,
+                HelpOffersImpl helpOffers) {
         this.transactions = transactions;
         this.dispatcher = dispatcher;
         this.matchingEngine = matchingEngine;
@@ -106,6 +114,8 @@ final class TicketsImpl implements Tickets {
         this.radiusBounds = new RadiusWithinBounds(settings.radius());
         this.dailyLimit = new DailyTicketLimit(settings.alertLimits().ticketsPerDay());
         this.timing = new AlertTiming(settings.quietHours());
+        this.queries = queries;
+        this.helpOffers = helpOffers;
     }
 
     @Override
@@ -121,7 +131,9 @@ final class TicketsImpl implements Tickets {
         List<Training> trainings = trainingsFirst(origin, request, now);
         NonEmptyText.check("text", request.text());
         // who is alerted, then the ticket written with its alerts
-        Selection selection = selectHelpers((MemberId) actor, origin, request.tools(), radius, now);
+        Selection selection = request.addressedTo() != null
+                ? addressed(helpOffers.addressed((MemberId) actor, origin, request))
+                : selectHelpers((MemberId) actor, origin, request.tools(), radius, now);
         return write((MemberId) actor, origin, request, radius, trainings, selection, now);
     }
 
@@ -173,6 +185,11 @@ final class TicketsImpl implements Tickets {
         return new Selection(qualified.size(), pool.chosen().stream().map(Candidate::alert).toList(), pool.excluded());
     }
 
+    /** A ticket addressed to the author of an offer of help: they alone are alerted, past the selection's rules. */
+    private static Selection addressed(List<Alert> author) {
+        return new Selection(author.size(), author, List.of());
+    }
+
     /** The qualified helpers with what the selection weighs: their preferences, the cool-down, their alert counts. */
     private List<Candidate> candidates(Tx t, MemberId requester, List<Alert> qualified, Set<ToolId> tools, Instant now) {
         Duration coolDown = settings.alertLimits().coolDown();
@@ -213,7 +230,7 @@ final class TicketsImpl implements Tickets {
             TicketNum ticket = new TicketNum(ticketId, requesterId, origin.uai(), origin.location(),
                     request.tools(), request.kind(), request.text(), radius, now, now.plus(settings.ticketLifetime()),
                     TicketStatus.OPEN, trainings.stream().map(Training::id).toList(), !trainings.isEmpty(),
-                    fresh.kept(), List.of(), null, null, 1);
+                    fresh.kept(), List.of(), null, null, 1, request.themes(), request.addressedTo());
             opened[0] = ticket;
             t.insertTicket(ticket);
             t.recordAlerts(ticket.alerts().stream()
@@ -300,7 +317,7 @@ final class TicketsImpl implements Tickets {
         TicketNum offered = change(id, (t, ticket, out) -> {
             who[0] = Access.principal(t, actor);
             where[0] = t.establishment(ticket.establishment()).map(Establishment::academie).orElse(null);
-            Access.require(Operation.TICKETS_OFFER, relations(t, who[0], ticket));
+            Access.require(Operation.TICKETS_OFFER, queries.relations(t, who[0], ticket));
             MemberId helperId = (MemberId) actor;
             Access.requireNotBlocked(t, Operation.TICKETS_OFFER, helperId, ticket.requester());
             Member helper = Engine.activeMember(t, helperId);
@@ -448,7 +465,7 @@ final class TicketsImpl implements Tickets {
                 Access.require(Operation.TICKETS_READ, Access.relations(p, null).add(Relation.REQUESTER, true));
                 return found;
             }
-            Access.Relations r = relations(t, p, found.get());
+            Access.Relations r = queries.relations(t, p, found.get());
             Access.require(Operation.TICKETS_READ, r);
             return Optional.of(TicketViews.forReader(found.get(), r));
         });
@@ -521,5 +538,23 @@ final class TicketsImpl implements Tickets {
             t.member(id).ifPresent(m -> out.add(new Notification.TicketClosed(
                     "closed:" + ticket.id() + ":" + status + ":" + id, id, m.email(), ticket.id(), status)));
         }
+    }
+
+    // --- the lists people read (issue 16): in TicketQueries
+
+    @Override
+    public Page<TicketNum> openedBy(Actor actor, MemberId requester, PageRequest page) {
+        return queries.of(actor, requester, page, false);
+    }
+
+    @Override
+    public Page<TicketNum> offeredBy(Actor actor, MemberId helper, PageRequest page) {
+        return queries.of(actor, helper, page, true);
+    }
+
+    @Override
+    public Page<BoardEntry> board(Actor actor, Set<ToolId> tools, double radiusKm,
+                                                          PageRequest page) {
+        return queries.board(actor, tools, radiusKm, page);
     }
 }

@@ -1,25 +1,36 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.Page;
+import fr.sharenum.PageRequest;
 import fr.sharenum.core.internal.access.Access;
 import fr.sharenum.core.internal.access.Operation;
 import fr.sharenum.core.internal.access.Principal;
 import fr.sharenum.model.Actor;
 
 import fr.sharenum.Trainings;
+import fr.sharenum.model.Academie;
 import fr.sharenum.model.Establishment;
+import fr.sharenum.model.Guide;
+import fr.sharenum.model.InvalidValueException;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.NotAllowedException;
 import fr.sharenum.model.NotFoundException;
 import fr.sharenum.model.Role;
+import fr.sharenum.model.Theme;
+import fr.sharenum.model.Tool;
 import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Training;
+import fr.sharenum.spi.EventQuery;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** "Trainings first": the host's catalogue plus what institutional places published through ShareNum. */
 final class TrainingsImpl implements Trainings {
@@ -66,5 +77,56 @@ final class TrainingsImpl implements Trainings {
     @Override
     public void declareAttended(Actor actor, Training training) {
         TrainingTrace.record(engine, actor, training, true);
+    }
+
+    @Override
+    public Page<Training> search(Actor actor, Academie academie, Set<ToolId> tools,
+                                             Instant from, Instant to, PageRequest page) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(academie, "academie");
+        Objects.requireNonNull(tools, "tools");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(page, "page");
+        if (!to.isAfter(from) || Duration.between(from, to).compareTo(EventQuery.MAX_PERIOD) > 0) {
+            throw new InvalidValueException("to", "a period is after its start and at most 400 days long");
+        }
+        for (ToolId tool : tools) {
+            engine.settings().tools().get(tool);
+        }
+        Cursors.Key after = Cursors.decode("trainings", page.cursor());
+        engine.tx(t -> {
+            Access.require(Operation.TRAININGS_BROWSE, Access.relations(Access.principal(t, actor), null));
+            return null;
+        });
+        Set<ToolId> about = tools.isEmpty() ? engine.settings().tools().all().stream().map(Tool::id)
+                .collect(Collectors.toSet()) : tools;
+        List<Training> all = engine.trainingCatalog().find(academie, about, from, to);
+        List<Training> out = new ArrayList<>();
+        String next = null;
+        for (Training x : all) {
+            if (after != null && (x.start().isBefore(after.at()) || x.start().equals(after.at()) && x.id().compareTo(after.id()) <= 0)) {
+                continue;
+            }
+            if (out.size() == page.limit()) {
+                Training last = out.get(out.size() - 1);
+                next = Cursors.encode("trainings", last.start(), last.id());
+                break;
+            }
+            out.add(x);
+        }
+        return new Page<>(out, next);
+    }
+
+    @Override
+    public List<Guide> guides(Actor actor, Set<ToolId> tools, Set<Theme> themes) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(tools, "tools");
+        Objects.requireNonNull(themes, "themes");
+        engine.tx(t -> {
+            Access.require(Operation.TRAININGS_BROWSE, Access.relations(Access.principal(t, actor), null));
+            return null;
+        });
+        return engine.guideCatalog().find(tools, themes);
     }
 }

@@ -38,6 +38,7 @@ import fr.sharenum.spi.ChangeFeedStore;
 import fr.sharenum.spi.Doc;
 import fr.sharenum.spi.Documents;
 import fr.sharenum.spi.EstablishmentStore;
+import fr.sharenum.spi.EventQuery;
 import fr.sharenum.spi.EventStore;
 import fr.sharenum.spi.FeedbackStore;
 import fr.sharenum.spi.MemberStore;
@@ -46,6 +47,7 @@ import fr.sharenum.spi.OutboxBacklog;
 import fr.sharenum.spi.OutboxEntry;
 import fr.sharenum.spi.OutboxStore;
 import fr.sharenum.spi.StoreTransaction;
+import fr.sharenum.spi.TicketQuery;
 import fr.sharenum.spi.TicketStore;
 import fr.sharenum.spi.TrainingStore;
 import fr.sharenum.spi.VerificationRecord;
@@ -89,6 +91,8 @@ public final class Tx implements Documents {
     public static final String KIND_ATTENDANCE = "attendance";
     /** Change kinds: a badge awarded ({@code BadgeFacts}), after only. */
     public static final String KIND_BADGE = "badge";
+    /** Change kinds: a member listed in (after) or taken out of (before) the directory of ex-pairs; facts are the id. */
+    public static final String KIND_LISTING = "listing";
 
     private final StoreTransaction t;
     private EstablishmentStore establishments;
@@ -238,6 +242,11 @@ public final class Tx implements Documents {
     private <V> Optional<V> remember(Object id, Optional<V> value) {
         value.ifPresent(v -> seen.put(id, v));
         return value;
+    }
+
+    /** @return the time of this transaction's clock */
+    Instant clockNow() {
+        return clock.instant();
     }
 
     /** @return the store's transaction underneath */
@@ -485,6 +494,53 @@ public final class Tx implements Documents {
     public List<Event> eventsOverlapping(Instant from, Instant to) {
         return eventsStore().overlapping(from, to);
     }
+
+    public List<Event> searchEvents(EventQuery query) {
+        return eventsStore().search(query);
+    }
+
+    public List<TicketNum> searchTickets(TicketQuery query) {
+        return ticketsStore().search(query);
+    }
+
+    /**
+     * Records a member's choice to be listed in the directory of ex-pairs (or not): instances keep who is listed,
+     * from this change.
+     */
+    public void putListing(MemberId member, boolean listed) {
+        Optional<Doc> before = t.get(LISTINGS, member.value());
+        boolean was = before.isPresent();
+        if (was == listed) {
+            return;
+        }
+        if (listed) {
+            t.insert(LISTINGS, Doc.of(member.value(), Map.of(), "{}"));
+        } else {
+            t.delete(LISTINGS, member.value());
+        }
+        emit(KIND_LISTING, member.value(), was ? member.value() : null, listed ? member.value() : null);
+    }
+
+    /** @return whether the member chose to be listed in the directory */
+    public boolean listed(MemberId member) {
+        return t.get(LISTINGS, member.value()).isPresent();
+    }
+
+    /** Visits every member listed in the directory (rebuilding derived state). */
+    public void forEachListed(Consumer<MemberId> action) {
+        String lower = "";
+        while (true) {
+            List<Doc> page = t.range(LISTINGS, Documents.BY_KEY, lower, "\u007f", 500);
+            page.forEach(d -> action.accept(MemberId.of(d.key())));
+            if (page.size() < 500) {
+                return;
+            }
+            lower = page.get(page.size() - 1).key() + "\u0001";
+        }
+    }
+
+    /** The kernel collection of members listed in the directory of ex-pairs (key: the member). */
+    static final String LISTINGS = "directory-listing";
 
     public void insertFeedback(Feedback feedback) {
         feedbackStore().insert(feedback);

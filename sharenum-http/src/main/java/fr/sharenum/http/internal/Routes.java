@@ -319,11 +319,32 @@ public final class Routes {
                     return t;
                 });
         op("GET", "/me/tickets", "myTickets", "demandes", "Mes demandes, les plus anciennes d'abord").res(page(TicketNum.class)).me().paged()
-                .run(c -> Paging.page(s.tickets().openedBy(c.actor(), c.me()), Routes::ticketKey, c.query("cursor"), c.limit()));
+                .run(c -> pageOf(s.tickets().openedBy(c.actor(), c.me(), pageRequest(c))));
         op("GET", "/me/alerts", "myAlerts", "demandes",
-                "Les demandes pour lesquelles j'ai été alerté (d'après ma boîte de notifications), encore visibles")
+                "Mon tableau : les demandes ouvertes autour de moi sur les outils que je maîtrise, celles qui expirent le"
+                        + " plus tôt d'abord (le texte du demandeur selon la matrice d'accès)")
                 .res(page(TicketNum.class)).me().paged()
-                .run(c -> Paging.page(alerted(c), Routes::ticketKey, c.query("cursor"), c.limit()));
+                .q("radiusKm", "number", null, false, "rayon autour de mon établissement (1–200 km, 200 par défaut)")
+                .run(c -> {
+                    fr.sharenum.Page<fr.sharenum.BoardEntry> board = s.tickets().board(c.me(), Set.of(),
+                            c.number("radiusKm", Double.NaN, 1, 200), pageRequest(c));
+                    List<TicketNum> items = new ArrayList<>();
+                    for (fr.sharenum.BoardEntry e : board.items()) {
+                        s.tickets().find(c.me(), e.ticket()).ifPresent(items::add);
+                    }
+                    return new Bodies.Page<>(items, board.next());
+                });
+        op("GET", "/me/board", "myBoard", "demandes",
+                "Mon tableau d'entraide : les demandes ouvertes autour de moi sur les outils que je maîtrise, avec la"
+                        + " distance arrondie, sans le nom du demandeur")
+                .res(page(fr.sharenum.BoardEntry.class)).me().paged()
+                .q("radiusKm", "number", null, false, "rayon autour de mon établissement (1–200 km, 200 par défaut)")
+                .q("tools", "string", null, false, "outils, séparés par des virgules (tous ceux que je maîtrise par défaut)")
+                .run(c -> pageOf(s.tickets().board(c.me(), Set.copyOf(queryList(c, "tools", ToolId::of)),
+                        c.number("radiusKm", Double.NaN, 1, 200), pageRequest(c))));
+        op("GET", "/me/offers", "myOffers", "demandes", "Les demandes sur lesquelles j'ai proposé mon aide, les plus anciennes d'abord")
+                .res(page(TicketNum.class)).me().paged()
+                .run(c -> pageOf(s.tickets().offeredBy(c.actor(), c.me(), pageRequest(c))));
         op("GET", "/tickets/{ticket}", "getTicket", "demandes", "Une demande, telle que le lecteur peut la voir")
                 .res(one(TicketNum.class)).run(c -> s.tickets().get(c.actor(), ticket(c)));
         op("POST", "/tickets/{ticket}/offers", "offerHelp", "demandes", "Proposer son aide (collègue alerté)")
@@ -370,31 +391,6 @@ public final class Routes {
         if (c.ifMatch().isPresent()) {
             c.checkIfMatch(s.tickets().get(c.actor(), id).version());
         }
-    }
-
-    private static String ticketKey(TicketNum t) {
-        return t.openedAt() + "|" + t.id().value();
-    }
-
-    private List<TicketNum> alerted(Call c) {
-        MemberId me = c.me();
-        Set<TicketId> ids = new LinkedHashSet<>();
-        for (InboxNotifier.InboxEntry e : inbox().after(me, 0, InboxNotifier.KEPT)) {
-            if (e.notification() instanceof Notification.TicketAlert a) {
-                ids.add(a.ticket());
-            } else if (e.notification() instanceof Notification.AlertDigest d) {
-                d.alerts().forEach(a -> ids.add(a.ticket()));
-            }
-        }
-        List<TicketNum> out = new ArrayList<>();
-        for (TicketId id : ids) {
-            try {
-                s.tickets().find(me, id).ifPresent(out::add);
-            } catch (NotAllowedException refused) {
-                // no longer visible to the member (they were suspended, the ticket moved on…)
-            }
-        }
-        return out;
     }
 
     // ------------------------------------------------------------------ agenda
@@ -449,7 +445,23 @@ public final class Routes {
                 .q("radiusKm", "number", null, false, "rayon autour de mon établissement (1–200 km, 30 par défaut)")
                 .q("from", "string", "date-time", false, "début de la période (maintenant par défaut)")
                 .q("to", "string", "date-time", false, "fin de la période (90 jours après le début par défaut)")
-                .run(c -> Paging.page(nearby(c), Routes::eventKey, c.query("cursor"), c.limit()));
+                .q("tools", "string", null, false, "outils, séparés par des virgules")
+                .q("themes", "string", null, false, "thèmes, séparés par des virgules")
+                .q("formats", "string", null, false, "ON_SITE, ONLINE, BUSNUM, séparés par des virgules")
+                .q("statuses", "string", null, false, "CONFIRMED, HELD, séparés par des virgules")
+                .run(c -> pageOf(s.events().search(c.me(), nearMe(c), pageRequest(c))));
+        op("GET", "/me/events", "myEvents", "événements",
+                "Mes événements : ceux que j'organise, où j'ai une place ou où j'attends, les plus proches dans le temps d'abord")
+                .res(page(Event.class)).me().paged()
+                .q("as", "string", null, false, "ORGANISING, REGISTERED, WAITLISTED, séparés par des virgules (tous par défaut)")
+                .q("from", "string", "date-time", false, "début de la période (30 jours avant maintenant par défaut)")
+                .q("to", "string", "date-time", false, "fin de la période (365 jours après le début par défaut)")
+                .run(c -> {
+                    Instant from = c.instant("from", clock.instant().minus(Duration.ofDays(30)));
+                    Instant to = c.instant("to", from.plus(Duration.ofDays(365)));
+                    return pageOf(s.events().of(c.actor(), c.me(), Set.copyOf(queryList(c, "as", fr.sharenum.model.Participation::valueOf)),
+                            from, to, pageRequest(c)));
+                });
         op("GET", "/events/{event}", "getEvent", "événements", "Un événement, tel que le lecteur peut le voir")
                 .res(one(Event.class)).run(c -> s.events().get(c.actor(), event(c)));
         op("POST", "/events/{event}/confirmation", "confirmEvent", "événements",
@@ -510,19 +522,63 @@ public final class Routes {
         }
     }
 
-    private static String eventKey(Event e) {
-        return Paging.pad(e.start().toEpochMilli()) + "|" + e.id().value();
-    }
-
-    private List<Event> nearby(Call c) {
-        MemberId me = c.me();
+    /** Events around my establishment (and online ones for my territory), filtered as the query says. */
+    private fr.sharenum.EventSearch nearMe(Call c) {
         double radius = c.number("radiusKm", 30, 1, 200);
         Instant from = c.instant("from", clock.instant());
         Instant to = c.instant("to", from.plus(Duration.ofDays(90)));
-        Member member = s.members().get(me, me);
-        GeoPoint origin = s.establishments().get(me, member.establishment()).location();
-        return s.events().between(me, from, to).stream()
-                .filter(e -> e.venue().location().distanceKm(origin) <= radius).toList();
+        fr.sharenum.EventSearch.Builder b = fr.sharenum.EventSearch.between(from, to).aroundMe(radius)
+                .tools(queryList(c, "tools", ToolId::of).toArray(ToolId[]::new))
+                .themes(queryList(c, "themes", fr.sharenum.model.Theme::of).toArray(fr.sharenum.model.Theme[]::new))
+                .formats(queryList(c, "formats", fr.sharenum.model.EventFormat::valueOf).toArray(fr.sharenum.model.EventFormat[]::new))
+                .statuses(queryList(c, "statuses", fr.sharenum.model.EventStatus::valueOf).toArray(fr.sharenum.model.EventStatus[]::new));
+        return b.build();
+    }
+
+    /** Every event of {@link #nearMe} (at most 1,000), for the map. */
+    private List<Event> nearby(Call c) {
+        fr.sharenum.EventSearch search = nearMe(c);
+        List<Event> all = new ArrayList<>();
+        fr.sharenum.PageRequest page = fr.sharenum.PageRequest.first(fr.sharenum.PageRequest.MAX_LIMIT);
+        while (all.size() < 1_000) {
+            fr.sharenum.Page<Event> p = s.events().search(c.me(), search, page);
+            all.addAll(p.items());
+            if (p.next() == null) {
+                break;
+            }
+            page = fr.sharenum.PageRequest.after(p.next(), fr.sharenum.PageRequest.MAX_LIMIT);
+        }
+        return all;
+    }
+
+    /** The page the query asks for: {@code cursor} as the library handed it out, {@code limit}. */
+    private static fr.sharenum.PageRequest pageRequest(Call c) {
+        String cursor = c.query("cursor");
+        return cursor == null ? fr.sharenum.PageRequest.first(c.limit()) : fr.sharenum.PageRequest.after(cursor, c.limit());
+    }
+
+    private static <T> Bodies.Page<T> pageOf(fr.sharenum.Page<T> p) {
+        return new Bodies.Page<>(p.items(), p.next());
+    }
+
+    /** A comma-separated query parameter, each value parsed; a value that does not parse is a bad parameter. */
+    private static <T> List<T> queryList(Call c, String name, java.util.function.Function<String, T> parser) {
+        String raw = c.query(name);
+        List<T> out = new ArrayList<>();
+        if (raw == null || raw.isBlank()) {
+            return out;
+        }
+        for (String part : raw.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(parser.apply(part.strip()));
+            } catch (RuntimeException e) {
+                throw ApiError.badParameter(name);
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ BusNum

@@ -82,6 +82,18 @@ public final class Access {
     }
 
     /**
+     * Whether the actor has one of the relations {@code op} allows (a check that refuses nothing: what a list shows).
+     *
+     * @param op        the operation
+     * @param relations what the actor is to the subject
+     * @return whether {@link #require} would let them
+     */
+    public static boolean allows(Operation op, Relations relations) {
+        Set<Relation> have = relations.set();
+        return op.allowed().stream().anyMatch(have::contains);
+    }
+
+    /**
      * The refusal of {@code op} for {@code p}: the most helpful reason first (unknown, suspended, erased,
      * not verified), else who the operation is for.
      *

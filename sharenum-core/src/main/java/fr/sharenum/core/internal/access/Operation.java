@@ -5,6 +5,7 @@ import fr.sharenum.BusNum;
 import fr.sharenum.Campaigns;
 import fr.sharenum.Establishments;
 import fr.sharenum.Events;
+import fr.sharenum.HelpOffers;
 import fr.sharenum.Indicators;
 import fr.sharenum.Members;
 import fr.sharenum.Moderation;
@@ -31,6 +32,7 @@ import static fr.sharenum.core.internal.access.Relation.MEMBER;
 import static fr.sharenum.core.internal.access.Relation.NATIONAL_ADMIN;
 import static fr.sharenum.core.internal.access.Relation.ORGANISER;
 import static fr.sharenum.core.internal.access.Relation.PUBLISHER;
+import static fr.sharenum.core.internal.access.Relation.QUALIFIED;
 import static fr.sharenum.core.internal.access.Relation.REGISTRANT;
 import static fr.sharenum.core.internal.access.Relation.REQUESTER;
 import static fr.sharenum.core.internal.access.Relation.RESEARCHER;
@@ -64,7 +66,9 @@ public enum Operation {
     MEMBERS_EXPORT(Members.class, List.of("exportData"), false, SELF_ANY_STATUS, STAFF, NATIONAL_ADMIN, HOST),
     MEMBERS_ERASE(Members.class, List.of("erase"), false, SELF_ANY_STATUS, STAFF, NATIONAL_ADMIN, HOST),
     MEMBERS_PREFERENCES_READ(Members.class, List.of("alertPreferences"), false, SELF, HOST),
-    MEMBERS_PREFERENCES_WRITE(Members.class, List.of("muteTool", "pauseAlerts", "setDigest"), false, SELF),
+    MEMBERS_PREFERENCES_WRITE(Members.class, List.of("muteTool", "pauseAlerts", "setDigest", "setAnnouncements",
+            "listInDirectory"), false, SELF),
+    MEMBERS_DIRECTORY(Members.class, List.of("directory"), false, MEMBER),
     MEMBERS_BADGES(Members.class, List.of("badges"), false, MEMBER, HOST),
 
     // --- roles
@@ -75,18 +79,28 @@ public enum Operation {
     // --- trainings first
     TRAININGS_FOR_MEMBER(Trainings.class, List.of("forMember"), false, MEMBER),
     TRAININGS_PUBLISH(Trainings.class, List.of("publish"), false, PUBLISHER, NATIONAL_ADMIN, HOST),
+    TRAININGS_BROWSE(Trainings.class, List.of("search", "guides"), false, MEMBER, HOST),
+
+    // --- offers of help up front
+    HELP_OFFERS_PUBLISH(HelpOffers.class, List.of("publish"), false, MEMBER),
+    HELP_OFFERS_WITHDRAW(HelpOffers.class, List.of("withdraw"), false, SELF, HOST),
+    HELP_OFFERS_NEAR(HelpOffers.class, List.of("near"), false, MEMBER),
+    HELP_OFFERS_READ(HelpOffers.class, List.of("of"), false, MEMBER, HOST),
 
     // --- tickets
     TICKETS_OPEN(Tickets.class, List.of("open"), false, MEMBER),
-    TICKETS_OFFER(Tickets.class, List.of("offer"), true, ALERTED),
+    TICKETS_OFFER(Tickets.class, List.of("offer"), true, ALERTED, QUALIFIED),
     TICKETS_ACCEPT(Tickets.class, List.of("accept"), true, REQUESTER),
     TICKETS_POST(Tickets.class, List.of("post"), true, REQUESTER, ACCEPTED_HELPER),
     TICKETS_CONVERSATION(Tickets.class, List.of("conversation"), false, REQUESTER, ACCEPTED_HELPER, HOST),
     TICKETS_CANCEL(Tickets.class, List.of("cancel"), false, REQUESTER, STAFF, HOST),
     TICKETS_COMPLETE(Tickets.class, List.of("complete"), false, REQUESTER, ACCEPTED_HELPER),
     TICKETS_EXPIRE(Tickets.class, List.of("expireDue"), false, HOST),
-    TICKETS_READ(Tickets.class, List.of("find", "get"), false, REQUESTER, ALERTED, ACCEPTED_HELPER, STAFF, HOST),
-    TICKETS_OF_MEMBER(Tickets.class, List.of("openedBy"), false, SELF, STAFF, HOST),
+    TICKETS_READ(Tickets.class, List.of("find", "get"), false, REQUESTER, ALERTED, QUALIFIED, ACCEPTED_HELPER, STAFF, HOST),
+    TICKETS_OF_MEMBER(Tickets.class, List.of("openedBy", "offeredBy"), false, SELF, STAFF, HOST),
+    TICKETS_BOARD(Tickets.class, List.of("board"), false, MEMBER),
+    /** Checked for each request of the board: whether its text is shown. */
+    TICKETS_BOARD_TEXT(Tickets.class, List.of(), false, REQUESTER, ALERTED, QUALIFIED, ACCEPTED_HELPER, STAFF, HOST),
     TICKETS_ALERT_REPORT(Tickets.class, List.of("alertReport"), false, REQUESTER, STAFF, HOST),
 
     // --- agenda
@@ -99,11 +113,15 @@ public enum Operation {
     /** Also checked by {@code create} for an event made from a ticket. */
     EVENTS_CREATE_FROM_TICKET(Events.class, List.of(), false, REQUESTER, ACCEPTED_HELPER),
     EVENTS_INVITATION(Events.class, List.of("acceptInvitation", "declineInvitation"), true, INVITED),
-    EVENTS_ORGANISE(Events.class, List.of("confirm", "reschedule", "markHeld"), false, ORGANISER),
+    EVENTS_ORGANISE(Events.class, List.of("confirm", "reschedule", "markHeld", "markAttendance", "checkInCode"), false,
+            ORGANISER),
     EVENTS_CANCEL(Events.class, List.of("cancel"), false, ORGANISER, STAFF, HOST),
     EVENTS_REGISTER(Events.class, List.of("register"), true, MEMBER),
     EVENTS_UNREGISTER(Events.class, List.of("unregister"), false, REGISTRANT),
-    EVENTS_READ(Events.class, List.of("find", "get", "between"), false, MEMBER, HOST),
+    EVENTS_READ(Events.class, List.of("find", "get", "between", "search"), false, MEMBER, HOST),
+    EVENTS_OF_MEMBER(Events.class, List.of("of"), false, SELF, HOST),
+    EVENTS_CHECK_IN(Events.class, List.of("checkIn"), false, REGISTRANT),
+    EVENTS_REMIND(Events.class, List.of("sendReminders"), false, HOST),
     EVENTS_GIVE_FEEDBACK(Events.class, List.of("giveFeedback"), false, REGISTRANT),
     EVENTS_FEEDBACK_READ(Events.class, List.of("feedback"), false, ORGANISER, HOST),
     EVENTS_HELPER_RATING(Events.class, List.of("helperRating"), false, MEMBER, HOST),

@@ -26,6 +26,11 @@ public enum Relation {
     ALERTED,
     /** The accepted helper of the subject ticket. */
     ACCEPTED_HELPER,
+    /**
+     * A member at the minimum helper level on one of the subject ticket's tools whose establishment lies within its
+     * radius (and to whom it is addressed, when it is addressed to someone): who sees it on their board.
+     */
+    QUALIFIED,
     /** An organiser of the subject event. */
     ORGANISER,
     /** A member invited to co-organise the subject event. */

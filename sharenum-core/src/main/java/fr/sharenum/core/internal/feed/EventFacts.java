@@ -24,9 +24,12 @@ import java.util.Optional;
  * @param organisers  its organisers
  * @param busDay      {@code bus@local date} when a BusNum comes, else {@code null}
  * @param busKm       the BusNum's round trip from its home, in km (0 without a bus)
+ * @param attended    how many were marked as having come
+ * @param attendanceTaken whether attendance was taken (someone was marked): then the others who held a seat are
+ *                    no-shows
  */
 public record EventFacts(EventId id, Place place, Instant start, EventStatus status, int registered, int capacity,
-                         List<MemberId> organisers, String busDay, double busKm) {
+                         List<MemberId> organisers, String busDay, double busKm, int attended, boolean attendanceTaken) {
 
     public EventFacts {
         organisers = List.copyOf(organisers);
@@ -40,7 +43,7 @@ public record EventFacts(EventId id, Place place, Instant start, EventStatus sta
     public static EventFacts of(Event e, Optional<Bus> bus) {
         String busDay = e.bus() == null ? null : e.bus() + "@" + LocalDate.ofInstant(e.start(), e.venue().zone());
         double km = bus.map(b -> 2 * b.home().distanceKm(e.venue().location())).orElse(0.0);
-        return new EventFacts(e.id(), Place.of(e.venue()), e.start(), e.status(), e.registered().size(),
-                e.capacity(), e.organisers(), busDay, km);
+        return new EventFacts(e.id(), Place.of(e), e.start(), e.status(), e.registered().size(),
+                e.capacity(), e.organisers(), busDay, km, e.attended().size(), e.attendanceTaken());
     }
 }

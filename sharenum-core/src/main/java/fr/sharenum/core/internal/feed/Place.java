@@ -1,6 +1,7 @@
 package fr.sharenum.core.internal.feed;
 
 import fr.sharenum.model.Academie;
+import fr.sharenum.model.Event;
 import fr.sharenum.model.Uai;
 import fr.sharenum.model.Venue;
 
@@ -30,5 +31,17 @@ public record Place(Uai uai, Academie academie, String departement) {
      */
     public static Place of(Venue venue) {
         return venue.establishment() != null ? of(venue.establishment()) : new Place(null, venue.academie(), venue.departement());
+    }
+
+    /**
+     * @param e an event
+     * @return its venue's place, or — online only — the territory it is announced to (the whole country: no
+     *         académie, counted in national reports only)
+     */
+    public static Place of(Event e) {
+        if (e.venue() != null) {
+            return of(e.venue());
+        }
+        return new Place(null, e.online().academie(), e.online().departement());
     }
 }

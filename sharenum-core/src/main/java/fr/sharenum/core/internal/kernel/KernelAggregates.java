@@ -21,6 +21,7 @@ import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.Message;
 import fr.sharenum.model.NotFoundException;
+import fr.sharenum.model.Offer;
 import fr.sharenum.model.TicketId;
 import fr.sharenum.model.TicketNum;
 import fr.sharenum.model.ToolId;
@@ -38,7 +39,10 @@ import fr.sharenum.spi.ChangeFeedStore;
 import fr.sharenum.spi.Doc;
 import fr.sharenum.spi.Documents;
 import fr.sharenum.spi.EstablishmentStore;
+import fr.sharenum.spi.EventQuery;
 import fr.sharenum.spi.EventStore;
+import fr.sharenum.spi.GeoGrid;
+import fr.sharenum.spi.TicketQuery;
 import fr.sharenum.spi.FeedbackStore;
 import fr.sharenum.spi.MemberStore;
 import fr.sharenum.spi.MessageStore;
@@ -54,14 +58,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Every aggregate of the store SPI built on the storage kernel ({@link Documents}), for stores that implement only
@@ -340,8 +347,38 @@ public final class KernelAggregates {
         if (t.status().acceptsOffers()) {
             ix.put("awaiting", Keys.time(t.expiresAt()));
         }
+        ix.put("opened", Keys.time(t.openedAt()));
+        ix.put("cell", Keys.join(cell(GeoGrid.cell(t.origin())), Keys.time(t.openedAt())));
         return ix;
     });
+
+    /** A helper's offer on a ticket: one document each, indexed by helper and the ticket's opening, for "my offers". */
+    private record TicketOffer(TicketId ticket, MemberId helper, Instant openedAt) {
+    }
+
+    private static final DocCollection<TicketOffer> TICKET_OFFERS = coll("ticket-helper", TicketOffer.class,
+            o -> Keys.join(o.ticket().value(), o.helper().value()),
+            o -> Map.of("helper", Keys.join(o.helper().value(), Keys.time(o.openedAt()))));
+
+    private static void indexOffers(Documents d, TicketNum before, TicketNum after) {
+        for (Offer o : after.offers()) {
+            if (before == null || before.offerOf(o.helper()).isEmpty()) {
+                TICKET_OFFERS.insert(d, new TicketOffer(after.id(), o.helper(), after.openedAt()));
+            }
+        }
+    }
+
+    /** Up to {@code q.limit()} tickets of {@code index} in {@code [from, to)} that match {@code q}, in order. */
+    private static List<TicketNum> matching(Documents d, String index, String from, String to, TicketQuery q) {
+        List<TicketNum> out = new ArrayList<>();
+        scan(d, TICKETS, TicketNum.class, index, from, to, t -> {
+            if (q.matches(t)) {
+                out.add(t);
+            }
+            return out.size() < q.limit();
+        });
+        return out;
+    }
 
     /**
      * @param d the transaction's kernel
@@ -361,12 +398,39 @@ public final class KernelAggregates {
                 } catch (DuplicateException e) {
                     throw new DuplicateException("a ticket with id " + t.id() + " already exists");
                 }
+                indexOffers(d, null, t);
             }
 
             @Override
             public void update(TicketNum t, long expectedVersion) {
                 requireNext(t.version(), expectedVersion);
+                Optional<TicketNum> before = TICKETS.get(d, t.id().value());
                 TICKETS.replace(d, t, expectedVersion);
+                indexOffers(d, before.orElse(null), t);
+            }
+
+            @Override
+            public List<TicketNum> search(TicketQuery q) {
+                String from = q.afterOpenedAt() == null ? "" : Keys.time(q.afterOpenedAt());
+                String to = END;
+                List<TicketNum> found = new ArrayList<>();
+                if (q.requester() != null) {
+                    String r = q.requester().value();
+                    found.addAll(matching(d, "requester", Keys.join(r, from), Keys.join(r, to), q));
+                } else if (q.offeredBy() != null) {
+                    String h = q.offeredBy().value();
+                    scan(d, TICKET_OFFERS, TicketOffer.class, "helper", Keys.join(h, from), Keys.join(h, to), o -> {
+                        TICKETS.get(d, o.ticket().value()).filter(q::matches).ifPresent(found::add);
+                        return found.size() < q.limit();
+                    });
+                } else if (q.near() != null && !GeoGrid.cellsCovering(q.near(), q.radiusKm()).isEmpty()) {
+                    for (int c : GeoGrid.cellsCovering(q.near(), q.radiusKm())) {
+                        found.addAll(matching(d, "cell", Keys.join(cell(c), from), Keys.join(cell(c), to), q));
+                    }
+                } else {
+                    found.addAll(matching(d, "opened", from, to, q));
+                }
+                return firstInOrder(found, TicketQuery.ORDER, TicketNum::id, q.limit());
             }
 
             @Override
@@ -466,8 +530,85 @@ public final class KernelAggregates {
 
     // --- events
 
-    private static final DocCollection<Event> EVENTS = coll("event", Event.class, e -> e.id().value(),
-            e -> Map.of("start", Keys.time(e.start())));
+    /** A member's part in an event: one document each, indexed by member and start, for "my events". */
+    private record EventPart(EventId event, MemberId member, Instant start) {
+    }
+
+    private static final DocCollection<EventPart> EVENT_PARTS = coll("event-member", EventPart.class,
+            p -> Keys.join(p.event().value(), p.member().value()),
+            p -> Map.of("member", Keys.join(p.member().value(), Keys.time(p.start()))));
+
+    private static final DocCollection<Event> EVENTS = coll("event", Event.class, e -> e.id().value(), e -> {
+        Map<String, String> ix = new HashMap<>();
+        ix.put("start", Keys.time(e.start()));
+        e.location().ifPresent(p -> ix.put("cell", Keys.join(cell(GeoGrid.cell(p)), Keys.time(e.start()))));
+        if (e.isOnline()) {
+            ix.put("online", Keys.time(e.start()));
+        }
+        return ix;
+    });
+
+    private static String cell(int cell) {
+        return String.format("%07d", cell);
+    }
+
+    /** Everyone who organises, holds a seat at or waits for {@code e}. */
+    private static Set<MemberId> parties(Event e) {
+        Set<MemberId> out = new LinkedHashSet<>(e.organisers());
+        e.registered().forEach(r -> out.add(r.member()));
+        e.waitlist().forEach(r -> out.add(r.member()));
+        return out;
+    }
+
+    /** Keeps the event's part documents in step with the event (before: the stored version, or null). */
+    private static void indexParts(Documents d, Event before, Event after) {
+        Set<MemberId> old = before == null ? Set.of() : parties(before);
+        Set<MemberId> now = parties(after);
+        boolean moved = before != null && !before.start().equals(after.start());
+        for (MemberId m : old) {
+            if (!now.contains(m) || moved) {
+                EVENT_PARTS.delete(d, Keys.join(after.id().value(), m.value()));
+            }
+        }
+        for (MemberId m : now) {
+            if (!old.contains(m) || moved) {
+                EVENT_PARTS.insert(d, new EventPart(after.id(), m, after.start()));
+            }
+        }
+    }
+
+    /**
+     * Visits the documents of {@code index} in {@code [from, to)} in order, page by page, while {@code visit} says
+     * to go on.
+     */
+    private static <T> void scan(Documents d, DocCollection<T> c, Class<T> type, String index, String from, String to,
+                                 Predicate<T> visit) {
+        String lower = from;
+        while (true) {
+            List<Doc> page = d.range(c.name(), index, lower, to, 200);
+            for (Doc doc : page) {
+                if (!visit.test(Codec.read(doc.body(), type))) {
+                    return;
+                }
+            }
+            if (page.size() < 200) {
+                return;
+            }
+            lower = page.get(page.size() - 1).index().get(index) + "\u0001";
+        }
+    }
+
+    /** Up to {@code q.limit()} events of {@code index} in {@code [from, to)} that match {@code q}, in order. */
+    private static List<Event> matching(Documents d, String index, String from, String to, EventQuery q) {
+        List<Event> out = new ArrayList<>();
+        scan(d, EVENTS, Event.class, index, from, to, e -> {
+            if (q.matches(e)) {
+                out.add(e);
+            }
+            return out.size() < q.limit();
+        });
+        return out;
+    }
 
     /**
      * @param d the transaction's kernel
@@ -487,27 +628,77 @@ public final class KernelAggregates {
                 } catch (DuplicateException x) {
                     throw new DuplicateException("an event with id " + e.id() + " already exists");
                 }
+                indexParts(d, null, e);
             }
 
             @Override
             public void update(Event e, long expectedVersion) {
                 requireNext(e.version(), expectedVersion);
+                Optional<Event> before = EVENTS.get(d, e.id().value());
                 EVENTS.replace(d, e, expectedVersion);
+                indexParts(d, before.orElse(null), e);
             }
 
             @Override
             public List<Event> overlapping(Instant from, Instant to) {
                 Instant lookBack = from.minus(Event.MAX_DURATION);
                 List<Event> out = new ArrayList<>();
-                for (Event e : EVENTS.between(d, "start", Keys.time(lookBack.isBefore(Instant.EPOCH.minusSeconds(1)) ? lookBack : lookBack),
-                        Keys.time(to))) {
+                for (Event e : EVENTS.between(d, "start", Keys.time(lookBack), Keys.time(to))) {
                     if (e.end().isAfter(from) && e.start().isBefore(to)) {
                         out.add(e);
                     }
                 }
                 return out;
             }
+
+            @Override
+            public List<Event> search(EventQuery q) {
+                Instant lower = q.afterStart() != null && q.afterStart().isAfter(q.from()) ? q.afterStart() : q.from();
+                String from = Keys.time(lower);
+                String to = Keys.time(q.to());
+                List<Event> found = new ArrayList<>();
+                if (q.participant() != null) {
+                    String m = q.participant().value();
+                    scan(d, EVENT_PARTS, EventPart.class, "member", Keys.join(m, from), Keys.join(m, to), p -> {
+                        EVENTS.get(d, p.event().value()).filter(q::matches).ifPresent(found::add);
+                        return found.size() < q.limit();
+                    });
+                } else if (q.placed()) {
+                    if (q.near() != null) {
+                        List<Integer> cells = GeoGrid.cellsCovering(q.near(), q.radiusKm());
+                        if (cells.isEmpty()) {
+                            found.addAll(matching(d, "start", from, to, q));
+                        }
+                        for (int c : cells) {
+                            found.addAll(matching(d, "cell", Keys.join(cell(c), from), Keys.join(cell(c), to), q));
+                        }
+                    }
+                    if (q.academie() != null) {
+                        found.addAll(matching(d, "online", from, to, q));
+                    }
+                } else {
+                    found.addAll(matching(d, "start", from, to, q));
+                }
+                return firstInOrder(found, EventQuery.ORDER, e -> e.id(), q.limit());
+            }
         };
+    }
+
+    /** The first {@code limit} distinct values in {@code order}. */
+    private static <T> List<T> firstInOrder(List<T> values, Comparator<T> order,
+                                            Function<T, Object> id, int limit) {
+        values.sort(order);
+        List<T> out = new ArrayList<>(Math.min(limit, values.size()));
+        Set<Object> seen = new HashSet<>();
+        for (T v : values) {
+            if (out.size() == limit) {
+                break;
+            }
+            if (seen.add(id.apply(v))) {
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     // --- feedback

@@ -1,0 +1,227 @@
+package fr.sharenum.core.internal;
+
+import fr.sharenum.core.internal.alerts.AlertTiming;
+import fr.sharenum.core.internal.store.DocCollection;
+import fr.sharenum.core.internal.store.Keys;
+import fr.sharenum.core.internal.store.Throttles;
+import fr.sharenum.model.Academie;
+import fr.sharenum.model.AlertPreferences;
+import fr.sharenum.model.CompetenceLevel;
+import fr.sharenum.model.Establishment;
+import fr.sharenum.model.Event;
+import fr.sharenum.model.EventId;
+import fr.sharenum.model.GeoPoint;
+import fr.sharenum.model.Invitation;
+import fr.sharenum.model.Member;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.Notification;
+import fr.sharenum.model.ToolId;
+import fr.sharenum.model.Uai;
+import fr.sharenum.spi.FollowersQuery;
+import fr.sharenum.spi.MatchingEngine;
+import fr.sharenum.spi.Nearby;
+import fr.sharenum.spi.QualifiedQuery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiPredicate;
+
+/**
+ * Announcing a confirmed event, as the ShareNum document says: every member located near it — within its broadcast
+ * radius of the venue, or in the territory an online event is announced to — who has one of its tools in their
+ * profile (any level) or follows one of its tools or themes, through the same fair-alert machinery as ticket alerts:
+ * less those who opted out of announcements, paused their alerts or muted every tool of the event, less blocks both
+ * ways with an organiser, at most {@code announcementsPerWeek} per member over 7 days (a counter in the store, so
+ * every instance agrees), delivered at the end of the quiet hours or with the member's digest. One announcement per
+ * member per event, ever: a marker document per (event, member) written with it, so a re-confirmation, a retry or
+ * another instance does not announce twice.
+ */
+final class Announcements {
+    /** Most members one event is announced to (nearest first for a venue): the rest find it by searching. */
+    static final int MAX_AUDIENCE = 5_000;
+
+    /** The marker of an announcement made (key: event and member). */
+    record Announced(EventId event, MemberId member, Instant at) {
+    }
+
+    static final DocCollection<Announced> ANNOUNCED = new DocCollection<>("event-announced", Announced.class,
+            a -> Keys.join(a.event().value(), a.member().value()), a -> Map.of());
+
+    private final Engine engine;
+    private final AlertTiming timing;
+
+    Announcements(Engine engine) {
+        this.engine = engine;
+        this.timing = new AlertTiming(engine.settings().quietHours());
+    }
+
+    /**
+     * Who the event reaches before preferences, from the instance's derived state (matching engine, establishments):
+     * nearest first for a venue, then the online territory's members; organisers and invited members left out.
+     */
+    Set<MemberId> audience(Event e) {
+        MatchingEngine me = engine.matchingEngine();
+        Set<MemberId> out = new LinkedHashSet<>();
+        Set<MemberId> excluded = new HashSet<>(e.organisers());
+        excluded.addAll(e.invited());
+        if (e.isOnSite()) {
+            reach(me, e.venue().location(), e.broadcastRadiusKm(), e, excluded, (m, uai) -> true, out);
+        }
+        if (e.isOnline()) {
+            Map<Uai, Establishment> places = engine.places();
+            for (Academie a : e.online().academie() == null ? List.of(Academie.values()) : List.of(e.online().academie())) {
+                String dept = e.online().departement();
+                Circle c = circle(places, a, dept);
+                if (c != null) {
+                    BiPredicate<MemberId, Uai> inside = (m, uai) -> {
+                        Establishment x = places.get(uai);
+                        return x != null && x.academie() == a && (dept == null || dept.equalsIgnoreCase(x.departement()));
+                    };
+                    reach(me, c.center(), c.radiusKm(), e, excluded, inside, out);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void reach(MatchingEngine me, GeoPoint center, double radiusKm, Event e, Set<MemberId> excluded,
+                              BiPredicate<MemberId, Uai> inside, Set<MemberId> out) {
+        for (ToolId tool : new TreeSet<>(e.tools())) {
+            if (out.size() >= MAX_AUDIENCE) {
+                return;
+            }
+            me.qualified(QualifiedQuery.within(center, radiusKm, tool, CompetenceLevel.NOVICE).excluding(excluded),
+                    (member, uai, level, km) -> {
+                        if (inside.test(member, uai)) {
+                            out.add(member);
+                        }
+                        return out.size() < MAX_AUDIENCE;
+                    });
+        }
+        if (out.size() < MAX_AUDIENCE) {
+            for (Nearby n : me.followers(new FollowersQuery(center, radiusKm, e.tools(), e.themes(), excluded))) {
+                if (out.size() >= MAX_AUDIENCE) {
+                    return;
+                }
+                if (inside.test(n.member(), n.establishment())) {
+                    out.add(n.member());
+                }
+            }
+        }
+    }
+
+    /** A circle around every establishment of an académie (or one of its départements). */
+    private record Circle(GeoPoint center, double radiusKm) {
+    }
+
+    private static Circle circle(Map<Uai, Establishment> places, Academie a, String dept) {
+        double minLat = 90;
+        double maxLat = -90;
+        double minLon = 180;
+        double maxLon = -180;
+        List<GeoPoint> points = new ArrayList<>();
+        for (Establishment x : places.values()) {
+            if (x.academie() == a && (dept == null || dept.equalsIgnoreCase(x.departement()))) {
+                GeoPoint p = x.location();
+                points.add(p);
+                minLat = Math.min(minLat, p.latitude());
+                maxLat = Math.max(maxLat, p.latitude());
+                minLon = Math.min(minLon, p.longitude());
+                maxLon = Math.max(maxLon, p.longitude());
+            }
+        }
+        if (points.isEmpty()) {
+            return null;
+        }
+        GeoPoint center = GeoPoint.of((minLat + maxLat) / 2, (minLon + maxLon) / 2);
+        double r = 0;
+        for (GeoPoint p : points) {
+            r = Math.max(r, center.distanceKm(p));
+        }
+        return new Circle(center, r + 1);
+    }
+
+    /**
+     * Announces {@code confirmed} to its audience in {@code t}: notifications due now go to {@code immediate} (the
+     * caller enqueues them), those held for quiet hours or a digest are enqueued here for later.
+     *
+     * @return how many members were told (now or later)
+     */
+    int announce(Tx t, Event confirmed, Set<MemberId> audience, Invitation announcement, Instant now,
+                 List<Notification> immediate) {
+        if (audience.isEmpty()) {
+            return 0;
+        }
+        Settings s = engine.settings();
+        Set<MemberId> blockedByOrganisers = new HashSet<>();
+        for (MemberId o : confirmed.organisers()) {
+            t.alertPreferences(o).ifPresent(p -> blockedByOrganisers.addAll(p.blocked()));
+        }
+        Map<MemberId, AlertPreferences> preferences = t.alertPreferencesOf(audience);
+        Map<Uai, ZoneId> zones = new HashMap<>();
+        int told = 0;
+        for (MemberId id : audience) {
+            AlertPreferences theirs = preferences.getOrDefault(id, AlertPreferences.NONE);
+            if (!welcome(theirs, confirmed, now) || blockedByOrganisers.contains(id)
+                    || confirmed.organisers().stream().anyMatch(theirs::blocks)) {
+                continue;
+            }
+            Optional<Member> m = t.member(id).filter(Member::isActive);
+            if (m.isEmpty() || ANNOUNCED.doc(t, Keys.join(confirmed.id().value(), id.value())).isPresent()
+                    || mutedEverything(theirs, m.get(), confirmed)) {
+                continue;
+            }
+            try {
+                Throttles.take(t, "announcements|" + id.value(), s.gatherings().announcementsPerWeek(), Duration.ofDays(7), now,
+                        next -> OverCap.INSTANCE);
+            } catch (OverCap over) {
+                continue;
+            }
+            ANNOUNCED.insert(t, new Announced(confirmed.id(), id, now));
+            Notification note = new Notification.EventInvitation("event:" + confirmed.id() + ":announced:" + id, id,
+                    m.get().email(), confirmed.summary(), Notification.InvitationReason.ANNOUNCED, announcement);
+            ZoneId zone = zones.computeIfAbsent(m.get().establishment(), uai -> t.establishment(uai)
+                    .map(x -> x.academie().zone()).orElse(ZoneOffset.UTC));
+            Optional<Instant> later = timing.hold(theirs.digest(), zone, now).map(AlertTiming.Held::until);
+            if (later.isPresent()) {
+                engine.dispatcher().enqueueAt(t, note, later.get());
+            } else {
+                immediate.add(note);
+            }
+            told++;
+        }
+        return told;
+    }
+
+    /** Whether the member's preferences welcome announcements now. */
+    private static boolean welcome(AlertPreferences p, Event e, Instant now) {
+        return !p.noAnnouncements() && (p.pausedUntil() == null || !now.isBefore(p.pausedUntil()));
+    }
+
+    /** A member who muted every tool of the event and follows none of its themes does not hear of it. */
+    private static boolean mutedEverything(AlertPreferences p, Member m, Event e) {
+        return !e.tools().isEmpty() && p.mutedTools().containsAll(e.tools())
+                && e.themes().stream().noneMatch(m.followedThemes()::contains);
+    }
+
+    /** The weekly cap is reached: the member is not told of this event. */
+    private static final class OverCap extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final OverCap INSTANCE = new OverCap();
+
+        private OverCap() {
+            super("announcements per week reached", null, false, false);
+        }
+    }
+}
