@@ -6,6 +6,7 @@ import fr.sharenum.model.EventId;
 import fr.sharenum.model.Feedback;
 import fr.sharenum.model.InvalidValueException;
 import fr.sharenum.model.MemberId;
+import fr.sharenum.model.Participation;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -238,7 +239,7 @@ public interface Events {
      * @param page   which page
      * @return the page
      */
-    Page<Event> of(Actor actor, MemberId member, java.util.Set<fr.sharenum.model.Participation> as, Instant from, Instant to,
+    Page<Event> of(Actor actor, MemberId member, Set<Participation> as, Instant from, Instant to,
                    PageRequest page);
 
     /**

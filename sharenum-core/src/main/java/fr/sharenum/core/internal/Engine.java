@@ -113,7 +113,7 @@ public final class Engine implements Transactions {
         this.establishments = new EstablishmentsImpl(this);
         this.helpOffers = new HelpOffersImpl(this);
         this.tickets = new TicketsImpl(this, dispatcher, queried, trainingCatalog(), guideCatalog, settings,
-                new TicketQueries(this), helpOffers);
+                new TicketQueries(this), helpOffers, metrics);
         this.busNum = new BusNumImpl(this, settings.busRules(), settings.closedDays());
         this.agenda = new AgendaImpl(this, busNum);
         this.events = new EventsImpl(this, busNum);
