@@ -746,13 +746,27 @@ final class JdbcTransaction implements StoreTransaction {
 
     public java.util.Map<MemberId, fr.sharenum.spi.AlertStore.AlertStats> alertStats(java.util.Collection<MemberId> helpers, Instant since) {
         java.util.Map<MemberId, fr.sharenum.spi.AlertStore.AlertStats> out = new java.util.HashMap<>();
-        forIdsIn("SELECT helper, SUM(CASE WHEN at >= ? THEN 1 ELSE 0 END), MAX(at) FROM sn_alert WHERE helper IN (%s)"
-                + " GROUP BY helper", s -> s.setLong(1, nanos(since)), 1, helpers, rs -> {
-                    long last = rs.getLong(3);
-                    out.put(MemberId.of(rs.getString(1)), new fr.sharenum.spi.AlertStore.AlertStats(rs.getInt(2),
-                            Instant.ofEpochSecond(Math.floorDiv(last, 1_000_000_000L), Math.floorMod(last, 1_000_000_000L))));
-                    return null;
-                });
+        // per helper, two lookups on the (helper, at) index: the alerts since `since`, and the latest one — never the
+        // whole history (a busy helper's grows by up to the weekly cap every week)
+        List<MemberId> all = List.copyOf(new java.util.LinkedHashSet<>(helpers));
+        for (int from = 0; from < all.size(); from += 500) {
+            List<MemberId> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String values = String.join(", ", java.util.Collections.nCopies(chunk.size(), "(CAST(? AS VARCHAR(128)))"));
+            query("SELECT h.id, (SELECT COUNT(*) FROM sn_alert a WHERE a.helper = h.id AND a.at >= ?),"
+                    + " (SELECT a.at FROM sn_alert a WHERE a.helper = h.id ORDER BY a.at DESC FETCH FIRST 1 ROWS ONLY)"
+                    + " FROM (VALUES " + values + ") AS h(id)", s -> {
+                        s.setLong(1, nanos(since));
+                        for (int i = 0; i < chunk.size(); i++) {
+                            s.setString(i + 2, chunk.get(i).value());
+                        }
+                    }, rs -> {
+                        long last = rs.getLong(3);
+                        Instant lastAt = rs.wasNull() ? null
+                                : Instant.ofEpochSecond(Math.floorDiv(last, 1_000_000_000L), Math.floorMod(last, 1_000_000_000L));
+                        out.put(MemberId.of(rs.getString(1)), new fr.sharenum.spi.AlertStore.AlertStats(rs.getInt(2), lastAt));
+                        return null;
+                    });
+        }
         for (MemberId h : helpers) {
             out.putIfAbsent(h, new fr.sharenum.spi.AlertStore.AlertStats(0, null));
         }

@@ -855,10 +855,16 @@ public final class InMemoryStore implements ShareNumStore {
             for (AlertRecord a : alerts) {
                 List<AlertRecord> byHelper = alertsByHelper.computeIfAbsent(a.helper(), k -> new ArrayList<>());
                 List<AlertRecord> byRequester = alertsByRequester.computeIfAbsent(a.requester(), k -> new ArrayList<>());
-                byHelper.add(a);
+                // a helper's alerts kept in time order (nearly always an append), so their stats are two lookups
+                int at = byHelper.size();
+                while (at > 0 && byHelper.get(at - 1).at().isAfter(a.at())) {
+                    at--;
+                }
+                int index = at;
+                byHelper.add(index, a);
                 byRequester.add(a);
                 undo.push(() -> {
-                    byHelper.remove(byHelper.size() - 1);
+                    byHelper.remove(index);
                     byRequester.remove(byRequester.size() - 1);
                 });
             }
@@ -869,17 +875,18 @@ public final class InMemoryStore implements ShareNumStore {
             Map<MemberId, AlertStore.AlertStats> out = new HashMap<>();
             for (MemberId h : helpers) {
                 List<AlertRecord> list = alertsByHelper.getOrDefault(h, List.of());
-                int count = 0;
-                Instant last = null;
-                for (AlertRecord a : list) {
-                    if (!a.at().isBefore(since)) {
-                        count++;
-                    }
-                    if (last == null || a.at().isAfter(last)) {
-                        last = a.at();
+                // in time order: the first alert at or after `since` by binary search, the last one at the end
+                int low = 0;
+                int high = list.size();
+                while (low < high) {
+                    int mid = (low + high) >>> 1;
+                    if (list.get(mid).at().isBefore(since)) {
+                        low = mid + 1;
+                    } else {
+                        high = mid;
                     }
                 }
-                out.put(h, new AlertStore.AlertStats(count, last));
+                out.put(h, new AlertStore.AlertStats(list.size() - low, list.isEmpty() ? null : list.get(list.size() - 1).at()));
             }
             return out;
         }
