@@ -172,7 +172,9 @@ class ApiStoryTest {
     void offerAndAccept() {
         JsonNode inbox = paul.get("/api/v1/me/inbox").json();
         assertThat(inbox.findValuesAsText("type")).contains("TicketAlert");
-        assertThat(paul.get("/api/v1/me/alerts").json().get("items").findValuesAsText("id")).contains(ticket);
+        Client.Res alerts = paul.get("/api/v1/me/alerts");
+        assertThat(alerts.status()).as(alerts.body()).isEqualTo(200);
+        assertThat(alerts.json().get("items").findValuesAsText("id")).contains(ticket);
         assertThat(paul.post("/api/v1/tickets/" + ticket + "/offers", Map.of("message", "Je passe mercredi")).status()).isEqualTo(201);
         assertThat(lea.post("/api/v1/tickets/" + ticket + "/offers", Map.of("message", "Moi aussi")).status()).isEqualTo(201);
         assertThat(lea.post("/api/v1/tickets/" + ticket + "/offers", Map.of("message", "Encore")).code()).isEqualTo("duplicate");

@@ -95,9 +95,45 @@ public final class Bodies {
      * @param text              what is asked
      * @param radiusKm          the radius, the host's default when left out
      * @param declinedTrainings ids of the trainings shown and declined
+     * @param themes            themes of the request
+     * @param addressedTo       a colleague to ask directly (from their offer of help): only they are alerted
      */
     public record TicketOpening(@Required Set<ToolId> tools, TicketKind kind, @Required String text, Double radiusKm,
-                                List<String> declinedTrainings) {
+                                List<String> declinedTrainings, Set<Theme> themes, MemberId addressedTo) {
+    }
+
+    /**
+     * An offer of help published up front.
+     *
+     * @param tools        tools (at the host's minimum helper level)
+     * @param themes       themes; tools and themes are not both empty
+     * @param text         what is proposed
+     * @param radiusKm     how far in person, 0 (the default) when only online
+     * @param online       whether online too
+     * @param availability when available
+     */
+    public record HelpOfferBody(Set<ToolId> tools, Set<Theme> themes, @Required String text, Double radiusKm, Boolean online,
+                                String availability) {
+    }
+
+    /** @param welcome whether announcements of events nearby are welcome */
+    public record AnnouncementsBody(@Required Boolean welcome) {
+    }
+
+    /** @param listed whether the member is listed in the directory of ex-pairs */
+    public record ListingBody(@Required Boolean listed) {
+    }
+
+    /** @param reason why the event is cancelled, told to everyone (required from académie staff and the host) */
+    public record CancellationBody(String reason) {
+    }
+
+    /** @param attended whether the member came */
+    public record AttendedBody(@Required Boolean attended) {
+    }
+
+    /** @param code the check-in code shown in the room */
+    public record CheckInCode(@Required String code) {
     }
 
     /** @param message what the helper proposes */
