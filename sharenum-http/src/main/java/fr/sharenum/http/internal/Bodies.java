@@ -8,6 +8,7 @@ import fr.sharenum.model.EventId;
 import fr.sharenum.model.EventKind;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
+import fr.sharenum.model.OnlineAccess;
 import fr.sharenum.model.Privilege;
 import fr.sharenum.model.Report;
 import fr.sharenum.model.Role;
@@ -180,10 +181,13 @@ public final class Bodies {
      * @param bus               the BusNum to book
      * @param coOrganisers      members invited to co-organise
      * @param broadcastRadiusKm how far to announce it
+     * @param online            the virtual class (an https link) and the territory it is announced to: alone, the event
+     *                          is online; with a venue, hybrid
      */
     public record EventCreation(TicketId ticket, EventKind kind, @Required String title, String description, Set<ToolId> tools,
                                 Set<Theme> themes, @Required Instant start, @Required Duration duration, @Required Integer capacity,
-                                Uai establishment, Venue venue, BusId bus, List<MemberId> coOrganisers, Double broadcastRadiusKm) {
+                                Uai establishment, Venue venue, BusId bus, List<MemberId> coOrganisers, Double broadcastRadiusKm,
+                                OnlineAccess online) {
     }
 
     /** @param start new start; @param duration new duration */

@@ -519,7 +519,8 @@ public final class Routes {
 
     private void events() {
         op("POST", "/events", "createEvent", "événements",
-                "Créer un atelier ou une rencontre (d'une demande acceptée, ou directement), dans un lieu ou un BusNum")
+                "Créer un atelier ou une rencontre (d'une demande acceptée, ou directement), dans un lieu, un BusNum, en ligne"
+                        + " (classe virtuelle annoncée à un territoire) ou les deux")
                 .req(Bodies.EventCreation.class).res(one(Event.class)).status(201).idempotent()
                 .run(c -> {
                     Bodies.EventCreation r = c.body(Bodies.EventCreation.class);
@@ -527,7 +528,7 @@ public final class Routes {
                             r.title(), r.description() == null ? "" : r.description(), r.tools() == null ? Set.of() : r.tools(),
                             r.themes() == null ? Set.of() : r.themes(), r.start(), r.duration(), r.capacity(),
                             r.coOrganisers() == null ? Set.of() : new LinkedHashSet<>(r.coOrganisers()), r.establishment(), r.venue(),
-                            r.bus(), r.broadcastRadiusKm() == null ? Double.NaN : r.broadcastRadiusKm()));
+                            r.bus(), r.broadcastRadiusKm() == null ? Double.NaN : r.broadcastRadiusKm(), r.online()));
                     c.created(BASE + "/events/" + e.id().value());
                     return e;
                 });
