@@ -52,6 +52,7 @@ class ApiStoryTest {
     private Client nadia;
     private String ticket;
     private String event;
+    private String leaToken;
 
     @BeforeAll
     void start() {
@@ -109,6 +110,7 @@ class ApiStoryTest {
         claire = signIn("claire.martin@ac-dijon.fr");
         paul = signIn("paul.bernard@ac-dijon.fr");
         lea = signIn("lea.moreau@ac-dijon.fr");
+        leaToken = lea.token();
         nadia = signIn("nadia.roussel@ac-dijon.fr");
         assertThat(claire.get("/api/v1/me").json().get("id").asText()).isEqualTo("claire-martin");
     }
@@ -600,9 +602,21 @@ class ApiStoryTest {
     @Test
     @Order(21)
     @DisplayName("a member erases their account: their inbox is emptied and their session reads nothing more")
-    void erasure() {
+    void erasure() throws Exception {
+        JsonNode before = lea.get("/api/v1/me/inbox").json();
+        assertThat(before).isNotEmpty();
+        String last = before.get(before.size() - 1).get("seq").asText();
         assertThat(lea.delete("/api/v1/me").json().get("status").asText()).isEqualTo("ERASED");
         assertThat(lea.get("/api/v1/me").code()).isEqualTo("access.erased");
+        assertThat(lea.get("/api/v1/me/inbox").code()).isEqualTo("access.erased");
+        // the browser reconnects with the last id it saw: refused, nothing of hers is sent
+        for (String lastEventId : List.of("0", last)) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/me/inbox/stream"))
+                    .header("Authorization", "Bearer " + leaToken).header("Accept", "text/event-stream")
+                    .header("Last-Event-ID", lastEventId).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(403);
+            assertThat(r.body()).contains("access.erased").doesNotContain("\"seq\"");
+        }
     }
 
     @Test

@@ -219,13 +219,7 @@ public final class Routes {
                 .run(c -> s.members().removeSkill(c.actor(), c.me(), c.requiredIfMatch(), c.path("tool", ToolId::of)));
         op("DELETE", "/me", "eraseMe", "membres", "Effacer mon compte (RGPD) ; ma boîte de notifications est vidée")
                 .res(one(Member.class)).me()
-                .run(c -> {
-                    Member erased = s.members().erase(c.actor(), c.me());
-                    if (inbox != null) {
-                        inbox.forget(erased.id());
-                    }
-                    return erased;
-                });
+                .run(c -> s.members().erase(c.actor(), c.me()));   // the library tells the inbox (Notifier.forget)
         op("GET", "/me/export", "exportMe", "membres", "Mes données (RGPD)").res(one(MemberData.class)).me()
                 .run(c -> s.members().exportData(c.actor(), c.me()));
         op("GET", "/me/badges", "myBadges", "membres", "Mes badges").res(page(BadgeAward.class)).me().paged()
@@ -269,7 +263,10 @@ public final class Routes {
                 .res(list(InboxNotifier.InboxEntry.class)).me()
                 .q("after", "integer", null, false, "dernier numéro déjà lu (0 : tout)")
                 .q("limit", "integer", null, false, "au plus (1–500, 100 par défaut)")
-                .run(c -> inbox().after(c.me(), (long) c.number("after", 0, 0, Long.MAX_VALUE), (int) c.number("limit", 100, 1, 500)));
+                .run(c -> {
+                    s.members().get(c.actor(), c.me());   // the library refuses an erased or suspended member
+                    return inbox().after(c.me(), (long) c.number("after", 0, 0, Long.MAX_VALUE), (int) c.number("limit", 100, 1, 500));
+                });
         op("GET", "/me/inbox/stream", "myInboxStream", "notifications",
                 "Flux Server-Sent Events de ma boîte : chaque notification est un événement dont l'id est son numéro ; "
                         + "une reconnexion avec Last-Event-ID reçoit tout ce qui a suivi").res(raw("text/event-stream")).me()
