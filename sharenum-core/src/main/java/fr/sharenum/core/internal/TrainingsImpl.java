@@ -1,5 +1,7 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.spi.GuideCatalog;
+import fr.sharenum.spi.TrainingCatalog;
 import fr.sharenum.Page;
 import fr.sharenum.PageRequest;
 import fr.sharenum.core.internal.access.Access;
@@ -34,24 +36,36 @@ import java.util.stream.Collectors;
 
 /** "Trainings first": the host's catalogue plus what institutional places published through ShareNum. */
 final class TrainingsImpl implements Trainings {
-    private final Engine engine;
+    private final Transactions transactions;
+    private final Settings settings;
+    private final TrainingCatalog trainingCatalog;
+    private final GuideCatalog guideCatalog;
 
-    TrainingsImpl(Engine engine) {
-        this.engine = engine;
+    /**
+     * @param transactions    the unit of work
+     * @param settings        the host's settings (clock, tools, training horizon)
+     * @param trainingCatalog the host's trainings and those published through ShareNum
+     * @param guideCatalog    the host's guides
+     */
+    TrainingsImpl(Transactions transactions, Settings settings, TrainingCatalog trainingCatalog, GuideCatalog guideCatalog) {
+        this.transactions = transactions;
+        this.settings = settings;
+        this.trainingCatalog = trainingCatalog;
+        this.guideCatalog = guideCatalog;
     }
 
     @Override
     public List<Training> forMember(Actor actor, Set<ToolId> tools) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(tools, "tools");
-        Establishment e = engine.tx(t -> {
+        Establishment e = transactions.tx(t -> {
             Principal p = Access.principal(t, actor);
             Access.require(Operation.TRAININGS_FOR_MEMBER, Access.relations(p, null));
             Member m = p.member();
             return t.establishment(m.establishment()).orElseThrow(() -> new NotFoundException("establishment", m.establishment()));
         });
-        Instant now = engine.now();
-        return engine.trainingCatalog().find(e.academie(), tools, now, now.plus(engine.settings().trainingHorizon()));
+        Instant now = settings.clock().instant();
+        return trainingCatalog.find(e.academie(), tools, now, now.plus(settings.trainingHorizon()));
     }
 
     @Override
@@ -59,9 +73,9 @@ final class TrainingsImpl implements Trainings {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(training, "training");
         for (ToolId tool : training.tools()) {
-            engine.settings().tools().get(tool);
+            settings.tools().get(tool);
         }
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             // the training's académie decides who may publish it; a national one (no académie) needs a national role
             Access.require(Operation.TRAININGS_PUBLISH, Access.relations(Access.principal(t, actor), training.academie()));
             t.insertTraining(training);
@@ -71,12 +85,12 @@ final class TrainingsImpl implements Trainings {
 
     @Override
     public void follow(Actor actor, Training training) {
-        TrainingTrace.record(engine, actor, training, false);
+        TrainingTrace.record(transactions, settings, trainingCatalog, actor, training, false);
     }
 
     @Override
     public void declareAttended(Actor actor, Training training) {
-        TrainingTrace.record(engine, actor, training, true);
+        TrainingTrace.record(transactions, settings, trainingCatalog, actor, training, true);
     }
 
     @Override
@@ -92,16 +106,16 @@ final class TrainingsImpl implements Trainings {
             throw new InvalidValueException("to", "a period is after its start and at most 400 days long");
         }
         for (ToolId tool : tools) {
-            engine.settings().tools().get(tool);
+            settings.tools().get(tool);
         }
         Cursors.Key after = Cursors.decode("trainings", page.cursor());
-        engine.tx(t -> {
+        transactions.tx(t -> {
             Access.require(Operation.TRAININGS_BROWSE, Access.relations(Access.principal(t, actor), null));
             return null;
         });
-        Set<ToolId> about = tools.isEmpty() ? engine.settings().tools().all().stream().map(Tool::id)
+        Set<ToolId> about = tools.isEmpty() ? settings.tools().all().stream().map(Tool::id)
                 .collect(Collectors.toSet()) : tools;
-        List<Training> all = engine.trainingCatalog().find(academie, about, from, to);
+        List<Training> all = trainingCatalog.find(academie, about, from, to);
         List<Training> out = new ArrayList<>();
         String next = null;
         for (Training x : all) {
@@ -123,10 +137,10 @@ final class TrainingsImpl implements Trainings {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(tools, "tools");
         Objects.requireNonNull(themes, "themes");
-        engine.tx(t -> {
+        transactions.tx(t -> {
             Access.require(Operation.TRAININGS_BROWSE, Access.relations(Access.principal(t, actor), null));
             return null;
         });
-        return engine.guideCatalog().find(tools, themes);
+        return guideCatalog.find(tools, themes);
     }
 }
