@@ -454,7 +454,7 @@ final class MembersImpl implements Members {
                     AuditEntry.Action.ERASE, id, academieOf(t, m), actor.equals(id) ? "à sa demande" : "effacement par l'administration"));
             return erasure.erase(t, m);
         });
-        engine.dispatcher().forget(id);   // after the commit: what the notifier kept of them (an inbox)
+        dispatcher.forget(id);   // after the commit: what the notifier kept of them (an inbox)
         return erased;
     }
 
