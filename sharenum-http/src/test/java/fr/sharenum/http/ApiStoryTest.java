@@ -104,7 +104,7 @@ class ApiStoryTest {
     @Test
     @Order(2)
     @DisplayName("the development sign-in gives sessions; unknown accounts and sessions are refused")
-    void signIns() {
+    void sign_ins() {
         assertThat(anonymous.post("/api/v1/dev/sign-in", Map.of("email", "inconnu@ac-dijon.fr")).code()).isEqualTo("auth.unknown-account");
         assertThat(new Client(base, "dev.forged", validator).get("/api/v1/me").code()).isEqualTo("auth.unknown-session");
         claire = signIn("claire.martin@ac-dijon.fr");
@@ -143,7 +143,7 @@ class ApiStoryTest {
     @Test
     @Order(4)
     @DisplayName("trainings first, then the ticket: an idempotency key replays the creation, another body is refused")
-    void openTicket() {
+    void open_ticket() {
         JsonNode trainings = claire.get("/api/v1/trainings?tools=capytale").json();
         assertThat(trainings).hasSize(1);
         Map<String, Object> request = Map.of("tools", List.of("capytale"), "text", "Démarrer Python en 2de avec Capytale",
@@ -171,7 +171,7 @@ class ApiStoryTest {
     @Test
     @Order(5)
     @DisplayName("the alerted helpers find the ticket in their inbox and offer; the requester accepts with If-Match")
-    void offerAndAccept() {
+    void offer_and_accept() {
         JsonNode inbox = paul.get("/api/v1/me/inbox").json();
         assertThat(inbox.findValuesAsText("type")).contains("TicketAlert");
         Client.Res alerts = paul.get("/api/v1/me/alerts");
@@ -250,7 +250,7 @@ class ApiStoryTest {
     @Test
     @Order(8)
     @DisplayName("after the workshop: held, feedback, badges, rating")
-    void afterTheWorkshop() {
+    void after_the_workshop() {
         clock.skip(Duration.ofDays(22));
         assertThat(paul.post("/api/v1/events/" + event + "/held", null).json().get("status").asText()).isEqualTo("HELD");
         Client.Res feedback = lea.post("/api/v1/events/" + event + "/feedback", Map.of("usefulness", 5, "comment", "Très utile"));
@@ -317,7 +317,7 @@ class ApiStoryTest {
     @Test
     @Order(11)
     @DisplayName("reports, blocks, grants and the audit trail")
-    void moderationAndRoles() {
+    void moderation_and_roles() {
         assertThat(lea.post("/api/v1/reports", Map.of("subject", Map.of("type", "member", "member", "claire-martin"),
                 "reason", "SPAM", "comment", "test")).status()).isEqualTo(201);
         assertThat(nadia.get("/api/v1/reports").json().get("items")).hasSize(1);
@@ -428,7 +428,7 @@ class ApiStoryTest {
     @Test
     @Order(15)
     @DisplayName("finding events: around me or around a point, by period, tools, themes and formats, on the list and the map; my events")
-    void findingEvents() {
+    void finding_events() {
         clock.skip(Duration.ofDays(1));
         Instant start = clock.instant().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofHours(13));
         Client.Res created = paul.post("/api/v1/events", Map.of("title", "Capytale et l'évaluation", "tools", List.of("capytale"),
@@ -476,7 +476,7 @@ class ApiStoryTest {
     @Test
     @Order(16)
     @DisplayName("in the room: the organiser shows the check-in code, a participant checks in, another is marked present")
-    void checkIn() {
+    void check_in() {
         Instant start = Instant.parse(paul.get("/api/v1/events/" + nearby).json().get("start").asText());
         clock.skip(Duration.between(clock.instant(), start.minus(Duration.ofMinutes(10))));
         String code = paul.get("/api/v1/events/" + nearby + "/check-in-code").json().get("code").asText();
@@ -493,7 +493,7 @@ class ApiStoryTest {
     @Order(17)
     @DisplayName("finding people: the helper's board, my offers, offers of help up front, a ticket addressed to one colleague,"
             + " the directory of ex-pairs, the trainings catalogue and guides")
-    void findingPeople() {
+    void finding_people() {
         clock.skip(Duration.ofDays(1));
         List<String> declined = List.of("PAF-21-NUM-042", "CANOPE-21-7");
         Client.Res opened = claire.post("/api/v1/tickets", Map.of("tools", List.of("capytale"), "themes", List.of("programmation"),
@@ -555,7 +555,7 @@ class ApiStoryTest {
     @Test
     @Order(20)
     @DisplayName("the inbox stream: events numbered, resumed after Last-Event-ID with nothing lost")
-    void inboxStream() throws Exception {
+    void inbox_stream() throws Exception {
         List<String> ids = readEvents(paulToken(), null, 3);
         assertThat(ids).containsExactly("1", "2", "3");
         List<String> resumed = readEvents(paulToken(), "2", 1);
@@ -622,7 +622,7 @@ class ApiStoryTest {
     @Test
     @Order(22)
     @DisplayName("bodies too large, of another type, and wrong methods are problems too")
-    void badRequests() {
+    void bad_requests() {
         String big = "{\"text\":\"" + "x".repeat(70_000) + "\"}";
         assertThat(claire.post("/api/v1/tickets/" + ticket + "/messages", big).status()).isEqualTo(413);
         Client.Res wrongType = claire.with("Content-Type", "text/plain").post("/api/v1/tickets/" + ticket + "/messages",
@@ -633,7 +633,7 @@ class ApiStoryTest {
     @Test
     @Order(100)
     @DisplayName("every operation the OpenAPI document describes has answered as described")
-    void everyOperationAnswered() {
+    void every_operation_answered() {
         assertThat(validator.answered()).containsAll(validator.described().stream()
                 .filter(id -> !id.equals("myInboxStream")).toList());
     }

@@ -129,7 +129,7 @@ class BrowserStoryTest {
     }
 
     @Test
-    void twoColleaguesWalkTheStory() throws IOException {
+    void two_colleagues_walk_the_story() throws IOException {
         one.get(base);
         await(one).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#comptes button")));
         accessible(one, "sign-in");

@@ -53,7 +53,7 @@ class InboxNotifierTest {
     }
 
     @Test
-    void erasure_onAnotherInstance_emptiesTheInboxAndKeepsNothingAfter() {
+    void erasure_on_another_instance_empties_the_inbox_and_keeps_nothing_after() {
         ShareNumStore store = ShareNum.inMemoryStore();
         Next next = new Next();
         InboxNotifier a = new InboxNotifier(store, next);
@@ -91,7 +91,7 @@ class InboxNotifierTest {
     }
 
     @Test
-    void erasure_whileNotificationsArrive_leavesNothing() throws Exception {
+    void erasure_while_notifications_arrive_leaves_nothing() throws Exception {
         ShareNumStore store = ShareNum.inMemoryStore();
         InboxNotifier inbox = new InboxNotifier(store, n -> { });
         ShareNum sharenum = instance(store, inbox);

@@ -59,7 +59,7 @@ class ExceptionMessagesTest {
     }
 
     @Test
-    void everySubclassOfTheSpiHasASample() throws Exception {
+    void every_subclass_of_the_spi_has_a_sample() throws Exception {
         Set<String> found = new TreeSet<>();
         for (String name : classesOf("fr/sharenum/model/", "fr/sharenum/spi/")) {
             Class<?> c = Class.forName(name, false, getClass().getClassLoader());
@@ -74,7 +74,7 @@ class ExceptionMessagesTest {
     }
 
     @Test
-    void everyCodeReadsInFrenchAndInEnglish() {
+    void every_code_reads_in_french_and_in_english() {
         for (ShareNumException e : samples()) {
             String fr = e.message(Locale.FRENCH);
             String en = e.message(Locale.ENGLISH);
@@ -90,14 +90,14 @@ class ExceptionMessagesTest {
     }
 
     @Test
-    void aCodeTheBundlesDoNotKnowKeepsItsWords() {
+    void a_code_the_bundles_do_not_know_keeps_its_words() {
         ShareNumException own = new ShareNumException("host.own-refusal", "refusé par l'hôte") { };
         assertThat(own.translated()).isFalse();
         assertThat(own.message(Locale.ENGLISH)).isEqualTo("refusé par l'hôte");
     }
 
     @Test
-    void bothBundlesHoldTheSameKeys() {
+    void both_bundles_hold_the_same_keys() {
         assertThat(keys(Locale.ENGLISH)).isEqualTo(keys(Locale.FRENCH));
     }
 
