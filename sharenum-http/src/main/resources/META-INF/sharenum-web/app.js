@@ -271,10 +271,14 @@
 
   async function vueDemandes() {
     const mine = (await api('GET', '/me/tickets?limit=100')).data.items;
-    const alertes = (await api('GET', '/me/alerts?limit=100')).data.items;
+    // the helper's board (tickets().board): open requests near me on the tools I master, soonest to expire first
+    const tableau = (await api('GET', '/me/board?limit=100')).data.items;
     const ligne = (t) => li(t.text + ' — ' + STATUTS[t.status], bouton('Ouvrir', () => ouvrirDemande(t.id)));
+    const entree = (e) => li((e.text || 'Demande sur ' + e.tools.join(', ')) + ' — à ' + e.distanceKm + ' km'
+      + (e.sameEstablishment ? ' (mon établissement)' : '') + ' — ' + STATUTS[e.status]
+      + (e.offered ? ' — aide proposée' : ''), bouton('Ouvrir', () => ouvrirDemande(e.ticket)));
     $('mes-demandes').replaceChildren(...(mine.length ? mine.map(ligne) : [li('Aucune demande.')]));
-    $('mes-alertes').replaceChildren(...(alertes.length ? alertes.map(ligne) : [li('Aucune alerte.')]));
+    $('mes-alertes').replaceChildren(...(tableau.length ? tableau.map(entree) : [li('Aucune demande autour de moi.')]));
   }
 
   async function ouvrirDemande(id) {
@@ -346,35 +350,100 @@
 
   // ---------------------------------------------------------------- events
 
+  // events().search through /events (the list, by pages) and /map/events (the map): the same query
   let marqueurs = null;
+  let pointChoisi = null;
+  let repere = null;
+  let suivant = null;
+  function jour(d) { return d.toISOString().slice(0, 10); }
+  function requeteEvenements() {
+    if (!$('recherche-debut').value) {
+      const maintenant = new Date();
+      $('recherche-debut').value = jour(new Date(maintenant.getTime() - 30 * 86400000));
+      $('recherche-fin').value = jour(new Date(maintenant.getTime() + 90 * 86400000));
+    }
+    const q = new URLSearchParams();
+    q.set('radiusKm', $('recherche-rayon').value);
+    q.set('from', new Date($('recherche-debut').value + 'T00:00:00').toISOString());
+    q.set('to', new Date($('recherche-fin').value + 'T23:59:59').toISOString());
+    if ($('autour-point').checked && pointChoisi) {
+      q.set('latitude', pointChoisi.lat.toFixed(5));
+      q.set('longitude', pointChoisi.lng.toFixed(5));
+    }
+    if ($('recherche-outil').value) { q.set('tools', $('recherche-outil').value); }
+    if ($('recherche-theme').value.trim()) { q.set('themes', $('recherche-theme').value.trim()); }
+    const formats = [...document.querySelectorAll('input[name="format"]:checked')].map((c) => c.value);
+    if (formats.length && formats.length < 3) { q.set('formats', formats.join(',')); }
+    return q.toString();
+  }
+
+  function ligneEvenement(ev) {
+    const moi = state.me.id;
+    const inscrit = ev.registered.some((r) => r.member === moi);
+    const actions = [];
+    if (ev.status === 'CONFIRMED' && !inscrit && !ev.organisers.includes(moi)) {
+      actions.push(bouton('M\'inscrire', async () => {
+        await api('PUT', '/events/' + ev.id + '/registration');
+        annonce('Inscription enregistrée.');
+        await vueEvenements();
+      }));
+    }
+    if (ev.status === 'HELD' && inscrit) {
+      actions.push(bouton('Donner mon avis (5/5)', async () => {
+        await api('POST', '/events/' + ev.id + '/feedback', { usefulness: 5, comment: 'Merci !' }, { 'Idempotency-Key': crypto.randomUUID() });
+        annonce('Merci pour votre avis.');
+      }));
+    }
+    const ou = ev.venue ? ev.venue.label + (ev.online ? ' et en ligne' : '') : 'en ligne';
+    return li(ev.title + ' — ' + date(ev.start) + ' — ' + ou + ' — ' + STATUTS[ev.status]
+      + (inscrit ? ' — inscrit·e' : '') + (ev.bus ? ' — BusNum' : ''), ...actions);
+  }
+
   async function vueEvenements() {
     const m = carte('carte-evenements');
-    const geo = (await api('GET', '/map/events?radiusKm=60')).data;
+    if (!m.sharenumClic) {
+      m.sharenumClic = true;
+      m.on('click', (e) => {
+        pointChoisi = e.latlng;
+        $('autour-point').checked = true;
+        if (repere) { repere.remove(); }
+        repere = L.circleMarker(e.latlng, { radius: 6, color: '#000091' }).addTo(m);
+        $('point-choisi').textContent = 'Point choisi : ' + e.latlng.lat.toFixed(3) + ', ' + e.latlng.lng.toFixed(3) + '.';
+      });
+    }
+    if ($('recherche-outil').options.length === 1) {
+      for (const t of state.tools) {
+        const o = document.createElement('option');
+        o.value = t.id;
+        o.textContent = t.name;
+        $('recherche-outil').append(o);
+      }
+    }
+    const q = requeteEvenements();
+    const geo = (await api('GET', '/map/events?' + q)).data;
     if (marqueurs) { marqueurs.remove(); }
     marqueurs = L.geoJSON(geo, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 8, color: '#18753c', fillOpacity: 0.8 })
       .bindTooltip(f.properties.title || '') }).addTo(m);
-    const evs = (await api('GET', '/events?radiusKm=60&limit=100&from=' + new Date(Date.now() - 30 * 86400000).toISOString())).data.items;
-    const moi = state.me.id;
-    $('liste-evenements').replaceChildren(...(evs.length ? evs.map((ev) => {
-      const inscrit = ev.registered.some((r) => r.member === moi);
-      const actions = [];
-      if (ev.status === 'CONFIRMED' && !inscrit && !ev.organisers.includes(moi)) {
-        actions.push(bouton('M\'inscrire', async () => {
-          await api('PUT', '/events/' + ev.id + '/registration');
-          annonce('Inscription enregistrée.');
-          await vueEvenements();
-        }));
-      }
-      if (ev.status === 'HELD' && inscrit) {
-        actions.push(bouton('Donner mon avis (5/5)', async () => {
-          await api('POST', '/events/' + ev.id + '/feedback', { usefulness: 5, comment: 'Merci !' }, { 'Idempotency-Key': crypto.randomUUID() });
-          annonce('Merci pour votre avis.');
-        }));
-      }
-      return li(ev.title + ' — ' + date(ev.start) + ' — ' + (ev.venue ? ev.venue.label : 'en ligne') + ' — ' + STATUTS[ev.status]
-        + (inscrit ? ' — inscrit·e' : '') + (ev.bus ? ' — BusNum' : ''), ...actions);
-    }) : [li('Aucun événement dans les 60 km.')]));
+    const page = (await api('GET', '/events?limit=20&' + q)).data;
+    suivant = page.next ? q : null;
+    $('evenements-suivants').hidden = !page.next;
+    $('evenements-suivants').dataset.cursor = page.next || '';
+    $('liste-evenements').replaceChildren(...(page.items.length ? page.items.map(ligneEvenement)
+      : [li('Aucun événement pour cette recherche.')]));
+    $('resultat-evenements').textContent = page.items.length + (page.next ? ' premiers' : '') + ' événement(s) trouvé(s).';
   }
+
+  $('form-recherche-evenements').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    await vueEvenements();
+  });
+
+  $('evenements-suivants').addEventListener('click', async () => {
+    const page = (await api('GET', '/events?limit=20&' + suivant + '&cursor=' + encodeURIComponent($('evenements-suivants').dataset.cursor))).data;
+    $('liste-evenements').append(...page.items.map(ligneEvenement));
+    $('evenements-suivants').hidden = !page.next;
+    $('evenements-suivants').dataset.cursor = page.next || '';
+  });
 
   // ---------------------------------------------------------------- badges
 

@@ -13,7 +13,9 @@ import fr.sharenum.model.EstablishmentType;
 import fr.sharenum.model.GeoPoint;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
+import fr.sharenum.model.OnlineAccess;
 import fr.sharenum.model.Skill;
+import fr.sharenum.model.Theme;
 import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Uai;
 import fr.sharenum.spi.ShareNumStore;
@@ -36,10 +38,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Requests per second and p99 latency of the HTTP API on loopback, for opening a ticket ({@code POST
- * /api/v1/tickets}: the matching, the alerts, the inbox writes) and for listing the events near a member ({@code GET
- * /api/v1/events?radiusKm=30}), with 1 and 16 concurrent clients (the JDK's HTTP client, keep-alive), in-memory
- * store, the geo engine. Around Dijon: 300 establishments, 3,000 members (a third experienced on Capytale), 200
- * confirmed events. Each measure runs for a fixed time after a warm-up; every answer must be 201 or 200.
+ * /api/v1/tickets}: the matching, the alerts, the inbox writes) and for listing the events nearby ({@code GET
+ * /api/v1/events}: the library's {@code events().search}, around the member's establishment or around a point, over
+ * a period, on tools or themes, by format, a page of 20 — the filters vary from one request to the next), with 1 and
+ * 16 concurrent clients (the JDK's HTTP client, keep-alive), in-memory store, the geo engine. Around Dijon: 300
+ * establishments, 3,000 members (a third experienced on Capytale), 200 confirmed events (one in ten online, announced
+ * to the académie; one in four on the theme "evaluation"). Each measure runs for a fixed time after a warm-up; every
+ * answer must be 201 or 200.
  *
  * <p>{@code ./mvnw -q -pl benchmarks -am package -DskipTests && java -cp benchmarks/target/benchmarks.jar
  * fr.sharenum.benchmarks.HttpBenchmark [seconds per measure, default 10]}
@@ -47,6 +52,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class HttpBenchmark {
 
     private static final ToolId CAPYTALE = ToolId.of("capytale");
+    private static final Theme EVALUATION = Theme.of("evaluation");
     private static final Actor HOST = Actor.host("bench");
 
     private HttpBenchmark() {
@@ -80,10 +86,17 @@ public final class HttpBenchmark {
         for (int i = 0; i < 200; i++) {
             MemberId organiser = MemberId.of("m" + (3 * i));
             Establishment at = schools.get(random.nextInt(schools.size()));
+            boolean online = i % 10 == 0;
             var e = sharenum.events().create(organiser, new fr.sharenum.EventRequest(null, fr.sharenum.model.EventKind.WORKSHOP,
-                    "Atelier " + i, "", java.util.Set.of(CAPYTALE), java.util.Set.of(), Instant.now().plus(Duration.ofDays(2 + i % 60))
-                    .plus(Duration.ofHours(i % 7)), Duration.ofHours(2), 20, java.util.Set.of(), at.uai(), null, null, Double.NaN));
+                    "Atelier " + i, "", java.util.Set.of(CAPYTALE), i % 4 == 0 ? java.util.Set.of(EVALUATION) : java.util.Set.of(),
+                    Instant.now().plus(Duration.ofDays(2 + i % 60)).plus(Duration.ofHours(i % 7)), Duration.ofHours(2), 20,
+                    java.util.Set.of(), online ? null : at.uai(), null, null, Double.NaN,
+                    online ? new OnlineAccess(URI.create("https://visio.example.fr/atelier-" + i), Academie.DIJON, null) : null));
             sharenum.events().confirm(organiser, e.id());
+        }
+        List<GeoPoint> points = new ArrayList<>();
+        for (int i = 0; i < 1024; i++) {
+            points.add(GeoPoint.of(47.32 + random.nextGaussian() * 0.25, 5.04 + random.nextGaussian() * 0.35));
         }
         DevSignIn dev = new DevSignIn(sharenum, requesters);
         ShareNumHttp http = ShareNumHttp.builder(sharenum, store).inbox(inbox).devSignIn(dev).webFrontEnd(false)
@@ -99,11 +112,31 @@ public final class HttpBenchmark {
                     .header("Authorization", "Bearer " + t).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"tools\":[\"capytale\"],\"text\":\"Besoin d'aide n°" + n
                             + "\",\"radiusKm\":30}")).build(), 201);
-            run("GET /api/v1/events?radiusKm=30", clients, seconds, base, tokens,
-                    (c, t, n) -> HttpRequest.newBuilder(URI.create(base + "/events?radiusKm=30&limit=20"))
+            run("GET /api/v1/events (search)", clients, seconds, base, tokens,
+                    (c, t, n) -> HttpRequest.newBuilder(URI.create(base + "/events?" + search(n, points)))
                             .header("Authorization", "Bearer " + t).GET().build(), 200);
         }
         http.stop();
+    }
+
+    /**
+     * The query of the n-th events search: around the member's establishment (with the online events announced to
+     * the académie) or around one of 1,024 points, 20 to 50 km, a period of 2 to 8 weeks starting within 30 days, on
+     * Capytale or on the theme "evaluation", every format or on site only.
+     */
+    static String search(long n, List<GeoPoint> points) {
+        Instant from = Instant.now().plus(Duration.ofDays(n % 30)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        StringBuilder q = new StringBuilder("limit=20&radiusKm=").append(20 + (n % 4) * 10)
+                .append("&from=").append(from).append("&to=").append(from.plus(Duration.ofDays(14 * (1 + n % 4))));
+        if (n % 2 == 1) {
+            GeoPoint p = points.get((int) ((n / 2) % points.size()));
+            q.append("&latitude=").append(p.latitude()).append("&longitude=").append(p.longitude());
+        }
+        q.append(n % 3 == 2 ? "&themes=evaluation" : "&tools=capytale");
+        if (n % 5 == 4) {
+            q.append("&formats=ON_SITE,BUSNUM");
+        }
+        return q.toString();
     }
 
     interface Request {

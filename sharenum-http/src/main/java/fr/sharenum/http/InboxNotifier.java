@@ -31,7 +31,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>A verification request is never put in the inbox (its token must reach the address, not a browser). A
  * notification delivered twice by the outbox (same {@link Notification#id()}) is kept once. Each member keeps
- * their last {@value #KEPT} entries.
+ * their last {@value #KEPT} entries. When a member is erased, ShareNum calls {@link #forget}: their entries are
+ * deleted and nothing more is kept for them (a notification already on its way when they were erased included);
+ * the call is passed on to the next notifier.
  *
  * <pre>{@code
  * ShareNumStore store = JdbcStore.h2(dir);
@@ -46,6 +48,7 @@ public final class InboxNotifier implements Notifier {
     static final String ENTRIES = "http-inbox";
     static final String HEADS = "http-inbox-head";
     static final String SEEN = "http-inbox-seen";
+    static final String FORGOTTEN = "http-inbox-forgotten";
     private static final Logger LOG = LoggerFactory.getLogger(InboxNotifier.class);
 
     private final ShareNumStore store;
@@ -113,7 +116,7 @@ public final class InboxNotifier implements Notifier {
             if (seenKey.length() > 400) {
                 seenKey = member + "/#" + Integer.toHexString(n.id().hashCode());
             }
-            if (t.get(SEEN, seenKey).isPresent()) {
+            if (t.get(SEEN, seenKey).isPresent() || t.get(FORGOTTEN, member).isPresent()) {
                 return false;
             }
             long seq;
@@ -170,13 +173,26 @@ public final class InboxNotifier implements Notifier {
     }
 
     /**
-     * Deletes a member's inbox (their erasure: the HTTP API calls it when a member erases their account).
+     * Deletes an erased member's inbox and keeps nothing more for them (ShareNum calls it after the erasure is
+     * committed, whoever erased them: the member, staff, the host), then passes the call on to the next notifier.
+     * Open streams of the member get nothing more. Idempotent.
      *
-     * @param member the member
+     * @param member the erased member
      */
+    @Override
     public void forget(MemberId member) {
         String m = member.value();
         store.inTransaction(t -> {
+            if (t.get(FORGOTTEN, m).isEmpty()) {
+                t.insert(FORGOTTEN, Doc.of(m, Map.of(), clock.instant().toString()));
+            }
+            // touch the head: an append running at the same time conflicts on it and, retried, finds the tombstone
+            var head = t.get(HEADS, m);
+            if (head.isEmpty()) {
+                t.insert(HEADS, Doc.of(m, Map.of(), "0"));
+            } else {
+                t.replace(HEADS, head.get().next(Map.of(), head.get().body()), head.get().version());
+            }
             List<Doc> docs;
             do {
                 docs = t.range(ENTRIES, Documents.BY_KEY, m + "/", m + "/~", 500);
@@ -188,6 +204,7 @@ public final class InboxNotifier implements Notifier {
             } while (docs.size() == 500);
             return null;
         });
+        next.forget(member);
     }
 
     /**

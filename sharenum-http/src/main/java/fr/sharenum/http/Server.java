@@ -84,7 +84,7 @@ public final class Server {
     public static ShareNumHttp demo(ShareNumStore store, Clock clock, Path contours) {
         InboxNotifier inbox = new InboxNotifier(store, new OutboxNotifier(), clock);
         ShareNum sharenum = ShareNum.builder().store(store).notifier(inbox).clock(clock)
-                .trainings(Demo.trainings(clock)).quietHours(QuietHours.OFF)
+                .trainings(Demo.trainings(clock)).guides(Demo.guides()).quietHours(QuietHours.OFF)
                 // the inbox is written in the request's thread right after the commit (a store write, fast), so a page
                 // reloaded after an action shows what it sent; due entries (retries) are looked for every second
                 .notificationDelivery(Runnable::run, java.time.Duration.ofSeconds(1)).build();

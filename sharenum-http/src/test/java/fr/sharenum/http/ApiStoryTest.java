@@ -52,6 +52,7 @@ class ApiStoryTest {
     private Client nadia;
     private String ticket;
     private String event;
+    private String leaToken;
 
     @BeforeAll
     void start() {
@@ -103,12 +104,13 @@ class ApiStoryTest {
     @Test
     @Order(2)
     @DisplayName("the development sign-in gives sessions; unknown accounts and sessions are refused")
-    void signIns() {
+    void sign_ins() {
         assertThat(anonymous.post("/api/v1/dev/sign-in", Map.of("email", "inconnu@ac-dijon.fr")).code()).isEqualTo("auth.unknown-account");
         assertThat(new Client(base, "dev.forged", validator).get("/api/v1/me").code()).isEqualTo("auth.unknown-session");
         claire = signIn("claire.martin@ac-dijon.fr");
         paul = signIn("paul.bernard@ac-dijon.fr");
         lea = signIn("lea.moreau@ac-dijon.fr");
+        leaToken = lea.token();
         nadia = signIn("nadia.roussel@ac-dijon.fr");
         assertThat(claire.get("/api/v1/me").json().get("id").asText()).isEqualTo("claire-martin");
     }
@@ -141,7 +143,7 @@ class ApiStoryTest {
     @Test
     @Order(4)
     @DisplayName("trainings first, then the ticket: an idempotency key replays the creation, another body is refused")
-    void openTicket() {
+    void open_ticket() {
         JsonNode trainings = claire.get("/api/v1/trainings?tools=capytale").json();
         assertThat(trainings).hasSize(1);
         Map<String, Object> request = Map.of("tools", List.of("capytale"), "text", "Démarrer Python en 2de avec Capytale",
@@ -169,10 +171,12 @@ class ApiStoryTest {
     @Test
     @Order(5)
     @DisplayName("the alerted helpers find the ticket in their inbox and offer; the requester accepts with If-Match")
-    void offerAndAccept() {
+    void offer_and_accept() {
         JsonNode inbox = paul.get("/api/v1/me/inbox").json();
         assertThat(inbox.findValuesAsText("type")).contains("TicketAlert");
-        assertThat(paul.get("/api/v1/me/alerts").json().get("items").findValuesAsText("id")).contains(ticket);
+        Client.Res alerts = paul.get("/api/v1/me/alerts");
+        assertThat(alerts.status()).as(alerts.body()).isEqualTo(200);
+        assertThat(alerts.json().get("items").findValuesAsText("id")).contains(ticket);
         assertThat(paul.post("/api/v1/tickets/" + ticket + "/offers", Map.of("message", "Je passe mercredi")).status()).isEqualTo(201);
         assertThat(lea.post("/api/v1/tickets/" + ticket + "/offers", Map.of("message", "Moi aussi")).status()).isEqualTo(201);
         assertThat(lea.post("/api/v1/tickets/" + ticket + "/offers", Map.of("message", "Encore")).code()).isEqualTo("duplicate");
@@ -246,7 +250,7 @@ class ApiStoryTest {
     @Test
     @Order(8)
     @DisplayName("after the workshop: held, feedback, badges, rating")
-    void afterTheWorkshop() {
+    void after_the_workshop() {
         clock.skip(Duration.ofDays(22));
         assertThat(paul.post("/api/v1/events/" + event + "/held", null).json().get("status").asText()).isEqualTo("HELD");
         Client.Res feedback = lea.post("/api/v1/events/" + event + "/feedback", Map.of("usefulness", 5, "comment", "Très utile"));
@@ -313,7 +317,7 @@ class ApiStoryTest {
     @Test
     @Order(11)
     @DisplayName("reports, blocks, grants and the audit trail")
-    void moderationAndRoles() {
+    void moderation_and_roles() {
         assertThat(lea.post("/api/v1/reports", Map.of("subject", Map.of("type", "member", "member", "claire-martin"),
                 "reason", "SPAM", "comment", "test")).status()).isEqualTo(201);
         assertThat(nadia.get("/api/v1/reports").json().get("items")).hasSize(1);
@@ -419,10 +423,139 @@ class ApiStoryTest {
         assertThat(claire.post("/api/v1/tickets/" + t2 + "/cancellation", null).json().get("status").asText()).isEqualTo("CANCELLED");
     }
 
+    private String nearby;
+
     @Test
     @Order(15)
+    @DisplayName("finding events: around me or around a point, by period, tools, themes and formats, on the list and the map; my events")
+    void finding_events() {
+        clock.skip(Duration.ofDays(1));
+        Instant start = clock.instant().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofHours(13));
+        Client.Res created = paul.post("/api/v1/events", Map.of("title", "Capytale et l'évaluation", "tools", List.of("capytale"),
+                "themes", List.of("evaluation"), "start", start.toString(), "duration", "PT2H", "capacity", 10,
+                "establishment", "0211225T"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        nearby = created.json().get("id").asText();
+        assertThat(paul.post("/api/v1/events/" + nearby + "/confirmation", null).status()).isEqualTo(200);
+        Client.Res online = paul.post("/api/v1/events", Map.of("title", "Capytale en classe virtuelle", "tools", List.of("capytale"),
+                "start", start.plus(Duration.ofDays(1)).toString(), "duration", "PT1H", "capacity", 30,
+                "online", Map.of("link", "https://visio.example.fr/capytale", "academie", "DIJON")));
+        assertThat(online.status()).as(online.body()).isEqualTo(201);
+        String visio = online.json().get("id").asText();
+        assertThat(paul.post("/api/v1/events/" + visio + "/confirmation", null).status()).isEqualTo(200);
+
+        assertThat(ids(lea.get("/api/v1/events?radiusKm=50&tools=capytale"))).contains(nearby, visio);
+        assertThat(ids(lea.get("/api/v1/events?radiusKm=50&themes=evaluation"))).contains(nearby).doesNotContain(visio);
+        assertThat(ids(lea.get("/api/v1/events?radiusKm=50&formats=ONLINE"))).contains(visio).doesNotContain(nearby);
+        assertThat(ids(lea.get("/api/v1/events?radiusKm=50&from=" + start.plus(Duration.ofHours(3))))).contains(visio).doesNotContain(nearby);
+        // around a point: the collège Le Chapitre, then the collège Pasteur 60 km away
+        assertThat(ids(claire.get("/api/v1/events?latitude=47.29561&longitude=5.00352&radiusKm=5"))).contains(nearby);
+        assertThat(ids(claire.get("/api/v1/events?latitude=47.63468&longitude=4.34210&radiusKm=5"))).doesNotContain(nearby);
+        assertThat(claire.get("/api/v1/events?latitude=47.29561").code()).isEqualTo("request.bad-parameter");
+        assertThat(claire.get("/api/v1/events?formats=BY_PIGEON").code()).isEqualTo("request.bad-parameter");
+        Client.Res first = lea.get("/api/v1/events?radiusKm=50&limit=1");
+        assertThat(first.json().get("items")).hasSize(1);
+        Client.Res second = lea.get("/api/v1/events?radiusKm=50&limit=1&cursor=" + first.json().get("next").asText());
+        assertThat(ids(second)).doesNotContainAnyElementsOf(ids(first));
+        JsonNode map = claire.get("/api/v1/map/events?latitude=47.29561&longitude=5.00352&radiusKm=5&tools=capytale").json();
+        assertThat(map.get("features").findValuesAsText("id")).contains(nearby);
+
+        assertThat(lea.put("/api/v1/events/" + nearby + "/registration", null).status()).isEqualTo(200);
+        assertThat(claire.put("/api/v1/events/" + nearby + "/registration", null).status()).isEqualTo(200);
+        assertThat(ids(paul.get("/api/v1/me/events?as=ORGANISING"))).contains(nearby, visio);
+        assertThat(ids(lea.get("/api/v1/me/events?as=REGISTERED"))).contains(nearby).doesNotContain(visio);
+        assertThat(lea.get("/api/v1/me/events?as=SPECTATING").code()).isEqualTo("request.bad-parameter");
+
+        // académie staff cancel the online one, with a reason that everyone is told
+        assertThat(nadia.post("/api/v1/events/" + visio + "/cancellation", null).code()).isEqualTo("invalid-value");
+        assertThat(paul.get("/api/v1/events/" + visio).json().get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(nadia.post("/api/v1/events/" + visio + "/cancellation", Map.of("reason", "Formateur indisponible")).json()
+                .get("status").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    @Order(16)
+    @DisplayName("in the room: the organiser shows the check-in code, a participant checks in, another is marked present")
+    void check_in() {
+        Instant start = Instant.parse(paul.get("/api/v1/events/" + nearby).json().get("start").asText());
+        clock.skip(Duration.between(clock.instant(), start.minus(Duration.ofMinutes(10))));
+        String code = paul.get("/api/v1/events/" + nearby + "/check-in-code").json().get("code").asText();
+        assertThat(lea.get("/api/v1/events/" + nearby + "/check-in-code").status()).isEqualTo(403);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        assertThat(lea.post("/api/v1/events/" + nearby + "/check-in", Map.of("code", wrong)).code()).isEqualTo("invalid-value");
+        assertThat(lea.post("/api/v1/events/" + nearby + "/check-in", Map.of("code", code)).status()).isEqualTo(200);
+        assertThat(paul.put("/api/v1/events/" + nearby + "/attendance/claire-martin", Map.of("attended", true)).status()).isEqualTo(200);
+        assertThat(paul.put("/api/v1/events/" + nearby + "/attendance/nadia-dane", Map.of("attended", true)).code()).isEqualTo("not-found");
+        assertThat(claire.put("/api/v1/events/" + nearby + "/attendance/lea-moreau", Map.of("attended", true)).status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(17)
+    @DisplayName("finding people: the helper's board, my offers, offers of help up front, a ticket addressed to one colleague,"
+            + " the directory of ex-pairs, the trainings catalogue and guides")
+    void finding_people() {
+        clock.skip(Duration.ofDays(1));
+        List<String> declined = List.of("PAF-21-NUM-042", "CANOPE-21-7");
+        Client.Res opened = claire.post("/api/v1/tickets", Map.of("tools", List.of("capytale"), "themes", List.of("programmation"),
+                "text", "Des exercices de Python auto-corrigés ?", "declinedTrainings", declined));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String t = opened.json().get("id").asText();
+        JsonNode board = paul.get("/api/v1/me/board?tools=capytale").json().get("items");
+        assertThat(board.findValuesAsText("ticket")).contains(t);
+        assertThat(paul.get("/api/v1/me/board?radiusKm=500").code()).isEqualTo("request.bad-parameter");
+        assertThat(paul.post("/api/v1/tickets/" + t + "/offers", Map.of("message", "Je peux vous montrer")).status()).isEqualTo(201);
+        assertThat(paul.get("/api/v1/me/offers").json().get("items").findValuesAsText("id")).contains(t);
+        assertThat(claire.get("/api/v1/me/tickets?limit=100").json().get("items").findValuesAsText("id")).contains(t);
+
+        Client.Res offer = paul.with("Idempotency-Key", "offer-1").post("/api/v1/help-offers", Map.of("tools", List.of("capytale"),
+                "text", "Je montre Capytale en 2de, évaluation comprise", "radiusKm", 30, "online", true,
+                "availability", "le mercredi après-midi"));
+        assertThat(offer.status()).as(offer.body()).isEqualTo(201);
+        String offerId = offer.json().get("id").asText();
+        assertThat(paul.post("/api/v1/help-offers", Map.of("tools", List.of("capytale"), "text", "x", "radiusKm", 0)).code())
+                .isEqualTo("invalid-value");
+        JsonNode near = claire.get("/api/v1/help-offers?tools=capytale").json().get("items");
+        assertThat(near.findValuesAsText("id")).containsExactly(offerId);
+        assertThat(paul.get("/api/v1/help-offers").json().get("items")).isEmpty();   // not one's own
+        assertThat(claire.get("/api/v1/members/paul-bernard/help-offers").json().get("items")).hasSize(1);
+        Client.Res addressed = claire.post("/api/v1/tickets", Map.of("tools", List.of("capytale"), "text", "Pouvez-vous m'aider, Paul ?",
+                "declinedTrainings", declined, "addressedTo", "paul-bernard"));
+        assertThat(addressed.status()).as(addressed.body()).isEqualTo(201);
+        assertThat(addressed.json().get("addressedTo").asText()).isEqualTo("paul-bernard");
+        assertThat(lea.post("/api/v1/help-offers/" + offerId + "/withdrawal", null).status()).isEqualTo(403);
+        assertThat(paul.post("/api/v1/help-offers/" + offerId + "/withdrawal", null).json().has("withdrawnAt")).isTrue();
+        assertThat(claire.get("/api/v1/help-offers?tools=capytale").json().get("items")).isEmpty();
+
+        assertThat(paul.put("/api/v1/me/directory-listing", Map.of("listed", true)).json().get("listed").asBoolean()).isTrue();
+        JsonNode directory = claire.get("/api/v1/directory?tool=capytale&radiusKm=50").json().get("items");
+        assertThat(directory.findValuesAsText("member")).containsExactly("paul-bernard");
+        assertThat(directory.get(0).has("email")).isFalse();
+        assertThat(claire.get("/api/v1/directory").code()).isEqualTo("request.bad-parameter");
+        assertThat(paul.put("/api/v1/me/directory-listing", Map.of("listed", false)).json().get("listed").asBoolean()).isFalse();
+        assertThat(claire.get("/api/v1/directory?tool=capytale&radiusKm=50").json().get("items")).isEmpty();
+        assertThat(claire.put("/api/v1/me/preferences/announcements", Map.of("welcome", false)).json().get("noAnnouncements")
+                .asBoolean()).isTrue();
+
+        assertThat(claire.get("/api/v1/trainings/catalogue?tools=capytale").json().get("items").findValuesAsText("id"))
+                .contains("CANOPE-21-7");
+        assertThat(claire.get("/api/v1/trainings/catalogue?academie=ATLANTIDE").code()).isEqualTo("request.bad-parameter");
+        Client.Res guide1 = claire.get("/api/v1/guides?tools=capytale&themes=programmation&limit=2");
+        assertThat(guide1.json().get("items")).hasSize(2);
+        Client.Res guide2 = claire.get("/api/v1/guides?tools=capytale&themes=programmation&limit=2&cursor="
+                + guide1.json().get("next").asText());
+        assertThat(guide2.json().get("items")).hasSize(1);
+        assertThat(guide2.json().get("items").findValuesAsText("id")).doesNotContainAnyElementsOf(guide1.json().get("items").findValuesAsText("id"));
+    }
+
+    private static List<String> ids(Client.Res page) {
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        return page.json().get("items").findValuesAsText("id");
+    }
+
+    @Test
+    @Order(20)
     @DisplayName("the inbox stream: events numbered, resumed after Last-Event-ID with nothing lost")
-    void inboxStream() throws Exception {
+    void inbox_stream() throws Exception {
         List<String> ids = readEvents(paulToken(), null, 3);
         assertThat(ids).containsExactly("1", "2", "3");
         List<String> resumed = readEvents(paulToken(), "2", 1);
@@ -467,17 +600,29 @@ class ApiStoryTest {
     }
 
     @Test
-    @Order(16)
+    @Order(21)
     @DisplayName("a member erases their account: their inbox is emptied and their session reads nothing more")
-    void erasure() {
+    void erasure() throws Exception {
+        JsonNode before = lea.get("/api/v1/me/inbox").json();
+        assertThat(before).isNotEmpty();
+        String last = before.get(before.size() - 1).get("seq").asText();
         assertThat(lea.delete("/api/v1/me").json().get("status").asText()).isEqualTo("ERASED");
         assertThat(lea.get("/api/v1/me").code()).isEqualTo("access.erased");
+        assertThat(lea.get("/api/v1/me/inbox").code()).isEqualTo("access.erased");
+        // the browser reconnects with the last id it saw: refused, nothing of hers is sent
+        for (String lastEventId : List.of("0", last)) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/me/inbox/stream"))
+                    .header("Authorization", "Bearer " + leaToken).header("Accept", "text/event-stream")
+                    .header("Last-Event-ID", lastEventId).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(403);
+            assertThat(r.body()).contains("access.erased").doesNotContain("\"seq\"");
+        }
     }
 
     @Test
-    @Order(17)
+    @Order(22)
     @DisplayName("bodies too large, of another type, and wrong methods are problems too")
-    void badRequests() {
+    void bad_requests() {
         String big = "{\"text\":\"" + "x".repeat(70_000) + "\"}";
         assertThat(claire.post("/api/v1/tickets/" + ticket + "/messages", big).status()).isEqualTo(413);
         Client.Res wrongType = claire.with("Content-Type", "text/plain").post("/api/v1/tickets/" + ticket + "/messages",
@@ -488,7 +633,7 @@ class ApiStoryTest {
     @Test
     @Order(100)
     @DisplayName("every operation the OpenAPI document describes has answered as described")
-    void everyOperationAnswered() {
+    void every_operation_answered() {
         assertThat(validator.answered()).containsAll(validator.described().stream()
                 .filter(id -> !id.equals("myInboxStream")).toList());
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -14,8 +15,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -127,7 +129,7 @@ class BrowserStoryTest {
     }
 
     @Test
-    void twoColleaguesWalkTheStory() throws IOException {
+    void two_colleagues_walk_the_story() throws IOException {
         one.get(base);
         await(one).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#comptes button")));
         accessible(one, "sign-in");
@@ -182,7 +184,26 @@ class BrowserStoryTest {
         await(two).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#carte-evenements path.leaflet-interactive")));
         click(two, "M'inscrire");
         awaitText(two, "liste-evenements", "inscrit·e");
+        // the search (events().search): around a point clicked on the map — by Léa's collège, 17 km from the
+        // workshop — on Capytale, on site: nothing within 5 km, the workshop within 30 km
+        WebElement radius = two.findElement(By.id("recherche-rayon"));
+        radius.clear();
+        radius.sendKeys("5");
+        new Select(two.findElement(By.id("recherche-outil"))).selectByValue("capytale");
+        two.findElement(By.cssSelector("input[name='format'][value='ONLINE']")).click();
+        WebElement map = two.findElement(By.id("carte-evenements"));
+        ((JavascriptExecutor) two).executeScript("arguments[0].scrollIntoView({block: 'center'})", map);
+        new Actions(two).moveToElement(map, 12, 12).click().perform();
+        awaitText(two, "point-choisi", "Point choisi");
+        click(two, "Chercher");
+        awaitText(two, "liste-evenements", "Aucun événement pour cette recherche");
+        radius.clear();
+        radius.sendKeys("30");
+        click(two, "Chercher");
+        awaitText(two, "liste-evenements", "Capytale : premiers pas");
+        awaitText(two, "resultat-evenements", "1 événement(s) trouvé(s)");
         accessible(two, "events");
+        ((JavascriptExecutor) two).executeScript("arguments[0].scrollIntoView({block: 'start'})", map);
         shot(two, "4-evenements");
         go(two, "badges", "Mes badges");
         accessible(two, "badges");

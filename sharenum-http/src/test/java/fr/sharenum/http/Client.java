@@ -52,6 +52,11 @@ final class Client {
         }
     }
 
+    /** @return the bearer token, or null */
+    String token() {
+        return token;
+    }
+
     /** @return a client with one more header on every request */
     Client with(String name, String value) {
         Client c = new Client(base, token, validator);

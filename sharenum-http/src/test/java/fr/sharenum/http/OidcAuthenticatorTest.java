@@ -78,7 +78,7 @@ class OidcAuthenticatorTest {
     }
 
     @Test
-    void aValidTokenSignsTheMemberInThroughSingleSignOn() throws Exception {
+    void a_valid_token_signs_the_member_in_through_single_sign_on() throws Exception {
         Client client = new Client(base, token(key, ISSUER, "sharenum", Instant.now().plusSeconds(300)), validator);
         Client.Res me = client.get("/api/v1/me");
         assertThat(me.status()).isEqualTo(200);
@@ -88,7 +88,7 @@ class OidcAuthenticatorTest {
     }
 
     @Test
-    void badTokensAre401AndSignNobodyIn() throws Exception {
+    void bad_tokens_are401_and_sign_nobody_in() throws Exception {
         RSAKey other = new RSAKeyGenerator(2048).keyID("k1").generate();
         Map<String, String> cases = Map.of(
                 token(other, ISSUER, "sharenum", Instant.now().plusSeconds(300)), "auth.invalid-token",
@@ -106,7 +106,7 @@ class OidcAuthenticatorTest {
 
     @Test
     @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
-    void overTheRateLimitA429SaysWhenToComeBack() throws Exception {
+    void over_the_rate_limit_a429_says_when_to_come_back() throws Exception {
         Client client = new Client(base, token(key, ISSUER, "sharenum", Instant.now().plusSeconds(300)), validator);
         Client.Res last = null;
         for (int i = 0; i < 25 && (last == null || last.status() != 429); i++) {
@@ -118,7 +118,7 @@ class OidcAuthenticatorTest {
     }
 
     @Test
-    void corsAllowsOnlyTheConfiguredOrigins() throws Exception {
+    void cors_allows_only_the_configured_origins() throws Exception {
         java.net.http.HttpClient c = java.net.http.HttpClient.newHttpClient();
         for (String origin : new String[] {"https://ent.example.fr", "https://evil.example"}) {
             var r = c.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/api/v1/tools"))

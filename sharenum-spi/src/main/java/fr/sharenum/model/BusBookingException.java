@@ -71,4 +71,14 @@ public final class BusBookingException extends ShareNumException {
     public Optional<EventId> conflictingEvent() {
         return Optional.ofNullable(conflictingEvent);
     }
+
+    /**
+     * The bus, for the bundle's sentence.
+     *
+     * @return the values
+     */
+    @Override
+    protected Object[] messageArguments() {
+        return new Object[] {bus()};
+    }
 }

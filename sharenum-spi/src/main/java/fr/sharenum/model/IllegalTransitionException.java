@@ -41,4 +41,14 @@ public final class IllegalTransitionException extends ShareNumException {
     public String to() {
         return to;
     }
+
+    /**
+     * The state left and the state asked, for the bundle's sentence.
+     *
+     * @return the values
+     */
+    @Override
+    protected Object[] messageArguments() {
+        return new Object[] {from(), to()};
+    }
 }

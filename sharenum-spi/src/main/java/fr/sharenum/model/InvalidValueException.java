@@ -53,4 +53,14 @@ public class InvalidValueException extends ShareNumException {
         }
         return value;
     }
+
+    /**
+     * The refused field, for the bundle's sentence.
+     *
+     * @return the values
+     */
+    @Override
+    protected Object[] messageArguments() {
+        return new Object[] {field};
+    }
 }

@@ -37,4 +37,14 @@ public final class NotFoundException extends ShareNumException {
     public String id() {
         return id;
     }
+
+    /**
+     * The kind and the identifier, for the bundle's sentence.
+     *
+     * @return the values
+     */
+    @Override
+    protected Object[] messageArguments() {
+        return new Object[] {kind, id};
+    }
 }

@@ -83,13 +83,41 @@ public abstract class ShareNumException extends RuntimeException {
     }
 
     /**
-     * The message in {@code locale}: French (the default) or English; any other locale gets French.
+     * The message in {@code locale}: French (the default) or English; any other locale gets French. A refusal whose
+     * words were given as is ({@link #getMessage()}, the library's own words, kept for logs) reads here the bundle's
+     * sentence for its code, formatted with {@link #messageArguments()}; only a code the bundles do not know (a
+     * host's own subclass) gets the words as given.
      *
      * @param locale the reader's locale
      * @return the message
      */
     public String message(Locale locale) {
-        return arguments == null ? getMessage() : format(code, locale == null ? DEFAULT : locale, arguments);
+        Locale l = locale == null ? DEFAULT : locale;
+        if (arguments != null) {
+            return format(code, l, arguments);
+        }
+        String sentence = bundled(code, l, messageArguments());
+        return sentence != null ? sentence : getMessage();
+    }
+
+    /**
+     * Whether {@link #message(Locale)} comes from the bundles, in French and in English (true of every refusal
+     * ShareNum throws), rather than from the words given as is.
+     *
+     * @return whether the bundles hold this refusal's code
+     */
+    public boolean translated() {
+        return bundled(code, DEFAULT, arguments != null ? arguments : messageArguments()) != null;
+    }
+
+    /**
+     * The values the bundle's sentence for this code shows when the words were given as is (a kind and an id, a
+     * field): none by default; subclasses with such values override it.
+     *
+     * @return the values, in the pattern's order
+     */
+    protected Object[] messageArguments() {
+        return new Object[0];
     }
 
     /** French or English: the bundles ShareNum ships (never the JVM's default locale). */
@@ -137,6 +165,16 @@ public abstract class ShareNumException extends RuntimeException {
             }
             return b.toString();
         }
+    }
+
+    /** The bundle's sentence for {@code code} in {@code locale}, or null when the bundle has none. */
+    private static String bundled(String code, Locale locale, Object[] arguments) {
+        try {
+            ResourceBundle.getBundle(BUNDLE, supported(locale), ShareNumException.class.getModule()).getString(code);
+        } catch (MissingResourceException e) {
+            return null;
+        }
+        return format(code, locale, arguments);
     }
 
     private static String format(String code, Locale locale, Object[] arguments) {

@@ -29,4 +29,14 @@ public final class TrainingsFirstException extends ShareNumException {
     public List<Training> trainings() {
         return trainings;
     }
+
+    /**
+     * How many trainings were not declined, for the bundle's sentence.
+     *
+     * @return the values
+     */
+    @Override
+    protected Object[] messageArguments() {
+        return new Object[] {trainings().size()};
+    }
 }

@@ -1,5 +1,6 @@
 package fr.sharenum.spi;
 
+import fr.sharenum.model.MemberId;
 import fr.sharenum.model.Notification;
 
 import java.util.LinkedHashMap;
@@ -56,5 +57,17 @@ public interface Notifier {
             }
         }
         return failures;
+    }
+
+    /**
+     * Forgets what this notifier kept of a member who was erased (RGPD): an in-app inbox, an archive of what was
+     * sent. ShareNum calls it after each {@code members().erase} of the member is committed (again on a repeated
+     * erasure, so a failure heals by erasing again), on the caller's thread; the notifications still waiting for
+     * them were withdrawn in the erasure itself. A notifier that keeps nothing, the default, does nothing; one that
+     * hands notifications to another passes the call on.
+     *
+     * @param member the erased member
+     */
+    default void forget(MemberId member) {
     }
 }

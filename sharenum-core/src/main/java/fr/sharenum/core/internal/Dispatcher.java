@@ -145,6 +145,18 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /** After a commit that enqueued {@code notifications}: wakes the delivery worker (the caller does not wait). */
+    /**
+     * Tells the notifier that a member was erased ({@link Notifier#forget}), after the erasure is committed. A
+     * failure is logged, not thrown: the erasure stands, and erasing the member again calls it again.
+     */
+    void forget(MemberId member) {
+        try {
+            notifier.forget(member);
+        } catch (RuntimeException e) {
+            LOG.warn("the notifier could not forget erased member {} (erase them again to retry): {}", member, e.toString());
+        }
+    }
+
     void deliver(List<? extends Notification> notifications) {
         if (!notifications.isEmpty()) {
             wake();

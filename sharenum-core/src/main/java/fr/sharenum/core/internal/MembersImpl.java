@@ -454,6 +454,7 @@ final class MembersImpl implements Members {
                     AuditEntry.Action.ERASE, id, academieOf(t, m), actor.equals(id) ? "à sa demande" : "effacement par l'administration"));
             return erasure.erase(t, m);
         });
+        dispatcher.forget(id);   // after the commit: what the notifier kept of them (an inbox)
         return erased;
     }
 

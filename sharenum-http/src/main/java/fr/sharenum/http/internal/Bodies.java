@@ -8,6 +8,7 @@ import fr.sharenum.model.EventId;
 import fr.sharenum.model.EventKind;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
+import fr.sharenum.model.OnlineAccess;
 import fr.sharenum.model.Privilege;
 import fr.sharenum.model.Report;
 import fr.sharenum.model.Role;
@@ -95,9 +96,45 @@ public final class Bodies {
      * @param text              what is asked
      * @param radiusKm          the radius, the host's default when left out
      * @param declinedTrainings ids of the trainings shown and declined
+     * @param themes            themes of the request
+     * @param addressedTo       a colleague to ask directly (from their offer of help): only they are alerted
      */
     public record TicketOpening(@Required Set<ToolId> tools, TicketKind kind, @Required String text, Double radiusKm,
-                                List<String> declinedTrainings) {
+                                List<String> declinedTrainings, Set<Theme> themes, MemberId addressedTo) {
+    }
+
+    /**
+     * An offer of help published up front.
+     *
+     * @param tools        tools (at the host's minimum helper level)
+     * @param themes       themes; tools and themes are not both empty
+     * @param text         what is proposed
+     * @param radiusKm     how far in person, 0 (the default) when only online
+     * @param online       whether online too
+     * @param availability when available
+     */
+    public record HelpOfferBody(Set<ToolId> tools, Set<Theme> themes, @Required String text, Double radiusKm, Boolean online,
+                                String availability) {
+    }
+
+    /** @param welcome whether announcements of events nearby are welcome */
+    public record AnnouncementsBody(@Required Boolean welcome) {
+    }
+
+    /** @param listed whether the member is listed in the directory of ex-pairs */
+    public record ListingBody(@Required Boolean listed) {
+    }
+
+    /** @param reason why the event is cancelled, told to everyone (required from académie staff and the host) */
+    public record CancellationBody(String reason) {
+    }
+
+    /** @param attended whether the member came */
+    public record AttendedBody(@Required Boolean attended) {
+    }
+
+    /** @param code the check-in code shown in the room */
+    public record CheckInCode(@Required String code) {
     }
 
     /** @param message what the helper proposes */
@@ -144,10 +181,13 @@ public final class Bodies {
      * @param bus               the BusNum to book
      * @param coOrganisers      members invited to co-organise
      * @param broadcastRadiusKm how far to announce it
+     * @param online            the virtual class (an https link) and the territory it is announced to: alone, the event
+     *                          is online; with a venue, hybrid
      */
     public record EventCreation(TicketId ticket, EventKind kind, @Required String title, String description, Set<ToolId> tools,
                                 Set<Theme> themes, @Required Instant start, @Required Duration duration, @Required Integer capacity,
-                                Uai establishment, Venue venue, BusId bus, List<MemberId> coOrganisers, Double broadcastRadiusKm) {
+                                Uai establishment, Venue venue, BusId bus, List<MemberId> coOrganisers, Double broadcastRadiusKm,
+                                OnlineAccess online) {
     }
 
     /** @param start new start; @param duration new duration */

@@ -117,12 +117,16 @@ public final class Call {
 
     /**
      * @param name   a query parameter
-     * @param absent its default
+     * @param absent its value when not given (not checked against the bounds)
      * @param min    the lowest value allowed
      * @param max    the highest value allowed
-     * @return a number within bounds
+     * @return a number within bounds, or {@code absent}
+     * @throws ApiError 400 for a value that is not a number or lies outside the bounds
      */
     public double number(String name, double absent, double min, double max) {
+        if (query(name) == null) {
+            return absent;   // the default may lie outside the bounds: NaN for "the library's default"
+        }
         double v = query(name, Double::parseDouble, absent);
         if (!(v >= min && v <= max)) {
             throw ApiError.badParameter(name);
@@ -165,6 +169,19 @@ public final class Call {
             }
             throw new ApiError(400, "request.malformed");
         }
+    }
+
+    /**
+     * The body, when the operation lets it be left out.
+     *
+     * @param type the type
+     * @param <T>  the type
+     * @return the value, or null when the request has no body
+     * @throws ApiError as {@link #body}
+     */
+    public <T> T optionalBody(Class<T> type) {
+        String raw = ctx.body();
+        return raw == null || raw.isBlank() ? null : body(type);
     }
 
     /**

@@ -13,6 +13,7 @@ import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.model.Establishment;
 import fr.sharenum.model.EstablishmentType;
 import fr.sharenum.model.GeoPoint;
+import fr.sharenum.model.Guide;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.Privilege;
@@ -37,7 +38,7 @@ import java.util.Set;
 
 /**
  * The demo's data, around Dijon: seven collèges, four accounts (a teacher new to Capytale, two experienced
- * colleagues, the DANE's referent), a BusNum, a PAF session on Capytale. Loaded once into a store (the second
+ * colleagues, the DANE's referent), a BusNum, a PAF session on Capytale, three guides. Loaded once into a store (the second
  * start finds it there).
  */
 public final class Demo {
@@ -92,6 +93,21 @@ public final class Demo {
         return List.of(new Training("PAF-21-NUM-042", "Capytale : premiers pas en Python (PAF)", TrainingKind.PAF_SESSION,
                 Academie.DIJON, Set.of(CAPYTALE), start, start.plus(Duration.ofHours(3)), "Réseau Canopé, atelier de Dijon",
                 URI.create("https://example.org/paf/PAF-21-NUM-042")));
+    }
+
+    /**
+     * The guides the demo's catalogue offers: two on Capytale, one on programming at the collège.
+     *
+     * @return the guides
+     */
+    public static List<Guide> guides() {
+        return List.of(
+                new Guide("GUIDE-CAPYTALE-EVAL", "Capytale : évaluer les élèves en Python", Set.of(CAPYTALE), Set.of(Theme.of("evaluation")),
+                        URI.create("https://example.org/guides/capytale-evaluation"), "Des activités auto-corrigées pas à pas."),
+                new Guide("GUIDE-CAPYTALE-DEBUT", "Capytale : la première séance", Set.of(CAPYTALE), Set.of(),
+                        URI.create("https://example.org/guides/capytale-premiere-seance"), null),
+                new Guide("GUIDE-PROG-COLLEGE", "Programmer au collège : repères", Set.of(), Set.of(Theme.of("programmation")),
+                        URI.create("https://example.org/guides/programmer-au-college"), "Progressions du cycle 4."));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.List;
  * @param tag         the group it is listed under
  * @param summary     what it does, in French
  * @param request     the request body
+ * @param bodyOptional whether the request body may be left out
  * @param response    the success response body
  * @param status      the success status
  * @param signedIn    whether it acts as the signed-in member ({@code /me…}): 401 without credentials
@@ -20,7 +21,8 @@ import java.util.List;
  * @param query       the query parameters
  * @param handler     what it does
  */
-public record Op(String method, String path, String operationId, String tag, String summary, Shape request, Shape response,
+public record Op(String method, String path, String operationId, String tag, String summary, Shape request, boolean bodyOptional,
+                 Shape response,
                  int status, boolean signedIn, boolean idempotent, IfMatch ifMatch, List<Param> query, Handler handler) {
 
     /** How an operation uses If-Match. */

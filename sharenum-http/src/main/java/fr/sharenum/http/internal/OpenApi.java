@@ -151,7 +151,7 @@ public final class OpenApi {
         }
         if (op.request().kind() != Op.Shape.Kind.NONE) {
             ObjectNode body = o.putObject("requestBody");
-            body.put("required", true);
+            body.put("required", !op.bodyOptional());
             body.putObject("content").putObject("application/json").set("schema", shape(op.request()));
         }
         ObjectNode responses = o.putObject("responses");

@@ -86,8 +86,9 @@ public final class Problems {
         String field = e instanceof InvalidValueException iv ? iv.field() : null;
         String detail;
         String reason = null;
-        if (!e.arguments().isEmpty()) {
+        if (e.translated()) {
             detail = e.message(locale);
+            reason = e.arguments().isEmpty() ? e.getMessage() : null;
         } else {
             Object[] args = e instanceof NotFoundException nf ? new Object[] {nf.kind(), nf.id()}
                     : field != null ? new Object[] {field} : new Object[0];

@@ -3,7 +3,10 @@ package fr.sharenum.http.internal;
 import fr.sharenum.BusOption;
 import fr.sharenum.CampaignReport;
 import fr.sharenum.CommonSlot;
+import fr.sharenum.DirectoryEntry;
 import fr.sharenum.EventRequest;
+import fr.sharenum.HelpOffer;
+import fr.sharenum.HelpOfferRequest;
 import fr.sharenum.IndicatorReport;
 import fr.sharenum.MemberData;
 import fr.sharenum.MemberProfile;
@@ -34,6 +37,7 @@ import fr.sharenum.model.Feedback;
 import fr.sharenum.model.GeoPoint;
 import fr.sharenum.model.Grant;
 import fr.sharenum.model.GrantId;
+import fr.sharenum.model.Guide;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.Message;
@@ -42,6 +46,7 @@ import fr.sharenum.model.NotFoundException;
 import fr.sharenum.model.Notification;
 import fr.sharenum.model.Report;
 import fr.sharenum.model.Skill;
+import fr.sharenum.model.Theme;
 import fr.sharenum.model.TicketId;
 import fr.sharenum.model.TicketKind;
 import fr.sharenum.model.TicketNum;
@@ -101,6 +106,7 @@ public final class Routes {
         system();
         members();
         trainings();
+        catalogue();
         tickets();
         agenda();
         events();
@@ -213,13 +219,7 @@ public final class Routes {
                 .run(c -> s.members().removeSkill(c.actor(), c.me(), c.requiredIfMatch(), c.path("tool", ToolId::of)));
         op("DELETE", "/me", "eraseMe", "membres", "Effacer mon compte (RGPD) ; ma boîte de notifications est vidée")
                 .res(one(Member.class)).me()
-                .run(c -> {
-                    Member erased = s.members().erase(c.actor(), c.me());
-                    if (inbox != null) {
-                        inbox.forget(erased.id());
-                    }
-                    return erased;
-                });
+                .run(c -> s.members().erase(c.actor(), c.me()));   // the library tells the inbox (Notifier.forget)
         op("GET", "/me/export", "exportMe", "membres", "Mes données (RGPD)").res(one(MemberData.class)).me()
                 .run(c -> s.members().exportData(c.actor(), c.me()));
         op("GET", "/me/badges", "myBadges", "membres", "Mes badges").res(page(BadgeAward.class)).me().paged()
@@ -237,11 +237,36 @@ public final class Routes {
         op("PUT", "/me/preferences/digest", "setDigest", "membres", "Recevoir les alertes une à une ou en résumé")
                 .req(Bodies.DigestBody.class).res(one(AlertPreferences.class)).me()
                 .run(c -> s.members().setDigest(c.actor(), c.me(), c.body(Bodies.DigestBody.class).digest()));
+        op("PUT", "/me/preferences/announcements", "setAnnouncements", "membres",
+                "Être prévenu ou non des événements proches sur mes outils et thèmes (les rappels de mes inscriptions restent)")
+                .req(Bodies.AnnouncementsBody.class).res(one(AlertPreferences.class)).me()
+                .run(c -> s.members().setAnnouncements(c.actor(), c.me(), c.body(Bodies.AnnouncementsBody.class).welcome()));
+        op("PUT", "/me/directory-listing", "listInDirectory", "membres",
+                "Figurer ou non dans l'annuaire des ex-pairs (nom, fonction, établissement et distance arrondie ; jamais l'adresse)")
+                .req(Bodies.ListingBody.class).res(one(Bodies.ListingBody.class)).me()
+                .run(c -> new Bodies.ListingBody(s.members().listInDirectory(c.actor(), c.me(),
+                        c.body(Bodies.ListingBody.class).listed())));
+        op("GET", "/directory", "directory", "membres",
+                "L'annuaire des ex-pairs : les collègues expérimentés sur un outil qui ont choisi d'y figurer, autour de mon"
+                        + " établissement, les plus proches d'abord")
+                .res(page(DirectoryEntry.class)).me().paged()
+                .q("tool", "string", null, true, "l'outil")
+                .q("radiusKm", "number", null, false, "rayon autour de mon établissement (1–200 km, 30 par défaut)")
+                .run(c -> {
+                    ToolId tool = c.query("tool", ToolId::of, null);
+                    if (tool == null) {
+                        throw ApiError.badParameter("tool");
+                    }
+                    return pageOf(s.members().directory(c.actor(), tool, c.number("radiusKm", 30, 1, 200), pageRequest(c)));
+                });
         op("GET", "/me/inbox", "myInbox", "notifications", "Ma boîte de notifications, après un numéro")
                 .res(list(InboxNotifier.InboxEntry.class)).me()
                 .q("after", "integer", null, false, "dernier numéro déjà lu (0 : tout)")
                 .q("limit", "integer", null, false, "au plus (1–500, 100 par défaut)")
-                .run(c -> inbox().after(c.me(), (long) c.number("after", 0, 0, Long.MAX_VALUE), (int) c.number("limit", 100, 1, 500)));
+                .run(c -> {
+                    s.members().get(c.actor(), c.me());   // the library refuses an erased or suspended member
+                    return inbox().after(c.me(), (long) c.number("after", 0, 0, Long.MAX_VALUE), (int) c.number("limit", 100, 1, 500));
+                });
         op("GET", "/me/inbox/stream", "myInboxStream", "notifications",
                 "Flux Server-Sent Events de ma boîte : chaque notification est un événement dont l'id est son numéro ; "
                         + "une reconnexion avec Last-Event-ID reçoit tout ce qui a suivi").res(raw("text/event-stream")).me()
@@ -289,6 +314,68 @@ public final class Routes {
                 .run(c -> s.trainings().publish(c.actor(), c.body(Training.class)));
     }
 
+    private void catalogue() {
+        op("GET", "/trainings/catalogue", "trainingCatalogue", "formations",
+                "Le catalogue des formations d'une académie (et nationales) par outil et par date, les plus proches d'abord")
+                .res(page(Training.class)).paged()
+                .q("academie", "string", null, false, "l'académie (nom de l'énumération, ex. DIJON) ; par défaut celle de mon établissement")
+                .q("tools", "string", null, false, "outils, séparés par des virgules (tous par défaut)")
+                .q("from", "string", "date-time", false, "début au plus tôt (maintenant par défaut)")
+                .q("to", "string", "date-time", false, "début au plus tard, exclu (90 jours après from par défaut, 400 au plus)")
+                .run(c -> {
+                    Academie academie = c.query("academie", Academie::valueOf, null);
+                    if (academie == null) {
+                        academie = s.establishments().get(c.actor(), s.members().get(c.actor(), c.me()).establishment()).academie();
+                    }
+                    Instant from = c.instant("from", clock.instant());
+                    Instant to = c.instant("to", from.plus(Duration.ofDays(90)));
+                    return pageOf(s.trainings().search(c.actor(), academie, Set.copyOf(queryList(c, "tools", ToolId::of)), from, to,
+                            pageRequest(c)));
+                });
+        op("GET", "/guides", "guides", "formations",
+                "Les guides sur des outils ou des thèmes, les plus pertinents d'abord (page dans l'ordre de pertinence)")
+                .res(page(Guide.class)).paged()
+                .q("tools", "string", null, false, "outils, séparés par des virgules")
+                .q("themes", "string", null, false, "thèmes, séparés par des virgules")
+                .run(c -> {
+                    List<Guide> guides = s.trainings().guides(c.actor(), Set.copyOf(queryList(c, "tools", ToolId::of)),
+                            Set.copyOf(queryList(c, "themes", Theme::of)));
+                    List<Ranked<Guide>> ranked = new ArrayList<>();
+                    for (int i = 0; i < guides.size(); i++) {
+                        ranked.add(new Ranked<>(Paging.pad(i) + "|" + guides.get(i).id(), guides.get(i)));
+                    }
+                    Bodies.Page<Ranked<Guide>> p = Paging.page(ranked, Ranked::key, c.query("cursor"), c.limit());
+                    return new Bodies.Page<>(p.items().stream().map(Ranked::value).toList(), p.next());
+                });
+        op("POST", "/help-offers", "publishHelpOffer", "entraide",
+                "Proposer mon aide d'avance sur des outils ou des thèmes (dans un rayon, en ligne, ou les deux)")
+                .req(Bodies.HelpOfferBody.class).res(one(HelpOffer.class)).status(201).idempotent()
+                .run(c -> {
+                    Bodies.HelpOfferBody b = c.body(Bodies.HelpOfferBody.class);
+                    HelpOffer o = s.helpOffers().publish(c.actor(), new HelpOfferRequest(b.tools(), b.themes(), b.text(),
+                            b.radiusKm() == null ? 0 : b.radiusKm(), Boolean.TRUE.equals(b.online()), b.availability()));
+                    c.created(BASE + "/help-offers/" + o.id());
+                    return o;
+                });
+        op("GET", "/help-offers", "helpOffersNearMe", "entraide",
+                "Les propositions d'aide qui atteignent mon établissement (dans leur rayon, ou en ligne), les plus proches d'abord")
+                .res(page(HelpOffer.class)).me().paged()
+                .q("tools", "string", null, false, "outils, séparés par des virgules")
+                .q("themes", "string", null, false, "thèmes, séparés par des virgules")
+                .run(c -> pageOf(s.helpOffers().near(c.actor(), Set.copyOf(queryList(c, "tools", ToolId::of)),
+                        Set.copyOf(queryList(c, "themes", Theme::of)), pageRequest(c))));
+        op("POST", "/help-offers/{offer}/withdrawal", "withdrawHelpOffer", "entraide", "Retirer ma proposition d'aide")
+                .res(one(HelpOffer.class)).run(c -> s.helpOffers().withdraw(c.actor(), c.path("offer", x -> x)));
+        op("GET", "/members/{member}/help-offers", "memberHelpOffers", "entraide",
+                "Les propositions d'aide en cours d'un membre, les plus récentes d'abord").res(page(HelpOffer.class)).paged()
+                .run(c -> Paging.page(s.helpOffers().of(c.actor(), c.path("member", MemberId::of)),
+                        o -> Paging.pad(Long.MAX_VALUE - o.publishedAt().toEpochMilli()) + "|" + o.id(), c.query("cursor"), c.limit()));
+    }
+
+    /** An item with its sort key, to page a list in the order the library gave it. */
+    private record Ranked<T>(String key, T value) {
+    }
+
     private static Set<ToolId> tools(Call c) {
         String raw = c.query("tools");
         if (raw == null) {
@@ -314,7 +401,8 @@ public final class Routes {
                     TicketNum t = s.tickets().open(c.actor(), new TicketRequest(r.tools(),
                             r.kind() == null ? TicketKind.ACCOMPANIMENT : r.kind(), r.text(),
                             r.radiusKm() == null ? Double.NaN : r.radiusKm(),
-                            r.declinedTrainings() == null ? Set.of() : new LinkedHashSet<>(r.declinedTrainings())));
+                            r.declinedTrainings() == null ? Set.of() : new LinkedHashSet<>(r.declinedTrainings()),
+                            r.themes() == null ? Set.of() : r.themes(), r.addressedTo()));
                     c.created(BASE + "/tickets/" + t.id().value());
                     return t;
                 });
@@ -428,7 +516,8 @@ public final class Routes {
 
     private void events() {
         op("POST", "/events", "createEvent", "événements",
-                "Créer un atelier ou une rencontre (d'une demande acceptée, ou directement), dans un lieu ou un BusNum")
+                "Créer un atelier ou une rencontre (d'une demande acceptée, ou directement), dans un lieu, un BusNum, en ligne"
+                        + " (classe virtuelle annoncée à un territoire) ou les deux")
                 .req(Bodies.EventCreation.class).res(one(Event.class)).status(201).idempotent()
                 .run(c -> {
                     Bodies.EventCreation r = c.body(Bodies.EventCreation.class);
@@ -436,20 +525,14 @@ public final class Routes {
                             r.title(), r.description() == null ? "" : r.description(), r.tools() == null ? Set.of() : r.tools(),
                             r.themes() == null ? Set.of() : r.themes(), r.start(), r.duration(), r.capacity(),
                             r.coOrganisers() == null ? Set.of() : new LinkedHashSet<>(r.coOrganisers()), r.establishment(), r.venue(),
-                            r.bus(), r.broadcastRadiusKm() == null ? Double.NaN : r.broadcastRadiusKm()));
+                            r.bus(), r.broadcastRadiusKm() == null ? Double.NaN : r.broadcastRadiusKm(), r.online()));
                     c.created(BASE + "/events/" + e.id().value());
                     return e;
                 });
-        op("GET", "/events", "eventsNearMe", "événements",
-                "Les événements autour de mon établissement, les plus proches dans le temps d'abord").res(page(Event.class)).me().paged()
-                .q("radiusKm", "number", null, false, "rayon autour de mon établissement (1–200 km, 30 par défaut)")
-                .q("from", "string", "date-time", false, "début de la période (maintenant par défaut)")
-                .q("to", "string", "date-time", false, "fin de la période (90 jours après le début par défaut)")
-                .q("tools", "string", null, false, "outils, séparés par des virgules")
-                .q("themes", "string", null, false, "thèmes, séparés par des virgules")
-                .q("formats", "string", null, false, "ON_SITE, ONLINE, BUSNUM, séparés par des virgules")
-                .q("statuses", "string", null, false, "CONFIRMED, HELD, séparés par des virgules")
-                .run(c -> pageOf(s.events().search(c.me(), nearMe(c), pageRequest(c))));
+        searchParams(op("GET", "/events", "eventsNearMe", "événements",
+                "Les événements autour de mon établissement (et ceux en ligne annoncés à mon territoire) ou autour d'un point,"
+                        + " par période, outils, thèmes, formats : les plus proches dans le temps d'abord").res(page(Event.class)).me().paged())
+                .run(c -> pageOf(s.events().search(c.actor(), eventSearch(c), pageRequest(c))));
         op("GET", "/me/events", "myEvents", "événements",
                 "Mes événements : ceux que j'organise, où j'ai une place ou où j'attends, les plus proches dans le temps d'abord")
                 .res(page(Event.class)).me().paged()
@@ -480,13 +563,25 @@ public final class Routes {
                     Bodies.Reschedule r = c.body(Bodies.Reschedule.class);
                     return s.events().reschedule(c.actor(), id, r.start(), r.duration());
                 });
-        op("POST", "/events/{event}/cancellation", "cancelEvent", "événements", "Annuler l'événement")
-                .res(one(Event.class)).ifMatch(Op.IfMatch.OPTIONAL)
+        op("POST", "/events/{event}/cancellation", "cancelEvent", "événements",
+                "Annuler l'événement, avec une raison dite à tous (obligatoire pour le personnel de l'académie ; le BusNum est libéré)")
+                .optionalReq(Bodies.CancellationBody.class).res(one(Event.class)).ifMatch(Op.IfMatch.OPTIONAL)
                 .run(c -> {
                     EventId id = event(c);
                     checkEvent(c, id);
-                    return s.events().cancel(c.actor(), id);
+                    Bodies.CancellationBody b = c.optionalBody(Bodies.CancellationBody.class);
+                    return b == null || b.reason() == null ? s.events().cancel(c.actor(), id) : s.events().cancel(c.actor(), id, b.reason());
                 });
+        op("PUT", "/events/{event}/attendance/{member}", "markOneAttendance", "événements",
+                "Indiquer si un inscrit est venu (organisateur, à partir d'une demi-heure avant le début)")
+                .req(Bodies.AttendedBody.class).res(one(Event.class))
+                .run(c -> s.events().markAttendance(c.actor(), event(c), c.path("member", MemberId::of),
+                        c.body(Bodies.AttendedBody.class).attended()));
+        op("GET", "/events/{event}/check-in-code", "checkInCode", "événements", "Le code à afficher dans la salle (organisateur)")
+                .res(one(Bodies.CheckInCode.class)).run(c -> new Bodies.CheckInCode(s.events().checkInCode(c.actor(), event(c))));
+        op("POST", "/events/{event}/check-in", "checkIn", "événements", "Signaler ma présence avec le code affiché dans la salle")
+                .req(Bodies.CheckInCode.class).res(one(Event.class))
+                .run(c -> s.events().checkIn(c.actor(), event(c), c.body(Bodies.CheckInCode.class).code()));
         op("POST", "/events/{event}/held", "markHeld", "événements", "Indiquer que l'événement a eu lieu")
                 .res(one(Event.class)).ifMatch(Op.IfMatch.OPTIONAL)
                 .run(c -> {
@@ -522,26 +617,52 @@ public final class Routes {
         }
     }
 
-    /** Events around my establishment (and online ones for my territory), filtered as the query says. */
-    private fr.sharenum.EventSearch nearMe(Call c) {
+    /** The query parameters of an events search ({@link #eventSearch}). */
+    private static OpBuilder searchParams(OpBuilder op) {
+        return op.q("radiusKm", "number", null, false, "rayon autour de mon établissement ou du point (1–200 km, 30 par défaut)")
+                .q("latitude", "number", null, false, "latitude du point (WGS 84), avec longitude ; sans : autour de mon établissement")
+                .q("longitude", "number", null, false, "longitude du point (WGS 84), avec latitude")
+                .q("from", "string", "date-time", false, "début de la période (maintenant par défaut)")
+                .q("to", "string", "date-time", false, "fin de la période (90 jours après le début par défaut)")
+                .q("tools", "string", null, false, "outils, séparés par des virgules")
+                .q("themes", "string", null, false, "thèmes, séparés par des virgules")
+                .q("formats", "string", null, false, "ON_SITE, ONLINE, BUSNUM, séparés par des virgules")
+                .q("statuses", "string", null, false, "CONFIRMED, HELD, séparés par des virgules");
+    }
+
+    /**
+     * The events search the query asks for: around my establishment (and the online events announced to its
+     * territory) or around a point, in a period, on tools or themes, of some formats and statuses.
+     */
+    private fr.sharenum.EventSearch eventSearch(Call c) {
         double radius = c.number("radiusKm", 30, 1, 200);
         Instant from = c.instant("from", clock.instant());
         Instant to = c.instant("to", from.plus(Duration.ofDays(90)));
-        fr.sharenum.EventSearch.Builder b = fr.sharenum.EventSearch.between(from, to).aroundMe(radius)
-                .tools(queryList(c, "tools", ToolId::of).toArray(ToolId[]::new))
+        double lat = c.number("latitude", Double.NaN, -90, 90);
+        double lon = c.number("longitude", Double.NaN, -180, 180);
+        if (Double.isNaN(lat) != Double.isNaN(lon)) {
+            throw ApiError.badParameter(Double.isNaN(lat) ? "latitude" : "longitude");
+        }
+        fr.sharenum.EventSearch.Builder b = fr.sharenum.EventSearch.between(from, to);
+        if (Double.isNaN(lat)) {
+            b.aroundMe(radius);
+        } else {
+            b.around(GeoPoint.of(lat, lon), radius);
+        }
+        b.tools(queryList(c, "tools", ToolId::of).toArray(ToolId[]::new))
                 .themes(queryList(c, "themes", fr.sharenum.model.Theme::of).toArray(fr.sharenum.model.Theme[]::new))
                 .formats(queryList(c, "formats", fr.sharenum.model.EventFormat::valueOf).toArray(fr.sharenum.model.EventFormat[]::new))
                 .statuses(queryList(c, "statuses", fr.sharenum.model.EventStatus::valueOf).toArray(fr.sharenum.model.EventStatus[]::new));
         return b.build();
     }
 
-    /** Every event of {@link #nearMe} (at most 1,000), for the map. */
+    /** Every event of {@link #eventSearch} (at most 1,000), for the map. */
     private List<Event> nearby(Call c) {
-        fr.sharenum.EventSearch search = nearMe(c);
+        fr.sharenum.EventSearch search = eventSearch(c);
         List<Event> all = new ArrayList<>();
         fr.sharenum.PageRequest page = fr.sharenum.PageRequest.first(fr.sharenum.PageRequest.MAX_LIMIT);
         while (all.size() < 1_000) {
-            fr.sharenum.Page<Event> p = s.events().search(c.me(), search, page);
+            fr.sharenum.Page<Event> p = s.events().search(c.actor(), search, page);
             all.addAll(p.items());
             if (p.next() == null) {
                 break;
@@ -829,11 +950,9 @@ public final class Routes {
                             .result(utf8(layer == null ? "{\"type\":\"FeatureCollection\",\"features\":[]}" : layer.get()));
                     return null;
                 });
-        op("GET", "/map/events", "mapEvents", "carte", "Les événements autour de mon établissement, en GeoJSON")
-                .res(raw("application/geo+json")).me()
-                .q("radiusKm", "number", null, false, "rayon autour de mon établissement (1–200 km, 30 par défaut)")
-                .q("from", "string", "date-time", false, "début de la période (maintenant par défaut)")
-                .q("to", "string", "date-time", false, "fin de la période (90 jours après le début par défaut)")
+        searchParams(op("GET", "/map/events", "mapEvents", "carte",
+                "Les événements de la même recherche que /events (sur place et BusNum ; 1 000 au plus), en GeoJSON")
+                .res(raw("application/geo+json")).me())
                 .run(c -> {
                     c.ctx().contentType("application/geo+json").result(utf8(GeoJson.toString(GeoJson.events(nearby(c)))));
                     return null;
@@ -854,6 +973,7 @@ public final class Routes {
         private final String tag;
         private final String summary;
         private Op.Shape request = NONE;
+        private boolean bodyOptional;
         private Op.Shape response = NONE;
         private int status = 200;
         private boolean me;
@@ -871,6 +991,12 @@ public final class Routes {
 
         OpBuilder req(Class<?> type) {
             request = one(type);
+            return this;
+        }
+
+        OpBuilder optionalReq(Class<?> type) {
+            request = one(type);
+            bodyOptional = true;
             return this;
         }
 
@@ -910,7 +1036,7 @@ public final class Routes {
         }
 
         void run(Op.Handler handler) {
-            ops.add(new Op(method, path, id, tag, summary, request, response, status, me, idempotent, ifMatch, List.copyOf(query), handler));
+            ops.add(new Op(method, path, id, tag, summary, request, bodyOptional, response, status, me, idempotent, ifMatch, List.copyOf(query), handler));
         }
     }
 

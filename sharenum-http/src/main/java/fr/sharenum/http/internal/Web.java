@@ -105,7 +105,12 @@ public final class Web {
         });
         app.before(this::before);
         if (streams != null) {
-            app.before(Routes.INBOX_STREAM, ctx -> new Call(ctx, mapper, null).me());
+            // the stream is no facade call: ask the library whether the member may still read their own record
+            // (an erased or suspended member is refused, access.erased / access.suspended, as every other route)
+            app.before(Routes.INBOX_STREAM, ctx -> {
+                Call call = new Call(ctx, mapper, null);
+                sharenum.members().get(call.actor(), call.me());
+            });
         }
         for (Op op : ops) {
             if (op.path().equals(Routes.INBOX_STREAM)) {

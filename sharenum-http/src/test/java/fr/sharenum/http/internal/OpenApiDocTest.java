@@ -22,7 +22,7 @@ class OpenApiDocTest {
     private static final Path COMMITTED = Path.of("src/main/resources" + OpenApi.RESOURCE);
 
     @Test
-    void theCommittedDocumentIsTheGeneratedOne() throws IOException {
+    void the_committed_document_is_the_generated_one() throws IOException {
         String generated = OpenApi.generate(Routes.describe());
         String committed = Files.exists(COMMITTED) ? Files.readString(COMMITTED, StandardCharsets.UTF_8) : "";
         if (!generated.equals(committed) && Boolean.getBoolean("sharenum.writeDocs")) {
@@ -33,7 +33,7 @@ class OpenApiDocTest {
     }
 
     @Test
-    void operationIdsAndRoutesAreUnique() {
+    void operation_ids_and_routes_are_unique() {
         List<Op> ops = Routes.describe();
         Set<String> ids = new HashSet<>();
         Set<String> routes = new HashSet<>();

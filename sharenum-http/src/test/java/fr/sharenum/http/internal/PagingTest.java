@@ -17,7 +17,7 @@ class PagingTest {
 
     /** Following the cursors visits every item once, in key order, whatever the page size. */
     @Property(tries = 300)
-    void pagesCoverTheListOnceInOrder(@ForAll @Size(max = 60) @UniqueElements List<@IntRange(min = 0, max = 10_000) Integer> items,
+    void pages_cover_the_list_once_in_order(@ForAll @Size(max = 60) @UniqueElements List<@IntRange(min = 0, max = 10_000) Integer> items,
                                       @ForAll @IntRange(min = 1, max = 25) int limit) {
         Function<Integer, String> key = i -> Paging.pad(i);
         List<Integer> seen = new ArrayList<>();
@@ -33,7 +33,7 @@ class PagingTest {
 
     /** An item added before the cursor is not seen, one added after is; none is repeated. */
     @Property(tries = 100)
-    void itemsAddedBetweenPagesAreNeitherRepeatedNorSkippedAfterTheCursor(@ForAll @IntRange(min = 0, max = 100) int added) {
+    void items_added_between_pages_are_neither_repeated_nor_skipped_after_the_cursor(@ForAll @IntRange(min = 0, max = 100) int added) {
         List<Integer> items = new ArrayList<>(List.of(10, 20, 30, 40, 50, 60));
         Bodies.Page<Integer> first = Paging.page(items, (Integer i) -> Paging.pad(i), null, 3);
         items.add(added);
@@ -43,7 +43,7 @@ class PagingTest {
     }
 
     @Property(tries = 50)
-    void aCursorNotHandedOutIsRefused(@ForAll("junk") String cursor) {
+    void a_cursor_not_handed_out_is_refused(@ForAll("junk") String cursor) {
         assertThatThrownBy(() -> Paging.page(List.of(1), (Integer i) -> Paging.pad(i), cursor, 1)).isInstanceOf(ApiError.class)
                 .extracting(e -> ((ApiError) e).code()).isEqualTo("request.bad-parameter");
     }

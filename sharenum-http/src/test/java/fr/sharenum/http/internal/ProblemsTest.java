@@ -11,12 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProblemsTest {
 
     @Test
-    void bothLanguagesHoldTheSameKeys() {
+    void both_languages_hold_the_same_keys() {
         assertThat(Problems.bundleKeys(Locale.ENGLISH)).isEqualTo(Problems.bundleKeys(Locale.FRENCH));
     }
 
     @Test
-    void untranslatedLibraryMessagesGetTheApiSentenceAndKeepTheirWordsAsReason() {
+    void untranslated_library_messages_get_the_api_sentence_and_keep_their_words_as_reason() {
         Bodies.Problem fr = Problems.of(new NotFoundException("ticket", "t-1"), Locale.FRENCH, "/api/v1/tickets/t-1");
         assertThat(fr.status()).isEqualTo(404);
         assertThat(fr.code()).isEqualTo("not-found");
@@ -28,7 +28,7 @@ class ProblemsTest {
     }
 
     @Test
-    void acceptLanguageChoosesEnglishOnlyWhenPreferred() {
+    void accept_language_chooses_english_only_when_preferred() {
         assertThat(Problems.locale("en-GB,en;q=0.9")).isEqualTo(Locale.ENGLISH);
         assertThat(Problems.locale("fr-FR,en;q=0.9")).isEqualTo(Locale.FRENCH);
         assertThat(Problems.locale("de")).isEqualTo(Locale.FRENCH);
