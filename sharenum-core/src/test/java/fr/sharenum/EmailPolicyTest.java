@@ -17,7 +17,7 @@ class EmailPolicyTest {
     @ValueSource(strings = {"claire.martin@ac-dijon.fr", "Claire.Martin@AC-DIJON.FR", "p.durand@ac-normandie.fr",
             "p.durand@ac-caen.fr", "x@education.gouv.fr", "mediateur@reseau-canope.fr", "prof@cned.fr",
             "ce.0311131l@ac-toulouse.fr", "prof@ac-noumea.nc", "prof@ac-reunion.fr", "a+b@ac-lyon.fr"})
-    void professionalAddressesAreAccepted(String address) {
+    void professional_addresses_are_accepted(String address) {
         assertThat(policy.accepts(address)).isTrue();
         assertThat(policy.check(address).value()).isEqualTo(address.toLowerCase());
     }
@@ -36,7 +36,7 @@ class EmailPolicyTest {
             "prof.@ac-dijon.fr|invalid part before",
             "prof@ac-dijon..fr|invalid domain",
             "prof|exactly one '@'"})
-    void lookAlikesAndForeignDomainsAreRefusedWithAReason(String address, String reason) {
+    void look_alikes_and_foreign_domains_are_refused_with_a_reason(String address, String reason) {
         assertThatThrownBy(() -> policy.check(address))
                 .isInstanceOf(EmailNotAllowedException.class)
                 .hasMessageContaining(reason);
@@ -44,7 +44,7 @@ class EmailPolicyTest {
     }
 
     @Test
-    void aCyrillicLetterImitatingALatinOneIsNamedWithItsCodePointAndTheLetterItImitates() {
+    void a_cyrillic_letter_imitating_a_latin_one_is_named_with_its_code_point_and_the_letter_it_imitates() {
         String address = "prof@ac-d\u0456jon.fr";   // the i is CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I
 
         assertThatThrownBy(() -> policy.check(address))
@@ -66,7 +66,7 @@ class EmailPolicyTest {
             "andr\u00E9@ac-dijon.fr|U+00E9, LATIN SMALL LETTER E WITH ACUTE|sans accents (« e »)",
             "prof@ac-\u200Bdijon.fr|U+200B, ZERO WIDTH SPACE|caractère invisible",
             "prof\uD83D\uDE00@ac-dijon.fr|U+1F600, GRINNING FACE|n'a pas sa place"})
-    void everyCharacterBeyondAsciiIsNamedWithItsCodePoint(String address, String named, String why) {
+    void every_character_beyond_ascii_is_named_with_its_code_point(String address, String named, String why) {
         assertThatThrownBy(() -> policy.check(address))
                 .isInstanceOf(EmailNotAllowedException.class)
                 .hasMessageContaining(named)
@@ -75,7 +75,7 @@ class EmailPolicyTest {
     }
 
     @Test
-    void aLookAlikeOfAnUnknownDomainIsNamedWithoutClaimingItIsProfessional() {
+    void a_look_alike_of_an_unknown_domain_is_named_without_claiming_it_is_professional() {
         assertThatThrownBy(() -> policy.check("prof@g\u043Eogle.com"))
                 .hasMessageContaining("U+043E").hasMessageContaining("elle ressemble à prof@google.com")
                 .hasMessageNotContaining("adresse professionnelle");
@@ -84,13 +84,13 @@ class EmailPolicyTest {
     }
 
     @Test
-    void nullOrBlankIsRefused() {
+    void null_or_blank_is_refused() {
         assertThatThrownBy(() -> policy.check(null)).isInstanceOf(EmailNotAllowedException.class);
         assertThatThrownBy(() -> policy.check("  ")).isInstanceOf(EmailNotAllowedException.class);
     }
 
     @Test
-    void hostsConfigureTheirDomains() {
+    void hosts_configure_their_domains() {
         EmailPolicy custom = policy.toBuilder().allowDomain("@Region-Academique-BFC.fr").denyDomain("cned.fr").build();
         assertThat(custom.accepts("x@region-academique-bfc.fr")).isTrue();
         assertThat(custom.accepts("x@cned.fr")).isFalse();
@@ -104,7 +104,7 @@ class EmailPolicyTest {
     }
 
     @Test
-    void defaultsIncludeEveryAcademieDomain() {
+    void defaults_include_every_academie_domain() {
         for (fr.sharenum.model.Academie a : fr.sharenum.model.Academie.values()) {
             for (String d : a.mailDomains()) {
                 assertThat(policy.accepts("someone@" + d)).as(d).isTrue();

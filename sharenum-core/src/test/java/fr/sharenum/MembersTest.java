@@ -52,7 +52,7 @@ class MembersTest {
     }
 
     @Test
-    void registrationSendsAVerificationTokenAndVerificationActivates() {
+    void registration_sends_a_verification_token_and_verification_activates() {
         Member m = f.pending("Claire Martin", CARNOT, new Skill(GEOGEBRA, CompetenceLevel.EXPERIENCED));
         assertThat(m.status()).isEqualTo(MemberStatus.PENDING_VERIFICATION);
         assertThat(m.version()).isEqualTo(1);
@@ -72,7 +72,7 @@ class MembersTest {
     }
 
     @Test
-    void aWrongOrExpiredTokenIsRefusedAndChangesNothing() {
+    void a_wrong_or_expired_token_is_refused_and_changes_nothing() {
         Member m = f.pending("Claire Martin", CARNOT);
         String token = f.tokenOf(m);
         assertThatThrownBy(() -> members.verify(Actor.anonymous(), m.id(), token + "x")).isInstanceOf(VerificationFailedException.class)
@@ -92,7 +92,7 @@ class MembersTest {
     }
 
     @Test
-    void onlyProfessionalAddressesRegisterAndNothingIsStoredOtherwise() {
+    void only_professional_addresses_register_and_nothing_is_stored_otherwise() {
         NewMember.Builder b = NewMember.builder().displayName("Eve").establishment(CARNOT.uai()).role(Role.HEAD);
         for (String bad : List.of("eve@gmail.com", "eve@ac-dijon.fr.evil.com", "eve@ac-dijon.fr@x", "eve@ac-foo.fr")) {
             assertThatThrownBy(() -> members.register(Actor.anonymous(), b.email(bad).build())).isInstanceOf(EmailNotAllowedException.class);
@@ -102,7 +102,7 @@ class MembersTest {
     }
 
     @Test
-    void badRegistrationsAreRefusedWithClearErrors() {
+    void bad_registrations_are_refused_with_clear_errors() {
         Member first = f.pending("Claire", CARNOT);
         NewMember.Builder dup = NewMember.builder().displayName("Autre").email(first.email().value().toUpperCase())
                 .establishment(CARNOT.uai());
@@ -127,7 +127,7 @@ class MembersTest {
     }
 
     @Test
-    void hostIdentifiersAreKeptAndCannotBeReused() {
+    void host_identifiers_are_kept_and_cannot_be_reused() {
         NewMember a = NewMember.builder().id(MemberId.of("ent-42")).displayName("A").email("a@ac-dijon.fr").establishment(CARNOT.uai()).build();
         NewMember b = NewMember.builder().id(MemberId.of("ent-42")).displayName("B").email("b@ac-dijon.fr").establishment(CARNOT.uai()).build();
         assertThat(members.register(Fixture.HOST, a).id()).isEqualTo(MemberId.of("ent-42"));
@@ -140,7 +140,7 @@ class MembersTest {
     }
 
     @Test
-    void profileEditsAreVersionedAndUpdateMatching() {
+    void profile_edits_are_versioned_and_update_matching() {
         Member m = f.active("Claire", CARNOT, new Skill(GEOGEBRA, CompetenceLevel.NOVICE));
         Member v3 = members.setSkill(m.id(), m.id(), m.version(), new Skill(GEOGEBRA, CompetenceLevel.EXPERIENCED, Set.of("géométrie")));
         assertThat(v3.version()).isEqualTo(m.version() + 1);
@@ -163,7 +163,7 @@ class MembersTest {
     }
 
     @Test
-    void editsThatTouchProtectedFieldsOrUnknownThingsAreRefused() {
+    void edits_that_touch_protected_fields_or_unknown_things_are_refused() {
         Member m = f.active("Claire", CARNOT);
         assertThatThrownBy(() -> members.edit(m.id(), m.id(), m.version(), x -> x.withStatus(MemberStatus.SUSPENDED)))
                 .isInstanceOf(InvalidValueException.class);
@@ -176,7 +176,7 @@ class MembersTest {
     }
 
     @Test
-    void concurrentEditsOfTheSameVersionLoseNothing() throws Exception {
+    void concurrent_edits_of_the_same_version_lose_nothing() throws Exception {
         Member m = f.active("Claire", CARNOT);
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -212,7 +212,7 @@ class MembersTest {
     }
 
     @Test
-    void suspendedMembersAreNotMatchedUntilReinstated() {
+    void suspended_members_are_not_matched_until_reinstated() {
         Member m = f.active("Claire", CARNOT, new Skill(GEOGEBRA, CompetenceLevel.EXPERIENCED));
         MemberId admin = f.admin().id();
         members.suspend(admin, m.id(), "signalé par la modération");
@@ -242,7 +242,7 @@ class MembersTest {
     }
 
     @Test
-    void movingAnEstablishmentRelocatesItsMembersForMatching() {
+    void moving_an_establishment_relocates_its_members_for_matching() {
         Member m = f.active("Bertrand", BEAUNE, new Skill(GEOGEBRA, CompetenceLevel.EXPERIENCED));
         assertThat(geogebraAround(10)).isEmpty();
         f.sharenum.establishments().put(Fixture.HOST, BEAUNE.withLocation(CARNOT.location()));
@@ -250,7 +250,7 @@ class MembersTest {
     }
 
     @Test
-    void aRestartedInstanceReloadsMatchingFromTheStore() {
+    void a_restarted_instance_reloads_matching_from_the_store() {
         var store = ShareNum.inMemoryStore();
         OutboxNotifier outbox = new OutboxNotifier();
         ShareNum first = ShareNum.builder().store(store).notifier(outbox).matchingEngine(MatchingEngines.reference())

@@ -86,7 +86,7 @@ class TicketsTest {
     }
 
     @Test
-    void trainingsOfTheAcademieAreShownFirstAndMustBeDeclined() {
+    void trainings_of_the_academie_are_shown_first_and_must_be_declined() {
         List<Training> shown = f.sharenum.trainings().forMember(requester.id(), Set.of(CAPYTALE));
         assertThat(shown).containsExactly(DIJON_CAPYTALE);
         assertThatThrownBy(() -> tickets.open(requester.id(), request().build()))
@@ -101,7 +101,7 @@ class TicketsTest {
     }
 
     @Test
-    void withoutTrainingsATicketOpensDirectly() {
+    void without_trainings_a_ticket_opens_directly() {
         TicketNum t = tickets.open(requester.id(), TicketRequest.builder(GEOGEBRA).text("GeoGebra 3D").build());
         assertThat(t.trainingsDeclined()).isFalse();
         assertThat(t.shownTrainings()).isEmpty();
@@ -110,7 +110,7 @@ class TicketsTest {
     }
 
     @Test
-    void openingAlertsEveryQualifiedActiveMemberInTheRadiusNearestAndMostExperiencedFirst() {
+    void opening_alerts_every_qualified_active_member_in_the_radius_nearest_and_most_experienced_first() {
         TicketNum t = open();
         assertThat(t.status()).isEqualTo(TicketStatus.OPEN);
         assertThat(t.origin()).isEqualTo(CARNOT.location());
@@ -134,7 +134,7 @@ class TicketsTest {
     }
 
     @Test
-    void theMinimumLevelAndAlertCapAreConfigurable() {
+    void the_minimum_level_and_alert_cap_are_configurable() {
         Fixture strict = new Fixture(b -> b.minimumHelperLevel(CompetenceLevel.EXPERIENCED).maxAlertsPerTicket(1));
         Member r = strict.active("R", CARNOT);
         strict.active("I", NUITS, new Skill(GEOGEBRA, CompetenceLevel.INTERMEDIATE));
@@ -145,7 +145,7 @@ class TicketsTest {
     }
 
     @Test
-    void badOpeningsAreRefusedAndStoreNothing() {
+    void bad_openings_are_refused_and_store_nothing() {
         assertThatThrownBy(() -> tickets.open(requester.id(), request().radiusKm(0.5).build())).isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("radiusKm").hasMessageContaining("between 1.0 and 200.0");
         assertThatThrownBy(() -> tickets.open(requester.id(), request().radiusKm(201).build())).isInstanceOf(InvalidValueException.class);
@@ -163,7 +163,7 @@ class TicketsTest {
     }
 
     @Test
-    void theWholeStoryOfferAcceptTalkComplete() {
+    void the_whole_story_offer_accept_talk_complete() {
         TicketNum t = open();
         TicketNum offered = tickets.offer(nuitsExpert.id(), t.id(), "Je suis à Nuits, je peux passer mardi.");
         assertThat(offered.status()).isEqualTo(TicketStatus.OFFERS_RECEIVED);
@@ -193,7 +193,7 @@ class TicketsTest {
     }
 
     @Test
-    void onlyAlertedMembersOfferAndOnlyOnce() {
+    void only_alerted_members_offer_and_only_once() {
         TicketNum t = open();
         assertThatThrownBy(() -> tickets.offer(lyon.id(), t.id(), "Je peux aider à distance"))
                 .isInstanceOf(NotAllowedException.class).extracting("code").isEqualTo("access.denied");
@@ -209,7 +209,7 @@ class TicketsTest {
     }
 
     @Test
-    void nonParticipantsCannotActAndNothingChanges() {
+    void non_participants_cannot_act_and_nothing_changes() {
         TicketNum t = open();
         tickets.offer(nuitsExpert.id(), t.id(), "ok");
         tickets.offer(auxonne.id(), t.id(), "ok aussi");
@@ -234,7 +234,7 @@ class TicketsTest {
     }
 
     @Test
-    void illegalTransitionsAreRefusedAndChangeNothing() {
+    void illegal_transitions_are_refused_and_change_nothing() {
         TicketNum t = open();
         assertThatThrownBy(() -> tickets.complete(requester.id(), t.id())).isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("OPEN").hasMessageContaining("DONE");
@@ -246,7 +246,7 @@ class TicketsTest {
     }
 
     @Test
-    void cancellingTellsTheOfferers() {
+    void cancelling_tells_the_offerers() {
         TicketNum t = open();
         tickets.offer(nuitsExpert.id(), t.id(), "ok");
         tickets.cancel(requester.id(), t.id());
@@ -255,7 +255,7 @@ class TicketsTest {
     }
 
     @Test
-    void ticketsWithoutAnAcceptedHelperExpire() {
+    void tickets_without_an_accepted_helper_expire() {
         TicketNum waiting = open();
         TicketNum withHelper = open();
         tickets.offer(nuitsExpert.id(), withHelper.id(), "ok");
@@ -269,7 +269,7 @@ class TicketsTest {
     }
 
     @Test
-    void concurrentOffersAreAllKept() throws Exception {
+    void concurrent_offers_are_all_kept() throws Exception {
         List<Member> helpers = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             helpers.add(f.active("Helper " + i, NUITS, new Skill(GEOGEBRA, CompetenceLevel.EXPERIENCED)));
@@ -296,7 +296,7 @@ class TicketsTest {
     }
 
     @Test
-    void aFailingNotifierNeverUndoesTheChangeAndNothingIsLost() {
+    void a_failing_notifier_never_undoes_the_change_and_nothing_is_lost() {
         List<Notification> delivered = new ArrayList<>();
         boolean[] down = {true};
         Fixture flaky = new Fixture(b -> b.notifier(n -> {

@@ -16,14 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DiscoveryTest {
 
     @Test
-    void coreDiscoversTheGeoEngineThroughServiceLoader() {
+    void core_discovers_the_geo_engine_through_service_loader() {
         assertThat(MatchingEngines.providers()).extracting(MatchingEngineProvider::name).containsExactly("geo-strtree");
         assertThat(MatchingEngines.discover()).isInstanceOf(GeoMatchingEngine.class);
         assertThat(ShareNum.builder().build().matchingEngine(Actor.host("test"))).isInstanceOf(GeoMatchingEngine.class);
     }
 
     @Test
-    void anExplicitEngineOverridesDiscovery() {
+    void an_explicit_engine_overrides_discovery() {
         assertThat(ShareNum.builder().matchingEngine(MatchingEngines.reference()).build().matchingEngine(Actor.host("test")))
                 .isNotInstanceOf(GeoMatchingEngine.class);
     }

@@ -123,7 +123,7 @@ class GeoEnginePropertiesTest {
     }
 
     @Property(tries = 200)
-    void qualifiedHitsEqualTheReferenceEngine(@ForAll("sites") List<Site> sites, @ForAll("points") GeoPoint centre,
+    void qualified_hits_equal_the_reference_engine(@ForAll("sites") List<Site> sites, @ForAll("points") GeoPoint centre,
                                               @ForAll("radii") double radius, @ForAll @IntRange(min = 0, max = 2) int tool,
                                               @ForAll CompetenceLevel min, @ForAll @IntRange(min = 1, max = 40) int limit,
                                               @ForAll boolean bulk, @ForAll boolean excludeFirst) {
@@ -146,7 +146,7 @@ class GeoEnginePropertiesTest {
     }
 
     @Property(tries = 150)
-    void followersEqualTheReferenceEngine(@ForAll("sites") List<Site> sites, @ForAll("points") GeoPoint centre,
+    void followers_equal_the_reference_engine(@ForAll("sites") List<Site> sites, @ForAll("points") GeoPoint centre,
                                           @ForAll("radii") double radius, @ForAll @IntRange(min = 0, max = 2) int tool,
                                           @ForAll @IntRange(min = 0, max = 2) int theme) {
         List<MatchCandidate> all = candidates(sites, sites.size() * 17L + tool);
@@ -161,7 +161,7 @@ class GeoEnginePropertiesTest {
 
     /** Churn (level changes, moves, leaves) keeps the two engines equal. */
     @Property(tries = 60)
-    void updatesKeepTheEnginesEqual(@ForAll("sites") List<Site> sites, @ForAll("points") GeoPoint centre,
+    void updates_keep_the_engines_equal(@ForAll("sites") List<Site> sites, @ForAll("points") GeoPoint centre,
                                     @ForAll("radii") double radius, @ForAll @IntRange(min = 1, max = 400) int steps) {
         List<MatchCandidate> all = candidates(sites, steps);
         MatchingEngine geo = GeoMatchingEngine.create();

@@ -46,7 +46,7 @@ class ModuleGraphTest {
     }
 
     @Test
-    void everyModuleIsImported() {
+    void every_module_is_imported() {
         for (String pkg : new String[] {"fr.sharenum.model", "fr.sharenum.spi", "fr.sharenum", "fr.sharenum.core.internal",
                 "fr.sharenum.geo", "fr.sharenum.tck", "fr.sharenum.annuaire", "fr.sharenum.json", "fr.sharenum.webhook", "fr.sharenum.mail", "fr.sharenum.jdbc", "fr.sharenum.spring.boot", "fr.sharenum.http", "fr.sharenum.postgis", "fr.sharenum.examples", "fr.sharenum.benchmarks", "fr.sharenum.simulation"}) {
             assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
@@ -54,35 +54,35 @@ class ModuleGraphTest {
     }
 
     @Test
-    void theSpiDependsOnNothingButTheJdk() {
+    void the_spi_depends_on_nothing_but_the_jdk() {
         classes().that().resideInAnyPackage(SPI, MODEL)
                 .should().onlyDependOnClassesThat().resideInAnyPackage(SPI, MODEL, "java..")
                 .check(classes);
     }
 
     @Test
-    void coreNeverImportsGeo() {
+    void core_never_imports_geo() {
         noClasses().that().resideInAnyPackage(CORE, CORE_INTERNAL)
                 .should().dependOnClassesThat().resideInAnyPackage(GEO)
                 .check(classes);
     }
 
     @Test
-    void geoKnowsOnlyTheSpi() {
+    void geo_knows_only_the_spi() {
         noClasses().that().resideInAnyPackage(GEO)
                 .should().dependOnClassesThat().resideInAnyPackage(CORE, CORE_INTERNAL, TCK)
                 .check(classes);
     }
 
     @Test
-    void theTckKnowsOnlyTheSpi() {
+    void the_tck_knows_only_the_spi() {
         noClasses().that().resideInAnyPackage(TCK)
                 .should().dependOnClassesThat().resideInAnyPackage(CORE, CORE_INTERNAL, GEO)
                 .check(classes);
     }
 
     @Test
-    void adaptersKnowOnlyTheSpi() {
+    void adapters_know_only_the_spi() {
         noClasses().that().resideInAnyPackage(ANNUAIRE, JSON, WEBHOOK, MAIL, JDBC, POSTGIS)
                 .should().dependOnClassesThat().resideInAnyPackage(CORE, CORE_INTERNAL, GEO, TCK)
                 .check(classes);
@@ -96,7 +96,7 @@ class ModuleGraphTest {
     }
 
     @Test
-    void theSpringBootStarterSitsOnTopAndUsesOnlyPublicApis() {
+    void the_spring_boot_starter_sits_on_top_and_uses_only_public_apis() {
         noClasses().that().resideOutsideOfPackages(SPRING, EXAMPLES)
                 .should().dependOnClassesThat().resideInAnyPackage(SPRING)
                 .check(classes);
@@ -106,7 +106,7 @@ class ModuleGraphTest {
     }
 
     @Test
-    void theHttpApiUsesOnlyThePublicApiAndNothingUsesIt() {
+    void the_http_api_uses_only_the_public_api_and_nothing_uses_it() {
         // the API calls the facades of core (fr.sharenum), the values and contracts, JSON, and (its standalone server) JDBC
         noClasses().that().resideInAnyPackage(HTTP)
                 .should().dependOnClassesThat().resideInAnyPackage(CORE_INTERNAL, GEO, TCK, ANNUAIRE, WEBHOOK, MAIL)
@@ -117,7 +117,7 @@ class ModuleGraphTest {
     }
 
     @Test
-    void nothingImportsExamplesOrBenchmarks() {
+    void nothing_imports_examples_or_benchmarks() {
         noClasses().that().resideOutsideOfPackages(EXAMPLES)
                 .should().dependOnClassesThat().resideInAnyPackage(EXAMPLES)
                 .check(classes);
@@ -127,7 +127,7 @@ class ModuleGraphTest {
     }
 
     @Test
-    void theSimulationRunsThroughThePublicApiAndNothingUsesIt() {
+    void the_simulation_runs_through_the_public_api_and_nothing_uses_it() {
         // a model of a year "through the real library": the facades, the values, the discovered matching engine
         noClasses().that().resideInAnyPackage(SIMULATION)
                 .should().dependOnClassesThat().resideInAnyPackage("..internal..", GEO, TCK, JDBC, HTTP, BENCHMARKS)
@@ -138,14 +138,14 @@ class ModuleGraphTest {
     }
 
     @Test
-    void examplesUseOnlyThePublicApi() {
+    void examples_use_only_the_public_api() {
         noClasses().that().resideInAnyPackage(EXAMPLES)
                 .should().dependOnClassesThat().resideInAnyPackage("..internal..")
                 .check(classes);
     }
 
     @Test
-    void internalsAreUsedOnlyInsideTheirModule() {
+    void internals_are_used_only_inside_their_module() {
         noClasses().that().resideOutsideOfPackages(CORE, CORE_INTERNAL)
                 .should().dependOnClassesThat().resideInAnyPackage(CORE_INTERNAL)
                 .check(classes);

@@ -27,7 +27,7 @@ class GeoEngineTest {
     }
 
     @Test
-    void membershipChangesAtAKnownSiteAreSeenAtOnce() {
+    void membership_changes_at_a_known_site_are_seen_at_once() {
         GeoMatchingEngine engine = GeoMatchingEngine.create();
         engine.upsert(new MatchCandidate(MemberId.of("a"), uai(1), GeoPoint.of(47.30, 5.00), Map.of(GEOGEBRA, CompetenceLevel.EXPERIENCED), Set.of(), Set.of()));
         QualifiedQuery q = QualifiedQuery.within(DIJON, 30, GEOGEBRA, CompetenceLevel.INTERMEDIATE);
@@ -46,7 +46,7 @@ class GeoEngineTest {
     }
 
     @Test
-    void oneMetreBeyondTheRadiusIsOutside() {
+    void one_metre_beyond_the_radius_is_outside() {
         GeoMatchingEngine engine = GeoMatchingEngine.create();
         GeoPoint p = SphericalCapsTest.destination(DIJON.latitude(), DIJON.longitude(), 37, 30.001);
         engine.upsert(new MatchCandidate(MemberId.of("a"), uai(1), p, Map.of(GEOGEBRA, CompetenceLevel.EXPERIENCED), Set.of(), Set.of()));
@@ -57,7 +57,7 @@ class GeoEngineTest {
     }
 
     @Test
-    void manySitesAddedOneByOneStayFindable() {
+    void many_sites_added_one_by_one_stay_findable() {
         GeoMatchingEngine engine = GeoMatchingEngine.create();
         java.util.Random r = new java.util.Random(3);
         for (int i = 0; i < 5000; i++) {
@@ -73,7 +73,7 @@ class GeoEngineTest {
     }
 
     @Test
-    void aBulkLoadWithTheSameMemberTwiceKeepsTheLastOne() {
+    void a_bulk_load_with_the_same_member_twice_keeps_the_last_one() {
         java.util.List<MatchCandidate> batch = new java.util.ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             batch.add(new MatchCandidate(MemberId.of("m" + i), uai(i % 50), GeoPoint.of(47 + (i % 50) * 0.01, 5.0),

@@ -35,7 +35,7 @@ class MatchBufferTest {
     }
 
     @Test
-    void hitsGivenAsReferencesAndAsSlotsReadBackInOrder() {
+    void hits_given_as_references_and_as_slots_read_back_in_order() {
         MatchBuffer buffer = new MatchBuffer(1);
         Names a = new Names("a");
         buffer.accept(MemberId.of("x"), uai(9), CompetenceLevel.EXPERIENCED, 1.5);
@@ -55,7 +55,7 @@ class MatchBufferTest {
     }
 
     @Test
-    void slotsOfASecondEngineDoNotRenameTheFirstOnes() {
+    void slots_of_a_second_engine_do_not_rename_the_first_ones() {
         MatchBuffer buffer = new MatchBuffer();
         buffer.add(new Names("a"), 1, CompetenceLevel.EXPERIENCED, 1);
         buffer.add(new Names("b"), 1, CompetenceLevel.EXPERIENCED, 2);
@@ -63,7 +63,7 @@ class MatchBufferTest {
     }
 
     @Test
-    void clearingKeepsNothingAndTheBufferIsReusable() {
+    void clearing_keeps_nothing_and_the_buffer_is_reusable() {
         MatchBuffer buffer = new MatchBuffer();
         for (int round = 0; round < 3; round++) {
             assertThat(buffer.clear().isEmpty()).isTrue();

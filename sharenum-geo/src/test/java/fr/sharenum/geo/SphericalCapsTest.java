@@ -35,7 +35,7 @@ class SphericalCapsTest {
     }
 
     @Property(tries = 2000)
-    void everyPointOfTheCapIsInsideTheBoxes(@ForAll @DoubleRange(min = -89.99, max = 89.99) @Scale(6) double lat,
+    void every_point_of_the_cap_is_inside_the_boxes(@ForAll @DoubleRange(min = -89.99, max = 89.99) @Scale(6) double lat,
                                            @ForAll @DoubleRange(min = -180, max = 180) @Scale(6) double lon,
                                            @ForAll @DoubleRange(min = 0.001, max = 5000) @Scale(4) double radius,
                                            @ForAll @DoubleRange(min = 0, max = 360) double bearing,
@@ -46,7 +46,7 @@ class SphericalCapsTest {
     }
 
     @Test
-    void theNaiveBoxWouldMissTheTangentPoint() {
+    void the_naive_box_would_miss_the_tangent_point() {
         // at 70°N with 500 km, asin(sin(r/R)/cos(lat)) is wider than (r/R)/cos(lat)
         double lat = 70;
         double r = 500;
@@ -56,7 +56,7 @@ class SphericalCapsTest {
     }
 
     @Test
-    void capsCrossingTheAntimeridianSplitInTwo() {
+    void caps_crossing_the_antimeridian_split_in_two() {
         double[][] futuna = SphericalCaps.boxes(-14.29, -178.15, 241);
         assertThat(futuna).hasNumberOfRows(2);
         assertThat(inside(futuna, GeoPoint.of(-14.3, 179.9))).isTrue();
@@ -67,7 +67,7 @@ class SphericalCapsTest {
     }
 
     @Test
-    void capsReachingAPoleSpanEveryLongitude() {
+    void caps_reaching_a_pole_span_every_longitude() {
         double[][] b = SphericalCaps.boxes(89.5, 0, 100);
         assertThat(b).hasNumberOfRows(1);
         assertThat(b[0][2]).isEqualTo(-180);

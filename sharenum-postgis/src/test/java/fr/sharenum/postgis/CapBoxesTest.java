@@ -24,14 +24,14 @@ class CapBoxesTest {
     }
 
     @Property(tries = 3000)
-    void sameBoxesAsSphericalCaps(@ForAll @DoubleRange(min = -90, max = 90) double lat,
+    void same_boxes_as_spherical_caps(@ForAll @DoubleRange(min = -90, max = 90) double lat,
                                   @ForAll @DoubleRange(min = -180, max = 180) double lon, @ForAll("radii") double radius) {
         assertThat(CapBoxes.boxes(lat, lon, radius)).isDeepEqualTo(SphericalCaps.boxes(lat, lon, radius));
         assertThat(CapBoxes.MAX_DISTANCE_KM).isEqualTo(SphericalCaps.MAX_DISTANCE_KM);
     }
 
     @Property(tries = 200)
-    void onlyCapsOverTheWholeSphereHaveNoBox(@ForAll @DoubleRange(min = -89, max = 89) double lat,
+    void only_caps_over_the_whole_sphere_have_no_box(@ForAll @DoubleRange(min = -89, max = 89) double lat,
                                               @ForAll @DoubleRange(min = -180, max = 180) double lon) {
         assertThat(CapBoxes.isWholeSphere(CapBoxes.boxes(lat, lon, 30))).isFalse();
         assertThat(CapBoxes.isWholeSphere(CapBoxes.boxes(lat, lon, Double.POSITIVE_INFINITY))).isTrue();

@@ -32,7 +32,7 @@ class FingerprintTest {
     }
 
     @Test
-    void equalCandidatesHaveOneFingerprint() {
+    void equal_candidates_have_one_fingerprint() {
         Map<ToolId, CompetenceLevel> ab = new LinkedHashMap<>();
         ab.put(A, CompetenceLevel.NOVICE);
         ab.put(B, CompetenceLevel.EXPERIENCED);
@@ -46,7 +46,7 @@ class FingerprintTest {
     }
 
     @Test
-    void everyDifferenceChangesIt() {
+    void every_difference_changes_it() {
         MatchCandidate base = of("m", "0211136W", AT, Map.of(A, CompetenceLevel.NOVICE), Set.of(A), Set.of(T));
         List<MatchCandidate> others = List.of(
                 of("n", "0211136W", AT, Map.of(A, CompetenceLevel.NOVICE), Set.of(A), Set.of(T)),

@@ -47,7 +47,7 @@ class InstallationTest {
     }
 
     @Test
-    void aRoleThatMayNotEnablePostgisIsToldWhatToAskFor() {
+    void a_role_that_may_not_enable_postgis_is_told_what_to_ask_for() {
         String db = PostgisTesting.schema("nopostgis");
         PostgisTesting.execute("CREATE DATABASE " + db);
         PostgisTesting.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'plain') THEN"
@@ -65,7 +65,7 @@ class InstallationTest {
     }
 
     @Test
-    void postgisIsEnabledInADatabaseThatLacksItWhenTheRoleMay() {
+    void postgis_is_enabled_in_a_database_that_lacks_it_when_the_role_may() {
         String db = PostgisTesting.schema("fresh");
         PostgisTesting.execute("CREATE DATABASE " + db);
         PostgisMatchingEngine engine = PostgisMatchingEngine.builder(as("sharenum", db, null)).build();
@@ -75,7 +75,7 @@ class InstallationTest {
     }
 
     @Test
-    void theConnectionsSearchPathDoesNotMatter() {
+    void the_connections_search_path_does_not_matter() {
         String schema = PostgisTesting.schema("path");
         DataSource elsewhere = as("sharenum", "postgres", "-c search_path=nowhere_at_all");
         PostgisMatchingEngine engine = PostgisMatchingEngine.builder(elsewhere).schema(schema).build();
@@ -87,7 +87,7 @@ class InstallationTest {
     }
 
     @Test
-    void aSchemaThatAlreadyHoldsTablesIsShared() {
+    void a_schema_that_already_holds_tables_is_shared() {
         String schema = PostgisTesting.schema("store");
         PostgisTesting.execute("CREATE SCHEMA " + schema);
         PostgisTesting.execute("CREATE TABLE " + schema + ".sn_member (id text PRIMARY KEY)");   // e.g. JdbcStore's
@@ -97,7 +97,7 @@ class InstallationTest {
     }
 
     @Test
-    void withoutMigrationsTheTablesMustBeThere() {
+    void without_migrations_the_tables_must_be_there() {
         String schema = PostgisTesting.schema("bare");
         PostgisTesting.execute("CREATE SCHEMA " + schema);
         assertThatThrownBy(() -> PostgisMatchingEngine.builder(PostgisTesting.dataSource()).schema(schema).migrate(false).build())
@@ -108,7 +108,7 @@ class InstallationTest {
     }
 
     @Test
-    void schemaNamesAreChecked() {
+    void schema_names_are_checked() {
         assertThatThrownBy(() -> PostgisMatchingEngine.builder(PostgisTesting.dataSource()).schema("x; DROP TABLE y"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(PostgisUnavailableException.debianPackage(15)).isEqualTo("postgresql-15-postgis-3");

@@ -144,7 +144,7 @@ class PostgisEnginePropertiesTest {
     }
 
     @Property(tries = 120)
-    void qualifiedHitsEqualTheReferenceEngine(@ForAll("sites") List<Site> sites, @ForAll("points") GeoPoint centre,
+    void qualified_hits_equal_the_reference_engine(@ForAll("sites") List<Site> sites, @ForAll("points") GeoPoint centre,
                                               @ForAll("radii") double radius, @ForAll @IntRange(min = 0, max = 2) int tool,
                                               @ForAll CompetenceLevel min, @ForAll @IntRange(min = 1, max = 40) int limit,
                                               @ForAll boolean bulk, @ForAll boolean excludeFirst) {
@@ -161,7 +161,7 @@ class PostgisEnginePropertiesTest {
     }
 
     @Property(tries = 80)
-    void followersEqualTheReferenceEngine(@ForAll("sites") List<Site> sites, @ForAll("points") GeoPoint centre,
+    void followers_equal_the_reference_engine(@ForAll("sites") List<Site> sites, @ForAll("points") GeoPoint centre,
                                           @ForAll("radii") double radius, @ForAll @IntRange(min = 0, max = 2) int tool,
                                           @ForAll @IntRange(min = 0, max = 2) int theme) {
         List<MatchCandidate> all = candidates(sites, sites.size() * 17L + tool);
@@ -173,7 +173,7 @@ class PostgisEnginePropertiesTest {
 
     /** A site exactly at the radius is found, with the reference distance; at the next double below it is not. */
     @Property(tries = 150)
-    void theBoundaryIsDecidedExactly(@ForAll("points") GeoPoint centre, @ForAll("points") GeoPoint at) {
+    void the_boundary_is_decided_exactly(@ForAll("points") GeoPoint centre, @ForAll("points") GeoPoint at) {
         MatchCandidate c = new MatchCandidate(MemberId.of("edge"), uai(1), at, Map.of(TOOLS.get(0), CompetenceLevel.EXPERIENCED),
                 Set.of(TOOLS.get(0)), Set.of());
         load(List.of(c), false);
@@ -192,7 +192,7 @@ class PostgisEnginePropertiesTest {
 
     /** Churn (level changes, moves, leaves), one upsert at a time, keeps the two engines equal. */
     @Property(tries = 40)
-    void updatesKeepTheEnginesEqual(@ForAll("sites") List<Site> sites, @ForAll("points") GeoPoint centre,
+    void updates_keep_the_engines_equal(@ForAll("sites") List<Site> sites, @ForAll("points") GeoPoint centre,
                                     @ForAll("radii") double radius, @ForAll @IntRange(min = 1, max = 150) int steps) {
         List<MatchCandidate> all = candidates(sites, steps);
         MatchingEngine[] engines = load(all, true);

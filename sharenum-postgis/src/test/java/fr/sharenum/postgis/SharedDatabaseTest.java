@@ -87,7 +87,7 @@ class SharedDatabaseTest {
     }
 
     @Test
-    void anUpsertThatChangesNothingWritesNothing() throws Exception {
+    void an_upsert_that_changes_nothing_writes_nothing() throws Exception {
         MatchCandidate m = member(1, CompetenceLevel.EXPERIENCED);
         first.upsert(m);
         Map<String, String> written = versions(m.member());
@@ -107,7 +107,7 @@ class SharedDatabaseTest {
     }
 
     @Test
-    void aBulkLoadWritesOnlyTheMembersThatDiffer() throws Exception {
+    void a_bulk_load_writes_only_the_members_that_differ() throws Exception {
         List<MatchCandidate> all = new ArrayList<>();
         for (int i = 0; i < 2_500; i++) {   // more than one chunk
             all.add(member(i, CompetenceLevel.values()[i % 3]));
@@ -129,7 +129,7 @@ class SharedDatabaseTest {
     }
 
     @Test
-    void theLastCandidateOfAMemberInOneBulkWins() {
+    void the_last_candidate_of_a_member_in_one_bulk_wins() {
         first.upsertAll(List.of(member(3, CompetenceLevel.NOVICE), member(4, CompetenceLevel.NOVICE),
                 member(3, CompetenceLevel.EXPERIENCED)));
         assertThat(second.qualified(QualifiedQuery.within(DIJON, 50, GEOGEBRA, CompetenceLevel.EXPERIENCED)))
@@ -138,7 +138,7 @@ class SharedDatabaseTest {
     }
 
     @Test
-    void everyInstanceSeesEveryWriteAtOnce() {
+    void every_instance_sees_every_write_at_once() {
         first.upsert(member(5, CompetenceLevel.EXPERIENCED));
         assertThat(second.qualified(QualifiedQuery.within(DIJON, 50, GEOGEBRA, CompetenceLevel.NOVICE)))
                 .extracting(Match::member).containsExactly(MemberId.of("m5"));
@@ -153,7 +153,7 @@ class SharedDatabaseTest {
 
     /** Two instances apply the same feed at the same time, one by one and in bulk: no error, one result. */
     @Test
-    void instancesApplyingTheSameFeedConcurrentlyConverge() throws Exception {
+    void instances_applying_the_same_feed_concurrently_converge() throws Exception {
         List<MatchCandidate> feed = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             feed.add(member(i % 150, CompetenceLevel.values()[(i / 150) % 3]));   // each member changes up to 3 times

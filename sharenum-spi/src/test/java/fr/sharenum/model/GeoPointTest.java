@@ -13,19 +13,19 @@ class GeoPointTest {
     @ParameterizedTest
     @CsvSource({"90.0001,0,latitude", "-90.5,0,latitude", "NaN,0,latitude", "0,180.01,longitude", "0,-181,longitude",
             "0,NaN,longitude", "Infinity,0,latitude"})
-    void outOfRangeCoordinatesAreRefused(double lat, double lon, String field) {
+    void out_of_range_coordinates_are_refused(double lat, double lon, String field) {
         assertThatThrownBy(() -> GeoPoint.of(lat, lon)).isInstanceOf(InvalidValueException.class)
                 .satisfies(e -> assertThat(((InvalidValueException) e).field()).isEqualTo(field));
     }
 
     @Test
-    void boundsAreAccepted() {
+    void bounds_are_accepted() {
         assertThat(GeoPoint.of(90, 180).latitude()).isEqualTo(90);
         assertThat(GeoPoint.of(-90, -180).longitude()).isEqualTo(-180);
     }
 
     @Test
-    void distancesAreGreatCircleOnTheMeanSphere() {
+    void distances_are_great_circle_on_the_mean_sphere() {
         GeoPoint paris = GeoPoint.of(48.8566, 2.3522);
         GeoPoint lyon = GeoPoint.of(45.7640, 4.8357);
         assertThat(paris.distanceKm(lyon)).isCloseTo(391.5, within(1.0));

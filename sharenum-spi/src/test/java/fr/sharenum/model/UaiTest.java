@@ -18,18 +18,18 @@ class UaiTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"0210015C", "0311131L", "0301326D", "0090038T", "6200733C", "7200044K", "9740042C"})
-    void validUaisAreAccepted(String code) {
+    void valid_uais_are_accepted(String code) {
         assertThat(Uai.isValid(code)).isTrue();
         assertThat(Uai.of(code).value()).isEqualTo(code);
     }
 
     @Test
-    void inputIsTrimmedAndUpperCased() {
+    void input_is_trimmed_and_upper_cased() {
         assertThat(Uai.of(" 0311131l ").value()).isEqualTo("0311131L");
     }
 
     @Test
-    void aWrongCheckLetterIsRefusedWithTheExpectedOne() {
+    void a_wrong_check_letter_is_refused_with_the_expected_one() {
         assertThatThrownBy(() -> Uai.of("0210015D"))
                 .isInstanceOf(InvalidUaiException.class)
                 .hasMessageContaining("wrong check letter")
@@ -38,20 +38,20 @@ class UaiTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "021001C", "02100155C", "A210015C", "0210015", "02100-5C", "0210015CC"})
-    void malformedCodesAreRefused(String code) {
+    void malformed_codes_are_refused(String code) {
         assertThatThrownBy(() -> Uai.of(code)).isInstanceOf(InvalidUaiException.class)
                 .satisfies(e -> assertThat(((InvalidUaiException) e).field()).isEqualTo("uai"));
         assertThat(Uai.isValid(code)).isFalse();
     }
 
     @Test
-    void nullIsRefused() {
+    void null_is_refused() {
         assertThatThrownBy(() -> Uai.of(null)).isInstanceOf(InvalidUaiException.class);
         assertThat(Uai.isValid(null)).isFalse();
     }
 
     @Test
-    void checkLettersNeverUseIOorQ() {
+    void check_letters_never_use_i_oor_q() {
         for (int n = 0; n < 23 * 5; n++) {
             char c = Uai.checkLetter(String.format("%07d", n));
             assertThat(c).isNotIn('I', 'O', 'Q');
@@ -61,7 +61,7 @@ class UaiTest {
     }
 
     @Test
-    void departementComesFromThePrefixWithCorseMapped() {
+    void departement_comes_from_the_prefix_with_corse_mapped() {
         assertThat(Uai.of("0210015C").departement()).isEqualTo("021");
         assertThat(Uai.of("6200733C").departement()).isEqualTo("02A");
         String haute = "7200009";
@@ -72,7 +72,7 @@ class UaiTest {
 
     /** Every UAI of the real open-data files must pass (skipped when ../shared/data is absent). */
     @Test
-    void everyRealUaiInTheSharedOpenDataIsValid() throws IOException {
+    void every_real_uai_in_the_shared_open_data_is_valid() throws IOException {
         Path file = SharedData.file("fr_colleges_adresse_geolocalisation_national.csv");
         assumeTrue(file != null, "shared open data not present");
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

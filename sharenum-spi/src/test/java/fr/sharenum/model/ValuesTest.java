@@ -20,7 +20,7 @@ class ValuesTest {
     private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
 
     @Test
-    void theAcademieCatalogueCoversMainlandCorseOverseasAndViceRectorats() {
+    void the_academie_catalogue_covers_mainland_corse_overseas_and_vice_rectorats() {
         assertThat(Academie.values()).hasSize(34);
         assertThat(Academie.byCode("7")).contains(Academie.DIJON);
         assertThat(Academie.byCode("70")).contains(Academie.NORMANDIE);
@@ -40,7 +40,7 @@ class ValuesTest {
 
     /** The catalogue agrees with the real académie list in the shared data (skipped when absent). */
     @Test
-    void theCatalogueMatchesTheSharedAcademieList() throws IOException {
+    void the_catalogue_matches_the_shared_academie_list() throws IOException {
         Path file = SharedData.file("fr_academies.csv");
         assumeTrue(file != null, "shared open data not present");
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -58,7 +58,7 @@ class ValuesTest {
     }
 
     @Test
-    void establishmentsAreValidated() {
+    void establishments_are_validated() {
         Uai uai = Uai.of("0210015C");
         assertThatThrownBy(() -> new Establishment(uai, " ", EstablishmentType.LYCEE, Academie.DIJON, GeoPoint.of(47, 5)))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("name");
@@ -71,7 +71,7 @@ class ValuesTest {
     }
 
     @Test
-    void identifiersAreValidated() {
+    void identifiers_are_validated() {
         assertThat(ToolId.of(" GeoGebra ").value()).isEqualTo("geogebra");
         assertThatThrownBy(() -> ToolId.of("geo gebra")).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> ToolId.of("-x")).isInstanceOf(InvalidValueException.class);
@@ -81,14 +81,14 @@ class ValuesTest {
     }
 
     @Test
-    void levelsAreOrdered() {
+    void levels_are_ordered() {
         assertThat(CompetenceLevel.EXPERIENCED.isAtLeast(CompetenceLevel.INTERMEDIATE)).isTrue();
         assertThat(CompetenceLevel.INTERMEDIATE.isAtLeast(CompetenceLevel.INTERMEDIATE)).isTrue();
         assertThat(CompetenceLevel.NOVICE.isAtLeast(CompetenceLevel.INTERMEDIATE)).isFalse();
     }
 
     @Test
-    void membersAreValidatedAndEditsKeepTheVersion() {
+    void members_are_validated_and_edits_keep_the_version() {
         Member m = new Member(MemberId.of("m"), "Claire", Email.of("claire@ac-dijon.fr"), Uai.of("0210015C"),
                 Role.TEACHER_SECONDARY, Set.of("Maths"), Map.of(), Set.of(), Set.of(), MemberStatus.ACTIVE, T0, 1);
         Member edited = m.withSkill(new Skill(ToolId.of("geogebra"), CompetenceLevel.EXPERIENCED, Set.of("géométrie")));
@@ -106,7 +106,7 @@ class ValuesTest {
     }
 
     @Test
-    void ticketTransitionsFollowTheLifecycle() {
+    void ticket_transitions_follow_the_lifecycle() {
         assertThat(TicketStatus.OPEN.canMoveTo(TicketStatus.OFFERS_RECEIVED)).isTrue();
         assertThat(TicketStatus.OPEN.canMoveTo(TicketStatus.HELPER_ACCEPTED)).isFalse();
         assertThat(TicketStatus.HELPER_ACCEPTED.canMoveTo(TicketStatus.SCHEDULED)).isTrue();

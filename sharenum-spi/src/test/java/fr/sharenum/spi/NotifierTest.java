@@ -20,7 +20,7 @@ class NotifierTest {
     }
 
     @Test
-    void sendAll_tries_each_once_in_order_and_reports_failures_by_id() {
+    void send_all_tries_each_once_in_order_and_reports_failures_by_id() {
         List<String> tried = new ArrayList<>();
         Notifier notifier = n -> {
             tried.add(n.id());

@@ -18,7 +18,7 @@ class AsinTest {
     }
 
     @Test
-    void edgesAndBranchBoundariesGiveTheSameBits() {
+    void edges_and_branch_boundaries_give_the_same_bits() {
         double[] edges = {0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 0.975, 0.9749999999999999, Math.ulp(0.0), 1e-300,
                 Math.scalb(1.0, -27), Math.scalb(1.0, -28), 1.0000000000000002, -1.0000000000000002, 2, Double.NaN,
                 Double.POSITIVE_INFINITY, Double.longBitsToDouble(0x3FEF333300000000L),
@@ -32,7 +32,7 @@ class AsinTest {
     }
 
     @Test
-    void randomArgumentsOverEveryRangeGiveTheSameBits() {
+    void random_arguments_over_every_range_give_the_same_bits() {
         SplittableRandom r = new SplittableRandom(17);
         for (int i = 0; i < 3_000_000; i++) {
             double x = switch (i % 4) {
