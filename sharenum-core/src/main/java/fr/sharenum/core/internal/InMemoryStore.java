@@ -101,6 +101,27 @@ public final class InMemoryStore implements ShareNumStore {
     private final Map<BusId, Bus> buses = new TreeMap<>();
     private final Map<BusId, TreeMap<TimeKey, BusBooking>> bookingsByBus = new HashMap<>();
     private final Map<String, OutboxEntry> outbox = new LinkedHashMap<>();
+    /** The entries not dead, in the order they fall due: a claim reads the head, not the whole outbox. */
+    private void outboxPut(OutboxEntry e) {
+        OutboxEntry old = outbox.put(e.id(), e);
+        if (old != null) {
+            outboxByDue.remove(old);
+        }
+        if (e.status() != OutboxEntry.Status.DEAD) {
+            outboxByDue.add(e);
+        }
+    }
+
+    private OutboxEntry outboxRemove(String id) {
+        OutboxEntry old = outbox.remove(id);
+        if (old != null) {
+            outboxByDue.remove(old);
+        }
+        return old;
+    }
+
+    private final TreeSet<OutboxEntry> outboxByDue = new TreeSet<>(
+            Comparator.comparing(OutboxEntry::nextAttemptAt).thenComparing(OutboxEntry::id));
     private final Map<MemberId, AlertPreferences> alertPreferences = new HashMap<>();
     private final Map<EventId, List<Feedback>> feedback = new HashMap<>();
     private final Map<String, Training> trainings = new HashMap<>();
@@ -775,8 +796,9 @@ public final class InMemoryStore implements ShareNumStore {
 
         public void enqueue(OutboxEntry entry) {
             check();
-            if (outbox.putIfAbsent(entry.id(), entry) == null) {
-                undo.push(() -> outbox.remove(entry.id()));
+            if (!outbox.containsKey(entry.id())) {
+                outboxPut(entry);
+                undo.push(() -> outboxRemove(entry.id()));
             }
         }
 
@@ -787,10 +809,14 @@ public final class InMemoryStore implements ShareNumStore {
 
         public List<OutboxEntry> dueNotifications(Instant now, int limit) {
             check();
-            return outbox.values().stream()
-                    .filter(e -> e.status() != OutboxEntry.Status.DEAD && !e.nextAttemptAt().isAfter(now))
-                    .sorted(Comparator.comparing(OutboxEntry::nextAttemptAt).thenComparing(OutboxEntry::id))
-                    .limit(Math.max(limit, 0)).toList();
+            List<OutboxEntry> due = new ArrayList<>();
+            for (OutboxEntry e : outboxByDue) {
+                if (due.size() >= limit || e.nextAttemptAt().isAfter(now)) {
+                    break;
+                }
+                due.add(e);
+            }
+            return due;
         }
 
         public void updateOutbox(OutboxEntry entry, long expectedVersion) {
@@ -803,15 +829,15 @@ public final class InMemoryStore implements ShareNumStore {
                 throw new VersionConflictException("outbox entry", entry.id(), expectedVersion, old.version());
             }
             requireNextVersion(entry.version(), expectedVersion);
-            outbox.put(entry.id(), entry);
-            undo.push(() -> outbox.put(old.id(), old));
+            outboxPut(entry);
+            undo.push(() -> outboxPut(old));
         }
 
         public void deleteOutbox(String notificationId) {
             check();
-            OutboxEntry old = outbox.remove(notificationId);
+            OutboxEntry old = outboxRemove(notificationId);
             if (old != null) {
-                undo.push(() -> outbox.put(old.id(), old));
+                undo.push(() -> outboxPut(old));
             }
         }
 
