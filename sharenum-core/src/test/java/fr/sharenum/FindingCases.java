@@ -1,6 +1,8 @@
 package fr.sharenum;
 
 import fr.sharenum.model.Academie;
+import fr.sharenum.model.Bus;
+import fr.sharenum.model.BusId;
 import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.model.Event;
 import fr.sharenum.model.EventFormat;
@@ -123,6 +125,52 @@ abstract class FindingCases {
         }
 
         @Test
+        void search_filters_by_tool_theme_format_and_status() {
+            BusId bus = BusId.of("busnum-21");
+            sn.busNum().add(HOST, Bus.of(bus, "BusNum Côte-d'Or", CARNOT.location(), 80, Set.of("tablettes"), 12));
+            Event inBus = direct(paul, workshop("Dans le bus", DAY).themes(ORAL).atEstablishment(NUITS.uai()).onBus(bus));
+            // the builder adds tools: GeoGebra's events are built without the usual Capytale
+            java.util.function.BiFunction<String, Instant, EventRequest.Builder> onGeogebra = (title, start) -> EventRequest.direct()
+                    .title(title).tools(GEOGEBRA).start(start).duration(Duration.ofHours(2)).capacity(2);
+            Event geogebra = direct(paul, onGeogebra.apply("GeoGebra à Dijon", DAY.plus(Duration.ofHours(1))).atEstablishment(CARNOT.uai()));
+            Event online = direct(paul, workshop("Capytale en ligne", DAY.plus(Duration.ofHours(2)))
+                    .online(OnlineAccess.of(URI.create("https://visio.ac-dijon.fr/f")).forAcademie(Academie.DIJON)));
+            Event hybrid = direct(paul, onGeogebra.apply("GeoGebra et l'oral, hybride", DAY.plus(Duration.ofHours(3))).themes(ORAL).atEstablishment(NUITS.uai()).online(OnlineAccess.of(URI.create("https://visio.ac-dijon.fr/h"))
+                            .forAcademie(Academie.DIJON)));
+            for (Event e : List.of(inBus, geogebra, online, hybrid)) {
+                sn.events().confirm(paul.id(), e.id());
+            }
+            Event cancelled = direct(paul, workshop("Annulé", DAY.plus(Duration.ofHours(4))).atEstablishment(CARNOT.uai()));
+            sn.events().confirm(paul.id(), cancelled.id());
+            sn.events().cancel(paul.id(), cancelled.id());
+            direct(paul, workshop("Prévu", DAY.plus(Duration.ofHours(5))).atEstablishment(CARNOT.uai()));
+            java.util.function.Function<EventSearch.Builder, List<String>> found = b -> titles(sn.events().search(lea.id(),
+                    b.build(), PageRequest.first(20)));
+            java.util.function.Supplier<EventSearch.Builder> nearLea = () -> EventSearch.between(START, START.plus(Duration.ofDays(30)))
+                    .aroundMe(30);
+
+            assertThat(found.apply(nearLea.get())).containsExactly("Dans le bus", "GeoGebra à Dijon", "Capytale en ligne",
+                    "GeoGebra et l'oral, hybride");
+            assertThat(found.apply(nearLea.get().tools(GEOGEBRA))).containsExactly("GeoGebra à Dijon", "GeoGebra et l'oral, hybride");
+            assertThat(found.apply(nearLea.get().themes(ORAL))).containsExactly("Dans le bus", "GeoGebra et l'oral, hybride");
+            assertThat(found.apply(nearLea.get().formats(EventFormat.BUSNUM))).containsExactly("Dans le bus");
+            assertThat(found.apply(nearLea.get().formats(EventFormat.ON_SITE))).containsExactly("Dans le bus", "GeoGebra à Dijon",
+                    "GeoGebra et l'oral, hybride");
+            assertThat(found.apply(nearLea.get().formats(EventFormat.ONLINE))).containsExactly("Capytale en ligne",
+                    "GeoGebra et l'oral, hybride");
+            assertThat(found.apply(nearLea.get().tools(CAPYTALE).formats(EventFormat.ON_SITE, EventFormat.BUSNUM)))
+                    .containsExactly("Dans le bus");
+            // members see confirmed and held events only, whatever they ask; the host sees every status
+            assertThat(found.apply(nearLea.get().statuses(EventStatus.CANCELLED, EventStatus.PLANNED))).isEmpty();
+            EventSearch aroundCarnot = EventSearch.between(START, START.plus(Duration.ofDays(30))).around(CARNOT.location(), 5)
+                    .statuses(EventStatus.CANCELLED, EventStatus.PLANNED).build();
+            assertThat(titles(sn.events().search(HOST, aroundCarnot, PageRequest.first(20)))).containsExactly("Annulé", "Prévu");
+            // a period leaves out what starts at its end
+            assertThat(found.apply(EventSearch.between(START, DAY.plus(Duration.ofHours(1))).aroundMe(30)))
+                    .containsExactly("Dans le bus");
+        }
+
+        @Test
         void pages_follow_each_other_without_repeating_or_skipping() {
             List<String> expected = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
@@ -194,6 +242,13 @@ abstract class FindingCases {
             assertThat(titles(sn.events().of(lea.id(), lea.id(), Set.of(), from, to, PageRequest.first(10)))).containsExactly("A", "B");
             assertThat(titles(sn.events().of(lea.id(), lea.id(), Set.of(Participation.WAITLISTED), from, to, PageRequest.first(10))))
                     .containsExactly("A");
+            assertThat(titles(sn.events().of(lea.id(), lea.id(), Set.of(Participation.REGISTERED), from, to, PageRequest.first(10))))
+                    .containsExactly("B");
+            Page<Event> first = sn.events().of(lea.id(), lea.id(), Set.of(), from, to, PageRequest.first(1));
+            Page<Event> second = sn.events().of(lea.id(), lea.id(), Set.of(), from, to, PageRequest.after(first.next(), 1));
+            assertThat(titles(first)).containsExactly("A");
+            assertThat(titles(second)).containsExactly("B");
+            assertThat(second.next()).isNull();
             assertThat(titles(sn.events().of(paul.id(), paul.id(), Set.of(Participation.ORGANISING), from, to,
                     PageRequest.first(10)))).containsExactly("A", "B");
             assertThat(titles(sn.events().of(lea.id(), lea.id(), Set.of(Participation.ORGANISING), from, to,
