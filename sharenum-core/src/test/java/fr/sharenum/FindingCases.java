@@ -374,6 +374,28 @@ abstract class FindingCases {
     }
 
     @Test
+    void trainings_starting_together_page_in_a_stable_order_whatever_order_the_hosts_catalogue_gives() {
+        Instant at = START.plus(Duration.ofDays(5));
+        List<fr.sharenum.model.Training> loose = List.of("paf-c", "paf-a", "paf-b").stream().map(id -> new fr.sharenum.model.Training(
+                id, "Session " + id, fr.sharenum.model.TrainingKind.PAF_SESSION, Academie.DIJON, Set.of(CAPYTALE), at,
+                at.plus(Duration.ofHours(3)), "Canopé Dijon", null)).toList();
+        Fixture c = fixture(b -> b.trainingCatalog((academie, tools, from, to) -> loose));
+        Member reader = c.active("Rita Lectrice", CARNOT);
+        List<String> seen = new ArrayList<>();
+        Page<fr.sharenum.model.Training> p = c.sharenum.trainings().search(reader.id(), Academie.DIJON, Set.of(), START,
+                START.plus(Duration.ofDays(30)), PageRequest.first(1));
+        while (true) {
+            p.items().forEach(x -> seen.add(x.id()));
+            if (p.next() == null) {
+                break;
+            }
+            p = c.sharenum.trainings().search(reader.id(), Academie.DIJON, Set.of(), START, START.plus(Duration.ofDays(30)),
+                    PageRequest.after(p.next(), 1));
+        }
+        assertThat(seen).containsExactly("paf-a", "paf-b", "paf-c");
+    }
+
+    @Test
     void reunion_members_see_the_events_of_their_island() {
         Member r = f.active("Rémi Réunion", REUNION, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
         Event e = direct(r, workshop("À Saint-Denis", DAY).atEstablishment(REUNION.uai()));
