@@ -32,6 +32,8 @@ public interface Agenda {
      * @param member       the member
      * @param availability when they can meet
      * @throws fr.sharenum.model.NotFoundException when there is no such member
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     void publish(Actor actor, MemberId member, Availability availability);
 
@@ -41,6 +43,9 @@ public interface Agenda {
      * @param actor  the member, or the host
      * @param member the member
      * @return the availability
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Availability availability(Actor actor, MemberId member);
 
@@ -53,6 +58,8 @@ public interface Agenda {
      * @param query the members, duration, period and optional bus
      * @return the slots
      * @throws fr.sharenum.model.NotFoundException when a member or the bus does not exist
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     List<CommonSlot> findCommonSlots(Actor actor, SlotQuery query);
 }

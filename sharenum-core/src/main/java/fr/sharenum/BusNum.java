@@ -33,6 +33,8 @@ public interface BusNum {
      * @param bus   the bus
      * @return the bus
      * @throws fr.sharenum.model.DuplicateException when its id is taken
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Bus add(Actor actor, Bus bus);
 
@@ -43,6 +45,8 @@ public interface BusNum {
      * @param id    the bus
      * @return the bus
      * @throws fr.sharenum.model.NotFoundException when there is no such bus
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Bus get(Actor actor, BusId id);
 
@@ -51,6 +55,8 @@ public interface BusNum {
      *
      * @param actor an active member, or the host
      * @return the buses
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     List<Bus> all(Actor actor);
 
@@ -62,6 +68,10 @@ public interface BusNum {
      * @param from  first day
      * @param limit at most this many, 1–1,000
      * @return the bookings
+     * @throws fr.sharenum.model.NotFoundException when there is no such bus
+     * @throws fr.sharenum.model.InvalidValueException when {@code limit} is not between 1 and 1000
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     List<BusBooking> bookings(Actor actor, BusId bus, LocalDate from, int limit);
 
@@ -75,6 +85,9 @@ public interface BusNum {
      * @param date     which day
      * @param duration how long the event lasts
      * @return the options
+     * @throws fr.sharenum.model.InvalidValueException when the duration is not between 15 minutes and 12 hours
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     List<BusOption> suggest(Actor actor, Venue venue, LocalDate date, Duration duration);
 }

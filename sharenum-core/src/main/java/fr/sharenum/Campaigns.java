@@ -35,6 +35,8 @@ public interface Campaigns {
      * @param actor an active member
      * @param title 1–200 characters
      * @return the campaign, COLLECTING
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Campaign start(Actor actor, String title);
 
@@ -45,6 +47,9 @@ public interface Campaigns {
      * @param campaign the campaign
      * @param member   the member to add, active, of the establishment
      * @return the campaign
+     * @throws fr.sharenum.model.NotFoundException when there is no such campaign or member
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Campaign addToTeam(Actor actor, CampaignId campaign, MemberId member);
 
@@ -56,6 +61,11 @@ public interface Campaigns {
      * @param tools    tools concerned
      * @param themes   themes concerned
      * @return the campaign
+     * @throws fr.sharenum.model.NotFoundException when there is no such campaign
+     * @throws fr.sharenum.model.IllegalTransitionException when the campaign no longer collects concerns
+     * @throws fr.sharenum.model.LimitExceededException when the campaign holds the most concerns allowed
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Campaign submitConcern(Actor actor, CampaignId campaign, Set<ToolId> tools, Set<Theme> themes);
 
@@ -65,6 +75,9 @@ public interface Campaigns {
      * @param actor    a team member
      * @param campaign the campaign
      * @return the campaign
+     * @throws fr.sharenum.model.NotFoundException when there is no such campaign
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Campaign advance(Actor actor, CampaignId campaign);
 
@@ -76,6 +89,10 @@ public interface Campaigns {
      * @param campaign the campaign
      * @param radiusKm how far to look, within the host's bounds
      * @return the proposals per tool
+     * @throws fr.sharenum.model.NotFoundException when there is no such campaign
+     * @throws fr.sharenum.model.InvalidValueException when the radius is outside {@code [0, maxRadiusKm]}
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Map<ToolId, List<Match>> proposals(Actor actor, CampaignId campaign, double radiusKm);
 
@@ -86,6 +103,10 @@ public interface Campaigns {
      * @param campaign the campaign
      * @param event    the event
      * @return the campaign
+     * @throws fr.sharenum.model.NotFoundException when there is no such campaign or event
+     * @throws fr.sharenum.model.IllegalTransitionException when the campaign is not at the stage of workshops
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Campaign linkWorkshop(Actor actor, CampaignId campaign, EventId event);
 
@@ -96,6 +117,10 @@ public interface Campaigns {
      * @param campaign the campaign
      * @param tool     the tool tried
      * @return the campaign
+     * @throws fr.sharenum.model.NotFoundException when there is no such campaign
+     * @throws fr.sharenum.model.IllegalTransitionException when the campaign is not at its follow-up stage
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Campaign startExperiment(Actor actor, CampaignId campaign, ToolId tool);
 
@@ -106,6 +131,8 @@ public interface Campaigns {
      * @param campaign the campaign
      * @return the campaign
      * @throws fr.sharenum.model.NotFoundException when there is no such campaign
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Campaign get(Actor actor, CampaignId campaign);
 
@@ -115,6 +142,9 @@ public interface Campaigns {
      * @param actor    a team member, staff of its académie, or the host
      * @param campaign the campaign
      * @return the report
+     * @throws fr.sharenum.model.NotFoundException when there is no such campaign
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     CampaignReport report(Actor actor, CampaignId campaign);
 }

@@ -22,6 +22,8 @@ public interface Establishments {
      * @param actor         the host, or a national administrator
      * @param establishment the establishment
      * @return the establishment
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Establishment put(Actor actor, Establishment establishment);
 
@@ -31,6 +33,9 @@ public interface Establishments {
      * @param actor          the host, or a national administrator
      * @param establishments the establishments
      * @return how many were stored
+     * @throws fr.sharenum.model.InvalidValueException when the list contains {@code null}
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     int putAll(Actor actor, Collection<Establishment> establishments);
 
@@ -58,6 +63,8 @@ public interface Establishments {
      *
      * @param actor anyone
      * @return the establishments
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     List<Establishment> all(Actor actor);
 
@@ -65,6 +72,8 @@ public interface Establishments {
      * @param actor anyone
      * @param uai   the establishment's UAI
      * @return the establishment, empty when unknown
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Optional<Establishment> find(Actor actor, Uai uai);
 
@@ -73,6 +82,8 @@ public interface Establishments {
      * @param uai   the establishment's UAI
      * @return the establishment
      * @throws fr.sharenum.model.NotFoundException when unknown
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Establishment get(Actor actor, Uai uai);
 }

@@ -6,6 +6,7 @@ import fr.sharenum.model.EventId;
 import fr.sharenum.model.Feedback;
 import fr.sharenum.model.InvalidValueException;
 import fr.sharenum.model.MemberId;
+import fr.sharenum.model.Participation;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,7 @@ public interface Events {
      * @throws fr.sharenum.model.BusBookingException        the bus cannot serve the venue at that time
      * @throws fr.sharenum.model.NotAllowedException        the actor may not create it
      * @throws fr.sharenum.model.IllegalTransitionException the ticket is not HELPER_ACCEPTED
+     * @throws fr.sharenum.model.NotFoundException when the ticket, the establishment or the bus is unknown
      */
     Event create(Actor actor, EventRequest request);
 
@@ -57,6 +59,9 @@ public interface Events {
      * @param actor the invited member
      * @param event the event
      * @return the event, with the actor as an organiser
+     * @throws fr.sharenum.model.NotFoundException when there is no such event
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Event acceptInvitation(Actor actor, EventId event);
 
@@ -66,6 +71,9 @@ public interface Events {
      * @param actor the invited member
      * @param event the event
      * @return the event, without the invitation
+     * @throws fr.sharenum.model.NotFoundException when there is no such event
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Event declineInvitation(Actor actor, EventId event);
 
@@ -77,6 +85,9 @@ public interface Events {
      * @param event the event
      * @return the event, CONFIRMED
      * @throws fr.sharenum.model.IllegalTransitionException not PLANNED, or already started
+     * @throws fr.sharenum.model.NotFoundException when there is no such event
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Event confirm(Actor actor, EventId event);
 
@@ -88,6 +99,10 @@ public interface Events {
      * @param newStart    new start, in the future
      * @param newDuration new duration
      * @return the event
+     * @throws fr.sharenum.model.NotFoundException when there is no such event
+     * @throws InvalidValueException when the new start is not in the future
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Event reschedule(Actor actor, EventId event, Instant newStart, Duration newDuration);
 
@@ -98,6 +113,9 @@ public interface Events {
      * @param actor an organiser, staff of the event's académie, or the host
      * @param event the event
      * @return the event, CANCELLED
+     * @throws fr.sharenum.model.NotFoundException when there is no such event
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Event cancel(Actor actor, EventId event);
 
@@ -107,6 +125,10 @@ public interface Events {
      * @param actor an organiser
      * @param event the event
      * @return the event, HELD
+     * @throws fr.sharenum.model.NotFoundException when there is no such event
+     * @throws fr.sharenum.model.IllegalTransitionException when the event has not ended yet, or is not CONFIRMED
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Event markHeld(Actor actor, EventId event);
 
@@ -119,6 +141,9 @@ public interface Events {
      * @return the event as the actor sees it
      * @throws fr.sharenum.model.DuplicateException         when already registered or waiting
      * @throws fr.sharenum.model.IllegalTransitionException not CONFIRMED, or already started
+     * @throws fr.sharenum.model.NotFoundException when there is no such event
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Event register(Actor actor, EventId event);
 
@@ -128,6 +153,11 @@ public interface Events {
      * @param actor a member registered or waiting
      * @param event the event
      * @return the event as the actor sees it
+     * @throws fr.sharenum.model.NotFoundException when there is no such event
+     * @throws fr.sharenum.model.IllegalTransitionException when registrations no longer change (the event started, was
+     *         held or cancelled)
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Event unregister(Actor actor, EventId event);
 
@@ -137,6 +167,8 @@ public interface Events {
      * @param actor an active member, or the host
      * @param event the event
      * @return the event, empty when there is none
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Optional<Event> find(Actor actor, EventId event);
 
@@ -147,6 +179,8 @@ public interface Events {
      * @param event the event
      * @return the event
      * @throws fr.sharenum.model.NotFoundException when there is no such event
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Event get(Actor actor, EventId event);
 
@@ -158,6 +192,9 @@ public interface Events {
      * @param from  start of the period
      * @param to    end of the period, after {@code from}, at most 400 days later
      * @return the events
+     * @throws InvalidValueException when {@code to} is not after {@code from}, or the period is longer than 400 days
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     List<Event> between(Actor actor, Instant from, Instant to);
 
@@ -172,6 +209,9 @@ public interface Events {
      * @return the feedback
      * @throws fr.sharenum.model.IllegalTransitionException the event is not HELD
      * @throws fr.sharenum.model.DuplicateException        feedback already given
+     * @throws fr.sharenum.model.NotFoundException when there is no such event
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Feedback giveFeedback(Actor actor, EventId event, int usefulness, String comment);
 
@@ -181,6 +221,9 @@ public interface Events {
      * @param actor an organiser, or the host
      * @param event the event
      * @return the feedback, in the order it was given
+     * @throws fr.sharenum.model.NotFoundException when there is no such event
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     List<Feedback> feedback(Actor actor, EventId event);
 
@@ -191,6 +234,9 @@ public interface Events {
      * @param actor  an active member, or the host
      * @param helper the helper
      * @return the rating, empty when it is not shown to the actor
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Optional<Rating> helperRating(Actor actor, MemberId helper);
 
@@ -207,6 +253,7 @@ public interface Events {
      * @throws fr.sharenum.model.NotAllowedException       anyone else
      * @throws fr.sharenum.model.IllegalTransitionException the event is not held
      * @throws fr.sharenum.model.InvalidValueException      someone marked present was not registered
+     * @throws fr.sharenum.model.NotFoundException when there is no such event
      */
     Set<MemberId> markAttendance(Actor actor, EventId event, Set<MemberId> present);
 
@@ -223,6 +270,8 @@ public interface Events {
      * @return the page
      * @throws InvalidValueException a period longer than 400 days or inverted, a radius out of the
      *                                                 host's bounds, "around me" for the host, a cursor of another list
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Page<Event> search(Actor actor, EventSearch search, PageRequest page);
 
@@ -237,8 +286,13 @@ public interface Events {
      * @param to     latest start (exclusive), at most 400 days later
      * @param page   which page
      * @return the page
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
+     * @throws InvalidValueException when the period is inverted or longer than 400 days, or the cursor is not one of
+     *         this list
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
-    Page<Event> of(Actor actor, MemberId member, java.util.Set<fr.sharenum.model.Participation> as, Instant from, Instant to,
+    Page<Event> of(Actor actor, MemberId member, Set<Participation> as, Instant from, Instant to,
                    PageRequest page);
 
     /**
@@ -250,6 +304,9 @@ public interface Events {
      * @param reason why, 1–1000 characters ({@code null} only for an organiser)
      * @return the event, CANCELLED
      * @throws fr.sharenum.model.InvalidValueException staff or the host gave no reason
+     * @throws fr.sharenum.model.NotFoundException when there is no such event
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Event cancel(Actor actor, EventId event, String reason);
 
@@ -265,6 +322,8 @@ public interface Events {
      * @return the event
      * @throws fr.sharenum.model.NotFoundException          the member holds no seat
      * @throws fr.sharenum.model.IllegalTransitionException too early, or the event is PLANNED or CANCELLED
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Event markAttendance(Actor actor, EventId event, MemberId member, boolean attended);
 
@@ -274,6 +333,10 @@ public interface Events {
      * @param actor an organiser
      * @param event a CONFIRMED or HELD event
      * @return the code
+     * @throws fr.sharenum.model.NotFoundException when there is no such event
+     * @throws fr.sharenum.model.IllegalTransitionException when the event is not confirmed yet
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     String checkInCode(Actor actor, EventId event);
 
@@ -288,6 +351,9 @@ public interface Events {
      * @throws fr.sharenum.model.InvalidValueException      a wrong code
      * @throws fr.sharenum.model.IllegalTransitionException outside the check-in window
      * @throws fr.sharenum.model.LimitExceededException     too many attempts this hour
+     * @throws fr.sharenum.model.NotFoundException when there is no such event
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Event checkIn(Actor actor, EventId event, String code);
 
@@ -299,6 +365,8 @@ public interface Events {
      *
      * @param actor the host
      * @return how many reminders were queued
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     int sendReminders(Actor actor);
 }

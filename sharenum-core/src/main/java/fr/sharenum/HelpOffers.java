@@ -33,6 +33,8 @@ public interface HelpOffers {
      * @throws fr.sharenum.model.InvalidValueException a tool unknown or not mastered, a radius out of bounds, a text
      *                                                 too long
      * @throws fr.sharenum.model.LimitExceededException more than 10 standing offers
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     HelpOffer publish(Actor actor, HelpOfferRequest request);
 
@@ -43,6 +45,8 @@ public interface HelpOffers {
      * @param offer its id
      * @return the offer, withdrawn
      * @throws fr.sharenum.model.NotFoundException no such offer
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     HelpOffer withdraw(Actor actor, String offer);
 
@@ -56,6 +60,9 @@ public interface HelpOffers {
      * @param themes themes (any of)
      * @param page   which page
      * @return the page
+     * @throws fr.sharenum.model.InvalidValueException when the cursor is not one of this list
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Page<HelpOffer> near(Actor actor, Set<ToolId> tools, Set<Theme> themes, PageRequest page);
 
@@ -65,6 +72,9 @@ public interface HelpOffers {
      * @param actor  an active member, or the host
      * @param member the member
      * @return the offers
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     List<HelpOffer> of(Actor actor, MemberId member);
 }

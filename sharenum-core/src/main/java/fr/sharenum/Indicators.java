@@ -28,6 +28,7 @@ public interface Indicators {
      * @param to        last month
      * @return the report
      * @throws fr.sharenum.model.NotAllowedException the actor may not read them
+     * @throws fr.sharenum.model.NotFoundException when the territory is a custom one that is not defined
      */
     IndicatorReport report(Actor actor, Territory territory, YearMonth from, YearMonth to);
 

@@ -70,6 +70,9 @@ public interface Members {
      * @param token  the token from the mail
      * @return the member
      * @throws fr.sharenum.model.VerificationFailedException when the token is wrong, used or expired
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Member verify(Actor actor, MemberId member, String token);
 
@@ -82,6 +85,9 @@ public interface Members {
      * @param member the member
      * @throws fr.sharenum.model.VerificationFailedException the member has nothing to verify
      * @throws fr.sharenum.model.LimitExceededException      too many resends
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     void resendVerification(Actor actor, MemberId member);
 
@@ -126,6 +132,10 @@ public interface Members {
      * @param skill           the competence
      * @return the member, next version
      * @throws fr.sharenum.model.VersionConflictException the profile changed since
+     * @throws fr.sharenum.model.NotFoundException when there is no such member, or the tool is not in the host's
+     *         catalogue
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Member setSkill(Actor actor, MemberId member, long expectedVersion, Skill skill);
 
@@ -137,6 +147,10 @@ public interface Members {
      * @param expectedVersion the profile version the edit is based on
      * @param tool            the tool
      * @return the member, next version
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
+     * @throws fr.sharenum.model.VersionConflictException when the profile changed since {@code expectedVersion}
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Member removeSkill(Actor actor, MemberId member, long expectedVersion, ToolId tool);
 
@@ -149,6 +163,10 @@ public interface Members {
      * @param establishment   the new establishment
      * @return the member, next version
      * @throws fr.sharenum.model.NotFoundException the establishment is unknown
+     * @throws fr.sharenum.model.InvalidValueException when the establishment is closed
+     * @throws fr.sharenum.model.VersionConflictException when the profile changed since {@code expectedVersion}
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Member moveTo(Actor actor, MemberId member, long expectedVersion, Uai establishment);
 
@@ -163,6 +181,9 @@ public interface Members {
      * @return the member, next version
      * @throws fr.sharenum.model.InvalidValueException the edit changes what it may not
      * @throws fr.sharenum.model.NotAllowedException   an institutional function declared
+     * @throws fr.sharenum.model.NotFoundException when there is no such member, or the edit names an unknown
+     *         establishment or tool
+     * @throws fr.sharenum.model.VersionConflictException when the profile changed since {@code expectedVersion}
      */
     Member edit(Actor actor, MemberId member, long expectedVersion, UnaryOperator<Member> edit);
 
@@ -175,6 +196,10 @@ public interface Members {
      * @param reason why, 1–500 characters
      * @return the member, SUSPENDED
      * @throws fr.sharenum.model.IllegalTransitionException the member was erased
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
+     * @throws fr.sharenum.model.InvalidValueException when the reason is blank
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Member suspend(Actor actor, MemberId member, String reason);
 
@@ -186,6 +211,10 @@ public interface Members {
      * @param reason why, 1–500 characters
      * @return the member, ACTIVE (or PENDING_VERIFICATION)
      * @throws fr.sharenum.model.IllegalTransitionException the member is not suspended
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
+     * @throws fr.sharenum.model.InvalidValueException when the reason is blank
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Member reinstate(Actor actor, MemberId member, String reason);
 
@@ -224,6 +253,9 @@ public interface Members {
      * @param actor  the member, or the host
      * @param member the member
      * @return the preferences
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     AlertPreferences alertPreferences(Actor actor, MemberId member);
 
@@ -235,6 +267,9 @@ public interface Members {
      * @param tool   the tool
      * @param muted  whether to mute it
      * @return the preferences
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     AlertPreferences muteTool(Actor actor, MemberId member, ToolId tool, boolean muted);
 
@@ -245,6 +280,9 @@ public interface Members {
      * @param member the member
      * @param until  end of the pause, or {@code null}
      * @return the preferences
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     AlertPreferences pauseAlerts(Actor actor, MemberId member, Instant until);
 
@@ -255,6 +293,9 @@ public interface Members {
      * @param member the member
      * @param digest the choice
      * @return the preferences
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     AlertPreferences setDigest(Actor actor, MemberId member, AlertPreferences.Digest digest);
 
@@ -269,6 +310,9 @@ public interface Members {
      * @return the member, next version
      * @throws fr.sharenum.model.InvalidValueException   a certification dated in the future
      * @throws fr.sharenum.model.VersionConflictException the profile changed since {@code expectedVersion}
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Member recordPix(Actor actor, MemberId member, long expectedVersion, PixCertification certification);
 
@@ -278,6 +322,9 @@ public interface Members {
      * @param actor  an active member, or the host
      * @param member the member
      * @return the badges
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     List<BadgeAward> badges(Actor actor, MemberId member);
 
@@ -289,6 +336,7 @@ public interface Members {
      * @param member the member
      * @return the changes
      * @throws fr.sharenum.model.NotAllowedException anyone else
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
      */
     List<LevelChange> progression(Actor actor, MemberId member);
 
@@ -300,6 +348,9 @@ public interface Members {
      * @param member  the member
      * @param welcome whether announcements are welcome
      * @return the preferences
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     AlertPreferences setAnnouncements(Actor actor, MemberId member, boolean welcome);
 
@@ -311,6 +362,8 @@ public interface Members {
      * @param member the member
      * @param listed whether to be listed
      * @return whether they are listed now
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     boolean listInDirectory(Actor actor, MemberId member, boolean listed);
 
@@ -325,6 +378,8 @@ public interface Members {
      * @param radiusKm how far at most, within the host's bounds
      * @param page     which page
      * @return the page
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Page<DirectoryEntry> directory(Actor actor, ToolId tool, double radiusKm, PageRequest page);
 }

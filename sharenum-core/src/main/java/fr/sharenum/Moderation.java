@@ -41,6 +41,10 @@ public interface Moderation {
      * @param actor   the member who blocks, active
      * @param blocked the member blocked
      * @throws fr.sharenum.model.LimitExceededException the actor already blocks the most members allowed
+     * @throws fr.sharenum.model.NotFoundException when either member is unknown
+     * @throws fr.sharenum.model.InvalidValueException when the actor blocks themself
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     void block(Actor actor, MemberId blocked);
 
@@ -49,6 +53,10 @@ public interface Moderation {
      *
      * @param actor   the member who blocked, active
      * @param blocked the member blocked
+     * @throws fr.sharenum.model.NotFoundException when either member is unknown
+     * @throws fr.sharenum.model.InvalidValueException when the actor names themself
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     void unblock(Actor actor, MemberId blocked);
 
@@ -58,6 +66,8 @@ public interface Moderation {
      *
      * @param actor staff of an académie, a national administrator, or the host
      * @return the reports
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     List<Report> pendingReports(Actor actor);
 }

@@ -28,6 +28,7 @@ public interface Research {
      * @param member the member
      * @param given  whether they consent
      * @throws fr.sharenum.model.NotAllowedException anyone else
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
      */
     void consent(Actor actor, MemberId member, boolean given);
 
@@ -38,6 +39,7 @@ public interface Research {
      * @param member the member
      * @return whether their records may be exported
      * @throws fr.sharenum.model.NotAllowedException anyone else
+     * @throws fr.sharenum.model.NotFoundException when there is no such member
      */
     boolean consented(Actor actor, MemberId member);
 

@@ -57,6 +57,7 @@ public interface Roles {
      * @throws fr.sharenum.model.NotAllowedException        the actor may not revoke it
      * @throws fr.sharenum.model.IllegalTransitionException it was already revoked
      * @throws fr.sharenum.model.NotFoundException          no such grant
+     * @throws fr.sharenum.model.InvalidValueException when the reason is blank
      */
     Grant revoke(Actor actor, GrantId grant, String reason);
 

@@ -209,6 +209,8 @@ public interface Tickets {
      * @param requester the member
      * @param page      which page
      * @return the page, each ticket as the actor may see it
+     * @throws NotAllowedException when the access matrix ({@code docs/security.md}) does not let the actor make this
+     *         call, or they are unknown, suspended, erased or not verified
      */
     Page<TicketNum> openedBy(Actor actor, MemberId requester, PageRequest page);
 
@@ -220,6 +222,8 @@ public interface Tickets {
      * @param helper the member
      * @param page   which page
      * @return the page
+     * @throws NotAllowedException when the access matrix ({@code docs/security.md}) does not let the actor make this
+     *         call, or they are unknown, suspended, erased or not verified
      */
     Page<TicketNum> offeredBy(Actor actor, MemberId helper, PageRequest page);
 
@@ -236,6 +240,8 @@ public interface Tickets {
      * @param radiusKm how far at most, within the host's bounds; {@link Double#NaN} for the host's largest radius
      * @param page     which page
      * @return the page
+     * @throws NotAllowedException when the access matrix ({@code docs/security.md}) does not let the actor make this
+     *         call, or they are unknown, suspended, erased or not verified
      */
     Page<BoardEntry> board(Actor actor, Set<ToolId> tools, double radiusKm, PageRequest page);
 }

@@ -22,6 +22,9 @@ public interface Trainings {
      * @param actor the member, active
      * @param tools the tools they need help with
      * @return the trainings
+     * @throws fr.sharenum.model.NotFoundException when the member's establishment is unknown
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     List<Training> forMember(Actor actor, Set<ToolId> tools);
 
@@ -48,6 +51,8 @@ public interface Trainings {
      * @param actor    the member, active
      * @param training the training, as {@link #forMember} gave it
      * @throws fr.sharenum.model.NotFoundException the catalogue does not offer it to the member
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     void follow(Actor actor, Training training);
 
@@ -59,6 +64,8 @@ public interface Trainings {
      * @param training the training, as the catalogue gives it
      * @throws fr.sharenum.model.NotFoundException          the catalogue does not offer it to the member
      * @throws fr.sharenum.model.IllegalTransitionException it has not started yet
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     void declareAttended(Actor actor, Training training);
 
@@ -74,6 +81,10 @@ public interface Trainings {
      * @param to       latest start (exclusive), at most 400 days later
      * @param page     which page
      * @return the page
+     * @throws fr.sharenum.model.InvalidValueException when the period is inverted or longer than 400 days, or the
+     *         cursor is not one of this list
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     Page<Training> search(Actor actor, Academie academie, Set<ToolId> tools, Instant from,
                           Instant to, PageRequest page);
@@ -85,6 +96,8 @@ public interface Trainings {
      * @param tools  tools (any of)
      * @param themes themes (any of)
      * @return the guides
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
      */
     List<Guide> guides(Actor actor, Set<ToolId> tools, Set<Theme> themes);
 }

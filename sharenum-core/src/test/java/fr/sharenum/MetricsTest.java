@@ -200,6 +200,29 @@ class MetricsTest {
     }
 
     @Test
+    void qualified_helpers_left_out_are_counted_by_reason() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Fixture f = new Fixture(b -> b.meterRegistry(registry).alertLimits(AlertLimits.builder().perHelperPerWeek(10_000)
+                .coolDown(Duration.ofDays(7)).ticketsPerDay(10_000).build()));
+        Member claire = f.active("Claire Demande", CARNOT, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
+        f.active("Hugo Aide", NUITS, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
+        Member alice = f.active("Alice Sourdine", AUXONNE, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
+        ShareNum sn = f.sharenum;
+        sn.members().muteTool(alice.id(), alice.id(), CAPYTALE, true);
+        TicketNum first = sn.tickets().open(claire.id(), TicketRequest.builder(CAPYTALE).text("Python").radiusKm(40).build());
+        assertThat(first.alerts()).hasSize(1);
+        assertThat(count(registry, "sharenum.alerts.excluded", "reason", "muted")).isEqualTo(1);
+        assertThat(count(registry, "sharenum.alerts.excluded", "reason", "cool-down")).isZero();
+        // the same request again at once: Claire alerted Hugo for this tool within the cool-down
+        TicketNum again = sn.tickets().open(claire.id(), TicketRequest.builder(CAPYTALE).text("Python, encore").radiusKm(40).build());
+        assertThat(again.alerts()).isEmpty();
+        assertThat(count(registry, "sharenum.alerts.excluded", "reason", "cool-down")).isEqualTo(1);
+        assertThat(count(registry, "sharenum.alerts.excluded", "reason", "muted")).isEqualTo(2);
+        assertThat(sn.tickets().alertReport(HOST, again.id()).orElseThrow().notAlerted())
+                .containsEntry(AlertReport.Reason.COOL_DOWN, 1).containsEntry(AlertReport.Reason.MUTED, 1);
+    }
+
+    @Test
     void a_new_instance_lags_the_feed_until_it_catches_up() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         fr.sharenum.spi.ShareNumStore store = ShareNum.inMemoryStore();
@@ -207,7 +230,7 @@ class MetricsTest {
         Fixture reader = new Fixture(b -> b.store(store).meterRegistry(registry).changeFeed(Duration.ZERO, Duration.ofDays(1)), false);
         assertThat(gauge(registry, "sharenum.feed.lag")).isZero();
         writer.active("Lena Lag", CARNOT, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
-        assertThat(gauge(registry, "sharenum.feed.lag")).isEqualTo(reader.sharenum.changeFeed(HOST).lag()).isEqualTo(2);   // registered, verified
+        assertThat(gauge(registry, "sharenum.feed.lag")).isEqualTo(reader.sharenum.changeFeed(HOST).lag()).isEqualTo(3);   // registered, its first levels (dated, for progression), verified
         // its own write: it applies everything committed before it
         reader.sharenum.establishments().put(HOST, Fixture.school(Fixture.uai(21, 4999), "Collège de Genlis",
                 fr.sharenum.model.EstablishmentType.COLLEGE, fr.sharenum.model.Academie.DIJON, 47.24, 5.22));

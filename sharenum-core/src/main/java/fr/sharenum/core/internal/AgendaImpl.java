@@ -1,5 +1,6 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.spi.ClosedDays;
 import fr.sharenum.core.internal.access.Access;
 import fr.sharenum.core.internal.access.Operation;
 import fr.sharenum.core.internal.access.Principal;
@@ -33,11 +34,18 @@ import java.util.Objects;
 /** Availability and common slots. */
 final class AgendaImpl implements Agenda {
 
-    private final Engine engine;
+    private final Transactions transactions;
+    private final ClosedDays closedDays;
     private final BusNumImpl buses;
 
-    AgendaImpl(Engine engine, BusNumImpl buses) {
-        this.engine = engine;
+    /**
+     * @param transactions the unit of work
+     * @param closedDays   the days establishments are closed
+     * @param buses        the BusNum fleet, for slots on a bus
+     */
+    AgendaImpl(Transactions transactions, ClosedDays closedDays, BusNumImpl buses) {
+        this.transactions = transactions;
+        this.closedDays = closedDays;
         this.buses = buses;
     }
 
@@ -45,7 +53,7 @@ final class AgendaImpl implements Agenda {
     public void publish(Actor actor, MemberId member, Availability availability) {
         Objects.requireNonNull(member, "member");
         Objects.requireNonNull(availability, "availability");
-        engine.tx(t -> {
+        transactions.tx(t -> {
             Member m = t.member(member).orElseThrow(() -> new NotFoundException("member", member));
             Access.require(Operation.AGENDA_PUBLISH, MembersImpl.relations(t, Access.principal(t, actor), m));
             t.putAvailability(member, availability);
@@ -56,7 +64,7 @@ final class AgendaImpl implements Agenda {
     @Override
     public Availability availability(Actor actor, MemberId member) {
         Objects.requireNonNull(member, "member");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Member m = t.member(member).orElseThrow(() -> new NotFoundException("member", member));
             Access.require(Operation.AGENDA_READ, MembersImpl.relations(t, Access.principal(t, actor), m));
             return t.availability(member).orElse(Availability.NONE);
@@ -67,7 +75,7 @@ final class AgendaImpl implements Agenda {
     public List<CommonSlot> findCommonSlots(Actor actor, SlotQuery q) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(q, "query");
-        RangeSet<Instant> common = engine.tx(t -> {
+        RangeSet<Instant> common = transactions.tx(t -> {
             Principal p = Access.principal(t, actor);
             Access.Relations r = Access.relations(p, null);
             if (p.memberId() != null && q.members().contains(p.memberId())) {
@@ -141,7 +149,7 @@ final class AgendaImpl implements Agenda {
         LocalDate last = LocalDate.ofInstant(to, zone);
         for (LocalDate d = LocalDate.ofInstant(from, zone); !d.isAfter(last); d = d.plusDays(1)) {
             List<TimeRange> ranges = a.on(d);
-            if (ranges.isEmpty() || engine.settings().closedDays().closure(e.academie(), e.departement(), d).isPresent()) {
+            if (ranges.isEmpty() || closedDays.closure(e.academie(), e.departement(), d).isPresent()) {
                 continue;
             }
             for (TimeRange r : ranges) {

@@ -58,12 +58,24 @@ final class Announcements {
     static final DocCollection<Announced> ANNOUNCED = new DocCollection<>("event-announced", Announced.class,
             a -> Keys.join(a.event().value(), a.member().value()), a -> Map.of());
 
-    private final Engine engine;
+    private final Settings settings;
+    private final Dispatcher dispatcher;
+    private final MatchingEngine matching;
+    private final Map<Uai, Establishment> places;
     private final AlertTiming timing;
 
-    Announcements(Engine engine) {
-        this.engine = engine;
-        this.timing = new AlertTiming(engine.settings().quietHours());
+    /**
+     * @param settings   the host's settings (quiet hours, broadcast limits)
+     * @param dispatcher where announcements held for later are queued
+     * @param matching   the matching engine, as workflows query it
+     * @param places     every establishment, as the change feed brings them (read-only view)
+     */
+    Announcements(Settings settings, Dispatcher dispatcher, MatchingEngine matching, Map<Uai, Establishment> places) {
+        this.settings = settings;
+        this.dispatcher = dispatcher;
+        this.matching = matching;
+        this.places = places;
+        this.timing = new AlertTiming(settings.quietHours());
     }
 
     /**
@@ -71,7 +83,7 @@ final class Announcements {
      * nearest first for a venue, then the online territory's members; organisers and invited members left out.
      */
     Set<MemberId> audience(Event e) {
-        MatchingEngine me = engine.matchingEngine();
+        MatchingEngine me = matching;
         Set<MemberId> out = new LinkedHashSet<>();
         Set<MemberId> excluded = new HashSet<>(e.organisers());
         excluded.addAll(e.invited());
@@ -79,7 +91,7 @@ final class Announcements {
             reach(me, e.venue().location(), e.broadcastRadiusKm(), e, excluded, (m, uai) -> true, out);
         }
         if (e.isOnline()) {
-            Map<Uai, Establishment> places = engine.places();
+            Map<Uai, Establishment> places = this.places;
             for (Academie a : e.online().academie() == null ? List.of(Academie.values()) : List.of(e.online().academie())) {
                 String dept = e.online().departement();
                 Circle c = circle(places, a, dept);
@@ -163,7 +175,7 @@ final class Announcements {
         if (audience.isEmpty()) {
             return 0;
         }
-        Settings s = engine.settings();
+        Settings s = settings;
         Set<MemberId> blockedByOrganisers = new HashSet<>();
         for (MemberId o : confirmed.organisers()) {
             t.alertPreferences(o).ifPresent(p -> blockedByOrganisers.addAll(p.blocked()));
@@ -195,7 +207,7 @@ final class Announcements {
                     .map(x -> x.academie().zone()).orElse(ZoneOffset.UTC));
             Optional<Instant> later = timing.hold(theirs.digest(), zone, now).map(AlertTiming.Held::until);
             if (later.isPresent()) {
-                engine.dispatcher().enqueueAt(t, note, later.get());
+                dispatcher.enqueueAt(t, note, later.get());
             } else {
                 immediate.add(note);
             }

@@ -33,7 +33,7 @@ final class Attendance {
      * The organisers mark, all at once, who came to an event held: every registrant in {@code present} as having
      * come, every other as not.
      */
-    static Event mark(Engine engine, Tx t, Actor actor, Event e, Set<MemberId> present) {
+    static Event mark(Tx t, Actor actor, Event e, Set<MemberId> present) {
         Access.require(Operation.EVENTS_ATTENDANCE, Access.relations(Access.principal(t, actor), e.venue() == null
                 ? null : e.venue().academie()).add(Relation.ORGANISER, actor instanceof MemberId m && e.isOrganiser(m)));
         if (e.status() != EventStatus.HELD) {
@@ -49,7 +49,7 @@ final class Attendance {
         for (Registration seat : e.registered()) {
             marked = marked.withAttendance(seat.member(), present.contains(seat.member()));
         }
-        write(engine, t, marked, present.size());
+        write(t, marked, present.size());
         return marked;
     }
 
@@ -58,20 +58,20 @@ final class Attendance {
      * attendance taken, or once taken (an organiser who unmarks the last member leaves nobody present), unchanged
      * otherwise (an event held whose attendance nobody took is not counted there).
      */
-    static void sync(Engine engine, Tx t, Event e) {
+    static void sync(Tx t, Event e) {
         if (e.status() == EventStatus.HELD && (e.attendanceTaken() || ResearchStore.attendance(t, e.id()).isPresent())) {
-            write(engine, t, e, e.attended().size());
+            write(t, e, e.attended().size());
         }
     }
 
-    private static void write(Engine engine, Tx t, Event e, int attended) {
+    private static void write(Tx t, Event e, int attended) {
         Optional<ResearchStore.Attendance> before = ResearchStore.attendance(t, e.id());
         AttendanceFacts facts = new AttendanceFacts(e.id(), Place.of(e),
                 e.start(), e.duration().toMinutes(), e.registered().size(), attended);
         if (before.isPresent() && before.get().facts().equals(facts)) {
             return;
         }
-        ResearchStore.putAttendance(t, new ResearchStore.Attendance(e.id(), Set.copyOf(e.attended()), engine.now(), facts));
+        ResearchStore.putAttendance(t, new ResearchStore.Attendance(e.id(), Set.copyOf(e.attended()), t.now(), facts));
         t.emitFacts(Tx.KIND_ATTENDANCE, e.id().value(), before.map(ResearchStore.Attendance::facts).orElse(null), facts);
     }
 }

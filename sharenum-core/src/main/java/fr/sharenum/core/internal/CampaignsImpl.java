@@ -1,5 +1,6 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.spi.MatchingEngine;
 import fr.sharenum.core.internal.access.Access;
 import fr.sharenum.core.internal.access.Operation;
 import fr.sharenum.core.internal.access.Principal;
@@ -40,21 +41,30 @@ import java.util.UUID;
 
 /** Establishment campaigns. */
 final class CampaignsImpl implements Campaigns {
-    private final Engine engine;
+    private final Transactions transactions;
+    private final Settings settings;
+    private final MatchingEngine matching;
 
-    CampaignsImpl(Engine engine) {
-        this.engine = engine;
+    /**
+     * @param transactions the unit of work
+     * @param settings     the host's settings (clock, tools, radius bounds)
+     * @param matching     the matching engine, as workflows query it
+     */
+    CampaignsImpl(Transactions transactions, Settings settings, MatchingEngine matching) {
+        this.transactions = transactions;
+        this.settings = settings;
+        this.matching = matching;
     }
 
     @Override
     public Campaign start(Actor actor, String title) {
         Objects.requireNonNull(actor, "actor");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Principal p = Access.principal(t, actor);
             Access.require(Operation.CAMPAIGNS_START, Access.relations(p, null));
             Member m = p.member();
             Campaign c = new Campaign(CampaignId.random(), m.establishment(), title, Set.of(m.id()),
-                    Campaign.Stage.COLLECTING, List.of(), List.of(), List.of(), engine.now(), 1);
+                    Campaign.Stage.COLLECTING, List.of(), List.of(), List.of(), settings.clock().instant(), 1);
             t.insertCampaign(c);
             return c;
         });
@@ -74,7 +84,7 @@ final class CampaignsImpl implements Campaigns {
     public Campaign submitConcern(Actor actor, CampaignId id, Set<ToolId> tools, Set<Theme> themes) {
         Objects.requireNonNull(tools, "tools");
         for (ToolId tool : tools) {
-            engine.settings().tools().get(tool);
+            settings.tools().get(tool);
         }
         return change(id, (t, c, out) -> {
             require(t, c, actor, Operation.CAMPAIGNS_TAKE_PART);
@@ -83,7 +93,7 @@ final class CampaignsImpl implements Campaigns {
                 throw new LimitExceededException("campaign " + id + " holds " + Campaign.MAX_CONCERNS
                         + " concerns, the most allowed");
             }
-            return c.withConcern(new Campaign.Concern((MemberId) actor, tools, themes, engine.now()));
+            return c.withConcern(new Campaign.Concern((MemberId) actor, tools, themes, settings.clock().instant()));
         });
     }
 
@@ -97,22 +107,22 @@ final class CampaignsImpl implements Campaigns {
 
     @Override
     public Map<ToolId, List<Match>> proposals(Actor actor, CampaignId id, double radiusKm) {
-        if (!(radiusKm > 0) || radiusKm > engine.settings().maxRadiusKm()) {
-            throw new InvalidValueException("radiusKm", "must be between 0 and " + engine.settings().maxRadiusKm() + " km");
+        if (!(radiusKm > 0) || radiusKm > settings.maxRadiusKm()) {
+            throw new InvalidValueException("radiusKm", "must be between 0 and " + settings.maxRadiusKm() + " km");
         }
-        Campaign c = engine.tx(t -> {
+        Campaign c = transactions.tx(t -> {
             Campaign found = t.campaign(id).orElseThrow(() -> new NotFoundException("campaign", id));
             require(t, found, actor, Operation.CAMPAIGNS_STEER);
             return found;
         });
-        Establishment school = engine.tx(t -> t.establishment(c.establishment()))
+        Establishment school = transactions.tx(t -> t.establishment(c.establishment()))
                 .orElseThrow(() -> new NotFoundException("establishment", c.establishment()));
         Set<ToolId> tools = new TreeSet<>();
         c.concerns().forEach(concern -> tools.addAll(concern.tools()));
         Map<ToolId, List<Match>> out = new LinkedHashMap<>();
-        engine.freshen();
+        transactions.freshen();
         for (ToolId tool : tools) {
-            List<Match> leaders = engine.matchingEngine().qualified(QualifiedQuery.within(school.location(), radiusKm, tool,
+            List<Match> leaders = matching.qualified(QualifiedQuery.within(school.location(), radiusKm, tool,
                     CompetenceLevel.EXPERIENCED)).stream().filter(m -> !m.establishment().equals(c.establishment())).toList();
             out.put(tool, leaders);
         }
@@ -133,18 +143,18 @@ final class CampaignsImpl implements Campaigns {
     @Override
     public Campaign startExperiment(Actor actor, CampaignId id, ToolId tool) {
         Objects.requireNonNull(tool, "tool");
-        engine.settings().tools().get(tool);
+        settings.tools().get(tool);
         return change(id, (t, c, out) -> {
             require(t, c, actor, Operation.CAMPAIGNS_TAKE_PART);
             requireStage(c, Campaign.Stage.FOLLOW_UP, "follow experiments");
-            return c.withExperiment(new Campaign.Experiment((MemberId) actor, tool, engine.now()));
+            return c.withExperiment(new Campaign.Experiment((MemberId) actor, tool, settings.clock().instant()));
         });
     }
 
     @Override
     public Campaign get(Actor actor, CampaignId id) {
         Objects.requireNonNull(id, "campaign");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Campaign c = t.campaign(id).orElseThrow(() -> new NotFoundException("campaign", id));
             require(t, c, actor, Operation.CAMPAIGNS_READ);
             return c;
@@ -154,7 +164,7 @@ final class CampaignsImpl implements Campaigns {
     @Override
     public CampaignReport report(Actor actor, CampaignId id) {
         Objects.requireNonNull(id, "campaign");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Campaign c = t.campaign(id).orElseThrow(() -> new NotFoundException("campaign", id));
             require(t, c, actor, Operation.CAMPAIGNS_REPORT);
             Set<MemberId> teachers = new HashSet<>();
@@ -176,7 +186,7 @@ final class CampaignsImpl implements Campaigns {
 
     private Campaign change(CampaignId id, Engine.Step<Campaign> step) {
         Objects.requireNonNull(id, "campaign");
-        return engine.change(new Engine.Versioned<>(t -> t.campaign(id), Campaign::version, Campaign::nextVersion,
+        return transactions.change(new Engine.Versioned<>(t -> t.campaign(id), Campaign::version, Campaign::nextVersion,
                 Tx::updateCampaign, () -> new NotFoundException("campaign", id)), step);
     }
 

@@ -1,5 +1,6 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.spi.MatchingEngine;
 import fr.sharenum.DirectoryEntry;
 import fr.sharenum.Page;
 import fr.sharenum.PageRequest;
@@ -29,16 +30,28 @@ import java.util.Set;
  * opted in, and the page is read back from the store (an erased or suspended member a moment ago is not shown).
  */
 final class Directory {
-    private final Engine engine;
+    private final Transactions transactions;
+    private final Settings settings;
+    private final MatchingEngine matching;
+    private final Set<MemberId> listed;
 
-    Directory(Engine engine) {
-        this.engine = engine;
+    /**
+     * @param transactions the unit of work
+     * @param settings     the host's settings (radius bounds)
+     * @param matching     the matching engine, as workflows query it
+     * @param listed       the members listed in the directory, as the change feed brings them (read-only view)
+     */
+    Directory(Transactions transactions, Settings settings, MatchingEngine matching, Set<MemberId> listed) {
+        this.transactions = transactions;
+        this.settings = settings;
+        this.matching = matching;
+        this.listed = listed;
     }
 
     boolean list(Actor actor, MemberId id, boolean listed) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "member");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
             Access.require(Operation.MEMBERS_PREFERENCES_WRITE, MembersImpl.relations(t, Access.principal(t, actor), m));
             t.putListing(id, listed);
@@ -50,26 +63,26 @@ final class Directory {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(tool, "tool");
         Objects.requireNonNull(page, "page");
-        Settings s = engine.settings();
+        Settings s = settings;
         if (!(radiusKm >= s.minRadiusKm() && radiusKm <= s.maxRadiusKm())) {
             throw new InvalidValueException("radiusKm", "must be between " + s.minRadiusKm() + " and " + s.maxRadiusKm()
                     + " km, was " + radiusKm);
         }
         s.tools().get(tool);
         Cursors.Key after = Cursors.decode("directory", page.cursor());
-        engine.freshen();
-        return engine.tx(t -> {
+        transactions.freshen();
+        return transactions.tx(t -> {
             Principal p = Access.principal(t, actor);
             Access.require(Operation.MEMBERS_DIRECTORY, Access.relations(p, null));
             Member me = p.member();
             Establishment mine = t.establishment(me.establishment())
                     .orElseThrow(() -> new NotFoundException("establishment", me.establishment()));
-            Set<MemberId> listed = engine.listed();
+            Set<MemberId> listed = this.listed;
             AlertPreferences myPrefs = t.alertPreferences(me.id()).orElse(AlertPreferences.NONE);
             // the engine streams the experienced nearest first (exact distance, then id); keep the listed after the cursor
             List<Object[]> candidates = new ArrayList<>();
             int wanted = page.limit() + 1;
-            engine.matchingEngine().qualified(QualifiedQuery.within(mine.location(), radiusKm, tool, CompetenceLevel.EXPERIENCED)
+            matching.qualified(QualifiedQuery.within(mine.location(), radiusKm, tool, CompetenceLevel.EXPERIENCED)
                     .excluding(Set.of(me.id())), (member, uai, level, km) -> {
                 if (!listed.contains(member) || myPrefs.blocks(member)) {
                     return true;

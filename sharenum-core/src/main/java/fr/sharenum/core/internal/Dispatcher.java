@@ -3,6 +3,7 @@ package fr.sharenum.core.internal;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.core.internal.metrics.Meters;
 import fr.sharenum.core.internal.metrics.Metrics;
+import fr.sharenum.model.NotFoundException;
 import fr.sharenum.model.Notification;
 import fr.sharenum.model.VersionConflictException;
 import fr.sharenum.spi.NotificationFailedException;
@@ -221,7 +222,11 @@ public final class Dispatcher implements AutoCloseable {
             List<Claimed> mine = new ArrayList<>();
             for (OutboxEntry e : t.claimableNotifications(now, BATCH)) {
                 OutboxEntry lease = e.claimedUntil(now.plus(policy.lease()));
-                t.updateOutbox(lease, e.version());
+                try {
+                    t.updateOutbox(lease, e.version());
+                } catch (NotFoundException settled) {
+                    continue;   // settled and removed by another deliverer since it was read: nothing left to claim
+                }
                 mine.add(new Claimed(lease, e.status() == OutboxEntry.Status.PENDING ? e.nextAttemptAt() : null));
             }
             return mine;

@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -109,22 +110,26 @@ public final class Engine implements Transactions {
         this.queried = MeteredMatchingEngine.of(matchingEngine, metrics);
         this.dispatcher = new Dispatcher(notifier, store, settings.clock(), settings.delivery(), settings.deliveryWorker(),
                 new VerificationMails(settings.verificationValidity()), metrics);
-        this.members = new MembersImpl(this);
-        this.establishments = new EstablishmentsImpl(this);
-        this.helpOffers = new HelpOffersImpl(this);
-        this.tickets = new TicketsImpl(this, dispatcher, queried, trainingCatalog(), guideCatalog, settings,
-                new TicketQueries(this), helpOffers);
-        this.busNum = new BusNumImpl(this, settings.busRules(), settings.closedDays());
-        this.agenda = new AgendaImpl(this, busNum);
-        this.events = new EventsImpl(this, busNum);
-        this.campaigns = new CampaignsImpl(this);
         Map<Uai, Establishment> places = new ConcurrentHashMap<>();
+        Map<Uai, Establishment> placesRead = Collections.unmodifiableMap(places);
+        TrainingCatalog trainings = trainingCatalog();
+        this.members = new MembersImpl(this, settings, dispatcher,
+                new Directory(this, settings, queried, Collections.unmodifiableSet(listed)));
+        this.establishments = new EstablishmentsImpl(this, dispatcher);
+        this.helpOffers = new HelpOffersImpl(this, settings, placesRead);
+        this.tickets = new TicketsImpl(this, dispatcher, queried, trainings, guideCatalog, settings,
+                new TicketQueries(this, settings), helpOffers, metrics);
+        this.busNum = new BusNumImpl(this, settings.busRules(), settings.closedDays());
+        this.agenda = new AgendaImpl(this, settings.closedDays(), busNum);
+        this.events = new EventsImpl(this, settings, dispatcher, busNum,
+                new Announcements(settings, dispatcher, queried, placesRead));
+        this.campaigns = new CampaignsImpl(this, settings, queried);
         this.indicators = new IndicatorsImpl(places::get);
         this.indicatorsFacade = new IndicatorsFacade(this, indicators);
-        this.roles = new RolesImpl(this);
-        this.outbox = new OutboxImpl(this);
-        this.moderation = new ModerationImpl(this, settings.moderationQueue());
-        this.trainings = new TrainingsImpl(this);
+        this.roles = new RolesImpl(this, settings);
+        this.outbox = new OutboxImpl(this, dispatcher);
+        this.moderation = new ModerationImpl(this, settings.clock(), settings.moderationQueue());
+        this.trainings = new TrainingsImpl(this, settings, trainings, guideCatalog);
         this.follower = new ChangeFollower(new ChangeFollower.Feed() {
             @Override
             public <T> T read(Function<Tx, T> read) {
@@ -136,7 +141,6 @@ public final class Engine implements Transactions {
                 return store.inSnapshot(t -> work.apply(new Tx(t, settings.clock())));
             }
         }, new Derived(matchingEngine, indicators, places, listed), settings.clock(), settings.feed().retention());
-        this.places = places;
         long started = System.nanoTime();
         follower.reload();
         LOG.info("matching engine {} loaded with {} active members in {} ms; following the change feed from {}",
@@ -224,34 +228,22 @@ public final class Engine implements Transactions {
      * @param byDefault the default
      */
     public void researchConsentByDefault(boolean byDefault) {
-        this.research = new ResearchImpl(this, byDefault);
+        this.research = new ResearchImpl(this, settings.clock(), byDefault);
     }
 
     /** @return members' consent to research */
     public Research research() {
         Research r = research;
         if (r == null) {
-            r = new ResearchImpl(this, false);
+            r = new ResearchImpl(this, settings.clock(), false);
             research = r;
         }
         return r;
     }
 
-    /** Where every establishment stands, as the change feed brought them. */
-    private final Map<Uai, Establishment> places;
     /** Members listed in the directory of ex-pairs, as the change feed brought them. */
     private final Set<MemberId> listed = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> reminders;
-
-    /** @return where every establishment stands (derived state: {@link #freshen()} first) */
-    Map<Uai, Establishment> places() {
-        return places;
-    }
-
-    /** @return the members listed in the directory of ex-pairs (derived state: {@link #freshen()} first) */
-    Set<MemberId> listed() {
-        return listed;
-    }
 
     /** @return this instance's follower of the change feed */
     public ChangeFollower follower() {
@@ -286,10 +278,6 @@ public final class Engine implements Transactions {
         }
         dispatcher.close();
         metrics.close();
-    }
-
-    IndicatorsImpl indicatorsAggregates() {
-        return indicators;
     }
 
     public Indicators indicators() {
@@ -351,10 +339,6 @@ public final class Engine implements Transactions {
         return helpOffers;
     }
 
-    HelpOffersImpl helpOffersImpl() {
-        return helpOffers;
-    }
-
     public Agenda agenda() {
         return facades.agenda();
     }
@@ -371,16 +355,12 @@ public final class Engine implements Transactions {
         return facades.moderation();
     }
 
-    ModerationImpl moderationImpl() {
-        return moderation;
-    }
-
     public Campaigns campaigns() {
         return facades.campaigns();
     }
 
     /** The host's catalogue and the trainings published through ShareNum, together. */
-    TrainingCatalog trainingCatalog() {
+    private TrainingCatalog trainingCatalog() {
         return (academie, tools, from, to) -> {
             List<Training> all = new ArrayList<>(trainingCatalog.find(academie, tools, from, to));
             tx(t -> t.publishedTrainings(from, to)).stream()
@@ -393,11 +373,7 @@ public final class Engine implements Transactions {
         };
     }
 
-    GuideCatalog guideCatalog() {
-        return guideCatalog;
-    }
-
-    Instant now() {
+    private Instant now() {
         return settings.clock().instant();
     }
 
@@ -446,14 +422,6 @@ public final class Engine implements Transactions {
     @Override
     public <T> T retryingConflicts(Supplier<T> work) {
         return Backoff.retrying(work);
-    }
-
-    /**
-     * Runs {@code work}, a transaction changing member {@code id}; the engine and indicators follow through the
-     * change feed. Not retried: a member's edits carry the version the caller read.
-     */
-    Member changeMember(MemberId id, Function<Tx, Member> work) {
-        return tx(work);
     }
 
     /** Far enough in the future to bound "every event ever" queries. */

@@ -35,10 +35,7 @@ import java.util.Set;
  */
 final class Erasure {
     static final String ERASED_TEXT = ErasureText.TEXT;
-    private final Engine engine;
-
-    Erasure(Engine engine) {
-        this.engine = engine;
+    Erasure() {
     }
 
     /** Erases {@code m} inside the transaction {@code t}; returns the anonymised member (next version). */

@@ -29,10 +29,16 @@ import java.util.Set;
  * of an establishment that starts closing or closes are told, and kept.
  */
 final class EstablishmentsImpl implements Establishments {
-    private final Engine engine;
+    private final Transactions transactions;
+    private final Dispatcher dispatcher;
 
-    EstablishmentsImpl(Engine engine) {
-        this.engine = engine;
+    /**
+     * @param transactions the unit of work
+     * @param dispatcher   where notifications of merged establishments go
+     */
+    EstablishmentsImpl(Transactions transactions, Dispatcher dispatcher) {
+        this.transactions = transactions;
+        this.dispatcher = dispatcher;
     }
 
     @Override
@@ -50,7 +56,7 @@ final class EstablishmentsImpl implements Establishments {
             }
         }
         List<Notification> out = new ArrayList<>();
-        engine.tx(t -> {
+        transactions.tx(t -> {
             out.clear();
             Access.require(Operation.ESTABLISHMENTS_WRITE, Access.relations(Access.principal(t, actor), null));
             for (Establishment e : all) {
@@ -58,10 +64,10 @@ final class EstablishmentsImpl implements Establishments {
                 t.putEstablishment(e);
                 tellMembersOfAClosure(t, before.orElse(null), e, out);
             }
-            engine.dispatcher().enqueue(t, out);
+            dispatcher.enqueue(t, out);
             return null;
         });
-        engine.dispatcher().deliver(out);
+        dispatcher.deliver(out);
         return all.size();
     }
 
@@ -78,7 +84,7 @@ final class EstablishmentsImpl implements Establishments {
             }
         }
         List<Notification> out = new ArrayList<>();
-        int applied = engine.tx(t -> {
+        int applied = transactions.tx(t -> {
             out.clear();
             Access.require(Operation.ESTABLISHMENTS_WRITE, Access.relations(Access.principal(t, actor), null));
             int n = 0;
@@ -95,10 +101,10 @@ final class EstablishmentsImpl implements Establishments {
                 tellMembersOfAClosure(t, stored, c.after(), out);
                 n++;
             }
-            engine.dispatcher().enqueue(t, out);
+            dispatcher.enqueue(t, out);
             return n;
         });
-        engine.dispatcher().deliver(out);
+        dispatcher.deliver(out);
         return applied;
     }
 
@@ -120,7 +126,7 @@ final class EstablishmentsImpl implements Establishments {
     @Override
     public List<Establishment> all(Actor actor) {
         Objects.requireNonNull(actor, "actor");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Access.require(Operation.ESTABLISHMENTS_READ, Access.relations(Access.principal(t, actor), null));
             List<Establishment> out = new ArrayList<>();
             t.forEachEstablishment(out::add);
@@ -132,7 +138,7 @@ final class EstablishmentsImpl implements Establishments {
     @Override
     public Optional<Establishment> find(Actor actor, Uai uai) {
         Objects.requireNonNull(uai, "uai");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Access.require(Operation.ESTABLISHMENTS_READ, Access.relations(Access.principal(t, actor), null));
             return t.establishment(uai);
         });

@@ -76,36 +76,48 @@ final class EventsImpl implements Events {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventsImpl.class);
 
-    private final Engine engine;
+    private final Transactions transactions;
+    private final Settings settings;
+    private final Dispatcher dispatcher;
     private final BusNumImpl buses;
     private final Invitations invitations;
     private final Announcements announcements;
 
-    EventsImpl(Engine engine, BusNumImpl buses) {
-        this.engine = engine;
+    /**
+     * @param transactions  the unit of work
+     * @param settings      the host's settings (clock, tools, radius bounds, badges, gatherings…)
+     * @param dispatcher    where notifications go
+     * @param buses         the BusNum fleet, for events on a bus
+     * @param announcements who a confirmed event reaches, and its announcement
+     */
+    EventsImpl(Transactions transactions, Settings settings, Dispatcher dispatcher, BusNumImpl buses,
+               Announcements announcements) {
+        this.transactions = transactions;
+        this.settings = settings;
+        this.dispatcher = dispatcher;
         this.buses = buses;
-        this.invitations = new Invitations(engine.settings().invitationSender());
-        this.announcements = new Announcements(engine);
+        this.invitations = new Invitations(settings.invitationSender());
+        this.announcements = announcements;
     }
 
     @Override
     public Event create(Actor actor, EventRequest r) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(r, "request");
-        Instant now = engine.now();
+        Instant now = settings.clock().instant();
         if (r.start() == null || !r.start().isAfter(now)) {
             throw new InvalidValueException("start", "an event starts in the future, was " + r.start());
         }
         for (ToolId tool : r.tools()) {
-            engine.settings().tools().get(tool);
+            settings.tools().get(tool);
         }
-        double radius = Double.isNaN(r.broadcastRadiusKm()) ? engine.settings().broadcastRadiusKm() : r.broadcastRadiusKm();
-        if (!(radius > 0) || radius > engine.settings().maxRadiusKm()) {
-            throw new InvalidValueException("broadcastRadiusKm", "must be between 0 and " + engine.settings().maxRadiusKm()
+        double radius = Double.isNaN(r.broadcastRadiusKm()) ? settings.broadcastRadiusKm() : r.broadcastRadiusKm();
+        if (!(radius > 0) || radius > settings.maxRadiusKm()) {
+            throw new InvalidValueException("broadcastRadiusKm", "must be between 0 and " + settings.maxRadiusKm()
                     + " km, was " + r.broadcastRadiusKm());
         }
         List<Notification> out = new ArrayList<>();
-        Event created = engine.retryingConflicts(() -> engine.tx(t -> {
+        Event created = transactions.retryingConflicts(() -> transactions.tx(t -> {
             out.clear();
             Principal p = Access.principal(t, actor);
             Access.require(Operation.EVENTS_CREATE, Access.relations(p, null));
@@ -156,10 +168,10 @@ final class EventsImpl implements Events {
                 t.member(guest).ifPresent(g -> out.add(new Notification.OrganiserInvited("invited:" + event.id() + ":" + guest,
                         guest, g.email(), event.summary(), creator.displayName())));
             }
-            engine.dispatcher().enqueue(t, out);
+            dispatcher.enqueue(t, out);
             return event;
         }));
-        engine.dispatcher().deliver(out);
+        dispatcher.deliver(out);
         return created;
     }
 
@@ -190,12 +202,12 @@ final class EventsImpl implements Events {
 
     @Override
     public Event confirm(Actor actor, EventId id) {
-        engine.freshen();
+        transactions.freshen();
         // who the event reaches comes from this instance's derived state (engine, establishments), read before the step
         Set<MemberId>[] audience = new Set[1];
         return change(id, (t, ev, out) -> {
             requireOrganiser(t, ev, actor, Operation.EVENTS_ORGANISE);
-            Instant now = engine.now();
+            Instant now = settings.clock().instant();
             if (!ev.start().isAfter(now)) {
                 throw new IllegalTransitionException("event " + id + " (it has already started)", ev.status(), EventStatus.CONFIRMED);
             }
@@ -225,7 +237,7 @@ final class EventsImpl implements Events {
         Objects.requireNonNull(newStart, "newStart");
         return change(id, (t, ev, out) -> {
             requireOrganiser(t, ev, actor, Operation.EVENTS_ORGANISE);
-            Instant now = engine.now();
+            Instant now = settings.clock().instant();
             if (!newStart.isAfter(now)) {
                 throw new InvalidValueException("start", "an event starts in the future, was " + newStart);
             }
@@ -255,7 +267,7 @@ final class EventsImpl implements Events {
                 throw new InvalidValueException("reason", "staff of the académie and the host say why they cancel an event;"
                         + " everyone registered is told");
             }
-            Instant now = engine.now();
+            Instant now = settings.clock().instant();
             Event cancelled = ev.cancelled(now, why);
             if (cancelled.bus() != null) {
                 buses.release(t, cancelled.bus(), cancelled);
@@ -281,12 +293,12 @@ final class EventsImpl implements Events {
     public Event markHeld(Actor actor, EventId id) {
         return change(id, (t, ev, out) -> {
             requireOrganiser(t, ev, actor, Operation.EVENTS_ORGANISE);
-            Instant now = engine.now();
+            Instant now = settings.clock().instant();
             if (ev.status() == EventStatus.CONFIRMED && now.isBefore(ev.end())) {
                 throw new IllegalTransitionException("event " + id + " (it ends at " + ev.end() + ")", ev.status(), EventStatus.HELD);
             }
             Event held = ev.moveTo(EventStatus.HELD, now);
-            Attendance.sync(engine, t, held);
+            Attendance.sync(t, held);
             moveTicket(t, held, TicketStatus.DONE, now);
             awardBadges(t, held, now, out);
             for (Registration seat : held.registered()) {
@@ -312,7 +324,7 @@ final class EventsImpl implements Events {
                 Access.requireNotBlocked(t, Operation.EVENTS_REGISTER, memberId, o);
             }
             Member member = Engine.activeMember(t, memberId);
-            Instant now = engine.now();
+            Instant now = settings.clock().instant();
             RegistrationRules.check(ev, memberId, now);
             Event updated = ev.withRegistration(new Registration(memberId, now));
             if (updated.isRegistered(memberId)) {
@@ -343,7 +355,7 @@ final class EventsImpl implements Events {
             Event updated = ev.withoutRegistration(memberId);
             List<MemberId> promoted = updated.registered().stream().map(Registration::member)
                     .filter(m -> !ev.isRegistered(m)).toList();
-            inviteAll(t, updated, promoted, InvitationReason.PROMOTED, Invitations.REQUEST, engine.now(), out);
+            inviteAll(t, updated, promoted, InvitationReason.PROMOTED, Invitations.REQUEST, settings.clock().instant(), out);
             return updated;
         });
         return EventViews.forReader(left, relations(null, who[0], left));
@@ -353,7 +365,7 @@ final class EventsImpl implements Events {
     public Optional<Event> find(Actor actor, EventId id) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "event");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Principal p = Access.principal(t, actor);
             Optional<Event> found = t.event(id);
             if (found.isEmpty()) {
@@ -382,7 +394,7 @@ final class EventsImpl implements Events {
         if (Duration.between(from, to).compareTo(Duration.ofDays(400)) > 0) {
             throw new InvalidValueException("to", "a period is at most 400 days long");
         }
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Principal p = Access.principal(t, actor);
             Access.require(Operation.EVENTS_READ, Access.relations(p, null));
             List<Event> out = new ArrayList<>();
@@ -406,7 +418,7 @@ final class EventsImpl implements Events {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(page, "page");
-        Settings s = engine.settings();
+        Settings s = settings;
         boolean placed = search.near() != null || search.nearMe();
         double radius = Double.isNaN(search.radiusKm()) ? s.defaultRadiusKm() : search.radiusKm();
         if (placed && !(radius >= s.minRadiusKm() && radius <= s.maxRadiusKm())) {
@@ -419,7 +431,7 @@ final class EventsImpl implements Events {
         EventQuery base = EventQuery.starting(search.from(), search.to(), page.limit() + 1)
                 .about(search.tools(), search.themes());
         Cursors.Key after = Cursors.decode("events", page.cursor());
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Principal p = Access.principal(t, actor);
             Access.require(Operation.EVENTS_READ, Access.relations(p, null));
             EventQuery q = base;
@@ -461,7 +473,7 @@ final class EventsImpl implements Events {
         Objects.requireNonNull(page, "page");
         EventQuery base = EventQuery.starting(from, to, page.limit() + 1).of(member, as);
         Cursors.Key after = Cursors.decode("my-events", page.cursor());
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Member m = t.member(member).orElseThrow(() -> new NotFoundException("member", member));
             Principal p = Access.principal(t, actor);
             Access.require(Operation.EVENTS_OF_MEMBER, Access.relations(p, null).self(m.id()));
@@ -495,12 +507,12 @@ final class EventsImpl implements Events {
         Objects.requireNonNull(member, "member");
         return change(id, (t, ev, out) -> {
             requireOrganiser(t, ev, actor, Operation.EVENTS_ORGANISE);
-            requireAttendanceOpen(ev, engine.now(), false);
+            requireAttendanceOpen(ev, settings.clock().instant(), false);
             if (ev.attendedBy(member) == attended && ev.isRegistered(member)) {
                 return ev;
             }
             Event marked = ev.withAttendance(member, attended);
-            Attendance.sync(engine, t, marked);
+            Attendance.sync(t, marked);
             return marked;
         });
     }
@@ -541,10 +553,10 @@ final class EventsImpl implements Events {
     public Event checkIn(Actor actor, EventId id, String code) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "event");
-        Instant now = engine.now();
+        Instant now = settings.clock().instant();
         Principal[] who = new Principal[1];
         // the attempt is counted in a transaction of its own, so that a wrong code still counts
-        engine.retryingConflicts(() -> engine.tx(t -> {
+        transactions.retryingConflicts(() -> transactions.tx(t -> {
             Event ev = t.event(id).orElseThrow(() -> new NotFoundException("event", id));
             Access.require(Operation.EVENTS_CHECK_IN, relations(t, Access.principal(t, actor), ev));
             if (!ev.isRegistered((MemberId) actor)) {
@@ -570,7 +582,7 @@ final class EventsImpl implements Events {
                 return ev;
             }
             Event marked = ev.withAttendance(me, true);
-            Attendance.sync(engine, t, marked);
+            Attendance.sync(t, marked);
             return marked;
         });
         return EventViews.forReader(checked, relations(null, who[0], checked));
@@ -592,7 +604,7 @@ final class EventsImpl implements Events {
     @Override
     public int sendReminders(Actor actor) {
         Objects.requireNonNull(actor, "actor");
-        engine.tx(t -> {
+        transactions.tx(t -> {
             Access.require(Operation.EVENTS_REMIND, Access.relations(Access.principal(t, actor), null));
             return null;
         });
@@ -611,13 +623,13 @@ final class EventsImpl implements Events {
 
     /** Queues the reminders due now: confirmed events starting within a day (those within an hour: the hour-before). */
     private int remind() {
-        Instant now = engine.now();
+        Instant now = settings.clock().instant();
         int sent = 0;
         EventQuery q = EventQuery.starting(now, now.plus(Duration.ofDays(1)).plusNanos(1), 200)
                 .in(Set.of(), Set.of(EventStatus.CONFIRMED));
         while (true) {
             EventQuery asked = q;
-            List<Event> soon = engine.tx(t -> t.searchEvents(asked));
+            List<Event> soon = transactions.tx(t -> t.searchEvents(asked));
             for (Event e : soon) {
                 Duration left = Duration.between(now, e.start());
                 Notification.Reminder when = left.compareTo(Duration.ofHours(1)) <= 0 ? Notification.Reminder.HOUR_BEFORE
@@ -639,7 +651,7 @@ final class EventsImpl implements Events {
         List<Notification> out = new ArrayList<>();
         Integer n;
         try {
-            n = engine.retryingConflicts(() -> engine.tx(t -> {
+            n = transactions.retryingConflicts(() -> transactions.tx(t -> {
                 out.clear();
                 Event e = t.event(id).orElse(null);
                 if (e == null || e.status() != EventStatus.CONFIRMED) {
@@ -660,13 +672,13 @@ final class EventsImpl implements Events {
                                 invitations.of(e, Invitations.REQUEST, x.email(), x.displayName(), names, now, true)));
                     });
                 }
-                engine.dispatcher().enqueue(t, out);
+                dispatcher.enqueue(t, out);
                 return out.size();
             }));
         } catch (DuplicateException raced) {
             return 0;   // another instance sent it in the meantime
         }
-        engine.dispatcher().deliver(out);
+        dispatcher.deliver(out);
         return n;
     }
 
@@ -686,7 +698,7 @@ final class EventsImpl implements Events {
      * tells them (with the Open Badges link when the host publishes assertions).
      */
     private void awardBadges(Tx t, Event held, Instant now, List<Notification> out) {
-        List<BadgeRule> rules = engine.settings().badgeRules();
+        List<BadgeRule> rules = settings.badgeRules();
         if (rules.isEmpty()) {
             return;
         }
@@ -760,7 +772,7 @@ final class EventsImpl implements Events {
                 t.insertBadge(award);
                 owned.add(rule.badge().key());
                 if (m != null) {
-                    var links = engine.settings().gatherings().badgeAssertions();
+                    var links = settings.gatherings().badgeAssertions();
                     out.add(new Notification.BadgeAwarded("badge:" + award.id(), member, m.email(), rule.badge().key(),
                             rule.badge().name(), links == null ? null : links.apply(award)));
                 }
@@ -772,7 +784,7 @@ final class EventsImpl implements Events {
     public Feedback giveFeedback(Actor actor, EventId id, int usefulness, String comment) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "event");
-        Feedback given = engine.tx(t -> {
+        Feedback given = transactions.tx(t -> {
             Event e = t.event(id).orElseThrow(() -> new NotFoundException("event", id));
             Access.require(Operation.EVENTS_GIVE_FEEDBACK, relations(t, Access.principal(t, actor), e));
             MemberId participant = (MemberId) actor;
@@ -787,7 +799,7 @@ final class EventsImpl implements Events {
                 throw new IllegalTransitionException("event " + id + " (only members who came give feedback; " + participant
                         + " was not marked present)", e.status(), "feedback");
             }
-            Feedback f = new Feedback(id, participant, usefulness, comment, engine.now());
+            Feedback f = new Feedback(id, participant, usefulness, comment, settings.clock().instant());
             t.insertFeedback(f);
             return f;
         });
@@ -798,7 +810,7 @@ final class EventsImpl implements Events {
     public List<Feedback> feedback(Actor actor, EventId id) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "event");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Event e = t.event(id).orElseThrow(() -> new NotFoundException("event", id));
             Access.require(Operation.EVENTS_FEEDBACK_READ, relations(t, Access.principal(t, actor), e));
             return t.feedbackOn(id);
@@ -809,11 +821,11 @@ final class EventsImpl implements Events {
     public Optional<Rating> helperRating(Actor actor, MemberId helper) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(helper, "helper");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Principal p = Access.principal(t, actor);
             Access.require(Operation.EVENTS_HELPER_RATING, Access.relations(p, null));
             t.member(helper).orElseThrow(() -> new NotFoundException("member", helper));
-            if (!p.is(helper) && !p.isHost() && !engine.settings().showHelperRatings()) {
+            if (!p.is(helper) && !p.isHost() && !settings.showHelperRatings()) {
                 return Optional.<Rating>empty();
             }
             int count = 0;
@@ -835,7 +847,7 @@ final class EventsImpl implements Events {
     /** Reads, changes and stores an event in one transaction, retrying on concurrent changes; then notifies. */
     private Event change(EventId id, Engine.Step<Event> step) {
         Objects.requireNonNull(id, "event");
-        return engine.change(new Engine.Versioned<>(t -> t.event(id), Event::version, Event::nextVersion, Tx::updateEvent,
+        return transactions.change(new Engine.Versioned<>(t -> t.event(id), Event::version, Event::nextVersion, Tx::updateEvent,
                 () -> new NotFoundException("event", id)), step);
     }
 
@@ -895,7 +907,7 @@ final class EventsImpl implements Events {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(present, "present");
         Set<MemberId> marked = Set.copyOf(present);
-        change(id, (t, ev, out) -> Attendance.mark(engine, t, actor, ev, marked));
+        change(id, (t, ev, out) -> Attendance.mark(t, actor, ev, marked));
         return marked;
     }
 }

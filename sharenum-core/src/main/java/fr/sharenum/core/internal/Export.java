@@ -22,12 +22,6 @@ import java.util.List;
  * other members (who else was alerted, other helpers' offers, who else registered).
  */
 final class Export {
-    private final Engine engine;
-
-    Export(Engine engine) {
-        this.engine = engine;
-    }
-
     MemberData of(Tx t, Member m) {
         MemberId id = m.id();
         List<TicketNum> opened = new ArrayList<>();
@@ -81,7 +75,7 @@ final class Export {
                 pending.add(e.notification());
             }
         }
-        return new MemberData(engine.now(), m, TrustStore.grantsOf(t, id), TrustStore.linksOf(t, id),
+        return new MemberData(t.now(), m, TrustStore.grantsOf(t, id), TrustStore.linksOf(t, id),
                 t.alertPreferences(id).orElse(AlertPreferences.NONE), t.availability(id).orElse(Availability.NONE), opened,
                 helped, conversations, events, given, received, t.badgesOf(id), pending, TrustStore.auditAbout(t, id));
     }

@@ -71,10 +71,19 @@ final class HelpOffersImpl implements HelpOffers {
         return ix;
     });
 
-    private final Engine engine;
+    private final Transactions transactions;
+    private final Settings settings;
+    private final Map<Uai, Establishment> places;
 
-    HelpOffersImpl(Engine engine) {
-        this.engine = engine;
+    /**
+     * @param transactions the unit of work
+     * @param settings     the host's settings (clock, tools, radius bounds, minimum helper level)
+     * @param places       every establishment, as the change feed brings them (read-only view)
+     */
+    HelpOffersImpl(Transactions transactions, Settings settings, Map<Uai, Establishment> places) {
+        this.transactions = transactions;
+        this.settings = settings;
+        this.places = places;
     }
 
     @Override
@@ -83,19 +92,19 @@ final class HelpOffersImpl implements HelpOffers {
         Objects.requireNonNull(r, "request");
         String text = clean("text", r.text(), 1000, false);
         String availability = r.availability().isEmpty() ? "" : clean("availability", r.availability(), 200, true);
-        if (r.radiusKm() > engine.settings().maxRadiusKm()) {
-            throw new InvalidValueException("radiusKm", "must be at most " + engine.settings().maxRadiusKm() + " km, was "
+        if (r.radiusKm() > settings.maxRadiusKm()) {
+            throw new InvalidValueException("radiusKm", "must be at most " + settings.maxRadiusKm() + " km, was "
                     + r.radiusKm());
         }
         for (ToolId tool : r.tools()) {
-            engine.settings().tools().get(tool);
+            settings.tools().get(tool);
         }
-        Instant now = engine.now();
-        return engine.tx(t -> {
+        Instant now = settings.clock().instant();
+        return transactions.tx(t -> {
             Principal p = Access.principal(t, actor);
             Access.require(Operation.HELP_OFFERS_PUBLISH, Access.relations(p, null));
             Member m = p.member();
-            CompetenceLevel min = engine.settings().minimumHelperLevel();
+            CompetenceLevel min = settings.minimumHelperLevel();
             for (ToolId tool : r.tools()) {
                 if (m.levelOn(tool).map(l -> l.compareTo(min) < 0).orElse(true)) {
                     throw new InvalidValueException("tools", "member " + m.id() + " offers help on " + tool
@@ -151,8 +160,8 @@ final class HelpOffersImpl implements HelpOffers {
     public HelpOffer withdraw(Actor actor, String offer) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(offer, "offer");
-        Instant now = engine.now();
-        return engine.retryingConflicts(() -> engine.tx(t -> {
+        Instant now = settings.clock().instant();
+        return transactions.retryingConflicts(() -> transactions.tx(t -> {
             Principal p = Access.principal(t, actor);
             var doc = OFFERS.doc(t, offer);
             if (doc.isEmpty()) {
@@ -178,8 +187,8 @@ final class HelpOffersImpl implements HelpOffers {
         Objects.requireNonNull(themes, "themes");
         Objects.requireNonNull(page, "page");
         Cursors.Key after = Cursors.decode("help-offers", page.cursor());
-        engine.freshen();
-        return engine.tx(t -> {
+        transactions.freshen();
+        return transactions.tx(t -> {
             Principal p = Access.principal(t, actor);
             Access.require(Operation.HELP_OFFERS_NEAR, Access.relations(p, null));
             Member me = p.member();
@@ -218,7 +227,7 @@ final class HelpOffersImpl implements HelpOffers {
     }
 
     private GeoPoint location(Tx t, Uai uai) {
-        Establishment e = engine.places().get(uai);
+        Establishment e = places.get(uai);
         if (e == null) {
             e = t.establishment(uai).orElse(null);
         }
@@ -229,7 +238,7 @@ final class HelpOffersImpl implements HelpOffers {
     public List<HelpOffer> of(Actor actor, MemberId member) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(member, "member");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Access.require(Operation.HELP_OFFERS_READ, Access.relations(Access.principal(t, actor), null));
             t.member(member).orElseThrow(() -> new NotFoundException("member", member));
             List<Stored> mine = standing(t, member);
@@ -250,8 +259,8 @@ final class HelpOffersImpl implements HelpOffers {
      */
     List<Alert> addressed(MemberId requester, Establishment origin, TicketRequest request) {
         MemberId helper = request.addressedTo();
-        CompetenceLevel min = engine.settings().minimumHelperLevel();
-        return engine.tx(t -> {
+        CompetenceLevel min = settings.minimumHelperLevel();
+        return transactions.tx(t -> {
             Member h = Engine.activeMember(t, helper);
             Access.requireNotBlocked(t, Operation.TICKETS_OFFER, requester, helper);
             GeoPoint there = location(t, h.establishment());

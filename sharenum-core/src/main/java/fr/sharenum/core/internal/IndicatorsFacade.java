@@ -21,11 +21,15 @@ import java.util.Objects;
 
 /** The académie's view behind the access matrix: staff read their académie's territories, researchers all. */
 final class IndicatorsFacade implements Indicators {
-    private final Engine engine;
+    private final Transactions transactions;
     private final IndicatorsImpl aggregates;
 
-    IndicatorsFacade(Engine engine, IndicatorsImpl aggregates) {
-        this.engine = engine;
+    /**
+     * @param transactions the unit of work
+     * @param aggregates   the indicator aggregates the change feed keeps
+     */
+    IndicatorsFacade(Transactions transactions, IndicatorsImpl aggregates) {
+        this.transactions = transactions;
         this.aggregates = aggregates;
     }
 
@@ -34,7 +38,7 @@ final class IndicatorsFacade implements Indicators {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(territory, "territory");
         TerritoryDefinition custom = readable(actor, territory);
-        engine.freshen();
+        transactions.freshen();
         return aggregates.report(territory, custom, from, to);
     }
 
@@ -43,13 +47,13 @@ final class IndicatorsFacade implements Indicators {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(territory, "territory");
         TerritoryDefinition custom = readable(actor, territory);
-        engine.freshen();
+        transactions.freshen();
         return aggregates.impact(territory, custom, from, to);
     }
 
     /** Checks the actor may read the territory's indicators; returns a custom territory's definition. */
     private TerritoryDefinition readable(Actor actor, Territory territory) {
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             TerritoryDefinition custom = territory.level() == Territory.Level.CUSTOM
                     ? ResearchStore.territory(t, territory.code()).orElse(null) : null;
             Academie academie = custom != null ? custom.academie() : academieOf(t, territory);
@@ -65,7 +69,7 @@ final class IndicatorsFacade implements Indicators {
     public TerritoryDefinition define(Actor actor, TerritoryDefinition definition) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(definition, "definition");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Access.require(Operation.INDICATORS_DEFINE_TERRITORY, Access.relations(Access.principal(t, actor), definition.academie()));
             ResearchStore.territory(t, definition.code()).ifPresent(existing -> {
                 if (!Objects.equals(existing.academie(), definition.academie())) {
@@ -94,7 +98,7 @@ final class IndicatorsFacade implements Indicators {
     @Override
     public List<TerritoryDefinition> territories(Actor actor, Academie academie) {
         Objects.requireNonNull(actor, "actor");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Access.require(Operation.INDICATORS_TERRITORIES, Access.relations(Access.principal(t, actor), academie));
             return ResearchStore.territories(t, academie);
         });

@@ -67,12 +67,23 @@ final class MembersImpl implements Members {
     private static final int RESENDS_PER_MEMBER_PER_HOUR = 3;
     private static final int RESENDS_PER_ADDRESS_PER_DAY = 10;
 
-    private final Engine engine;
-    private final Erasure erasure;
+    private final Transactions transactions;
+    private final Settings settings;
+    private final Dispatcher dispatcher;
+    private final Directory directory;
+    private final Erasure erasure = new Erasure();
 
-    MembersImpl(Engine engine) {
-        this.engine = engine;
-        this.erasure = new Erasure(engine);
+    /**
+     * @param transactions the unit of work
+     * @param settings     the host's settings (clock, e-mail policy, tools, verification validity)
+     * @param dispatcher   where notifications and verification mails go
+     * @param directory    the directory of ex-pairs
+     */
+    MembersImpl(Transactions transactions, Settings settings, Dispatcher dispatcher, Directory directory) {
+        this.transactions = transactions;
+        this.settings = settings;
+        this.dispatcher = dispatcher;
+        this.directory = directory;
     }
 
     // --- registration and identity
@@ -80,7 +91,7 @@ final class MembersImpl implements Members {
     @Override
     public Member register(Actor actor, NewMember request) {
         Objects.requireNonNull(request, "request");
-        Email email = engine.settings().emailPolicy().check(request.email());
+        Email email = settings.emailPolicy().check(request.email());
         if (request.establishment() == null) {
             throw new InvalidValueException("establishment", "is required");
         }
@@ -89,13 +100,13 @@ final class MembersImpl implements Members {
         }
         boolean host = actor instanceof Actor.Host;
         MemberId id = request.id() != null ? request.id() : MemberId.random();
-        Instant now = engine.now();
+        Instant now = settings.clock().instant();
         Member member = new Member(id, request.displayName(), email, request.establishment(), request.role(),
                 request.disciplines(), request.skillMap(), request.followedTools(), request.followedThemes(),
                 MemberStatus.PENDING_VERIFICATION, now, 1);
         checkTools(member);
-        Instant expiresAt = now.plus(engine.settings().verificationValidity());
-        engine.tx(t -> {
+        Instant expiresAt = now.plus(settings.verificationValidity());
+        transactions.tx(t -> {
             Access.require(Operation.MEMBERS_REGISTER, Access.relations(Access.principal(t, actor), null));
             if (request.id() != null && !host) {
                 throw NotAllowedException.access("access.host-chooses-id", request.id().value());
@@ -113,22 +124,22 @@ final class MembersImpl implements Members {
             VerificationMails.request(t, member, now);
             return null;
         });
-        engine.dispatcher().wakeUp();
+        dispatcher.wakeUp();
         return member;
     }
 
     @Override
     public Member signIn(Actor actor, IdentityAssertion a) {
         Objects.requireNonNull(a, "assertion");
-        Email email = engine.settings().emailPolicy().check(a.email());
-        Instant now = engine.now();
-        Optional<MemberId> existing = engine.tx(t -> {
+        Email email = settings.emailPolicy().check(a.email());
+        Instant now = settings.clock().instant();
+        Optional<MemberId> existing = transactions.tx(t -> {
             Access.require(Operation.MEMBERS_SIGN_IN, Access.relations(Access.principal(t, actor), null));
             return TrustStore.link(t, a.issuer(), a.subject()).map(IdentityLink::member)
                     .or(() -> t.memberByEmail(email).map(Member::id));
         });
         MemberId id = existing.orElseGet(() -> a.memberId() != null ? a.memberId() : MemberId.random());
-        return engine.changeMember(id, t -> {
+        return transactions.tx(t -> {
             Establishment school = requireEstablishment(t, a.establishment());
             Optional<Member> current = t.member(id);
             Member saved;
@@ -209,7 +220,7 @@ final class MembersImpl implements Members {
         if (token == null || token.isBlank()) {
             throw new VerificationFailedException("a verification token is required");
         }
-        return engine.changeMember(id, t -> {
+        return transactions.tx(t -> {
             Access.require(Operation.MEMBERS_VERIFY, Access.relations(Access.principal(t, actor), null));
             Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
             VerificationRecord record = t.verification(id).orElseThrow(() ->
@@ -217,7 +228,7 @@ final class MembersImpl implements Members {
             if (!Tokens.matches(token.strip(), record.tokenHash())) {
                 throw new VerificationFailedException("this verification token is not valid");
             }
-            if (engine.now().isAfter(record.expiresAt())) {
+            if (settings.clock().instant().isAfter(record.expiresAt())) {
                 throw new VerificationFailedException("this verification token expired at " + record.expiresAt()
                         + "; ask for a new one");
             }
@@ -235,8 +246,8 @@ final class MembersImpl implements Members {
     @Override
     public void resendVerification(Actor actor, MemberId id) {
         Objects.requireNonNull(id, "member");
-        Instant now = engine.now();
-        engine.retryingConflicts(() -> engine.tx(t -> {
+        Instant now = settings.clock().instant();
+        transactions.retryingConflicts(() -> transactions.tx(t -> {
             Access.require(Operation.MEMBERS_RESEND_VERIFICATION, Access.relations(Access.principal(t, actor), null));
             Member member = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
             if (member.status() != MemberStatus.PENDING_VERIFICATION) {
@@ -251,7 +262,7 @@ final class MembersImpl implements Members {
             VerificationMails.request(t, member, now);
             return member;
         }));
-        engine.dispatcher().wakeUp();
+        dispatcher.wakeUp();
     }
 
     static String resendMemberKey(MemberId id) {
@@ -267,7 +278,7 @@ final class MembersImpl implements Members {
     @Override
     public Optional<Member> find(Actor actor, MemberId id) {
         Objects.requireNonNull(id, "member");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Optional<Member> m = t.member(id);
             if (m.isEmpty()) {
                 Access.require(Operation.MEMBERS_READ, Access.relations(Access.principal(t, actor), null).self(id));
@@ -286,7 +297,7 @@ final class MembersImpl implements Members {
     @Override
     public MemberProfile profile(Actor actor, MemberId id) {
         Objects.requireNonNull(id, "member");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Access.require(Operation.MEMBERS_PROFILE, Access.relations(Access.principal(t, actor), null));
             Member m = t.member(id).filter(Member::isActive).orElseThrow(() -> new NotFoundException("member", id));
             return MemberProfile.of(m);
@@ -330,7 +341,7 @@ final class MembersImpl implements Members {
 
     @Override
     public Member recordPix(Actor actor, MemberId id, long expectedVersion, PixCertification certification) {
-        if (certification != null && certification.certifiedOn().isAfter(LocalDate.ofInstant(engine.now(), ZoneOffset.UTC).plusDays(1))) {
+        if (certification != null && certification.certifiedOn().isAfter(LocalDate.ofInstant(settings.clock().instant(), ZoneOffset.UTC).plusDays(1))) {
             throw new InvalidValueException("certifiedOn", "a certification cannot be dated in the future: "
                     + certification.certifiedOn());
         }
@@ -339,7 +350,7 @@ final class MembersImpl implements Members {
 
     private Member change(Actor actor, Operation op, MemberId id, long expectedVersion, UnaryOperator<Member> edit) {
         Objects.requireNonNull(id, "member");
-        return engine.changeMember(id, t -> {
+        return transactions.tx(t -> {
             Member current = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
             Principal p = Access.principal(t, actor);
             Access.require(op, relations(t, p, current));
@@ -383,8 +394,8 @@ final class MembersImpl implements Members {
     private Member setStatus(Actor actor, MemberId id, MemberStatus target, String reason) {
         Objects.requireNonNull(id, "member");
         String why = requireReason(reason);
-        Instant now = engine.now();
-        return engine.changeMember(id, t -> {
+        Instant now = settings.clock().instant();
+        return transactions.tx(t -> {
             Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
             Access.require(Operation.MEMBERS_SUSPEND, relations(t, Access.principal(t, actor), m));
             if (actor.equals(id)) {
@@ -419,27 +430,27 @@ final class MembersImpl implements Members {
     @Override
     public MemberData exportData(Actor actor, MemberId id) {
         Objects.requireNonNull(id, "member");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
             Access.require(Operation.MEMBERS_EXPORT, relations(t, Access.principal(t, actor), m));
             if (!actor.equals(id)) {
-                TrustStore.audit(t, new AuditEntry(TrustStore.newAuditId(), engine.now(), actor.describe(),
+                TrustStore.audit(t, new AuditEntry(TrustStore.newAuditId(), settings.clock().instant(), actor.describe(),
                         AuditEntry.Action.EXPORT, id, academieOf(t, m), "export des données"));
             }
-            return new Export(engine).of(t, m);
+            return new Export().of(t, m);
         });
     }
 
     @Override
     public Member erase(Actor actor, MemberId id) {
         Objects.requireNonNull(id, "member");
-        Member erased = engine.changeMember(id, t -> {
+        Member erased = transactions.tx(t -> {
             Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
             Access.require(Operation.MEMBERS_ERASE, relations(t, Access.principal(t, actor), m));
             if (m.status() == MemberStatus.ERASED) {
                 return m;
             }
-            TrustStore.audit(t, new AuditEntry(TrustStore.newAuditId(), engine.now(), actor.describe(),
+            TrustStore.audit(t, new AuditEntry(TrustStore.newAuditId(), settings.clock().instant(), actor.describe(),
                     AuditEntry.Action.ERASE, id, academieOf(t, m), actor.equals(id) ? "à sa demande" : "effacement par l'administration"));
             return erasure.erase(t, m);
         });
@@ -451,7 +462,7 @@ final class MembersImpl implements Members {
     @Override
     public AlertPreferences alertPreferences(Actor actor, MemberId id) {
         Objects.requireNonNull(id, "member");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
             Access.require(Operation.MEMBERS_PREFERENCES_READ, relations(t, Access.principal(t, actor), m));
             return t.alertPreferences(id).orElse(AlertPreferences.NONE);
@@ -461,7 +472,7 @@ final class MembersImpl implements Members {
     @Override
     public AlertPreferences muteTool(Actor actor, MemberId id, ToolId tool, boolean muted) {
         Objects.requireNonNull(tool, "tool");
-        engine.settings().tools().get(tool);
+        settings.tools().get(tool);
         return changePreferences(actor, id, p -> p.muting(tool, muted));
     }
 
@@ -483,18 +494,18 @@ final class MembersImpl implements Members {
 
     @Override
     public boolean listInDirectory(Actor actor, MemberId id, boolean listed) {
-        return new Directory(engine).list(actor, id, listed);
+        return directory.list(actor, id, listed);
     }
 
     @Override
     public Page<DirectoryEntry> directory(Actor actor, ToolId tool, double radiusKm,
                                                                   PageRequest page) {
-        return new Directory(engine).page(actor, tool, radiusKm, page);
+        return directory.page(actor, tool, radiusKm, page);
     }
 
     private AlertPreferences changePreferences(Actor actor, MemberId id, UnaryOperator<AlertPreferences> change) {
         Objects.requireNonNull(id, "member");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
             Access.require(Operation.MEMBERS_PREFERENCES_WRITE, relations(t, Access.principal(t, actor), m));
             AlertPreferences next = change.apply(t.alertPreferences(id).orElse(AlertPreferences.NONE));
@@ -506,7 +517,7 @@ final class MembersImpl implements Members {
     @Override
     public List<BadgeAward> badges(Actor actor, MemberId id) {
         Objects.requireNonNull(id, "member");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Access.require(Operation.MEMBERS_BADGES, Access.relations(Access.principal(t, actor), null));
             t.member(id).orElseThrow(() -> new NotFoundException("member", id));
             return t.badgesOf(id);
@@ -517,10 +528,10 @@ final class MembersImpl implements Members {
 
     private void checkTools(Member m) {
         for (ToolId tool : m.skills().keySet()) {
-            engine.settings().tools().get(tool);
+            settings.tools().get(tool);
         }
         for (ToolId tool : m.followedTools()) {
-            engine.settings().tools().get(tool);
+            settings.tools().get(tool);
         }
     }
 
@@ -544,6 +555,6 @@ final class MembersImpl implements Members {
 
     @Override
     public List<LevelChange> progression(Actor actor, MemberId id) {
-        return Progression.of(engine, actor, id);
+        return Progression.of(transactions, actor, id);
     }
 }

@@ -24,6 +24,7 @@ import fr.sharenum.core.internal.store.DocCollection;
 import fr.sharenum.core.internal.store.Keys;
 import fr.sharenum.spi.Doc;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,12 +40,19 @@ final class ModerationImpl implements Moderation {
     static final DocCollection<Report> REPORTS = new DocCollection<>("report", Report.class, Report::id,
             r -> Map.of("at", Keys.join(Keys.time(r.at()), r.id()), "reporter", Keys.join(r.reporter().value(), r.id())));
 
-    private final Engine engine;
+    private final Transactions transactions;
+    private final Clock clock;
     /** The host's queue, or {@code null} when the reports stay in the store for {@link #pendingReports}. */
     private final ModerationQueue hostQueue;
 
-    ModerationImpl(Engine engine, ModerationQueue hostQueue) {
-        this.engine = engine;
+    /**
+     * @param transactions the unit of work
+     * @param clock        the time of reports and decisions
+     * @param hostQueue    the host's queue, or {@code null} to keep reports in the store
+     */
+    ModerationImpl(Transactions transactions, Clock clock, ModerationQueue hostQueue) {
+        this.transactions = transactions;
+        this.clock = clock;
         this.hostQueue = hostQueue;
     }
 
@@ -53,12 +61,12 @@ final class ModerationImpl implements Moderation {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(reason, "reason");
-        Report report = engine.tx(t -> {
+        Report report = transactions.tx(t -> {
             Access.require(Operation.MODERATION_REPORT, Access.relations(Access.principal(t, actor), null));
             MemberId reporter = (MemberId) actor;
             check(t, reporter, subject);
             Report r = new Report("report:" + reporter + ":" + subject.describe().replace(' ', '-'), reporter, subject, reason,
-                    comment, engine.now());
+                    comment, clock.instant());
             if (REPORTS.doc(t, r.id()).isPresent()) {
                 throw new DuplicateException("member " + actor.describe() + " already reported " + subject.describe());
             }
@@ -70,7 +78,7 @@ final class ModerationImpl implements Moderation {
             try {
                 hostQueue.submit(report);
             } catch (RuntimeException e) {
-                engine.tx(t -> REPORTS.delete(t, report.id()));
+                transactions.tx(t -> REPORTS.delete(t, report.id()));
                 throw e;
             }
         }
@@ -114,7 +122,7 @@ final class ModerationImpl implements Moderation {
     private void setBlock(Actor actor, MemberId blocked, boolean block) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(blocked, "blocked");
-        engine.tx(t -> {
+        transactions.tx(t -> {
             Access.require(Operation.MODERATION_BLOCK, Access.relations(Access.principal(t, actor), null));
             MemberId blocker = (MemberId) actor;
             if (blocker.equals(blocked)) {
@@ -135,7 +143,7 @@ final class ModerationImpl implements Moderation {
     @Override
     public List<Report> pendingReports(Actor actor) {
         Objects.requireNonNull(actor, "actor");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Principal p = Access.principal(t, actor);
             Access.Relations r = Access.relations(p, p.academie());
             Access.require(Operation.MODERATION_QUEUE, r);

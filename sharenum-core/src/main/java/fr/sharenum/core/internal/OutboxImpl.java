@@ -14,15 +14,21 @@ import java.util.Objects;
 
 /** Operating the outbox, for the host and national administrators. */
 final class OutboxImpl implements Outbox {
-    private final Engine engine;
+    private final Transactions transactions;
+    private final Dispatcher dispatcher;
 
-    OutboxImpl(Engine engine) {
-        this.engine = engine;
+    /**
+     * @param transactions the unit of work
+     * @param dispatcher   the outbox it operates
+     */
+    OutboxImpl(Transactions transactions, Dispatcher dispatcher) {
+        this.transactions = transactions;
+        this.dispatcher = dispatcher;
     }
 
     private void require(Actor actor) {
         Objects.requireNonNull(actor, "actor");
-        engine.tx(t -> {
+        transactions.tx(t -> {
             Access.require(Operation.OUTBOX_OPERATE, Access.relations(Access.principal(t, actor), null));
             return null;
         });
@@ -31,43 +37,43 @@ final class OutboxImpl implements Outbox {
     @Override
     public List<Notification> failed(Actor actor) {
         require(actor);
-        return engine.dispatcher().failed();
+        return dispatcher.failed();
     }
 
     @Override
     public int retryNow(Actor actor) {
         require(actor);
-        return engine.dispatcher().deliverDue(true);
+        return dispatcher.deliverDue(true);
     }
 
     @Override
     public int deliverDue(Actor actor) {
         require(actor);
-        return engine.dispatcher().deliverDue(false);
+        return dispatcher.deliverDue(false);
     }
 
     @Override
     public List<OutboxEntry> deadLetters(Actor actor) {
         require(actor);
-        return engine.dispatcher().deadLetters();
+        return dispatcher.deadLetters();
     }
 
     @Override
     public boolean revive(Actor actor, String notificationId) {
         require(actor);
         Objects.requireNonNull(notificationId, "notificationId");
-        return engine.dispatcher().revive(notificationId);
+        return dispatcher.revive(notificationId);
     }
 
     @Override
     public OutboxBacklog backlog(Actor actor) {
         require(actor);
-        return engine.dispatcher().backlog(Duration.ZERO);
+        return dispatcher.backlog(Duration.ZERO);
     }
 
     @Override
     public List<OutboxEntry> undeliveredVerifications(Actor actor) {
         require(actor);
-        return engine.dispatcher().undeliveredVerifications();
+        return dispatcher.undeliveredVerifications();
     }
 }

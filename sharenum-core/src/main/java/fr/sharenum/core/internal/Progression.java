@@ -25,10 +25,10 @@ final class Progression {
     private Progression() {
     }
 
-    static List<LevelChange> of(Engine engine, Actor actor, MemberId id) {
+    static List<LevelChange> of(Transactions transactions, Actor actor, MemberId id) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "member");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Member m = t.member(id).orElseThrow(() -> new NotFoundException("member", id));
             Access.require(Operation.MEMBERS_PROGRESSION, MembersImpl.relations(t, Access.principal(t, actor), m));
             List<LevelChangeFacts> kept = ResearchStore.levelChangesOf(t, id).stream().map(ResearchStore.StoredLevelChange::facts).toList();

@@ -11,6 +11,7 @@ import fr.sharenum.model.MemberId;
 import fr.sharenum.model.MemberStatus;
 import fr.sharenum.model.NotFoundException;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -20,11 +21,18 @@ import java.util.function.Predicate;
 
 /** Members' consent to research, kept as kernel documents; the host's default for those who never answered. */
 final class ResearchImpl implements Research {
-    private final Engine engine;
+    private final Transactions transactions;
+    private final Clock clock;
     private final boolean byDefault;
 
-    ResearchImpl(Engine engine, boolean byDefault) {
-        this.engine = engine;
+    /**
+     * @param transactions the unit of work
+     * @param clock        the time consents are given
+     * @param byDefault    whether members who never answered consent
+     */
+    ResearchImpl(Transactions transactions, Clock clock, boolean byDefault) {
+        this.transactions = transactions;
+        this.clock = clock;
         this.byDefault = byDefault;
     }
 
@@ -40,10 +48,10 @@ final class ResearchImpl implements Research {
     public void consent(Actor actor, MemberId member, boolean given) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(member, "member");
-        engine.tx(t -> {
+        transactions.tx(t -> {
             Principal p = Access.principal(t, actor);
             require(Operation.RESEARCH_CONSENT, p, subject(t, member));
-            ResearchStore.putConsent(t, new ResearchStore.Consent(member, given, engine.now()));
+            ResearchStore.putConsent(t, new ResearchStore.Consent(member, given, clock.instant()));
             return null;
         });
     }
@@ -52,7 +60,7 @@ final class ResearchImpl implements Research {
     public boolean consented(Actor actor, MemberId member) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(member, "member");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Principal p = Access.principal(t, actor);
             Member m = subject(t, member);
             require(Operation.RESEARCH_CONSENT_READ, p, m);
@@ -64,7 +72,7 @@ final class ResearchImpl implements Research {
     @Override
     public Predicate<MemberId> consents(Actor actor) {
         Objects.requireNonNull(actor, "actor");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Access.require(Operation.RESEARCH_CONSENTS, Access.relations(Access.principal(t, actor), null));
             Map<MemberId, Boolean> said = new HashMap<>();
             ResearchStore.consents(t).forEach(c -> said.put(c.member(), c.given()));

@@ -26,10 +26,16 @@ import java.util.UUID;
 
 /** Granted privileges and the audit trail. */
 final class RolesImpl implements Roles {
-    private final Engine engine;
+    private final Transactions transactions;
+    private final Settings settings;
 
-    RolesImpl(Engine engine) {
-        this.engine = engine;
+    /**
+     * @param transactions the unit of work
+     * @param settings     the host's settings (clock, staff address rule)
+     */
+    RolesImpl(Transactions transactions, Settings settings) {
+        this.transactions = transactions;
+        this.settings = settings;
     }
 
     @Override
@@ -42,8 +48,8 @@ final class RolesImpl implements Roles {
             throw new InvalidValueException("academie", privilege.isAcademieScoped()
                     ? privilege + " is granted for one académie: name it" : privilege + " is national: name no académie");
         }
-        Instant now = engine.now();
-        return engine.tx(t -> {
+        Instant now = settings.clock().instant();
+        return transactions.tx(t -> {
             Principal p = Access.principal(t, actor);
             requireGranter(p, privilege, academie);
             Member m = t.member(member).orElseThrow(() -> new NotFoundException("member", member));
@@ -53,7 +59,7 @@ final class RolesImpl implements Roles {
             if (actor.equals(member)) {
                 throw NotAllowedException.access("access.self-grant", member.value());
             }
-            if (privilege == Privilege.ACADEMIE_STAFF && engine.settings().staffAddressMustMatchAcademie()
+            if (privilege == Privilege.ACADEMIE_STAFF && settings.staffAddressMustMatchAcademie()
                     && !academie.mailDomains().contains(m.email().domain())) {
                 throw NotAllowedException.access("access.grant-address", privilege.name(), academie.label(),
                         String.join(", ", academie.mailDomains()), member.value());
@@ -77,8 +83,8 @@ final class RolesImpl implements Roles {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "grant");
         String why = MembersImpl.requireReason(reason);
-        Instant now = engine.now();
-        return engine.retryingConflicts(() -> engine.tx(t -> {
+        Instant now = settings.clock().instant();
+        return transactions.retryingConflicts(() -> transactions.tx(t -> {
             Grant g = TrustStore.grant(t, id).orElseThrow(() -> new NotFoundException("grant", id));
             requireGranter(Access.principal(t, actor), g.privilege(), g.academie());
             if (!g.isActive()) {
@@ -111,7 +117,7 @@ final class RolesImpl implements Roles {
     public List<Grant> of(Actor actor, MemberId member) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(member, "member");
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Member m = t.member(member).orElseThrow(() -> new NotFoundException("member", member));
             Access.require(Operation.ROLES_READ, MembersImpl.relations(t, Access.principal(t, actor), m));
             return TrustStore.grantsOf(t, member);
@@ -129,7 +135,7 @@ final class RolesImpl implements Roles {
         if (limit < 1 || limit > 10_000) {
             throw new InvalidValueException("limit", "must be between 1 and 10000, was " + limit);
         }
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Access.require(Operation.ROLES_AUDIT, Access.relations(Access.principal(t, actor), academie));
             return TrustStore.auditOf(t, academie, from, to, limit);
         });

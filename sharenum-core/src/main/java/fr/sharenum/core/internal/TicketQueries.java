@@ -32,10 +32,16 @@ import java.util.Set;
 
 /** The lists people read of tickets: "my tickets", "my offers", and the helper's board of open requests nearby. */
 final class TicketQueries {
-    private final Engine engine;
+    private final Transactions transactions;
+    private final Settings settings;
 
-    TicketQueries(Engine engine) {
-        this.engine = engine;
+    /**
+     * @param transactions the unit of work
+     * @param settings     the host's settings (minimum helper level, radius bounds)
+     */
+    TicketQueries(Transactions transactions, Settings settings) {
+        this.transactions = transactions;
+        this.settings = settings;
     }
 
     /**
@@ -48,7 +54,7 @@ final class TicketQueries {
                 || ticket.addressedTo() != null && !ticket.addressedTo().equals(m.id())) {
             return false;
         }
-        CompetenceLevel min = engine.settings().minimumHelperLevel();
+        CompetenceLevel min = settings.minimumHelperLevel();
         boolean level = ticket.tools().stream().anyMatch(tool -> m.levelOn(tool).map(l -> l.compareTo(min) >= 0).orElse(false));
         if (!level) {
             return false;
@@ -68,7 +74,7 @@ final class TicketQueries {
         Objects.requireNonNull(page, "page");
         String kind = offered ? "offered" : "opened";
         Cursors.Key after = Cursors.decode(kind, page.cursor());
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Member m = t.member(member).orElseThrow(() -> new NotFoundException("member", member));
             Principal p = Access.principal(t, actor);
             Access.require(Operation.TICKETS_OF_MEMBER, MembersImpl.relations(t, p, m));
@@ -92,7 +98,7 @@ final class TicketQueries {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(tools, "tools");
         Objects.requireNonNull(page, "page");
-        Settings s = engine.settings();
+        Settings s = settings;
         double radius = Double.isNaN(radiusKm) ? s.maxRadiusKm() : radiusKm;
         if (!(radius >= s.minRadiusKm() && radius <= s.maxRadiusKm())) {
             throw new InvalidValueException("radiusKm", "must be between " + s.minRadiusKm() + " and " + s.maxRadiusKm()
@@ -102,7 +108,7 @@ final class TicketQueries {
             s.tools().get(tool);
         }
         Cursors.Key after = Cursors.decode("board", page.cursor());
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             Principal p = Access.principal(t, actor);
             Access.require(Operation.TICKETS_BOARD, Access.relations(p, null));
             Member me = p.member();

@@ -1,5 +1,7 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.core.internal.metrics.Metrics;
+import fr.sharenum.core.internal.metrics.Meters;
 import fr.sharenum.AlertReport;
 import fr.sharenum.AlertReport.Delay;
 import fr.sharenum.AlertReport.NotAlerted;
@@ -61,6 +63,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,6 +93,7 @@ final class TicketsImpl implements Tickets {
     private final AlertTiming timing;
     private final TicketQueries queries;
     private final HelpOffersImpl helpOffers;
+    private final Metrics metrics;
 
     /**
      * @param transactions    the unit of work
@@ -100,10 +104,11 @@ final class TicketsImpl implements Tickets {
      * @param settings        the host's settings
      * @param queries         the lists people read, and who relates how to a ticket
      * @param helpOffers      offers of help up front, for tickets addressed to their author
+     * @param metrics         where the qualified members left out are counted, by reason
      */
     TicketsImpl(Transactions transactions, Dispatcher dispatcher, MatchingEngine matchingEngine,
                 TrainingCatalog trainingCatalog, GuideCatalog guideCatalog, Settings settings, TicketQueries queries,
-                HelpOffersImpl helpOffers) {
+                HelpOffersImpl helpOffers, Metrics metrics) {
         this.transactions = transactions;
         this.dispatcher = dispatcher;
         this.matchingEngine = matchingEngine;
@@ -116,6 +121,7 @@ final class TicketsImpl implements Tickets {
         this.timing = new AlertTiming(settings.quietHours());
         this.queries = queries;
         this.helpOffers = helpOffers;
+        this.metrics = metrics;
     }
 
     @Override
@@ -223,7 +229,9 @@ final class TicketsImpl implements Tickets {
         List<Guide> guides = guideCatalog.find(request.tools(), Set.of());
         StillQualified stillQualified = new StillQualified(settings.minimumHelperLevel());
         TicketNum[] opened = new TicketNum[1];
+        Map<AlertReport.Reason, Integer> excluded = new EnumMap<>(AlertReport.Reason.class);
         List<Notification> out = transactions.retryingConflicts(() -> transactions.tx(t -> {
+            excluded.clear();
             Member requester = Engine.activeMember(t, requesterId);
             dailyLimit.take(t, requester.id(), now);
             StillQualified.Outcome fresh = stillQualified.check(selection.alerts(), t::member);
@@ -239,10 +247,13 @@ final class TicketsImpl implements Tickets {
             List<Notification> immediate = alertHelpers(t, ticket, requester, guides, now, delayed);
             List<NotAlerted> notAlerted = new ArrayList<>(selection.excluded());
             notAlerted.addAll(fresh.dropped());
+            notAlerted.forEach(n -> excluded.merge(n.reason(), 1, Integer::sum));
             AlertReports.record(t, new AlertReports.Stored(ticket.id(), selection.qualified(), ticket.alerts().size(),
                     notAlerted, delayed));
             return immediate;
         }));
+        excluded.forEach((reason, n) -> metrics.count(Meters.ALERTS_EXCLUDED, n, "reason",
+                reason.name().toLowerCase(Locale.ROOT).replace('_', '-')));
         dispatcher.deliver(out);
         return opened[0];
     }

@@ -1,5 +1,6 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.spi.TrainingCatalog;
 import fr.sharenum.core.internal.access.Access;
 import fr.sharenum.core.internal.access.Operation;
 import fr.sharenum.core.internal.access.Principal;
@@ -28,19 +29,20 @@ final class TrainingTrace {
     private TrainingTrace() {
     }
 
-    static void record(Engine engine, Actor actor, Training training, boolean attended) {
+    static void record(Transactions transactions, Settings settings, TrainingCatalog trainingCatalog, Actor actor,
+                       Training training, boolean attended) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(training, "training");
-        engine.tx(t -> {
+        transactions.tx(t -> {
             Principal p = Access.principal(t, actor);
             Access.require(Operation.TRAININGS_TRACE, Access.relations(p, null));
             Member m = p.member();
             Establishment e = t.establishment(m.establishment())
                     .orElseThrow(() -> new NotFoundException("establishment", m.establishment()));
-            Instant now = engine.now();
+            Instant now = settings.clock().instant();
             // only a training the catalogue offers the member (the host's, or one published through ShareNum)
-            boolean offered = engine.trainingCatalog().find(e.academie(), training.tools(), now.minus(LOOK_BACK),
-                    now.plus(engine.settings().trainingHorizon()).plus(LOOK_BACK)).stream()
+            boolean offered = trainingCatalog.find(e.academie(), training.tools(), now.minus(LOOK_BACK),
+                    now.plus(settings.trainingHorizon()).plus(LOOK_BACK)).stream()
                     .anyMatch(x -> x.id().equals(training.id()))
                     || t.publishedTrainings(now.minus(LOOK_BACK), now.plus(LOOK_BACK)).stream()
                     .anyMatch(x -> x.id().equals(training.id()) && (x.academie() == null || x.academie() == e.academie()));

@@ -1,5 +1,7 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.spi.GuideCatalog;
+import fr.sharenum.spi.TrainingCatalog;
 import fr.sharenum.Page;
 import fr.sharenum.PageRequest;
 import fr.sharenum.core.internal.access.Access;
@@ -26,8 +28,8 @@ import fr.sharenum.spi.EventQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -35,24 +37,36 @@ import java.util.stream.Collectors;
 
 /** "Trainings first": the host's catalogue plus what institutional places published through ShareNum. */
 final class TrainingsImpl implements Trainings {
-    private final Engine engine;
+    private final Transactions transactions;
+    private final Settings settings;
+    private final TrainingCatalog trainingCatalog;
+    private final GuideCatalog guideCatalog;
 
-    TrainingsImpl(Engine engine) {
-        this.engine = engine;
+    /**
+     * @param transactions    the unit of work
+     * @param settings        the host's settings (clock, tools, training horizon)
+     * @param trainingCatalog the host's trainings and those published through ShareNum
+     * @param guideCatalog    the host's guides
+     */
+    TrainingsImpl(Transactions transactions, Settings settings, TrainingCatalog trainingCatalog, GuideCatalog guideCatalog) {
+        this.transactions = transactions;
+        this.settings = settings;
+        this.trainingCatalog = trainingCatalog;
+        this.guideCatalog = guideCatalog;
     }
 
     @Override
     public List<Training> forMember(Actor actor, Set<ToolId> tools) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(tools, "tools");
-        Establishment e = engine.tx(t -> {
+        Establishment e = transactions.tx(t -> {
             Principal p = Access.principal(t, actor);
             Access.require(Operation.TRAININGS_FOR_MEMBER, Access.relations(p, null));
             Member m = p.member();
             return t.establishment(m.establishment()).orElseThrow(() -> new NotFoundException("establishment", m.establishment()));
         });
-        Instant now = engine.now();
-        return engine.trainingCatalog().find(e.academie(), tools, now, now.plus(engine.settings().trainingHorizon()));
+        Instant now = settings.clock().instant();
+        return trainingCatalog.find(e.academie(), tools, now, now.plus(settings.trainingHorizon()));
     }
 
     @Override
@@ -60,9 +74,9 @@ final class TrainingsImpl implements Trainings {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(training, "training");
         for (ToolId tool : training.tools()) {
-            engine.settings().tools().get(tool);
+            settings.tools().get(tool);
         }
-        return engine.tx(t -> {
+        return transactions.tx(t -> {
             // the training's académie decides who may publish it; a national one (no académie) needs a national role
             Access.require(Operation.TRAININGS_PUBLISH, Access.relations(Access.principal(t, actor), training.academie()));
             t.insertTraining(training);
@@ -72,12 +86,12 @@ final class TrainingsImpl implements Trainings {
 
     @Override
     public void follow(Actor actor, Training training) {
-        TrainingTrace.record(engine, actor, training, false);
+        TrainingTrace.record(transactions, settings, trainingCatalog, actor, training, false);
     }
 
     @Override
     public void declareAttended(Actor actor, Training training) {
-        TrainingTrace.record(engine, actor, training, true);
+        TrainingTrace.record(transactions, settings, trainingCatalog, actor, training, true);
     }
 
     @Override
@@ -93,17 +107,17 @@ final class TrainingsImpl implements Trainings {
             throw new InvalidValueException("to", "a period is after its start and at most 400 days long");
         }
         for (ToolId tool : tools) {
-            engine.settings().tools().get(tool);
+            settings.tools().get(tool);
         }
         Cursors.Key after = Cursors.decode("trainings", page.cursor());
-        engine.tx(t -> {
+        transactions.tx(t -> {
             Access.require(Operation.TRAININGS_BROWSE, Access.relations(Access.principal(t, actor), null));
             return null;
         });
-        Set<ToolId> about = tools.isEmpty() ? engine.settings().tools().all().stream().map(Tool::id)
+        Set<ToolId> about = tools.isEmpty() ? settings.tools().all().stream().map(Tool::id)
                 .collect(Collectors.toSet()) : tools;
         // the catalogue promises earliest first; ties (and a host's loose order) are put in the cursor's order here
-        List<Training> all = new ArrayList<>(engine.trainingCatalog().find(academie, about, from, to));
+        List<Training> all = new ArrayList<>(trainingCatalog.find(academie, about, from, to));
         all.sort(Comparator.comparing(Training::start).thenComparing(Training::id));
         List<Training> out = new ArrayList<>();
         String next = null;
@@ -126,10 +140,10 @@ final class TrainingsImpl implements Trainings {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(tools, "tools");
         Objects.requireNonNull(themes, "themes");
-        engine.tx(t -> {
+        transactions.tx(t -> {
             Access.require(Operation.TRAININGS_BROWSE, Access.relations(Access.principal(t, actor), null));
             return null;
         });
-        return engine.guideCatalog().find(tools, themes);
+        return guideCatalog.find(tools, themes);
     }
 }
