@@ -1,366 +1,122 @@
 package fr.sharenum;
 
-import fr.sharenum.model.Academie;
-import fr.sharenum.model.AlertPreferences;
-import fr.sharenum.model.BadgeDefinition;
-import fr.sharenum.model.Bus;
-import fr.sharenum.model.BusId;
 import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.model.Event;
-import fr.sharenum.model.EventStatus;
-import fr.sharenum.model.IllegalTransitionException;
-import fr.sharenum.model.InvalidValueException;
-import fr.sharenum.model.LimitExceededException;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
-import fr.sharenum.model.NotAllowedException;
 import fr.sharenum.model.Notification;
-import fr.sharenum.model.OnlineAccess;
-import fr.sharenum.model.Privilege;
 import fr.sharenum.model.Skill;
-import fr.sharenum.model.Theme;
-import fr.sharenum.model.TicketNum;
-import fr.sharenum.model.ToolId;
 import fr.sharenum.spi.ShareNumStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import static fr.sharenum.Fixture.BEAUNE;
 import static fr.sharenum.Fixture.CARNOT;
 import static fr.sharenum.Fixture.HOST;
 import static fr.sharenum.Fixture.LYON;
 import static fr.sharenum.Fixture.NUITS;
-import static fr.sharenum.Fixture.REUNION;
-import static fr.sharenum.Fixture.START;
+import static fr.sharenum.GatheringsCases.CAPYTALE;
+import static fr.sharenum.GatheringsCases.DAY;
+import static fr.sharenum.GatheringsCases.ORAL;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Issue 16, points 2 to 6: announcements, online events, offers of help, around an event, themes, teams, badges. */
+/**
+ * {@link GatheringsCases} on each store (in memory, H2, PostgreSQL — skipped when not installed), and two instances on
+ * one store: announcements, the directory of ex-pairs and reminders agree whichever instance acts.
+ */
 class GatheringsTest {
-    static final ToolId CAPYTALE = ToolId.of("capytale");
-    static final Theme ORAL = Theme.of("oral");
-    static final Instant DAY = START.plus(Duration.ofDays(10));
-
-    final Fixture f = new Fixture();
-    final ShareNum sn = f.sharenum;
-    final Member paul = f.active("Paul Animateur", NUITS, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
-
-    EventRequest.Builder workshop(String title, Instant start) {
-        return EventRequest.direct().title(title).tools(CAPYTALE).start(start).duration(Duration.ofHours(2)).capacity(5);
-    }
-
-    Event confirmed(EventRequest.Builder b) {
-        Event e = sn.events().create(paul.id(), b.build());
-        return sn.events().confirm(paul.id(), e.id());
-    }
-
-    List<MemberId> announced(Fixture fx, Event e) {
-        return fx.outbox.sent(Notification.EventInvitation.class).stream()
-                .filter(n -> n.event().id().equals(e.id()) && n.reason() == Notification.InvitationReason.ANNOUNCED)
-                .map(Notification::recipient).toList();
-    }
-
     @Nested
-    class Announcements {
-        @Test
-        void members_nearby_with_the_tool_in_their_profile_are_told_even_when_they_follow_nothing() {
-            Member novice = f.active("Nina Novice", CARNOT, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
-            Member follower = f.follower("Fanny Fidèle", BEAUNE, Set.of(), Set.of(ORAL));
-            Member optedOut = f.active("Octave Discret", CARNOT, new Skill(CAPYTALE, CompetenceLevel.INTERMEDIATE));
-            Member muted = f.active("Muriel Muette", CARNOT, new Skill(CAPYTALE, CompetenceLevel.INTERMEDIATE));
-            Member blocker = f.active("Blaise Bloquant", CARNOT, new Skill(CAPYTALE, CompetenceLevel.INTERMEDIATE));
-            Member far = f.active("Lou Lyonnaise", LYON, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
-            Member unrelated = f.active("Ursule Ailleurs", CARNOT);
-            sn.members().setAnnouncements(optedOut.id(), optedOut.id(), false);
-            sn.members().muteTool(muted.id(), muted.id(), CAPYTALE, true);
-            sn.moderation().block(blocker.id(), paul.id());
-
-            Event e = confirmed(workshop("Capytale et l'oral", DAY).themes(ORAL).atEstablishment(NUITS.uai()));
-
-            assertThat(announced(f, e)).containsExactlyInAnyOrder(novice.id(), follower.id());
-            assertThat(List.of(optedOut.id(), muted.id(), blocker.id(), far.id(), unrelated.id()))
-                    .doesNotContainAnyElementsOf(announced(f, e));
-            // one announcement per member per event: a new time does not announce again
-            sn.events().reschedule(paul.id(), e.id(), DAY.plus(Duration.ofDays(1)), null);
-            assertThat(announced(f, e)).hasSize(2);
-        }
-
-        @Test
-        void announcements_are_capped_per_week_held_for_quiet_hours_and_digests() {
-            Fixture capped = new Fixture(b -> b.announcementsPerWeek(1).quietHours(java.time.LocalTime.of(20, 0),
-                    java.time.LocalTime.of(7, 0)));
-            Member organiser = capped.active("Paul Animateur", NUITS, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
-            Member nina = capped.active("Nina Novice", CARNOT, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
-            Member daisy = capped.active("Daisy Digest", CARNOT, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
-            capped.sharenum.members().setDigest(daisy.id(), daisy.id(), AlertPreferences.Digest.DAILY);
-            Event first = capped.sharenum.events().create(organiser.id(), workshop("Premier", DAY).atEstablishment(NUITS.uai()).build());
-            capped.sharenum.events().confirm(organiser.id(), first.id());
-            Event second = capped.sharenum.events().create(organiser.id(), workshop("Second", DAY.plus(Duration.ofDays(1)))
-                    .atEstablishment(NUITS.uai()).build());
-            capped.sharenum.events().confirm(organiser.id(), second.id());
-
-            assertThat(announced(capped, first)).containsExactly(nina.id());      // Daisy's waits for her digest
-            assertThat(announced(capped, second)).isEmpty();                      // the weekly cap is reached
-            capped.clock.advance(Duration.ofDays(1));
-            capped.sharenum.outbox().deliverDue(HOST);
-            assertThat(announced(capped, first)).containsExactlyInAnyOrder(nina.id(), daisy.id());
-            assertThat(announced(capped, second)).isEmpty();
+    class InMemory extends GatheringsCases {
+        InMemory() {
+            super(Stores.MEMORY);
         }
     }
 
     @Nested
-    class OnlineEvents {
-        @Test
-        void an_online_event_is_announced_to_its_territory_and_needs_an_https_link() {
-            Member dijon = f.active("Dora Dijon", BEAUNE, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
-            Member lyon = f.active("Lucas Lyon", LYON, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
-            Member reunion = f.active("Rémi Réunion", REUNION, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
-            assertThatThrownBy(() -> OnlineAccess.of(URI.create("http://visio.example.fr/x")))
-                    .isInstanceOf(InvalidValueException.class);
-            assertThatThrownBy(() -> workshop("Sans lieu", DAY).build()).isInstanceOf(InvalidValueException.class);
-
-            Event academic = confirmed(workshop("Classe virtuelle Dijon", DAY)
-                    .online(OnlineAccess.of(URI.create("https://visio.ac-dijon.fr/cv-1")).forAcademie(Academie.DIJON)));
-            Event national = confirmed(workshop("Webinaire national", DAY.plus(Duration.ofDays(1)))
-                    .online(OnlineAccess.of(URI.create("https://visio.education.fr/cv-2"))));
-
-            assertThat(announced(f, academic)).containsExactly(dijon.id());
-            assertThat(announced(f, national)).containsExactlyInAnyOrder(dijon.id(), lyon.id(), reunion.id());
-            assertThat(academic.venue()).isNull();
-            assertThat(academic.formats()).containsExactly(fr.sharenum.model.EventFormat.ONLINE);
-            // an announcement does not carry the link; a registration does
-            Notification.EventInvitation a = f.outbox.sent(Notification.EventInvitation.class).stream()
-                    .filter(n -> n.recipient().equals(dijon.id())).findFirst().orElseThrow();
-            assertThat(a.event().visio()).isNull();
-            assertThat(a.invitation().ics()).doesNotContain("visio.ac-dijon.fr").contains("En ligne");
-            sn.events().register(dijon.id(), academic.id());
-            Notification.EventInvitation seat = f.outbox.sent(Notification.EventInvitation.class).stream()
-                    .filter(n -> n.reason() == Notification.InvitationReason.REGISTERED).findFirst().orElseThrow();
-            assertThat(seat.event().visio()).hasToString("https://visio.ac-dijon.fr/cv-1");
-            assertThat(seat.invitation().ics()).contains("https://visio.ac-dijon.fr/cv-1");
-        }
-
-        @Test
-        void a_hybrid_event_is_at_a_venue_and_online() {
-            Event hybrid = confirmed(workshop("Hybride", DAY).atEstablishment(NUITS.uai())
-                    .online(OnlineAccess.of(URI.create("https://visio.ac-dijon.fr/h")).forDepartement(Academie.DIJON, "021")));
-            assertThat(hybrid.formats()).containsExactlyInAnyOrder(fr.sharenum.model.EventFormat.ON_SITE,
-                    fr.sharenum.model.EventFormat.ONLINE);
-            assertThat(hybrid.summary().place()).contains("en ligne");
+    class OnH2 extends GatheringsCases {
+        OnH2() {
+            super(Stores.H2);
         }
     }
 
     @Nested
-    class AroundAnEvent {
-        final Member lea = f.active("Léa Participante", CARNOT);
-        final Member remi = f.active("Rémi Réunion", REUNION);
-
-        @Test
-        void reminders_go_the_day_before_and_an_hour_before_once_in_each_members_zone_with_the_ics() {
-            Event e = confirmed(workshop("En ligne", DAY).online(OnlineAccess.of(URI.create("https://visio.education.fr/r"))));
-            sn.events().register(lea.id(), e.id());
-            sn.events().register(remi.id(), e.id());
-            assertThat(sn.events().sendReminders(HOST)).isZero();
-
-            f.clock.advance(Duration.between(f.clock.instant(), DAY.minus(Duration.ofHours(23))));
-            assertThat(sn.events().sendReminders(HOST)).isEqualTo(3);      // the organiser and the two participants
-            assertThat(sn.events().sendReminders(HOST)).isZero();
-            f.clock.advance(Duration.ofHours(22).plusMinutes(10));
-            assertThat(sn.events().sendReminders(HOST)).isEqualTo(3);
-
-            List<Notification.EventReminder> toRemi = f.outbox.sent(Notification.EventReminder.class).stream()
-                    .filter(r -> r.recipient().equals(remi.id())).toList();
-            assertThat(toRemi).extracting(Notification.EventReminder::when)
-                    .containsExactly(Notification.Reminder.DAY_BEFORE, Notification.Reminder.HOUR_BEFORE);
-            assertThat(toRemi.get(0).zone()).isEqualTo(ZoneId.of("Indian/Reunion"));
-            assertThat(toRemi.get(0).event().visio()).hasToString("https://visio.education.fr/r");
-            assertThat(toRemi.get(0).invitation().ics()).contains("BEGIN:VEVENT");
-            assertThatThrownBy(() -> sn.events().sendReminders(lea.id())).isInstanceOf(NotAllowedException.class);
+    class OnPostgresql extends GatheringsCases {
+        OnPostgresql() {
+            super(Stores.POSTGRESQL);
         }
-
-        @Test
-        void attendance_by_organisers_or_self_check_in_no_shows_feedback_prompts_and_indicators() {
-            Member noShow = f.active("Noé Absent", CARNOT);
-            Event e = confirmed(workshop("Atelier", DAY).atEstablishment(NUITS.uai()));
-            sn.events().register(lea.id(), e.id());
-            sn.events().register(remi.id(), e.id());
-            sn.events().register(noShow.id(), e.id());
-            String code = sn.events().checkInCode(paul.id(), e.id());
-            assertThatThrownBy(() -> sn.events().checkIn(lea.id(), e.id(), code)).isInstanceOf(IllegalTransitionException.class);
-
-            f.clock.advance(Duration.between(f.clock.instant(), DAY.minus(Duration.ofMinutes(10))));
-            String wrong = code.equals("000000") ? "111111" : "000000";
-            assertThatThrownBy(() -> sn.events().checkIn(lea.id(), e.id(), wrong)).isInstanceOf(InvalidValueException.class);
-            assertThat(sn.events().get(HOST, e.id()).attended()).isEmpty();
-            assertThat(sn.events().checkIn(lea.id(), e.id(), code).attended()).containsExactly(lea.id());
-            sn.events().markAttendance(paul.id(), e.id(), remi.id(), true);
-            assertThatThrownBy(() -> sn.events().markAttendance(lea.id(), e.id(), remi.id(), true))
-                    .isInstanceOf(NotAllowedException.class);
-            f.clock.advance(Duration.ofHours(3));
-            sn.events().markHeld(paul.id(), e.id());
-
-            assertThat(f.outbox.sent(Notification.FeedbackRequested.class)).extracting(Notification::recipient)
-                    .containsExactlyInAnyOrder(lea.id(), remi.id());
-            assertThatThrownBy(() -> sn.events().giveFeedback(noShow.id(), e.id(), 5, null))
-                    .isInstanceOf(IllegalTransitionException.class);
-            sn.events().giveFeedback(lea.id(), e.id(), 4, "Très utile");
-            YearMonth month = YearMonth.from(DAY.atZone(ZoneOffset.UTC));
-            IndicatorReport r = sn.indicators().report(HOST, Territory.of(Academie.DIJON), month, month);
-            assertThat(r.participants()).isEqualTo(3);
-            assertThat(r.attended()).isEqualTo(2);
-            assertThat(r.noShows()).isEqualTo(1);
-            assertThat(r.toCsv()).contains("attended;2").contains("no_shows;1");
-        }
-
-        @Test
-        void too_many_check_in_attempts_are_refused() {
-            Event e = confirmed(workshop("Atelier", DAY).atEstablishment(NUITS.uai()));
-            sn.events().register(lea.id(), e.id());
-            String code = sn.events().checkInCode(paul.id(), e.id());
-            f.clock.advance(Duration.between(f.clock.instant(), DAY));
-            String wrong = code.equals("000000") ? "111111" : "000000";
-            for (int i = 0; i < 10; i++) {
-                assertThatThrownBy(() -> sn.events().checkIn(lea.id(), e.id(), wrong)).isInstanceOf(InvalidValueException.class);
-            }
-            assertThatThrownBy(() -> sn.events().checkIn(lea.id(), e.id(), code)).isInstanceOf(LimitExceededException.class);
-        }
-
-        @Test
-        void academie_staff_cancel_with_a_reason_everyone_is_told_and_the_bus_is_freed() {
-            BusId bus = BusId.of("busnum-21");
-            sn.busNum().add(HOST, Bus.of(bus, "BusNum Côte-d'Or", CARNOT.location(), 80, Set.of("tablettes"), 12));
-            Member staff = f.granted("Sam DANE", CARNOT, Privilege.ACADEMIE_STAFF);
-            Member staffLyon = f.granted("Luc DANE Lyon", LYON, Privilege.ACADEMIE_STAFF);
-            Event e = confirmed(workshop("Dans le bus", DAY.plus(Duration.ofHours(1))).atEstablishment(NUITS.uai()).onBus(bus));
-            sn.events().register(lea.id(), e.id());
-            assertThatThrownBy(() -> sn.events().cancel(staff.id(), e.id())).isInstanceOf(InvalidValueException.class);
-            assertThatThrownBy(() -> sn.events().cancel(staffLyon.id(), e.id(), "Grève")).isInstanceOf(NotAllowedException.class);
-            assertThat(sn.events().get(HOST, e.id()).status()).isEqualTo(EventStatus.CONFIRMED);
-
-            Event cancelled = sn.events().cancel(staff.id(), e.id(), "Alerte météo : établissements fermés");
-
-            assertThat(cancelled.cancellationReason()).isEqualTo("Alerte météo : établissements fermés");
-            List<Notification.EventInvitation> told = f.outbox.sent(Notification.EventInvitation.class).stream()
-                    .filter(n -> n.reason() == Notification.InvitationReason.CANCELLED).toList();
-            assertThat(told).extracting(Notification::recipient).containsExactlyInAnyOrder(paul.id(), lea.id());
-            assertThat(told).allSatisfy(n -> assertThat(n.note()).contains("Alerte météo"));
-            assertThat(sn.busNum().bookings(HOST, bus, DAY.atZone(ZoneOffset.UTC).toLocalDate(), 10)).isEmpty();
-        }
-    }
-
-    @Nested
-    class OffersOfHelp {
-        final Member claire = f.active("Claire Demande", CARNOT, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
-
-        @Test
-        void an_offer_is_found_nearby_and_a_ticket_addressed_to_its_author_alerts_only_them() {
-            Member other = f.active("Omar Autre", CARNOT, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
-            HelpOffer offer = sn.helpOffers().publish(paul.id(), HelpOfferRequest.builder().tools(CAPYTALE).themes(ORAL)
-                    .text("Je montre Capytale en 2de").radiusKm(30).online(true).availability("le mercredi après-midi").build());
-            assertThatThrownBy(() -> sn.helpOffers().publish(claire.id(), HelpOfferRequest.builder().tools(CAPYTALE)
-                    .text("Moi aussi").radiusKm(10).build())).isInstanceOf(InvalidValueException.class);
-
-            Page<HelpOffer> near = sn.helpOffers().near(claire.id(), Set.of(CAPYTALE), Set.of(), PageRequest.first(5));
-            assertThat(near.items()).singleElement().satisfies(o -> {
-                assertThat(o.member()).isEqualTo(paul.id());
-                assertThat(o.distanceKm()).isEqualTo(Math.round(CARNOT.location().distanceKm(NUITS.location())));
-            });
-            TicketNum t = sn.tickets().open(claire.id(), TicketRequest.builder(CAPYTALE).text("Pouvez-vous m'aider ?")
-                    .themes(ORAL).addressedTo(paul.id()).build());
-
-            assertThat(t.alerts()).extracting(a -> a.helper()).containsExactly(paul.id());
-            assertThat(t.addressedTo()).isEqualTo(paul.id());
-            assertThat(f.outbox.sent(Notification.TicketAlert.class)).extracting(Notification::recipient).containsExactly(paul.id());
-            assertThat(sn.tickets().board(other.id(), Set.of(), Double.NaN, PageRequest.first(5)).items()).isEmpty();
-            assertThatThrownBy(() -> sn.tickets().open(claire.id(), TicketRequest.builder(CAPYTALE).text("Et vous ?")
-                    .addressedTo(other.id()).build())).isInstanceOf(NotAllowedException.class);
-            assertThat(sn.helpOffers().withdraw(paul.id(), offer.id()).active()).isFalse();
-            assertThat(sn.helpOffers().near(claire.id(), Set.of(), Set.of(), PageRequest.first(5)).items()).isEmpty();
-            assertThatThrownBy(() -> sn.helpOffers().withdraw(claire.id(), offer.id())).isInstanceOf(NotAllowedException.class);
-        }
-    }
-
-    @Test
-    void campaign_teams_may_include_staff_of_the_establishments_academie_only() {
-        Member claire = f.active("Claire Principale", CARNOT);
-        Member staff = f.granted("Sam DANE", BEAUNE, Privilege.ACADEMIE_STAFF);
-        Member staffLyon = f.granted("Luc DANE Lyon", LYON, Privilege.ACADEMIE_STAFF);
-        Member outsider = f.active("Otto Extérieur", NUITS);
-        var c = sn.campaigns().start(claire.id(), "Le numérique au service de l'oral");
-        assertThat(sn.campaigns().addToTeam(claire.id(), c.id(), staff.id()).team()).contains(staff.id());
-        assertThatThrownBy(() -> sn.campaigns().addToTeam(claire.id(), c.id(), staffLyon.id())).isInstanceOf(NotAllowedException.class);
-        assertThatThrownBy(() -> sn.campaigns().addToTeam(claire.id(), c.id(), outsider.id())).isInstanceOf(NotAllowedException.class);
-        assertThat(sn.campaigns().advance(staff.id(), c.id()).stage()).isNotNull();
-    }
-
-    @Test
-    void participants_earn_badges_and_everyone_is_told_with_the_open_badges_link() {
-        Fixture b = new Fixture(x -> x.badgeRules(new ArrayList<>(List.of(BadgeRule.defaults().get(0),
-                BadgeRule.forParticipants(new BadgeDefinition("premiere-participation", "Première participation",
-                        "A participé à un atelier.", "Participer à un atelier."), r -> r.eventsAttended() >= 1))))
-                .openBadgesBase(URI.create("https://ent.example.fr/openbadges/")));
-        Member organiser = b.active("Paul Animateur", NUITS, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
-        Member lea = b.active("Léa Participante", CARNOT);
-        Event e = b.sharenum.events().create(organiser.id(), workshop("Atelier", DAY).atEstablishment(NUITS.uai()).build());
-        b.sharenum.events().confirm(organiser.id(), e.id());
-        b.sharenum.events().register(lea.id(), e.id());
-        b.clock.advance(Duration.between(b.clock.instant(), DAY.plus(Duration.ofHours(3))));
-        b.sharenum.events().markHeld(organiser.id(), e.id());
-
-        assertThat(b.sharenum.members().badges(lea.id(), lea.id())).extracting(fr.sharenum.model.BadgeAward::badge)
-                .containsExactly("premiere-participation");
-        assertThat(b.sharenum.members().badges(organiser.id(), organiser.id())).extracting(fr.sharenum.model.BadgeAward::badge)
-                .containsExactly("premier-atelier");
-        List<Notification.BadgeAwarded> told = b.outbox.sent(Notification.BadgeAwarded.class);
-        assertThat(told).extracting(Notification::recipient).containsExactlyInAnyOrder(lea.id(), organiser.id());
-        assertThat(told).allSatisfy(n -> assertThat(n.assertion().toString())
-                .startsWith("https://ent.example.fr/openbadges/assertions/"));
-        assertThatThrownBy(() -> new BadgeRule(new BadgeDefinition("x", "X", "x", "x"), null, null))
-                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Nested
     class SeveralInstances {
         private final List<ShareNum> opened = new ArrayList<>();
+        /** Shared by the two instances: either may deliver what the other enqueued. */
+        private final OutboxNotifier outbox = new OutboxNotifier();
 
         @AfterEach
         void close() {
             opened.forEach(ShareNum::close);
         }
 
-        private Fixture instance(ShareNumStore store) {
-            Fixture fx = new Fixture(b -> b.store(store).changeFeed(Duration.ofMillis(20), Duration.ofDays(1)));
+        private Fixture instance(ShareNumStore store, Consumer<ShareNum.Builder> customise) {
+            Fixture fx = new Fixture(b -> {
+                b.store(store).changeFeed(Duration.ofMillis(20), Duration.ofDays(1));
+                customise.accept(b);
+            }, opened.isEmpty(), outbox);
             opened.add(fx.sharenum);
             return fx;
         }
 
+        private EventRequest.Builder workshop(String title) {
+            return EventRequest.direct().title(title).tools(CAPYTALE).start(DAY).duration(Duration.ofHours(2)).capacity(5)
+                    .atEstablishment(NUITS.uai());
+        }
+
+        private List<MemberId> announced(Event e) {
+            return outbox.sent(Notification.EventInvitation.class).stream()
+                    .filter(n -> n.event().id().equals(e.id()) && n.reason() == Notification.InvitationReason.ANNOUNCED)
+                    .map(Notification::recipient).toList();
+        }
+
+        private List<Notification.EventReminder> reminders(Event e) {
+            return outbox.sent(Notification.EventReminder.class).stream().filter(r -> r.event().id().equals(e.id())).toList();
+        }
+
+        private static void advance(Duration d, Fixture... instances) {
+            for (Fixture fx : instances) {
+                fx.clock.advance(d);
+            }
+        }
+
+        /** Waits (at most 20 s) until {@code count} reminders of {@code e} were sent, then a few more polls. */
+        private List<Notification.EventReminder> awaitReminders(Event e, int count) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (reminders(e).size() < count && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(300);   // some thirty more polls of each instance: none may send it again
+            return reminders(e);
+        }
+
         @ParameterizedTest
         @EnumSource(Stores.class)
-        void a_reminder_goes_once_whichever_instances_run_the_step_and_the_directory_agrees(Stores kind) throws Exception {
+        void a_reminder_goes_once_whichever_instances_run_the_step(Stores kind) throws Exception {
             ShareNumStore store = kind.fresh().store();
-            Fixture a = instance(store);
-            Fixture b = instance(store);
+            Fixture a = instance(store, b -> { });
+            Fixture b = instance(store, x -> { });
             Member organiser = a.active("Paul Animateur", NUITS, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
             Member lea = b.active("Léa Participante", CARNOT);
-            Event e = a.sharenum.events().create(organiser.id(), workshop("Atelier", DAY).atEstablishment(NUITS.uai()).build());
+            Event e = a.sharenum.events().create(organiser.id(), workshop("Atelier").build());
             a.sharenum.events().confirm(organiser.id(), e.id());
             b.sharenum.events().register(lea.id(), e.id());
-            Duration toReminder = Duration.between(a.clock.instant(), DAY.minus(Duration.ofHours(20)));
-            a.clock.advance(toReminder);
-            b.clock.advance(toReminder);
+            advance(Duration.between(a.clock.instant(), DAY.minus(Duration.ofHours(20))), a, b);
 
             int[] counts = new int[2];
             Thread ta = new Thread(() -> counts[0] = a.sharenum.events().sendReminders(HOST));
@@ -371,16 +127,81 @@ class GatheringsTest {
             tb.join();
 
             assertThat(counts[0] + counts[1]).isEqualTo(2);
-            List<Notification.EventReminder> sent = new ArrayList<>(a.outbox.sent(Notification.EventReminder.class));
-            sent.addAll(b.outbox.sent(Notification.EventReminder.class));
-            assertThat(sent).extracting(Notification::recipient).containsExactlyInAnyOrder(organiser.id(), lea.id());
+            assertThat(reminders(e)).extracting(Notification::recipient).containsExactlyInAnyOrder(organiser.id(), lea.id());
+        }
 
-            // the directory is derived state: a listing made on one instance is seen by the other
+        @ParameterizedTest
+        @EnumSource(Stores.class)
+        void a_reminder_goes_once_when_both_instances_poll_for_reminders_in_the_background(Stores kind) throws Exception {
+            ShareNumStore store = kind.fresh().store();
+            Fixture a = instance(store, x -> x.reminderPoll(Duration.ofMillis(10)));
+            Fixture b = instance(store, x -> x.reminderPoll(Duration.ofMillis(10)));
+            Member organiser = a.active("Paul Animateur", NUITS, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
+            Member lea = b.active("Léa Participante", CARNOT);
+            Member remi = a.active("Rémi Inscrit", BEAUNE);
+            Event e = b.sharenum.events().create(organiser.id(), workshop("Atelier").build());
+            b.sharenum.events().confirm(organiser.id(), e.id());
+            b.sharenum.events().register(lea.id(), e.id());
+            a.sharenum.events().register(remi.id(), e.id());
+            assertThat(awaitReminders(e, 0)).isEmpty();     // nothing is due ten days ahead
+
+            advance(Duration.between(a.clock.instant(), DAY.minus(Duration.ofHours(20))), a, b);
+            List<Notification.EventReminder> dayBefore = awaitReminders(e, 3);
+
+            assertThat(dayBefore).extracting(Notification::recipient).containsExactlyInAnyOrder(organiser.id(), lea.id(), remi.id());
+            assertThat(dayBefore).extracting(Notification.EventReminder::when).containsOnly(Notification.Reminder.DAY_BEFORE);
+
+            advance(Duration.ofHours(19).plusMinutes(30), a, b);
+            List<Notification.EventReminder> both = awaitReminders(e, 6);
+
+            assertThat(both).hasSize(6);
+            assertThat(both.subList(3, 6)).extracting(Notification::recipient)
+                    .containsExactlyInAnyOrder(organiser.id(), lea.id(), remi.id());
+            assertThat(both.subList(3, 6)).extracting(Notification.EventReminder::when).containsOnly(Notification.Reminder.HOUR_BEFORE);
+        }
+
+        @ParameterizedTest
+        @EnumSource(Stores.class)
+        void announcements_and_the_directory_of_ex_pairs_agree_across_instances(Stores kind) {
+            ShareNumStore store = kind.fresh().store();
+            Fixture a = instance(store, x -> { });
+            Fixture b = instance(store, x -> { });
+            Member organiser = a.active("Paul Animateur", NUITS, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
+            Member novice = a.active("Nina Novice", CARNOT, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
+            Member follower = a.follower("Fanny Fidèle", BEAUNE, Set.of(), Set.of(ORAL));
+            Member far = a.active("Lou Lyonnaise", LYON, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
+            Member optedOut = a.active("Octave Discret", CARNOT, new Skill(CAPYTALE, CompetenceLevel.INTERMEDIATE));
+            a.sharenum.members().setAnnouncements(optedOut.id(), optedOut.id(), false);
+
+            // confirmed on b: the members a registered reach b's matching engine through the change feed
+            Event e = b.sharenum.events().create(organiser.id(), workshop("Capytale et l'oral").themes(ORAL).build());
+            b.sharenum.events().confirm(organiser.id(), e.id());
+            assertThat(announced(e)).containsExactlyInAnyOrder(novice.id(), follower.id());
+            assertThat(announced(e)).doesNotContain(far.id(), optedOut.id(), organiser.id());
+
+            // once per member and event, whichever instance: a reschedule then a second event's confirmation on a
+            Member late = b.active("Léon Tardif", CARNOT, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
+            a.sharenum.events().reschedule(organiser.id(), e.id(), DAY.plus(Duration.ofDays(1)), null);
+            assertThat(announced(e)).containsExactlyInAnyOrder(novice.id(), follower.id());
+            Event second = a.sharenum.events().create(organiser.id(), workshop("Deuxième atelier").start(DAY.plus(Duration.ofDays(2)))
+                    .build());
+            a.sharenum.events().confirm(organiser.id(), second.id());
+            assertThat(announced(second)).containsExactlyInAnyOrder(novice.id(), late.id());
+
+            // the directory is derived state: a listing made on one instance is seen by the other, and withdrawn alike
+            Member helper = b.active("Hélène Ex-pair", BEAUNE, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
             a.sharenum.members().listInDirectory(organiser.id(), organiser.id(), true);
-            assertThat(b.sharenum.members().directory(lea.id(), CAPYTALE, 50, PageRequest.first(5)).items())
-                    .extracting(DirectoryEntry::member).containsExactly(organiser.id());
-            a.sharenum.members().listInDirectory(organiser.id(), organiser.id(), false);
-            assertThat(b.sharenum.members().directory(lea.id(), CAPYTALE, 50, PageRequest.first(5)).items()).isEmpty();
+            b.sharenum.members().listInDirectory(helper.id(), helper.id(), true);
+            for (Fixture fx : List.of(a, b)) {
+                assertThat(fx.sharenum.members().directory(novice.id(), CAPYTALE, 50, PageRequest.first(5)).items())
+                        .extracting(DirectoryEntry::member).containsExactly(organiser.id(), helper.id());
+            }
+            b.sharenum.members().listInDirectory(organiser.id(), organiser.id(), false);
+            Member current = a.sharenum.members().get(helper.id(), helper.id());
+            a.sharenum.members().setSkill(helper.id(), helper.id(), current.version(), new Skill(CAPYTALE, CompetenceLevel.INTERMEDIATE));
+            for (Fixture fx : List.of(a, b)) {
+                assertThat(fx.sharenum.members().directory(novice.id(), CAPYTALE, 50, PageRequest.first(5)).items()).isEmpty();
+            }
         }
     }
 }

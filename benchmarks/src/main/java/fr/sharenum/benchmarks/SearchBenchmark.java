@@ -3,12 +3,15 @@ package fr.sharenum.benchmarks;
 import fr.sharenum.ShareNum;
 import fr.sharenum.jdbc.JdbcStore;
 import fr.sharenum.model.Academie;
+import fr.sharenum.model.AlertPreferences;
 import fr.sharenum.model.BusId;
 import fr.sharenum.model.Event;
 import fr.sharenum.model.EventId;
 import fr.sharenum.model.EventKind;
 import fr.sharenum.model.EventStatus;
 import fr.sharenum.model.EventStatusChange;
+import fr.sharenum.model.Establishment;
+import fr.sharenum.model.EstablishmentType;
 import fr.sharenum.model.GeoPoint;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.OnlineAccess;
@@ -112,11 +115,12 @@ public class SearchBenchmark {
         load();
         if (database != null) {
             try (Connection c = database.pool.getConnection(); Statement st = c.createStatement()) {
-                st.execute("VACUUM ANALYZE search.sn_event, search.sn_event_topic, search.sn_event_member, search.sn_ticket,"
+                st.execute("VACUUM ANALYZE search.sn_establishment, search.sn_alert_preferences, search.sn_event, search.sn_event_topic, search.sn_event_member, search.sn_ticket,"
                         + " search.sn_ticket_topic, search.sn_ticket_helper");
             }
         }
-        System.out.printf("%nloaded %,d events and %,d tickets into %s in %d s%n", events, tickets, store,
+        System.out.printf("%nloaded %,d establishments, %,d events and %,d tickets into %s in %d s%n", d.establishmentCount,
+                events, tickets, store,
                 (System.nanoTime() - t0) / 1_000_000_000L);
         List<Integer> h = new ArrayList<>();
         for (int m = 0; m < d.memberCount; m++) {
@@ -154,9 +158,32 @@ public class SearchBenchmark {
         return d.tools[d.skillTool[k]];
     }
 
-    /** A year of events and tickets, written through the store SPI in transactions of 1,000. */
+    /**
+     * The establishments, one member in twenty with alert preferences (a block of a random member: the board reads
+     * them both ways), a year of events and tickets, written through the store SPI in transactions of 1,000.
+     */
     private void load() {
         SplittableRandom r = new SplittableRandom(2026);
+        for (int from = 0; from < d.establishmentCount; from += 1_000) {
+            int base = from;
+            s.inTransaction(t -> {
+                for (int e = base; e < Math.min(d.establishmentCount, base + 1_000); e++) {
+                    t.establishments().orElseThrow().put(new Establishment(d.estUai[e], "Établissement " + e,
+                            EstablishmentType.COLLEGE, academie(e), d.location(e)));
+                }
+                return null;
+            });
+        }
+        for (int from = 0; from < d.memberCount; from += 20_000) {
+            int base = from;
+            s.inTransaction(t -> {
+                for (int m = base; m < Math.min(d.memberCount, base + 20_000); m += 20) {
+                    t.alerts().orElseThrow().putPreferences(d.memberIds[m],
+                            AlertPreferences.NONE.blocking(d.memberIds[r.nextInt(d.memberCount)], true));
+                }
+                return null;
+            });
+        }
         long yearMinutes = Duration.between(YEAR, YEAR.plus(Duration.ofDays(365))).toMinutes();
         for (int from = 0; from < events; from += 1_000) {
             int base = from;
@@ -258,22 +285,32 @@ public class SearchBenchmark {
         return s.inTransaction(t -> t.events().orElseThrow().search(q)).size();
     }
 
-    /** "Requests near me": the board of a helper drawn at random (the board's own reading, blocks aside). */
+    /**
+     * "Requests near me": the board of a helper drawn at random, read as {@code tickets().board} reads it — the
+     * helper's own preferences, then for each request within its radius the requester's preferences (blocks both
+     * ways) and the request's establishment (its académie decides whether the text is shown).
+     */
     @Benchmark
     public int requestsNearMe() {
         int m = helpers[random.nextInt(helpers.length)];
+        MemberId me = d.memberIds[m];
         GeoPoint here = d.location(d.memberEst[m]);
         Set<ToolId> tools = mastered(m);
-        return s.inTransaction(t -> board(t, here, tools).size());
+        return s.inTransaction(t -> board(t, me, here, tools).size());
     }
 
-    static List<TicketNum> board(fr.sharenum.spi.StoreTransaction t, GeoPoint here, Set<ToolId> tools) {
+    static List<TicketNum> board(fr.sharenum.spi.StoreTransaction t, MemberId me, GeoPoint here, Set<ToolId> tools) {
         List<TicketNum> shown = new ArrayList<>();
+        fr.sharenum.spi.AlertStore alerts = t.alerts().orElseThrow();
+        fr.sharenum.model.AlertPreferences mine = alerts.preferences(me).orElse(fr.sharenum.model.AlertPreferences.NONE);
         TicketQuery q = TicketQuery.awaitingNear(here, 200, tools, 41);
         while (true) {
             List<TicketNum> batch = t.tickets().orElseThrow().search(q);
             for (TicketNum x : batch) {
-                if (here.distanceKm(x.origin()) <= x.radiusKm() && shown.size() < 21) {
+                if (shown.size() < 21 && !x.requester().equals(me) && here.distanceKm(x.origin()) <= x.radiusKm()
+                        && !mine.blocks(x.requester())
+                        && !alerts.preferences(x.requester()).map(p -> p.blocks(me)).orElse(false)
+                        && t.establishments().orElseThrow().get(x.establishment()).isPresent()) {
                     shown.add(x);
                 }
             }
@@ -303,5 +340,10 @@ public class SearchBenchmark {
             hits += got.size();
         }
         System.out.printf("checked 50 'events near me' answers against a scan (%.1f events per page)%n", hits / 50.0);
+        int shown = 0;
+        for (int i = 0; i < 50; i++) {
+            shown += requestsNearMe();
+        }
+        System.out.printf("50 boards of helpers drawn at random: %.1f requests per board%n", shown / 50.0);
     }
 }

@@ -5,6 +5,7 @@ import fr.sharenum.EventRequest;
 import fr.sharenum.EventSearch;
 import fr.sharenum.Page;
 import fr.sharenum.PageRequest;
+import fr.sharenum.model.EventFormat;
 import fr.sharenum.model.OnlineAccess;
 import fr.sharenum.SlotQuery;
 import fr.sharenum.model.Availability;
@@ -302,23 +303,28 @@ public final class Story {
                         || l.startsWith("DTSTART") || l.startsWith("SUMMARY") || l.startsWith("LOCATION"))
                 .forEach(l -> out.println("  " + l));
 
-        section("Finding events nearby, an online workshop, a reminder");
+        // what members see is in French, as ShareNum's messages and mails are
+        section("Trouver un événement près de chez soi, un atelier en ligne, un rappel");
         Event online = sharenum.events().create(julien.id(), EventRequest.direct()
                 .title("Capytale en classe virtuelle : corriger à distance").tools(CAPYTALE)
                 .start(planned.start().plus(Duration.ofDays(3))).duration(Duration.ofHours(1)).capacity(30)
                 .online(OnlineAccess.of(URI.create("https://visio.ac-dijon.fr/capytale-correction")).forAcademie(Academie.DIJON))
                 .build());
         sharenum.events().confirm(julien.id(), online.id());
-        out.printf("Julien runs an online workshop for the académie of Dijon (%s); announced to %d colleague(s) of the"
-                + " académie with Capytale in their profile%n", online.formats(), outbox.sent(Notification.EventInvitation.class)
-                .stream().filter(n -> n.event().id().equals(online.id()) && n.reason() == Notification.InvitationReason.ANNOUNCED)
-                .count());
+        out.printf("Julien anime un atelier %s pour l'académie de Dijon ; annoncé à %d collègue(s) de l'académie"
+                + " ayant Capytale dans leur profil%n", online.formats().equals(Set.of(EventFormat.ONLINE)) ? "en ligne" : "hybride",
+                outbox.sent(Notification.EventInvitation.class).stream()
+                        .filter(n -> n.event().id().equals(online.id()) && n.reason() == Notification.InvitationReason.ANNOUNCED)
+                        .count());
         Page<Event> nearby = sharenum.events().search(sophie.id(), EventSearch.between(now(), now().plus(Duration.ofDays(30)))
                 .aroundMe(30).build(), PageRequest.first(10));
-        out.println("Sophie browses the events within 30 km of her collège and the online ones for her académie:");
+        out.println("Sophie parcourt les événements à moins de 30 km de son collège et ceux en ligne pour son académie :");
         nearby.items().forEach(e -> out.printf("  %s — %s — %s%s%n", local(e.start()), e.title(),
                 e.venue() == null ? "en ligne" : e.venue().label(), e.bus() != null ? " (BusNum)" : ""));
+        out.printf("avant de s'inscrire, Sophie ne voit pas le lien de la classe virtuelle (%s) ;",
+                sharenum.events().get(sophie.id(), online.id()).online().link().equals(OnlineAccess.HIDDEN) ? "masqué" : "visible");
         sharenum.events().register(sophie.id(), online.id());
+        out.printf(" inscrite, Sophie le voit : %s%n", sharenum.events().get(sophie.id(), online.id()).online().link());
         Duration untilDayBefore = Duration.between(clock.instant(), planned.start().minus(Duration.ofHours(23)));
         if (!untilDayBefore.isNegative()) {
             clock.skip(untilDayBefore);
@@ -327,9 +333,13 @@ public final class Story {
         sharenum.events().sendReminders(HOST);       // again, as another instance's background would: nothing twice
         Notification.EventReminder reminder = outbox.sent(Notification.EventReminder.class).stream()
                 .filter(r -> r.recipient().equals(paul.id())).findFirst().orElseThrow();
-        out.printf("the day before the BusNum workshop, %d reminder(s) go once (organisers and seats); Paul's, in his zone"
-                + " (%s), with the .ics: %s at %s%n", reminders, reminder.zone(), reminder.event().title(),
-                local(reminder.event().start()));
+        out.printf("la veille de l'atelier dans le BusNum, %d rappel(s) partent, une seule fois (organisateurs et inscrits) ;"
+                + " celui de Paul, à l'heure de son fuseau (%s), avec l'invitation .ics :%n", reminders, reminder.zone());
+        out.printf("  %s : « %s », %s — %s%n", reminder.when() == Notification.Reminder.DAY_BEFORE ? "Demain" : "Dans une heure",
+                reminder.event().title(), DateTimeFormatter.ofPattern("EEEE d MMMM 'à' HH:mm", Locale.FRANCE)
+                        .format(reminder.event().start().atZone(reminder.zone())), reminder.event().place());
+        reminder.invitation().ics().lines().filter(l -> l.startsWith("METHOD") || l.startsWith("SUMMARY"))
+                .forEach(l -> out.println("  " + l));
 
         section("After the workshop");
         clock.skip(Duration.between(clock.instant(), planned.end()).plusHours(1));

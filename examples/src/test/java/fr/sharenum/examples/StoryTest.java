@@ -30,9 +30,20 @@ class StoryTest {
                 .contains("\"type\":\"Assertion\"")
                 .contains("1 ticket(s) opened, 100 % first shown a training")
                 .contains("1 event(s) held, 3 participant(s), 1 BusNum day(s)")
-                .contains("Julien runs an online workshop for the académie of Dijon ([ONLINE])")
+                .contains("Julien anime un atelier en ligne pour l'académie de Dijon ; annoncé à")
+                .contains("Sophie parcourt les événements à moins de 30 km de son collège et ceux en ligne pour son académie :")
+                .contains("Capytale : premiers pas en Python — Collège Gaston Roupnel (BusNum)")
                 .contains("Capytale en classe virtuelle : corriger à distance — en ligne")
-                .contains("reminder(s) go once (organisers and seats); Paul's, in his zone (Europe/Paris)");
+                .contains("Sophie ne voit pas le lien de la classe virtuelle (masqué) ; inscrite, Sophie le voit :"
+                        + " https://visio.ac-dijon.fr/capytale-correction")
+                .contains("rappel(s) partent, une seule fois (organisateurs et inscrits) ; celui de Paul, à l'heure de son"
+                        + " fuseau (Europe/Paris), avec l'invitation .ics :")
+                .contains("Demain : « Capytale : premiers pas en Python », mercredi 2 décembre à 14:00 — Collège Gaston Roupnel");
+        // the events near Sophie: the BusNum workshop nearby, then the online one, soonest first
+        assertThat(told.indexOf("premiers pas en Python — Collège Gaston Roupnel (BusNum)"))
+                .isLessThan(told.indexOf("corriger à distance — en ligne")).isPositive();
+        assertThat(told).containsPattern("annoncé à [1-9][0-9]* collègue\\(s\\)")
+                .containsPattern("la veille de l'atelier dans le BusNum, [1-9][0-9]* rappel\\(s\\) partent");
         assertThat(told).containsPattern("common 2-hour slots with the BusNum Côte-d'Or free");
     }
 

@@ -28,6 +28,7 @@ import fr.sharenum.spi.EventQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -115,7 +116,9 @@ final class TrainingsImpl implements Trainings {
         });
         Set<ToolId> about = tools.isEmpty() ? settings.tools().all().stream().map(Tool::id)
                 .collect(Collectors.toSet()) : tools;
-        List<Training> all = trainingCatalog.find(academie, about, from, to);
+        // the catalogue promises earliest first; ties (and a host's loose order) are put in the cursor's order here
+        List<Training> all = new ArrayList<>(trainingCatalog.find(academie, about, from, to));
+        all.sort(Comparator.comparing(Training::start).thenComparing(Training::id));
         List<Training> out = new ArrayList<>();
         String next = null;
         for (Training x : all) {
