@@ -225,7 +225,7 @@ abstract class FindingCases {
     @Nested
     class MyLists {
         @Test
-        void my_events_are_those_I_organise_hold_a_seat_at_or_wait_for() {
+        void my_events_are_those_i_organise_hold_a_seat_at_or_wait_for() {
             Member other = f.active("Olga Autre", BEAUNE);
             Event a = direct(paul, workshop("A", DAY).atEstablishment(NUITS.uai()).capacity(1));
             sn.events().confirm(paul.id(), a.id());
