@@ -281,7 +281,9 @@ class ShareNumAutoConfigurationTest {
 
         @Test
         void with_delivery_left_to_the_application_nothing_leaves_until_it_delivers() {
-            runner.withBean(Scenario.Recorder.class).withPropertyValues("sharenum.delivery.automatic=false").run(context -> {
+            // no quiet hours: the alert is due whatever the time of day the test runs at
+            runner.withBean(Scenario.Recorder.class).withPropertyValues("sharenum.delivery.automatic=false",
+                    "sharenum.quiet-hours.start=00:00", "sharenum.quiet-hours.end=00:00").run(context -> {
                 ShareNum sharenum = context.getBean(ShareNum.class);
                 Scenario.Recorder sent = context.getBean(Scenario.Recorder.class);
                 sharenum.establishments().put(HOST, Scenario.ROUPNEL);
@@ -328,7 +330,9 @@ class ShareNumAutoConfigurationTest {
     class HealthCheck {
         @Test
         void up_with_the_outbox_backlog_and_the_instances_feed_lag() {
-            runner.withBean(Scenario.Recorder.class).withPropertyValues("sharenum.delivery.automatic=false").run(context -> {
+            // no quiet hours: the alert is due whatever the time of day the test runs at
+            runner.withBean(Scenario.Recorder.class).withPropertyValues("sharenum.delivery.automatic=false",
+                    "sharenum.quiet-hours.start=00:00", "sharenum.quiet-hours.end=00:00").run(context -> {
                 ShareNum sharenum = context.getBean(ShareNum.class);
                 Scenario.ticket(sharenum, context.getBean(Scenario.Recorder.class), HOST);
                 Health waiting = context.getBean(ShareNumHealthIndicator.class).health();
@@ -356,7 +360,8 @@ class ShareNumAutoConfigurationTest {
         @Test
         void down_when_dead_letters_reach_the_threshold_and_the_feed_lag_when_known() {
             runner.withBean(Scenario.Recorder.class)
-                    .withPropertyValues("sharenum.health.max-dead-letters=1", "sharenum.delivery.automatic=false")
+                    .withPropertyValues("sharenum.health.max-dead-letters=1", "sharenum.delivery.automatic=false",
+                            "sharenum.quiet-hours.start=00:00", "sharenum.quiet-hours.end=00:00")
                     .withBean(ChangeFeedLag.class, () -> () -> java.util.Optional.of(Duration.ofSeconds(3))).run(context -> {
                         Scenario.Recorder recorder = context.getBean(Scenario.Recorder.class);
                         recorder.refuseAlerts = true;
