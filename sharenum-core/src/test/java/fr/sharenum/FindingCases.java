@@ -125,6 +125,23 @@ abstract class FindingCases {
         }
 
         @Test
+        void online_events_announced_to_any_academie_are_stored_and_found_whatever_the_length_of_its_name() {
+            List<String> titles = new java.util.ArrayList<>();
+            int hour = 0;
+            for (Academie a : Academie.values()) {
+                String title = "En ligne " + a.name();
+                titles.add(title);
+                Event e = direct(paul, workshop(title, DAY.plus(Duration.ofMinutes(10L * hour++)))
+                        .online(OnlineAccess.of(URI.create("https://visio.education.fr/" + a.code())).forAcademie(a)));
+                sn.events().confirm(paul.id(), e.id());
+                assertThat(sn.events().get(HOST, e.id()).online().academie()).isEqualTo(a);
+            }
+            Page<Event> all = sn.events().search(HOST, EventSearch.between(START, START.plus(Duration.ofDays(30)))
+                    .formats(EventFormat.ONLINE).build(), PageRequest.first(100));
+            assertThat(titles(all)).containsExactlyElementsOf(titles);
+        }
+
+        @Test
         void search_filters_by_tool_theme_format_and_status() {
             BusId bus = BusId.of("busnum-21");
             sn.busNum().add(HOST, Bus.of(bus, "BusNum Côte-d'Or", CARNOT.location(), 80, Set.of("tablettes"), 12));
