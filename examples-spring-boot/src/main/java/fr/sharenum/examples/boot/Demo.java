@@ -61,8 +61,9 @@ class Demo implements CommandLineRunner {
         if (!ticket.alerts().isEmpty()) {
             Optional<Notification.TicketAlert> alert = await(() -> inbox.sent(Notification.TicketAlert.class).stream()
                     .filter(a -> a.recipient().equals(helper.id())).reduce((a, b) -> b));
-            alert.ifPresent(a -> out.println("Karim's alert names " + a.toolName(CAPYTALE)
-                    + (a.sameEstablishment() ? ", in his own establishment" : ", " + a.distanceKm() + " km away")));
+            alert.ifPresentOrElse(a -> out.println("Karim's alert names " + a.toolName(CAPYTALE)
+                    + (a.sameEstablishment() ? ", in his own establishment" : ", " + a.distanceKm() + " km away")),
+                    () -> out.println("Karim's alert waits for the end of the quiet hours (sharenum.quiet-hours.*)"));
         }
         out.println("ShareNum health: " + health.healthForPath("sharenum").getStatus());
         meters.ifAvailable(registry -> out.println("tickets opened since start (sharenum.tickets.opened): "
