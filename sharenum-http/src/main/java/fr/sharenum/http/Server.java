@@ -1,5 +1,7 @@
 package fr.sharenum.http;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import fr.sharenum.OutboxNotifier;
 import fr.sharenum.QuietHours;
 import fr.sharenum.ShareNum;
@@ -25,6 +27,8 @@ import java.util.List;
  * {@code ../shared/data} when present).
  */
 public final class Server {
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
 
     private Server() {
     }
@@ -45,7 +49,7 @@ public final class Server {
                 case "--h2" -> h2 = Path.of(value);
                 case "--contours" -> contours = Path.of(value);
                 default -> {
-                    System.err.println("usage: Server [--port 8080] [--host 127.0.0.1] [--h2 <directory>] [--contours <geojson>]");
+                    LOG.error("usage: Server [--port 8080] [--host 127.0.0.1] [--h2 <directory>] [--contours <geojson>]");
                     System.exit(2);
                     return;
                 }
@@ -63,8 +67,8 @@ public final class Server {
         JdbcStore store = JdbcStore.h2(h2);
         ShareNumHttp http = demo(store, Clock.systemUTC(), contours);
         http.start(host, port);
-        System.out.println("ShareNum est prêt : http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + http.port() + "/"
-                + "  (données : " + h2.toAbsolutePath() + " ; connexion de démonstration activée ; Ctrl+C pour arrêter)");
+        LOG.info("ShareNum est prêt : http://{}:{}/  (données : {} ; connexion de démonstration activée ; Ctrl+C pour arrêter)",
+                host.equals("0.0.0.0") ? "localhost" : host, http.port(), h2.toAbsolutePath());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             http.stop();
             store.close();

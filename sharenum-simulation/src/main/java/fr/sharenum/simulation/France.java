@@ -1,5 +1,7 @@
 package fr.sharenum.simulation;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import fr.sharenum.model.Academie;
 import fr.sharenum.model.Establishment;
 import fr.sharenum.model.EstablishmentType;
@@ -26,6 +28,8 @@ import java.util.SplittableRandom;
  * the console). Nothing is copied into the project.
  */
 final class France {
+    private static final Logger LOG = LoggerFactory.getLogger(France.class);
+
     static final String COLLEGES = "fr_colleges_adresse_geolocalisation_national.csv";
     static final String ANNUAIRE = "fr_annuaire_education_occitanie_2024-11.csv";
 
@@ -47,8 +51,8 @@ final class France {
     static Establishments load(long seed) {
         Optional<Path> dir = dataDir();
         if (dir.isEmpty()) {
-            System.out.println("simulation: the open data (" + COLLEGES + ") is not in ../shared/data (-Dsharenum.data=dir):"
-                    + " synthetic establishments stand in");
+            LOG.warn("the open data ({}) is not in ../shared/data (-Dsharenum.data=dir): synthetic establishments stand in",
+                    COLLEGES);
             return new Establishments("synthetic", synthetic(seed, 12_000));
         }
         try {
