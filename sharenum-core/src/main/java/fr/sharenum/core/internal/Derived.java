@@ -20,7 +20,6 @@ import fr.sharenum.model.BusId;
 import fr.sharenum.model.Establishment;
 import fr.sharenum.model.Event;
 import fr.sharenum.model.GeoPoint;
-import fr.sharenum.model.Member;
 import fr.sharenum.model.Uai;
 import fr.sharenum.spi.Change;
 import fr.sharenum.spi.MatchCandidate;
@@ -28,6 +27,7 @@ import fr.sharenum.spi.MatchingEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +37,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * What one instance derives from the store — where establishments stand, its matching engine and its indicator
@@ -95,47 +100,94 @@ final class Derived implements ChangeFollower.Target {
         List<MatchCandidate> candidates = new ArrayList<>();
         Map<MemberId, List<LevelChangeFacts>> history = new HashMap<>();
         ResearchStore.forEachLevelChange(t, c -> history.computeIfAbsent(c.facts().member(), k -> new ArrayList<>()).add(c.facts()));
-        // members arrive one by one from the store; they are turned into facts and candidates by pages, on every
-        // core (a million at start), and counted in order
-        List<Member> page = new ArrayList<>(PAGE);
-        t.forEachMember(m -> {
-            page.add(m);
-            if (page.size() == PAGE) {
-                convert(page, candidates, history);
-                page.clear();
+        // members arrive one by one from the store (their JSON read on the common pool); they are turned into facts
+        // and candidates by pages, on every core (a million at start), and counted by the indicators in order on a
+        // thread of their own while the next pages are read; the engine is then built while tickets and events are
+        // counted
+        ExecutorService counting = Executors.newSingleThreadExecutor(RELOAD_THREADS);
+        try {
+            ArrayDeque<Future<?>> counted = new ArrayDeque<>();
+            List<Member> page = new ArrayList<>(PAGE);
+            t.forEachMember(m -> {
+                page.add(m);
+                if (page.size() == PAGE) {
+                    counted.add(counting.submit(convert(page, candidates, history)));
+                    page.clear();
+                    while (counted.size() > 2) {
+                        join(counted.poll());
+                    }
+                }
+            });
+            counted.add(counting.submit(convert(page, candidates, history)));
+            while (!counted.isEmpty()) {
+                join(counted.poll());
             }
-        });
-        convert(page, candidates, history);
-        ResearchStore.forEachTraining(t, f -> indicators.training(null, f));
-        ResearchStore.forEachAttendance(t, a -> indicators.attendance(null, a.facts()));
-        ResearchStore.forEachBadge(t, b -> indicators.badge(null, b));
-        t.forEachTicket(ticket -> indicators.ticket(null, TicketFacts.of(ticket)));
-        for (Event e : Engine.allEvents(t)) {
-            EventFacts facts = EventFacts.of(e, e.bus() == null ? Optional.empty() : buses.getOrDefault(e.bus(), Optional.empty()));
-            indicators.event(null, facts);
-            t.feedbackOn(e.id()).forEach(f -> indicators.feedback(null, FeedbackFacts.of(facts, f.usefulness())));
+            Future<?> built = counting.submit(() -> engine.replaceAll(candidates));
+            ResearchStore.forEachTraining(t, f -> indicators.training(null, f));
+            ResearchStore.forEachAttendance(t, a -> indicators.attendance(null, a.facts()));
+            ResearchStore.forEachBadge(t, b -> indicators.badge(null, b));
+            t.forEachTicket(ticket -> indicators.ticket(null, TicketFacts.of(ticket)));
+            for (Event e : Engine.allEvents(t)) {
+                EventFacts facts = EventFacts.of(e, e.bus() == null ? Optional.empty() : buses.getOrDefault(e.bus(), Optional.empty()));
+                indicators.event(null, facts);
+                t.feedbackOn(e.id()).forEach(f -> indicators.feedback(null, FeedbackFacts.of(facts, f.usefulness())));
+            }
+            join(built);
+        } finally {
+            counting.shutdownNow();
         }
-        engine.replaceAll(candidates);
+    }
+
+    private static final ThreadFactory RELOAD_THREADS = r -> {
+        Thread thread = new Thread(r, "sharenum-reload");
+        thread.setDaemon(true);
+        return thread;
+    };
+
+    /** Waits for a step of the reload, rethrowing what failed it as it was thrown. */
+    private static void join(Future<?> step) {
+        try {
+            step.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rebuilding derived state", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static final int PAGE = 20_000;
 
-    /** A member's facts and, when the engine holds them, their candidate. */
-    private record Converted(Member member, MemberFacts facts, MatchCandidate candidate) {
+    /** A member's facts, the level changes that explain them and, when the engine holds them, their candidate. */
+    private record Converted(MemberFacts facts, List<LevelChangeFacts> levels, MatchCandidate candidate) {
     }
 
-    private void convert(List<Member> page, List<MatchCandidate> candidates, Map<MemberId, List<LevelChangeFacts>> history) {
+    /**
+     * Turns a page of members into facts, level changes and candidates on every core; the candidates join the list at
+     * once, and what is returned gives the facts to the indicators in one hold of their lock, in the store's order.
+     */
+    private Runnable convert(List<Member> page, List<MatchCandidate> candidates, Map<MemberId, List<LevelChangeFacts>> history) {
         List<Converted> converted = page.parallelStream().map(m -> {
             MemberFacts facts = MemberFacts.of(m);
-            return new Converted(m, facts, facts.candidate(location(m.establishment())).orElse(null));
+            return new Converted(facts, levels(m, facts, history.getOrDefault(m.id(), List.of())),
+                    facts.candidate(location(m.establishment())).orElse(null));
         }).toList();
+        List<MemberFacts> facts = new ArrayList<>(converted.size());
+        List<List<LevelChangeFacts>> levels = new ArrayList<>(converted.size());
         for (Converted c : converted) {
-            indicators.member(null, c.facts());
-            levels(c.member(), c.facts(), history.getOrDefault(c.member().id(), List.of()));
+            facts.add(c.facts());
+            levels.add(c.levels());
             if (c.candidate() != null) {
                 candidates.add(c.candidate());
             }
         }
+        return () -> indicators.load(facts, levels);
     }
 
     @Override
@@ -179,7 +231,8 @@ final class Derived implements ChangeFollower.Target {
      * registered, and a difference between the last change and the record (a write the history missed) is closed on
      * the day of the last change. Computed from the snapshot alone, so every instance adds the same changes.
      */
-    private void levels(Member m, MemberFacts facts, List<LevelChangeFacts> kept) {
+    private static List<LevelChangeFacts> levels(Member m, MemberFacts facts, List<LevelChangeFacts> kept) {
+        List<LevelChangeFacts> out = new ArrayList<>(kept.size() + facts.levels().size());
         Map<ToolId, CompetenceLevel> now = LevelChangeFacts.counted(facts);
         Map<ToolId, LevelChangeFacts> first = new HashMap<>();
         Map<ToolId, LevelChangeFacts> last = new HashMap<>();
@@ -189,10 +242,10 @@ final class Derived implements ChangeFollower.Target {
         }
         for (LevelChangeFacts c : first.values()) {
             if (c.from() != null) {
-                indicators.level(new LevelChangeFacts(m.id(), c.tool(), null, null, c.fromPlace(), c.from(), m.registeredAt()));
+                out.add(new LevelChangeFacts(m.id(), c.tool(), null, null, c.fromPlace(), c.from(), m.registeredAt()));
             }
         }
-        kept.forEach(indicators::level);
+        out.addAll(kept);
         Set<ToolId> tools = new HashSet<>(now.keySet());
         tools.addAll(last.keySet());
         for (ToolId tool : tools) {
@@ -202,10 +255,11 @@ final class Derived implements ChangeFollower.Target {
             CompetenceLevel level = now.get(tool);
             Uai place = level == null ? null : m.establishment();
             if (!Objects.equals(endLevel, level) || !Objects.equals(endPlace, place)) {
-                indicators.level(new LevelChangeFacts(m.id(), tool, endPlace, endLevel, place, level,
+                out.add(new LevelChangeFacts(m.id(), tool, endPlace, endLevel, place, level,
                         end == null ? m.registeredAt() : end.at()));
             }
         }
+        return out;
     }
 
     private void establishment(Establishment before, Establishment after) {

@@ -91,7 +91,10 @@ final class IndicatorsImpl {
     }
 
     private static YearMonth month(Instant t) {
-        return YearMonth.from(t.atOffset(ZoneOffset.UTC));
+        // the UTC day by arithmetic: converting through an offset builds zone rules at every call (ten million
+        // level changes at a national start)
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(t.getEpochSecond(), 86_400L));
+        return YearMonth.of(day.getYear(), day.getMonth());
     }
 
     private Bucket bucket(Place place, Instant at) {
@@ -403,6 +406,37 @@ final class IndicatorsImpl {
         ImpactBucket b = impactBucket(Place.of(m.establishment()), m.pixOn().atStartOfDay(ZoneOffset.UTC).toInstant());
         b.pix += sign;
         b.pixScore += (long) sign * (m.pixScore() == null ? 0 : m.pixScore());
+    }
+
+    /**
+     * Members loaded from a snapshot, in one hold of the lock: each member's facts and the level changes that explain
+     * them (as {@link #member} and {@link #level} one by one would; a change's bucket is looked up once for a run of
+     * changes of one place and month, as a member's registration gives for each of their tools).
+     *
+     * @param facts   the members' facts
+     * @param changes for each member, its level changes, in order
+     */
+    synchronized void load(List<MemberFacts> facts, List<List<LevelChangeFacts>> changes) {
+        ImpactBucket last = null;
+        Uai lastPlace = null;
+        YearMonth lastMonth = null;
+        for (int i = 0; i < facts.size(); i++) {
+            member(facts.get(i), +1);
+            for (LevelChangeFacts c : changes.get(i)) {
+                if (c.inPlace() || c.from() == null || c.to() == null) {
+                    Uai place = c.to() != null ? c.toPlace() : c.fromPlace();
+                    YearMonth month = month(c.at());
+                    if (last == null || !place.equals(lastPlace) || !month.equals(lastMonth)) {
+                        last = impactBucket(Place.of(place), c.at());
+                        lastPlace = place;
+                        lastMonth = month;
+                    }
+                    flow(last, c.tool(), c.from(), c.to());
+                } else {
+                    level(c);
+                }
+            }
+        }
     }
 
     /** A dated level change (kept for ever: applied once, never retracted). */
