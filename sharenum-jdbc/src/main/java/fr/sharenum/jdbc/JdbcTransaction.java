@@ -233,6 +233,15 @@ final class JdbcTransaction implements StoreTransaction {
      * page arrives (a million members at start: the parsing, not the database, is what takes time).
      */
     private <T> void streamDocs(String query, Class<T> type, Consumer<? super T> action) {
+        streamDocs(query, doc -> read(doc, type), action);
+    }
+
+    /** Members as derived state needs them, read from their documents by a streaming parser that skips the rest. */
+    public void forEachMemberProjection(Consumer<? super fr.sharenum.spi.MemberProjection> action) {
+        streamDocs("SELECT doc FROM sn_member", new fr.sharenum.jdbc.internal.MemberProjectionReader(), action);
+    }
+
+    private <T> void streamDocs(String query, java.util.function.Function<String, T> reader, Consumer<? super T> action) {
         sql.check();
         final int page = 2_000;
         java.util.ArrayDeque<java.util.concurrent.CompletableFuture<List<T>>> parsing = new java.util.ArrayDeque<>();
@@ -244,7 +253,7 @@ final class JdbcTransaction implements StoreTransaction {
                     docs.add(rs.getString(1));
                     if (docs.size() == page) {
                         List<String> batch = docs;
-                        parsing.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> parse(batch, type)));
+                        parsing.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> parse(batch, reader)));
                         docs = new ArrayList<>(page);
                         if (parsing.size() > 2) {
                             parsing.poll().join().forEach(action);
@@ -254,7 +263,7 @@ final class JdbcTransaction implements StoreTransaction {
                 while (!parsing.isEmpty()) {
                     parsing.poll().join().forEach(action);
                 }
-                parse(docs, type).forEach(action);
+                parse(docs, reader).forEach(action);
             }
         } catch (SQLException e) {
             throw Sql.failure(e);
@@ -263,10 +272,10 @@ final class JdbcTransaction implements StoreTransaction {
         }
     }
 
-    private static <T> List<T> parse(List<String> docs, Class<T> type) {
+    private static <T> List<T> parse(List<String> docs, java.util.function.Function<String, T> reader) {
         List<T> out = new ArrayList<>(docs.size());
         for (String doc : docs) {
-            out.add(read(doc, type));
+            out.add(reader.apply(doc));
         }
         return out;
     }
@@ -834,6 +843,11 @@ final class JdbcTransaction implements StoreTransaction {
             @Override
             public void forEach(Consumer<? super Member> action) {
                 JdbcTransaction.this.forEachMember(action);
+            }
+
+            @Override
+            public void forEachProjection(Consumer<? super fr.sharenum.spi.MemberProjection> action) {
+                JdbcTransaction.this.forEachMemberProjection(action);
             }
         });
     }

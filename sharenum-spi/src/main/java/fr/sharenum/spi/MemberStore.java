@@ -55,4 +55,15 @@ public interface MemberStore {
      * @param action what to do with each
      */
     void forEach(Consumer<? super Member> action);
+
+    /**
+     * Visits every member as derived state needs them ({@link MemberProjection}), in no particular order, streamed.
+     * The default reads whole members; a store that can read the projection's fields alone (a column, a JSON path, a
+     * parser that skips the rest) overrides it: it is what an instance reads of every member when it starts.
+     *
+     * @param action what to do with each
+     */
+    default void forEachProjection(Consumer<? super MemberProjection> action) {
+        forEach(m -> action.accept(MemberProjection.of(m)));
+    }
 }

@@ -167,6 +167,10 @@ public abstract class ShareNumStoreContract {
             need(t.members(), "members").forEach(action);
         }
 
+        void forEachMemberProjection(Consumer<? super fr.sharenum.spi.MemberProjection> action) {
+            need(t.members(), "members").forEachProjection(action);
+        }
+
         Optional<VerificationRecord> verification(MemberId member) {
             return need(t.verifications(), "verifications").get(member);
         }
@@ -571,6 +575,37 @@ public abstract class ShareNumStoreContract {
             });
             assertThat(seen).containsExactlyInAnyOrderElementsOf(ms);
             assertThat(list(t -> v(t).membersAt(a))).hasSize(15);
+        }
+
+        @Test
+        void everyMemberIsProjectedAsStored() {
+            ToolId geogebra = ToolId.of("geogebra");
+            ToolId capytale = ToolId.of("capytale");
+            Member plain = member("P1", a, Map.of(geogebra, CompetenceLevel.EXPERIENCED, capytale, CompetenceLevel.NOVICE));
+            Member full = new Member(MemberId.of("P2"), "Zoé « Ligne » Dupont", Email.of("zoe.dupont@ac-dijon.fr"), b,
+                    fr.sharenum.model.Role.TEACHER_PRIMARY, Set.of("mathématiques"),
+                    Map.of(geogebra, new fr.sharenum.model.Skill(geogebra, CompetenceLevel.INTERMEDIATE, Set.of("en classe"))),
+                    Set.of(capytale), Set.of(fr.sharenum.model.Theme.of("evaluation")), fr.sharenum.model.MemberStatus.SUSPENDED,
+                    Instant.parse("2026-10-02T09:30:00Z"), 3,
+                    new fr.sharenum.model.PixCertification(412, java.time.LocalDate.parse("2026-06-15"), "P-ABC12345"));
+            Member none = member("P3", a, Map.of());
+            tx(t -> {
+                v(t).insertMember(plain);
+                v(t).insertMember(full);
+                v(t).insertMember(none);
+                return null;
+            });
+            List<fr.sharenum.spi.MemberProjection> seen = new ArrayList<>();
+            tx(t -> {
+                v(t).forEachMemberProjection(seen::add);
+                return null;
+            });
+            assertThat(seen).containsExactlyInAnyOrder(fr.sharenum.spi.MemberProjection.of(plain),
+                    fr.sharenum.spi.MemberProjection.of(full), fr.sharenum.spi.MemberProjection.of(none));
+            fr.sharenum.spi.MemberProjection zoe = seen.stream().filter(m -> m.id().value().equals("P2")).findFirst().orElseThrow();
+            assertThat(zoe.levels()).containsExactly(Map.entry(geogebra, CompetenceLevel.INTERMEDIATE));
+            assertThat(zoe.pixScore()).isEqualTo(412);
+            assertThat(zoe.isActive()).isFalse();
         }
 
         @Test

@@ -7,7 +7,6 @@ import fr.sharenum.core.internal.feed.LevelChangeFacts;
 import fr.sharenum.core.internal.feed.TrainingFacts;
 import fr.sharenum.core.internal.store.ResearchStore;
 import fr.sharenum.model.CompetenceLevel;
-import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.ToolId;
 import fr.sharenum.core.internal.feed.EventFacts;
@@ -24,6 +23,7 @@ import fr.sharenum.model.Uai;
 import fr.sharenum.spi.Change;
 import fr.sharenum.spi.MatchCandidate;
 import fr.sharenum.spi.MatchingEngine;
+import fr.sharenum.spi.MemberProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,8 +107,8 @@ final class Derived implements ChangeFollower.Target {
         ExecutorService counting = Executors.newSingleThreadExecutor(RELOAD_THREADS);
         try {
             ArrayDeque<Future<?>> counted = new ArrayDeque<>();
-            List<Member> page = new ArrayList<>(PAGE);
-            t.forEachMember(m -> {
+            List<MemberProjection> page = new ArrayList<>(PAGE);
+            t.forEachMemberProjection(m -> {
                 page.add(m);
                 if (page.size() == PAGE) {
                     counted.add(counting.submit(convert(page, candidates, history)));
@@ -172,7 +172,7 @@ final class Derived implements ChangeFollower.Target {
      * Turns a page of members into facts, level changes and candidates on every core; the candidates join the list at
      * once, and what is returned gives the facts to the indicators in one hold of their lock, in the store's order.
      */
-    private Runnable convert(List<Member> page, List<MatchCandidate> candidates, Map<MemberId, List<LevelChangeFacts>> history) {
+    private Runnable convert(List<MemberProjection> page, List<MatchCandidate> candidates, Map<MemberId, List<LevelChangeFacts>> history) {
         List<Converted> converted = page.parallelStream().map(m -> {
             MemberFacts facts = MemberFacts.of(m);
             return new Converted(facts, levels(m, facts, history.getOrDefault(m.id(), List.of())),
@@ -231,7 +231,7 @@ final class Derived implements ChangeFollower.Target {
      * registered, and a difference between the last change and the record (a write the history missed) is closed on
      * the day of the last change. Computed from the snapshot alone, so every instance adds the same changes.
      */
-    private static List<LevelChangeFacts> levels(Member m, MemberFacts facts, List<LevelChangeFacts> kept) {
+    private static List<LevelChangeFacts> levels(MemberProjection m, MemberFacts facts, List<LevelChangeFacts> kept) {
         List<LevelChangeFacts> out = new ArrayList<>(kept.size() + facts.levels().size());
         Map<ToolId, CompetenceLevel> now = LevelChangeFacts.counted(facts);
         Map<ToolId, LevelChangeFacts> first = new HashMap<>();

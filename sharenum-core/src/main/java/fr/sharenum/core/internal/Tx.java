@@ -7,6 +7,7 @@ import fr.sharenum.core.internal.feed.TicketFacts;
 import fr.sharenum.core.internal.kernel.KernelAggregates;
 import fr.sharenum.core.internal.store.Codec;
 import fr.sharenum.spi.Change;
+import fr.sharenum.spi.MemberProjection;
 import fr.sharenum.model.AlertPreferences;
 import fr.sharenum.model.Availability;
 import fr.sharenum.model.BadgeAward;
@@ -407,6 +408,11 @@ public final class Tx implements Documents {
 
     public void forEachMember(Consumer<? super Member> action) {
         membersStore().forEach(action);
+    }
+
+    /** Visits every member as derived state needs them (rebuilding it: only these fields are read when the store can). */
+    public void forEachMemberProjection(Consumer<? super MemberProjection> action) {
+        membersStore().forEachProjection(action);
     }
 
     public Optional<VerificationRecord> verification(MemberId member) {

@@ -9,6 +9,7 @@ import fr.sharenum.model.Theme;
 import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Uai;
 import fr.sharenum.spi.MatchCandidate;
+import fr.sharenum.spi.MemberProjection;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -66,6 +67,15 @@ public record MemberFacts(MemberId id, boolean active, Uai establishment, Map<To
         }
         return new MemberFacts(m.id(), m.isActive(), m.establishment(), levels, m.followedTools(), m.followedThemes(),
                 m.pix() == null ? null : m.pix().certifiedOn(), m.pix() == null ? null : m.pix().score());
+    }
+
+    /**
+     * @param m a member as a store projects them for derived state
+     * @return the member's facts
+     */
+    public static MemberFacts of(MemberProjection m) {
+        return new MemberFacts(m.id(), m.isActive(), m.establishment(), m.levels(), m.followedTools(), m.followedThemes(),
+                m.pixOn(), m.pixScore());
     }
 
     /**
