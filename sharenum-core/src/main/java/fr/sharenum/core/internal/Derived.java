@@ -176,7 +176,7 @@ final class Derived implements ChangeFollower.Target {
         List<Converted> converted = page.parallelStream().map(m -> {
             MemberFacts facts = MemberFacts.of(m);
             return new Converted(facts, levels(m, facts, history.getOrDefault(m.id(), List.of())),
-                    facts.candidate(location(m.establishment())).orElse(null));
+                    candidate(m));
         }).toList();
         List<MemberFacts> facts = new ArrayList<>(converted.size());
         List<List<LevelChangeFacts>> levels = new ArrayList<>(converted.size());
@@ -231,6 +231,15 @@ final class Derived implements ChangeFollower.Target {
      * registered, and a difference between the last change and the record (a write the history missed) is closed on
      * the day of the last change. Computed from the snapshot alone, so every instance adds the same changes.
      */
+    /** What the engine holds of a member — as {@link MemberFacts#candidate} gives it, its levels taken as read. */
+    private MatchCandidate candidate(MemberProjection m) {
+        GeoPoint location = location(m.establishment());
+        if (!m.isActive() || location == null) {
+            return null;
+        }
+        return new MatchCandidate(m.id(), m.establishment(), location, m.levels(), m.followedTools(), m.followedThemes());
+    }
+
     private static List<LevelChangeFacts> levels(MemberProjection m, MemberFacts facts, List<LevelChangeFacts> kept) {
         List<LevelChangeFacts> out = new ArrayList<>(kept.size() + facts.levels().size());
         Map<ToolId, CompetenceLevel> now = LevelChangeFacts.counted(facts);
