@@ -5,6 +5,7 @@ import fr.sharenum.model.GeoPoint;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.Uai;
 import fr.sharenum.spi.MatchCandidate;
+import fr.sharenum.spi.MemberProjection;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,8 +27,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Building a ready index of every member of the national dataset, one shot per iteration:
- * {@code sharenumFromMembers} is what core does at start — each stored {@link Member} turned into a
- * {@link MatchCandidate} ({@link MatchCandidate#of}, on every core) then {@code upsertAll} into an empty engine;
+ * {@code sharenumFromProjections} is what core does at start — each member as the store hands it over for derived
+ * state ({@link MemberProjection}, levels already compact) turned into a {@link MatchCandidate} on every core, then
+ * {@code upsertAll} into an empty engine; {@code sharenumFromMembers} the same from whole {@link Member}s
+ * ({@link MatchCandidate#of}), as a store without a projection gives them;
  * {@code sharenumFromCandidates} the second half alone; {@code perToolIndex} the per-tool STRtree peer
  * from the dataset's arrays.
  */
@@ -47,6 +50,7 @@ public class BuildBenchmark {
 
     private SyntheticFrance data;
     private List<Member> stored;
+    private List<MemberProjection> projected;
     private Map<Uai, GeoPoint> locations;
     private List<MatchCandidate> candidates;
 
@@ -57,6 +61,7 @@ public class BuildBenchmark {
         for (int m = 0; m < members; m++) {
             stored.add(data.member(m));
         }
+        projected = stored.stream().map(MemberProjection::of).toList();
         locations = new HashMap<>();
         for (int e = 0; e < data.establishmentCount; e++) {
             locations.put(data.estUai[e], data.estPoint[e]);
@@ -68,6 +73,16 @@ public class BuildBenchmark {
     @Setup(Level.Iteration)
     public void collectPreviousIndex() {
         System.gc();
+    }
+
+    @Benchmark
+    public GeoMatchingEngine sharenumFromProjections() {
+        // as core does at start: projections turned into candidates on every core
+        List<MatchCandidate> made = projected.parallelStream().map(m -> new MatchCandidate(m.id(), m.establishment(),
+                locations.get(m.establishment()), m.levels(), m.followedTools(), m.followedThemes())).toList();
+        GeoMatchingEngine engine = GeoMatchingEngine.create();
+        engine.upsertAll(made);
+        return engine;
     }
 
     @Benchmark
