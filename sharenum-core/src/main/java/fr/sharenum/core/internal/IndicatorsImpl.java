@@ -357,8 +357,8 @@ final class IndicatorsImpl {
         int registeredAtMarked;
         int attended;
         long attendedMinutes;
-        /** Per tool, changes from level (0 none, 1 + ordinal) to level. */
-        final Map<ToolId, int[][]> flows = new HashMap<>();
+        /** Per tool, changes from level {@code a} to level {@code z} (0 none, 1 + ordinal) at {@code 4 * a + z}. */
+        final Map<ToolId, int[]> flows = new HashMap<>();
         final Map<ToolId, int[]> needs = new HashMap<>();
         int pix;
         long pixScore;
@@ -458,7 +458,7 @@ final class IndicatorsImpl {
     }
 
     private static void flow(ImpactBucket b, ToolId tool, CompetenceLevel from, CompetenceLevel to) {
-        b.flows.computeIfAbsent(tool, k -> new int[4][4])[index(from)][index(to)]++;
+        b.flows.computeIfAbsent(tool, k -> new int[16])[4 * index(from) + index(to)]++;
     }
 
     /** A training chosen or attended: before and after. */
@@ -584,10 +584,10 @@ final class IndicatorsImpl {
                         for (int a = 0; a < 4; a++) {
                             for (int z = 0; z < 4; z++) {
                                 if (z > 0) {
-                                    c[z - 1] += f[a][z];
+                                    c[z - 1] += f[4 * a + z];
                                 }
                                 if (a > 0) {
-                                    c[a - 1] -= f[a][z];
+                                    c[a - 1] -= f[4 * a + z];
                                 }
                             }
                         }
@@ -595,7 +595,7 @@ final class IndicatorsImpl {
                         int[][] into = flows.computeIfAbsent(tool, k -> new int[4][4]);
                         for (int a = 0; a < 4; a++) {
                             for (int z = 0; z < 4; z++) {
-                                into[a][z] += f[a][z];
+                                into[a][z] += f[4 * a + z];
                             }
                         }
                     }
