@@ -650,6 +650,10 @@ public final class Tx implements Documents {
         return trainingsStore().published(from, to);
     }
 
+    public List<Training> searchTrainings(fr.sharenum.spi.TrainingQuery query) {
+        return trainingsStore().search(query);
+    }
+
     public void insertBadge(BadgeAward award) {
         badgesStore().insert(award);
         ResearchFacts.badge(this, award);
