@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Arrays;
 
 /**
  * What a member looks for among guide documents: tools, themes, an académie, a publication period. A filter left out
@@ -70,7 +71,7 @@ public record GuideSearch(Set<ToolId> tools, Set<Theme> themes, Academie academi
          * @return this builder
          */
         public Builder tools(ToolId... t) {
-            return tools(java.util.Arrays.asList(t));
+            return tools(Arrays.asList(t));
         }
 
         /**
@@ -93,7 +94,7 @@ public record GuideSearch(Set<ToolId> tools, Set<Theme> themes, Academie academi
          * @return this builder
          */
         public Builder themes(Theme... t) {
-            return themes(java.util.Arrays.asList(t));
+            return themes(Arrays.asList(t));
         }
 
         /**

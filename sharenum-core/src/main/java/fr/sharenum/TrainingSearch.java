@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Arrays;
 
 /**
  * What a member looks for in the trainings catalogue: the trainings of an académie (and national ones) starting in a
@@ -84,7 +85,7 @@ public record TrainingSearch(Academie academie, Instant from, Instant to, Set<To
          * @return this builder
          */
         public Builder tools(ToolId... t) {
-            return tools(java.util.Arrays.asList(t));
+            return tools(Arrays.asList(t));
         }
 
         /**
@@ -107,7 +108,7 @@ public record TrainingSearch(Academie academie, Instant from, Instant to, Set<To
          * @return this builder
          */
         public Builder themes(Theme... t) {
-            return themes(java.util.Arrays.asList(t));
+            return themes(Arrays.asList(t));
         }
 
         /**

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Immutable list-backed catalogues. Each keeps its items sorted in its search order, per académie and national apart:
@@ -38,7 +39,7 @@ public final class InMemoryCatalogs {
     }
 
     /** Items sorted in {@code order}, split by académie ({@code null}: national). */
-    private static <T> Map<Academie, List<T>> byAcademie(List<T> sorted, java.util.function.Function<T, Academie> academie) {
+    private static <T> Map<Academie, List<T>> byAcademie(List<T> sorted, Function<T, Academie> academie) {
         Map<Academie, List<T>> out = new EnumMap<>(Academie.class);
         for (T x : sorted) {
             Academie a = academie.apply(x);

@@ -49,6 +49,7 @@ import fr.sharenum.spi.OutboxStore;
 import fr.sharenum.spi.StoreTransaction;
 import fr.sharenum.spi.TicketQuery;
 import fr.sharenum.spi.TicketStore;
+import fr.sharenum.spi.TrainingQuery;
 import fr.sharenum.spi.TrainingStore;
 import fr.sharenum.spi.VerificationRecord;
 import fr.sharenum.spi.VerificationStore;
@@ -650,7 +651,7 @@ public final class Tx implements Documents {
         return trainingsStore().published(from, to);
     }
 
-    public List<Training> searchTrainings(fr.sharenum.spi.TrainingQuery query) {
+    public List<Training> searchTrainings(TrainingQuery query) {
         return trainingsStore().search(query);
     }
 
