@@ -72,7 +72,8 @@ public interface Trainings {
     /**
      * The catalogue: trainings of {@code academie} (and national ones) about one of {@code tools} (every tool of the
      * host's catalogue when empty) starting in {@code [from, to)}, soonest first (then by id) — the host's and those
-     * published through ShareNum.
+     * published through ShareNum. The same list as {@link #search(Actor, TrainingSearch, PageRequest)} without a theme
+     * (its cursors are interchangeable).
      *
      * @param actor    an active member, or the host
      * @param academie the académie
@@ -90,7 +91,44 @@ public interface Trainings {
                           Instant to, PageRequest page);
 
     /**
-     * Guide documents about one of {@code tools} or {@code themes}, most relevant first, from the host's catalogue.
+     * The catalogue, searched: trainings of the search's académie (and national ones) starting in its period, covering
+     * one of its tools and about one of its themes (each filter ignored when empty), soonest first (then by id) — the
+     * host's catalogue ({@link fr.sharenum.spi.TrainingCatalog#search}) and those published through ShareNum (the
+     * store's indexes), one page at a time.
+     *
+     * @param actor  an active member, or the host
+     * @param search what to look for
+     * @param page   which page
+     * @return the page
+     * @throws fr.sharenum.model.InvalidValueException when the period is inverted or longer than 400 days, or the
+     *         cursor is not one of this list
+     * @throws fr.sharenum.model.NotFoundException when a tool is not in the host's tool catalogue
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
+     */
+    Page<Training> search(Actor actor, TrainingSearch search, PageRequest page);
+
+    /**
+     * The guides catalogue, searched: guides about one of the search's tools and one of its themes, of its académie
+     * and national ones, published in its period (each filter ignored when empty), the most recently published first
+     * (undated guides last), then by id, one page at a time — answered by the host's guide catalogue
+     * ({@link fr.sharenum.spi.GuideCatalog#search}).
+     *
+     * @param actor  an active member, or the host
+     * @param search what to look for
+     * @param page   which page
+     * @return the page
+     * @throws fr.sharenum.model.InvalidValueException when the period is inverted (its end not after its start), or the
+     *         cursor is not one of this list
+     * @throws fr.sharenum.model.NotFoundException when a tool is not in the host's tool catalogue
+     * @throws fr.sharenum.model.NotAllowedException when the access matrix ({@code docs/security.md}) does not let the
+     *         actor make this call, or they are unknown, suspended, erased or not verified
+     */
+    Page<Guide> searchGuides(Actor actor, GuideSearch search, PageRequest page);
+
+    /**
+     * Guide documents about one of {@code tools} or {@code themes}, most relevant first, from the host's catalogue (to
+     * browse them by académie and date, page by page: {@link #searchGuides}).
      *
      * @param actor  an active member, or the host
      * @param tools  tools (any of)

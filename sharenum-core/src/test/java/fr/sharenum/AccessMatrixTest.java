@@ -475,6 +475,10 @@ class AccessMatrixTest {
                             "Coopérative de Dijon", null);
                 } else if (type == PageRequest.class) {
                     v = PageRequest.first(10);
+                } else if (type == TrainingSearch.class) {
+                    v = TrainingSearch.of(Academie.DIJON, now, now.plus(Duration.ofDays(40))).tools(CAPYTALE).build();
+                } else if (type == GuideSearch.class) {
+                    v = GuideSearch.builder().themes(Theme.of("oral")).academie(Academie.DIJON).build();
                 } else if (type == EventSearch.class) {
                     v = EventSearch.between(now, now.plus(Duration.ofDays(40))).aroundMe(30).build();
                 } else if (type == HelpOfferRequest.class) {

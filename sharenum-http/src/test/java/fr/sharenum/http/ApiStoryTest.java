@@ -383,7 +383,8 @@ class ApiStoryTest {
     void more() {
         Instant in10 = clock.instant().plus(Duration.ofDays(10));
         assertThat(nadia.post("/api/v1/trainings", Map.of("id", "CANOPE-21-7", "title", "Atelier Capytale", "kind", "CANOPE_WORKSHOP",
-                "academie", "DIJON", "tools", List.of("capytale"), "start", in10.toString(), "end", in10.plusSeconds(7200).toString(),
+                "academie", "DIJON", "tools", List.of("capytale"), "themes", List.of(), "start", in10.toString(),
+                "end", in10.plusSeconds(7200).toString(),
                 "place", "Atelier Canopé de Dijon")).status()).isEqualTo(201);
         assertThat(nadia.post("/api/v1/buses", Map.of("id", "busnum-89", "name", "BusNum Yonne", "home", Map.of("latitude", 47.79,
                 "longitude", 3.57), "operatingRadiusKm", 80, "equipment", List.of("tablettes"), "seats", 12, "version", 1)).status())
@@ -545,6 +546,35 @@ class ApiStoryTest {
                 + guide1.json().get("next").asText());
         assertThat(guide2.json().get("items")).hasSize(1);
         assertThat(guide2.json().get("items").findValuesAsText("id")).doesNotContainAnyElementsOf(guide1.json().get("items").findValuesAsText("id"));
+    }
+
+    @Test
+    @Order(18)
+    @DisplayName("the catalogue searched: trainings by theme, guides by académie and date, newest first, page by page")
+    void catalogue_search() {
+        Instant in12 = clock.instant().plus(Duration.ofDays(12));
+        assertThat(nadia.post("/api/v1/trainings", Map.of("id", "CANOPE-21-9", "title", "Évaluer avec Capytale", "kind",
+                "CANOPE_WORKSHOP", "academie", "DIJON", "tools", List.of("capytale"), "themes", List.of("evaluation"),
+                "start", in12.toString(), "end", in12.plusSeconds(7200).toString(), "place", "Atelier Canopé de Dijon")).status())
+                .isEqualTo(201);
+        assertThat(ids(claire.get("/api/v1/trainings/catalogue?themes=evaluation"))).containsExactly("CANOPE-21-9");
+        assertThat(ids(claire.get("/api/v1/trainings/catalogue?tools=capytale&themes=evaluation"))).containsExactly("CANOPE-21-9");
+        assertThat(ids(claire.get("/api/v1/trainings/catalogue?tools=capytale"))).contains("CANOPE-21-9");
+
+        Client.Res first = claire.get("/api/v1/guides/catalogue?academie=DIJON&limit=1");
+        assertThat(ids(first)).containsExactly("GUIDE-CAPYTALE-EVAL");
+        Client.Res second = claire.get("/api/v1/guides/catalogue?academie=DIJON&limit=1&cursor=" + first.json().get("next").asText());
+        assertThat(ids(second)).containsExactly("GUIDE-CAPYTALE-DEBUT");
+        assertThat(second.json().path("next").isTextual()).isFalse();
+        assertThat(ids(claire.get("/api/v1/guides/catalogue"))).containsExactly("GUIDE-PROG-COLLEGE", "GUIDE-CAPYTALE-EVAL",
+                "GUIDE-CAPYTALE-DEBUT");
+        assertThat(ids(claire.get("/api/v1/guides/catalogue?from=2025-10-01&to=2026-01-01"))).containsExactly("GUIDE-CAPYTALE-EVAL");
+        assertThat(ids(claire.get("/api/v1/guides/catalogue?tools=capytale&themes=evaluation"))).containsExactly("GUIDE-CAPYTALE-EVAL");
+        assertThat(claire.get("/api/v1/guides/catalogue?from=2026-01-01&to=2025-01-01").code()).isEqualTo("invalid-value");
+        assertThat(claire.get("/api/v1/guides/catalogue?from=hier").code()).isEqualTo("request.bad-parameter");
+        String trainingCursor = claire.get("/api/v1/trainings/catalogue?tools=capytale&limit=1").json().get("next").asText();
+        assertThat(claire.get("/api/v1/guides/catalogue?cursor=" + trainingCursor).code()).isEqualTo("invalid-value");
+        assertThat(anonymous.get("/api/v1/guides/catalogue").status()).isEqualTo(403);
     }
 
     private static List<String> ids(Client.Res page) {

@@ -82,7 +82,7 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
             total += n;
         }
         if (total > 0) {
-            LOG.info("ShareNum indexed {} events and tickets stored before the search indexes", total);
+            LOG.info("ShareNum indexed {} events, tickets and trainings stored before the search indexes", total);
         }
     }
 

@@ -49,6 +49,7 @@ final class JdbcTransaction implements StoreTransaction {
 
     private final JdbcChangeFeed changes;
     private final JdbcSearch search;
+    private final JdbcTrainings trainingSearch;
     private final boolean postgres;
 
     JdbcTransaction(Connection c, boolean postgres) {
@@ -57,11 +58,12 @@ final class JdbcTransaction implements StoreTransaction {
         this.documents = new JdbcDocuments(sql);
         this.changes = new JdbcChangeFeed(sql, postgres);
         this.search = new JdbcSearch(sql, postgres);
+        this.trainingSearch = new JdbcTrainings(sql, postgres);
     }
 
-    /** Indexes a batch of rows stored before schema V10 (at start); returns how many. */
+    /** Indexes a batch of rows stored before schema V10 (trainings: V12) (at start); returns how many. */
     int indexForSearch() {
-        return search.indexUnindexed();
+        return search.indexUnindexed() + trainingSearch.indexUnindexed();
     }
 
     @Override
@@ -521,6 +523,7 @@ final class JdbcTransaction implements StoreTransaction {
             s.setLong(2, nanos(training.start()));
             s.setString(3, write(training));
         });
+        trainingSearch.index(training);
     }
 
     public List<fr.sharenum.model.Training> publishedTrainings(Instant from, Instant to) {
@@ -1133,6 +1136,11 @@ final class JdbcTransaction implements StoreTransaction {
             @Override
             public List<Training> published(Instant from, Instant to) {
                 return JdbcTransaction.this.publishedTrainings(from, to);
+            }
+
+            @Override
+            public List<Training> search(fr.sharenum.spi.TrainingQuery query) {
+                return JdbcTransaction.this.trainingSearch.search(query);
             }
         });
     }

@@ -118,6 +118,14 @@ class ShareNumModuleTest {
                         URI.create("https://example.org/guide"), "De l'outil à la pédagogie"),
                 new Training("paf-1", "Capytale", TrainingKind.PAF_SESSION, Academie.DIJON, Set.of(CAPYTALE), T,
                         T.plus(Duration.ofHours(3)), "Canopé Dijon", URI.create("https://example.org/paf")),
+                new Guide("g2", "L'oral en 2de", Set.of(CAPYTALE), Set.of(Theme.of("oral")), Academie.DIJON,
+                        LocalDate.of(2026, 9, 1), null, "Des pistes"),
+                new Training("coop-1", "Capytale à l'oral", TrainingKind.TOOL_TESTING, null, Set.of(CAPYTALE),
+                        Set.of(Theme.of("oral")), T, T.plus(Duration.ofHours(2)), "en ligne", null),
+                fr.sharenum.spi.TrainingQuery.of(Academie.DIJON, T, T.plus(Duration.ofDays(30)), 20)
+                        .about(Set.of(CAPYTALE), Set.of(Theme.of("oral"))).after(T, "paf-1").knowing(Set.of(CAPYTALE)),
+                fr.sharenum.spi.GuideQuery.all(20).about(Set.of(CAPYTALE), Set.of(Theme.of("oral")))
+                        .of(Academie.DIJON, LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1)).after(LocalDate.of(2026, 9, 1), "g2"),
                 event, new EventStatusChange(EventStatus.PLANNED, T), event.summary(), bus,
                 new BusBooking(bus.id(), event.id(), TckData.venue(), event.window()), TckData.venue(),
                 Venue.of(carnot), new Registration(CLAIRE, T), availability, new WeeklySlot(DayOfWeek.FRIDAY,

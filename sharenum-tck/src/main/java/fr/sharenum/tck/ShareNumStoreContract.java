@@ -359,6 +359,10 @@ public abstract class ShareNumStoreContract {
             return need(t.trainings(), "trainings").published(from, to);
         }
 
+        List<Training> searchTrainings(fr.sharenum.spi.TrainingQuery query) {
+            return need(t.trainings(), "trainings").search(query);
+        }
+
         void insertBadge(BadgeAward award) {
             need(t.badges(), "badges").insert(award);
         }
@@ -1448,6 +1452,47 @@ public abstract class ShareNumStoreContract {
                 v(t).insertTraining(sooner);
                 return null;
             })).isInstanceOf(DuplicateException.class);
+        }
+
+        @Test
+        void the_catalogue_query_pages_by_start_and_id_with_every_filter() {
+            ToolId capytale = ToolId.of("capytale");
+            List<fr.sharenum.model.Academie> academies = java.util.Arrays.asList(fr.sharenum.model.Academie.DIJON,
+                    fr.sharenum.model.Academie.LYON, null);
+            List<fr.sharenum.model.Theme> themes = List.of(fr.sharenum.model.Theme.of("oral"), fr.sharenum.model.Theme.of("evaluation"));
+            List<Training> all = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                // starts repeat (every fifth hour), so the id orders trainings starting together
+                Instant start = T0.plus(Duration.ofHours(i % 5));
+                all.add(new Training("coop-" + (char) ('a' + (i * 7) % 26) + i, "Session " + i, fr.sharenum.model.TrainingKind.TOOL_TESTING,
+                        academies.get(i % 3), i % 4 == 0 ? java.util.Set.of(GEOGEBRA, capytale) : java.util.Set.of(i % 2 == 0 ? GEOGEBRA : capytale),
+                        i % 3 == 1 ? java.util.Set.of() : java.util.Set.of(themes.get(i % 2)), start, start.plusSeconds(3600), "Canopé", null));
+            }
+            tx(t -> {
+                all.forEach(x -> v(t).insertTraining(x));
+                return null;
+            });
+            fr.sharenum.spi.TrainingQuery base = fr.sharenum.spi.TrainingQuery.of(fr.sharenum.model.Academie.DIJON, T0,
+                    T0.plus(Duration.ofHours(4)), 3);
+            for (fr.sharenum.spi.TrainingQuery q : List.of(base, base.about(java.util.Set.of(GEOGEBRA), java.util.Set.of()),
+                    base.about(java.util.Set.of(), java.util.Set.of(themes.get(0))),
+                    base.about(java.util.Set.of(capytale), java.util.Set.of(themes.get(1))),
+                    fr.sharenum.spi.TrainingQuery.of(fr.sharenum.model.Academie.LYON, T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofDays(1)), 3))) {
+                List<Training> walked = new ArrayList<>();
+                fr.sharenum.spi.TrainingQuery page = q;
+                while (true) {
+                    fr.sharenum.spi.TrainingQuery asked = page;
+                    List<Training> found = list(t -> v(t).searchTrainings(asked));
+                    assertThat(found.size()).isLessThanOrEqualTo(3);
+                    walked.addAll(found);
+                    if (found.size() < 3) {
+                        break;
+                    }
+                    Training last = found.get(found.size() - 1);
+                    page = q.after(last.start(), last.id());
+                }
+                assertThat(walked).as(q.toString()).isNotEmpty().containsExactlyElementsOf(q.limit(1_000).select(all));
+            }
         }
 
 

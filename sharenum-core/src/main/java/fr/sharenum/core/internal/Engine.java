@@ -34,7 +34,6 @@ import fr.sharenum.core.internal.feed.ChangeFollower;
 import fr.sharenum.model.Actor;
 import fr.sharenum.model.Establishment;
 import fr.sharenum.model.Event;
-import fr.sharenum.model.Training;
 import fr.sharenum.model.Uai;
 import fr.sharenum.core.internal.metrics.Meters;
 import fr.sharenum.core.internal.metrics.MeteredMatchingEngine;
@@ -47,7 +46,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -361,16 +359,7 @@ public final class Engine implements Transactions {
 
     /** The host's catalogue and the trainings published through ShareNum, together. */
     private TrainingCatalog trainingCatalog() {
-        return (academie, tools, from, to) -> {
-            List<Training> all = new ArrayList<>(trainingCatalog.find(academie, tools, from, to));
-            tx(t -> t.publishedTrainings(from, to)).stream()
-                    .filter(x -> x.academie() == null || x.academie() == academie)
-                    .filter(x -> x.tools().stream().anyMatch(tools::contains))
-                    .filter(x -> all.stream().noneMatch(y -> y.id().equals(x.id())))
-                    .forEach(all::add);
-            all.sort(Comparator.comparing(Training::start).thenComparing(Training::id));
-            return all;
-        };
+        return new CombinedTrainings(trainingCatalog, this);
     }
 
     private Instant now() {

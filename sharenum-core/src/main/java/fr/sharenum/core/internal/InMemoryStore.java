@@ -51,6 +51,7 @@ import fr.sharenum.spi.ShareNumStore;
 import fr.sharenum.spi.StoreTransaction;
 import fr.sharenum.spi.TicketQuery;
 import fr.sharenum.spi.TicketStore;
+import fr.sharenum.spi.TrainingQuery;
 import fr.sharenum.spi.TrainingStore;
 import fr.sharenum.spi.VerificationRecord;
 import fr.sharenum.spi.VerificationStore;
@@ -125,6 +126,8 @@ public final class InMemoryStore implements ShareNumStore {
     private final Map<MemberId, AlertPreferences> alertPreferences = new HashMap<>();
     private final Map<EventId, List<Feedback>> feedback = new HashMap<>();
     private final Map<String, Training> trainings = new HashMap<>();
+    /** Published trainings in (start, id) order: a catalogue page starts at its key, never at the period's start. */
+    private final TreeMap<TimeKey, Training> trainingsByStart = new TreeMap<>();
     private final Map<MemberId, List<BadgeAward>> badges = new HashMap<>();
     private final Map<CampaignId, Campaign> campaigns = new HashMap<>();
     private final Map<MemberId, List<AlertRecord>> alertsByHelper = new HashMap<>();
@@ -683,14 +686,40 @@ public final class InMemoryStore implements ShareNumStore {
             if (trainings.putIfAbsent(training.id(), training) != null) {
                 throw new DuplicateException("a training with id " + training.id() + " already exists");
             }
-            undo.push(() -> trainings.remove(training.id()));
+            TimeKey k = new TimeKey(training.start(), training.id());
+            trainingsByStart.put(k, training);
+            undo.push(() -> {
+                trainings.remove(training.id());
+                trainingsByStart.remove(k);
+            });
         }
 
         public List<Training> publishedTrainings(Instant from, Instant to) {
             check();
-            return trainings.values().stream().filter(x -> !x.start().isBefore(from) && x.start().isBefore(to))
-                    .sorted(Comparator.comparing(Training::start).thenComparing(Training::id))
-                    .toList();
+            return List.copyOf(trainingsByStart.subMap(TimeKey.first(from), true, TimeKey.first(to), false).values());
+        }
+
+        public List<Training> searchTrainings(TrainingQuery q) {
+            check();
+            TimeKey lower = TimeKey.first(q.from());
+            boolean inclusive = true;
+            if (q.afterStart() != null && !q.afterStart().isBefore(q.from())) {
+                lower = new TimeKey(q.afterStart(), q.afterId());
+                inclusive = false;
+            }
+            if (lower.compareTo(TimeKey.first(q.to())) >= 0) {
+                return List.of();
+            }
+            List<Training> out = new ArrayList<>();
+            for (Training t : trainingsByStart.subMap(lower, inclusive, TimeKey.first(q.to()), false).values()) {
+                if (q.matches(t)) {
+                    out.add(t);
+                    if (out.size() == q.limit()) {
+                        break;
+                    }
+                }
+            }
+            return out;
         }
 
         public void insertFeedback(Feedback f) {
@@ -1311,6 +1340,11 @@ public final class InMemoryStore implements ShareNumStore {
                 @Override
                 public List<Training> published(Instant from, Instant to) {
                     return Tx.this.publishedTrainings(from, to);
+                }
+
+                @Override
+                public List<Training> search(TrainingQuery query) {
+                    return Tx.this.searchTrainings(query);
                 }
             });
         }

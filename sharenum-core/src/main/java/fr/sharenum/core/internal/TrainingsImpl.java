@@ -24,9 +24,14 @@ import fr.sharenum.model.Tool;
 import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Training;
 import fr.sharenum.spi.EventQuery;
+import fr.sharenum.spi.GuideQuery;
+import fr.sharenum.spi.TrainingQuery;
+import fr.sharenum.GuideSearch;
+import fr.sharenum.TrainingSearch;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -96,43 +101,96 @@ final class TrainingsImpl implements Trainings {
 
     @Override
     public Page<Training> search(Actor actor, Academie academie, Set<ToolId> tools,
-                                             Instant from, Instant to, PageRequest page) {
+                                 Instant from, Instant to, PageRequest page) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(academie, "academie");
         Objects.requireNonNull(tools, "tools");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+        return search(actor, TrainingSearch.of(academie, from, to).tools(tools).build(), page);
+    }
+
+    @Override
+    public Page<Training> search(Actor actor, TrainingSearch search, PageRequest page) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(search, "search");
         Objects.requireNonNull(page, "page");
-        if (!to.isAfter(from) || Duration.between(from, to).compareTo(EventQuery.MAX_PERIOD) > 0) {
+        if (!search.to().isAfter(search.from()) || Duration.between(search.from(), search.to()).compareTo(EventQuery.MAX_PERIOD) > 0) {
             throw new InvalidValueException("to", "a period is after its start and at most 400 days long");
         }
-        for (ToolId tool : tools) {
+        for (ToolId tool : search.tools()) {
             settings.tools().get(tool);
         }
-        Cursors.Key after = Cursors.decode("trainings", page.cursor());
+        Cursors.Key after = Cursors.decode(TRAININGS, page.cursor());
+        if (after != null && after.at() == null) {
+            throw foreignCursor();
+        }
         transactions.tx(t -> {
             Access.require(Operation.TRAININGS_BROWSE, Access.relations(Access.principal(t, actor), null));
             return null;
         });
-        Set<ToolId> about = tools.isEmpty() ? settings.tools().all().stream().map(Tool::id)
-                .collect(Collectors.toSet()) : tools;
-        // the catalogue promises earliest first; ties (and a host's loose order) are put in the cursor's order here
-        List<Training> all = new ArrayList<>(trainingCatalog.find(academie, about, from, to));
-        all.sort(Comparator.comparing(Training::start).thenComparing(Training::id));
-        List<Training> out = new ArrayList<>();
-        String next = null;
-        for (Training x : all) {
-            if (after != null && (x.start().isBefore(after.at()) || x.start().equals(after.at()) && x.id().compareTo(after.id()) <= 0)) {
-                continue;
-            }
-            if (out.size() == page.limit()) {
-                Training last = out.get(out.size() - 1);
-                next = Cursors.encode("trainings", last.start(), last.id());
-                break;
-            }
-            out.add(x);
+        // one more than the page, to know whether another follows
+        TrainingQuery query = new TrainingQuery(search.academie(), search.tools(), search.themes(), search.from(), search.to(),
+                after == null ? null : after.at(), after == null ? null : after.id(), page.limit() + 1, knownTools());
+        List<Training> found = query.select(trainingCatalog.search(query));
+        if (found.size() <= page.limit()) {
+            return new Page<>(found, null);
         }
-        return new Page<>(out, next);
+        List<Training> items = found.subList(0, page.limit());
+        Training last = items.get(items.size() - 1);
+        return new Page<>(items, Cursors.encode(TRAININGS, last.start(), last.id()));
+    }
+
+    @Override
+    public Page<Guide> searchGuides(Actor actor, GuideSearch search, PageRequest page) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(search, "search");
+        Objects.requireNonNull(page, "page");
+        if (search.from() != null && search.to() != null && !search.to().isAfter(search.from())) {
+            throw new InvalidValueException("to", "a period ends after it starts");
+        }
+        for (ToolId tool : search.tools()) {
+            settings.tools().get(tool);
+        }
+        Cursors.Key after = Cursors.decode(GUIDES, page.cursor());
+        LocalDate afterPublished = after == null ? null : publishedOf(after);
+        transactions.tx(t -> {
+            Access.require(Operation.TRAININGS_BROWSE, Access.relations(Access.principal(t, actor), null));
+            return null;
+        });
+        GuideQuery query = new GuideQuery(search.tools(), search.themes(), search.academie(), search.from(), search.to(),
+                afterPublished, after == null ? null : after.id(), page.limit() + 1, knownTools());
+        List<Guide> found = query.select(guideCatalog.search(query));
+        if (found.size() <= page.limit()) {
+            return new Page<>(found, null);
+        }
+        List<Guide> items = found.subList(0, page.limit());
+        Guide last = items.get(items.size() - 1);
+        double position = last.published() == null ? Double.NEGATIVE_INFINITY : last.published().toEpochDay();
+        return new Page<>(items, Cursors.encode(GUIDES, position, last.id()));
+    }
+
+    private static final String TRAININGS = "trainings";
+    private static final String GUIDES = "guides";
+
+    /** The publication date a guides cursor holds: an epoch day, or minus infinity for an undated guide. */
+    private static LocalDate publishedOf(Cursors.Key key) {
+        double n = key.number();
+        if (n == Double.NEGATIVE_INFINITY) {
+            return null;
+        }
+        if (key.at() != null || Double.isNaN(n) || n != Math.rint(n) || Math.abs(n) > LocalDate.MAX.toEpochDay()) {
+            throw foreignCursor();
+        }
+        return LocalDate.ofEpochDay((long) n);
+    }
+
+    private static InvalidValueException foreignCursor() {
+        return new InvalidValueException("cursor", "not a cursor of this list: pass back the next cursor of a page");
+    }
+
+    private Set<ToolId> knownTools() {
+        return settings.tools().all().stream().map(Tool::id).collect(Collectors.toSet());
     }
 
     @Override

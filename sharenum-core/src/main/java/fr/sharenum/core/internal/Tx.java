@@ -50,6 +50,7 @@ import fr.sharenum.spi.OutboxStore;
 import fr.sharenum.spi.StoreTransaction;
 import fr.sharenum.spi.TicketQuery;
 import fr.sharenum.spi.TicketStore;
+import fr.sharenum.spi.TrainingQuery;
 import fr.sharenum.spi.TrainingStore;
 import fr.sharenum.spi.VerificationRecord;
 import fr.sharenum.spi.VerificationStore;
@@ -654,6 +655,10 @@ public final class Tx implements Documents {
 
     public List<Training> publishedTrainings(Instant from, Instant to) {
         return trainingsStore().published(from, to);
+    }
+
+    public List<Training> searchTrainings(TrainingQuery query) {
+        return trainingsStore().search(query);
     }
 
     public void insertBadge(BadgeAward award) {

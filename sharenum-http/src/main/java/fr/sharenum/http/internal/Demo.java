@@ -96,18 +96,20 @@ public final class Demo {
     }
 
     /**
-     * The guides the demo's catalogue offers: two on Capytale, one on programming at the collège.
+     * The guides the demo's catalogue offers: two on Capytale (one by the DANE of Dijon, one national), one on
+     * programming at the collège by the académie of Lyon, each with its publication date.
      *
      * @return the guides
      */
     public static List<Guide> guides() {
         return List.of(
                 new Guide("GUIDE-CAPYTALE-EVAL", "Capytale : évaluer les élèves en Python", Set.of(CAPYTALE), Set.of(Theme.of("evaluation")),
-                        URI.create("https://example.org/guides/capytale-evaluation"), "Des activités auto-corrigées pas à pas."),
-                new Guide("GUIDE-CAPYTALE-DEBUT", "Capytale : la première séance", Set.of(CAPYTALE), Set.of(),
-                        URI.create("https://example.org/guides/capytale-premiere-seance"), null),
+                        Academie.DIJON, LocalDate.of(2025, 11, 4), URI.create("https://example.org/guides/capytale-evaluation"),
+                        "Des activités auto-corrigées pas à pas."),
+                new Guide("GUIDE-CAPYTALE-DEBUT", "Capytale : la première séance", Set.of(CAPYTALE), Set.of(), null,
+                        LocalDate.of(2025, 9, 1), URI.create("https://example.org/guides/capytale-premiere-seance"), null),
                 new Guide("GUIDE-PROG-COLLEGE", "Programmer au collège : repères", Set.of(), Set.of(Theme.of("programmation")),
-                        URI.create("https://example.org/guides/programmer-au-college"), "Progressions du cycle 4."));
+                        Academie.LYON, LocalDate.of(2026, 1, 12), URI.create("https://example.org/guides/programmer-au-college"), "Progressions du cycle 4."));
     }
 
     /**

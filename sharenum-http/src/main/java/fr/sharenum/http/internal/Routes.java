@@ -5,6 +5,7 @@ import fr.sharenum.CampaignReport;
 import fr.sharenum.CommonSlot;
 import fr.sharenum.DirectoryEntry;
 import fr.sharenum.EventRequest;
+import fr.sharenum.GuideSearch;
 import fr.sharenum.HelpOffer;
 import fr.sharenum.HelpOfferRequest;
 import fr.sharenum.IndicatorReport;
@@ -16,6 +17,7 @@ import fr.sharenum.ShareNum;
 import fr.sharenum.SlotQuery;
 import fr.sharenum.Territory;
 import fr.sharenum.TicketRequest;
+import fr.sharenum.TrainingSearch;
 import fr.sharenum.http.DevSignIn;
 import fr.sharenum.http.InboxNotifier;
 import fr.sharenum.json.GeoJson;
@@ -316,10 +318,11 @@ public final class Routes {
 
     private void catalogue() {
         op("GET", "/trainings/catalogue", "trainingCatalogue", "formations",
-                "Le catalogue des formations d'une académie (et nationales) par outil et par date, les plus proches d'abord")
+                "Le catalogue des formations d'une académie (et nationales) par outil, par thème et par date, les plus proches d'abord")
                 .res(page(Training.class)).paged()
                 .q("academie", "string", null, false, "l'académie (nom de l'énumération, ex. DIJON) ; par défaut celle de mon établissement")
                 .q("tools", "string", null, false, "outils, séparés par des virgules (tous par défaut)")
+                .q("themes", "string", null, false, "thèmes, séparés par des virgules (tous par défaut ; avec des outils, il faut un outil et un thème)")
                 .q("from", "string", "date-time", false, "début au plus tôt (maintenant par défaut)")
                 .q("to", "string", "date-time", false, "début au plus tard, exclu (90 jours après from par défaut, 400 au plus)")
                 .run(c -> {
@@ -329,9 +332,22 @@ public final class Routes {
                     }
                     Instant from = c.instant("from", clock.instant());
                     Instant to = c.instant("to", from.plus(Duration.ofDays(90)));
-                    return pageOf(s.trainings().search(c.actor(), academie, Set.copyOf(queryList(c, "tools", ToolId::of)), from, to,
-                            pageRequest(c)));
+                    return pageOf(s.trainings().search(c.actor(), TrainingSearch.of(academie, from, to)
+                            .tools(queryList(c, "tools", ToolId::of)).themes(queryList(c, "themes", Theme::of)).build(), pageRequest(c)));
                 });
+        op("GET", "/guides/catalogue", "guideCatalogue", "formations",
+                "Le catalogue des guides par outil, par thème, par académie et par date de publication, les plus récents d'abord")
+                .res(page(Guide.class)).paged()
+                .q("tools", "string", null, false, "outils, séparés par des virgules (tous par défaut)")
+                .q("themes", "string", null, false, "thèmes, séparés par des virgules (tous par défaut ; avec des outils, il faut un outil et un thème)")
+                .q("academie", "string", null, false, "l'académie (nom de l'énumération, ex. DIJON) : ses guides et les nationaux ; tous par défaut")
+                .q("from", "string", "date", false, "publiés ce jour ou après (AAAA-MM-JJ)")
+                .q("to", "string", "date", false, "publiés avant ce jour, exclu (AAAA-MM-JJ)")
+                .run(c -> pageOf(s.trainings().searchGuides(c.actor(), GuideSearch.builder()
+                        .tools(queryList(c, "tools", ToolId::of)).themes(queryList(c, "themes", Theme::of))
+                        .academie(c.query("academie", Academie::valueOf, null))
+                        .publishedBetween(c.query("from", LocalDate::parse, null), c.query("to", LocalDate::parse, null)).build(),
+                        pageRequest(c))));
         op("GET", "/guides", "guides", "formations",
                 "Les guides sur des outils ou des thèmes, les plus pertinents d'abord (page dans l'ordre de pertinence)")
                 .res(page(Guide.class)).paged()

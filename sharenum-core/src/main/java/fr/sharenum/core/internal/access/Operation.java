@@ -79,7 +79,7 @@ public enum Operation {
     // --- trainings first
     TRAININGS_FOR_MEMBER(Trainings.class, List.of("forMember"), false, MEMBER),
     TRAININGS_PUBLISH(Trainings.class, List.of("publish"), false, PUBLISHER, NATIONAL_ADMIN, HOST),
-    TRAININGS_BROWSE(Trainings.class, List.of("search", "guides"), false, MEMBER, HOST),
+    TRAININGS_BROWSE(Trainings.class, List.of("search", "guides", "searchGuides"), false, MEMBER, HOST),
 
     // --- offers of help up front
     HELP_OFFERS_PUBLISH(HelpOffers.class, List.of("publish"), false, MEMBER),

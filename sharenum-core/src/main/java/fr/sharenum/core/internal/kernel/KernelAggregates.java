@@ -50,6 +50,7 @@ import fr.sharenum.spi.OutboxEntry;
 import fr.sharenum.spi.OutboxStore;
 import fr.sharenum.spi.StoreTransaction;
 import fr.sharenum.spi.TicketStore;
+import fr.sharenum.spi.TrainingQuery;
 import fr.sharenum.spi.TrainingStore;
 import fr.sharenum.spi.VerificationRecord;
 import fr.sharenum.spi.VerificationStore;
@@ -943,6 +944,43 @@ public final class KernelAggregates {
             @Override
             public List<Training> published(Instant from, Instant to) {
                 return TRAININGS.between(d, "start", Keys.time(from), Keys.time(to));
+            }
+
+            @Override
+            public List<Training> search(TrainingQuery q) {
+                // read from the page key on, by start, until the page is full or the period over
+                Instant lower = q.afterStart() != null && q.afterStart().isAfter(q.from()) ? q.afterStart() : q.from();
+                List<Training> out = new ArrayList<>();
+                if (!lower.isBefore(q.to())) {
+                    return out;
+                }
+                // ordered by (start, key): a full batch resumes at its last start, past its last key (starts repeat)
+                String from = Keys.time(lower);
+                String lastKey = null;
+                while (true) {
+                    List<Doc> batch = d.range(TRAININGS.name(), "start", from, Keys.time(q.to()), 200);
+                    for (Doc doc : batch) {
+                        if (lastKey != null && doc.index().get("start").equals(from) && doc.key().compareTo(lastKey) <= 0) {
+                            continue;
+                        }
+                        Training t = Codec.read(doc.body(), Training.class);
+                        if (q.matches(t)) {
+                            out.add(t);
+                            if (out.size() == q.limit()) {
+                                return out;
+                            }
+                        }
+                    }
+                    if (batch.size() < 200) {
+                        return out;
+                    }
+                    Doc last = batch.get(batch.size() - 1);
+                    if (last.index().get("start").equals(from) && last.key().equals(lastKey)) {
+                        return out;
+                    }
+                    from = last.index().get("start");
+                    lastKey = last.key();
+                }
             }
         };
     }
