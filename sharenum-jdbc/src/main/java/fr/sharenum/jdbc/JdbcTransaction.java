@@ -238,23 +238,41 @@ final class JdbcTransaction implements StoreTransaction {
         streamDocs(query, doc -> read(doc, type), action);
     }
 
-    /** Members as derived state needs them, read from their documents by a streaming parser that skips the rest. */
+    /**
+     * Members as derived state needs them, read from their documents by a streaming parser that skips the rest — on
+     * PostgreSQL from the bytes the server sent (UTF-8), without making a string of each document first.
+     */
     public void forEachMemberProjection(Consumer<? super fr.sharenum.spi.MemberProjection> action) {
-        streamDocs("SELECT doc FROM sn_member", new fr.sharenum.jdbc.internal.MemberProjectionReader(), action);
+        fr.sharenum.jdbc.internal.MemberProjectionReader reader = new fr.sharenum.jdbc.internal.MemberProjectionReader();
+        if (postgres) {
+            streamRows("SELECT doc FROM sn_member", rs -> rs.getBytes(1), reader::fromUtf8, action);
+        } else {
+            streamRows("SELECT doc FROM sn_member", rs -> rs.getString(1), reader, action);
+        }
     }
 
     private <T> void streamDocs(String query, java.util.function.Function<String, T> reader, Consumer<? super T> action) {
+        streamRows(query, rs -> rs.getString(1), reader, action);
+    }
+
+    /** The first column of a row. */
+    private interface Column<R> {
+        R get(ResultSet rs) throws SQLException;
+    }
+
+    private <R, T> void streamRows(String query, Column<R> column, java.util.function.Function<R, T> reader,
+                                   Consumer<? super T> action) {
         sql.check();
         final int page = 2_000;
         java.util.ArrayDeque<java.util.concurrent.CompletableFuture<List<T>>> parsing = new java.util.ArrayDeque<>();
         try (PreparedStatement s = sql.connection().prepareStatement(query)) {
             s.setFetchSize(page);
             try (ResultSet rs = s.executeQuery()) {
-                List<String> docs = new ArrayList<>(page);
+                List<R> docs = new ArrayList<>(page);
                 while (rs.next()) {
-                    docs.add(rs.getString(1));
+                    docs.add(column.get(rs));
                     if (docs.size() == page) {
-                        List<String> batch = docs;
+                        List<R> batch = docs;
                         parsing.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> parse(batch, reader)));
                         docs = new ArrayList<>(page);
                         if (parsing.size() > 2) {
@@ -274,9 +292,9 @@ final class JdbcTransaction implements StoreTransaction {
         }
     }
 
-    private static <T> List<T> parse(List<String> docs, java.util.function.Function<String, T> reader) {
+    private static <R, T> List<T> parse(List<R> docs, java.util.function.Function<R, T> reader) {
         List<T> out = new ArrayList<>(docs.size());
-        for (String doc : docs) {
+        for (R doc : docs) {
             out.add(reader.apply(doc));
         }
         return out;

@@ -27,6 +27,7 @@ import fr.sharenum.spi.MemberProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -165,7 +166,7 @@ final class Derived implements ChangeFollower.Target {
     private static final int PAGE = 20_000;
 
     /** A member's facts, the level changes that explain them and, when the engine holds them, their candidate. */
-    private record Converted(MemberFacts facts, List<LevelChangeFacts> levels, MatchCandidate candidate) {
+    private record Converted(MemberFacts facts, Instant registeredAt, List<LevelChangeFacts> levels, MatchCandidate candidate) {
     }
 
     /**
@@ -175,19 +176,21 @@ final class Derived implements ChangeFollower.Target {
     private Runnable convert(List<MemberProjection> page, List<MatchCandidate> candidates, Map<MemberId, List<LevelChangeFacts>> history) {
         List<Converted> converted = page.parallelStream().map(m -> {
             MemberFacts facts = MemberFacts.of(m);
-            return new Converted(facts, levels(m, facts, history.getOrDefault(m.id(), List.of())),
+            return new Converted(facts, m.registeredAt(), levels(m, facts, history.getOrDefault(m.id(), List.of())),
                     candidate(m));
         }).toList();
         List<MemberFacts> facts = new ArrayList<>(converted.size());
         List<List<LevelChangeFacts>> levels = new ArrayList<>(converted.size());
+        List<Instant> registered = new ArrayList<>(converted.size());
         for (Converted c : converted) {
             facts.add(c.facts());
             levels.add(c.levels());
+            registered.add(c.registeredAt());
             if (c.candidate() != null) {
                 candidates.add(c.candidate());
             }
         }
-        return () -> indicators.load(facts, levels);
+        return () -> indicators.load(facts, registered, levels);
     }
 
     @Override
@@ -241,6 +244,11 @@ final class Derived implements ChangeFollower.Target {
     }
 
     private static List<LevelChangeFacts> levels(MemberProjection m, MemberFacts facts, List<LevelChangeFacts> kept) {
+        if (kept.isEmpty()) {
+            // no history kept: every level they count as arrives on the day they registered — left to the indicators
+            // to count without a change object per tool (ten million of them at a national start)
+            return null;
+        }
         List<LevelChangeFacts> out = new ArrayList<>(kept.size() + facts.levels().size());
         Map<ToolId, CompetenceLevel> now = LevelChangeFacts.counted(facts);
         Map<ToolId, LevelChangeFacts> first = new HashMap<>();

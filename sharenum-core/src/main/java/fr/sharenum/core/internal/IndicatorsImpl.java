@@ -411,18 +411,30 @@ final class IndicatorsImpl {
     /**
      * Members loaded from a snapshot, in one hold of the lock: each member's facts and the level changes that explain
      * them (as {@link #member} and {@link #level} one by one would; a change's bucket is looked up once for a run of
-     * changes of one place and month, as a member's registration gives for each of their tools).
+     * changes of one place and month).
      *
-     * @param facts   the members' facts
-     * @param changes for each member, its level changes, in order
+     * @param facts      the members' facts
+     * @param registered when each registered
+     * @param changes    for each member, its level changes in order, or {@code null} when no history is kept for
+     *                   them: then every level they count as arrives at their establishment on the day they
+     *                   registered
      */
-    synchronized void load(List<MemberFacts> facts, List<List<LevelChangeFacts>> changes) {
+    synchronized void load(List<MemberFacts> facts, List<Instant> registered, List<List<LevelChangeFacts>> changes) {
         ImpactBucket last = null;
         Uai lastPlace = null;
         YearMonth lastMonth = null;
         for (int i = 0; i < facts.size(); i++) {
-            member(facts.get(i), +1);
-            for (LevelChangeFacts c : changes.get(i)) {
+            MemberFacts m = facts.get(i);
+            member(m, +1);
+            List<LevelChangeFacts> kept = changes.get(i);
+            if (kept == null) {
+                if (m.active() && !m.levels().isEmpty()) {
+                    ImpactBucket b = impactBucket(Place.of(m.establishment()), registered.get(i));
+                    m.levels().forEach((tool, level) -> flow(b, tool, null, level));
+                }
+                continue;
+            }
+            for (LevelChangeFacts c : kept) {
                 if (c.inPlace() || c.from() == null || c.to() == null) {
                     Uai place = c.to() != null ? c.toPlace() : c.fromPlace();
                     YearMonth month = month(c.at());

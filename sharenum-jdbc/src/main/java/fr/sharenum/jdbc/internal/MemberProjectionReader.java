@@ -46,6 +46,18 @@ public final class MemberProjectionReader implements Function<String, MemberProj
         }
     }
 
+    /**
+     * @param doc a member document as UTF-8 bytes
+     * @return its projection
+     */
+    public MemberProjection fromUtf8(byte[] doc) {
+        try (JsonParser p = JSON.createParser(doc)) {
+            return read(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable member document", e);
+        }
+    }
+
     private MemberProjection read(JsonParser p) throws IOException {
         expect(p.nextToken(), JsonToken.START_OBJECT);
         String id = null;
