@@ -102,9 +102,10 @@ final class Derived implements ChangeFollower.Target {
         Map<MemberId, List<LevelChangeFacts>> history = new HashMap<>();
         ResearchStore.forEachLevelChange(t, c -> history.computeIfAbsent(c.facts().member(), k -> new ArrayList<>()).add(c.facts()));
         // members arrive one by one from the store (their JSON read on the common pool); they are turned into facts
-        // and candidates by pages, on every core (a million at start), and counted by the indicators in order on a
-        // thread of their own while the next pages are read; the engine is then built while tickets and events are
-        // counted
+        // and candidates by pages, on every core (a million at start), and counted by the indicators' loader — by
+        // shards of establishments, on every core — on a thread of their own while the next pages are read; the
+        // engine is then built while tickets and events are counted
+        IndicatorsImpl.Loader loader = indicators.loader();
         ExecutorService counting = Executors.newSingleThreadExecutor(RELOAD_THREADS);
         try {
             ArrayDeque<Future<?>> counted = new ArrayDeque<>();
@@ -112,17 +113,18 @@ final class Derived implements ChangeFollower.Target {
             t.forEachMemberProjection(m -> {
                 page.add(m);
                 if (page.size() == PAGE) {
-                    counted.add(counting.submit(convert(page, candidates, history)));
+                    counted.add(counting.submit(convert(page, candidates, history, loader)));
                     page.clear();
                     while (counted.size() > 2) {
                         join(counted.poll());
                     }
                 }
             });
-            counted.add(counting.submit(convert(page, candidates, history)));
+            counted.add(counting.submit(convert(page, candidates, history, loader)));
             while (!counted.isEmpty()) {
                 join(counted.poll());
             }
+            loader.finish();
             Future<?> built = counting.submit(() -> engine.replaceAll(candidates));
             ResearchStore.forEachTraining(t, f -> indicators.training(null, f));
             ResearchStore.forEachAttendance(t, a -> indicators.attendance(null, a.facts()));
@@ -173,7 +175,8 @@ final class Derived implements ChangeFollower.Target {
      * Turns a page of members into facts, level changes and candidates on every core; the candidates join the list at
      * once, and what is returned gives the facts to the indicators in one hold of their lock, in the store's order.
      */
-    private Runnable convert(List<MemberProjection> page, List<MatchCandidate> candidates, Map<MemberId, List<LevelChangeFacts>> history) {
+    private Runnable convert(List<MemberProjection> page, List<MatchCandidate> candidates,
+                             Map<MemberId, List<LevelChangeFacts>> history, IndicatorsImpl.Loader loader) {
         List<Converted> converted = page.parallelStream().map(m -> {
             MemberFacts facts = MemberFacts.of(m);
             return new Converted(facts, m.registeredAt(), levels(m, facts, history.getOrDefault(m.id(), List.of())),
@@ -190,7 +193,7 @@ final class Derived implements ChangeFollower.Target {
                 candidates.add(c.candidate());
             }
         }
-        return () -> indicators.load(facts, registered, levels);
+        return () -> loader.add(facts, registered, levels);
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,6 +42,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * Indicators kept as aggregates per (month, place) — a place being an establishment, or the académie and
@@ -233,7 +235,13 @@ final class IndicatorsImpl {
     }
 
     private void member(MemberFacts m, int sign) {
-        pix(m, sign);
+        member(members, impact, m, sign);
+    }
+
+    /** A member's counts (and PIX certification) in or out of the given maps. */
+    private static void member(Map<Uai, Map<ToolId, int[]>> members, TreeMap<YearMonth, Map<Place, ImpactBucket>> impact,
+                               MemberFacts m, int sign) {
+        pix(impact, m, sign);
         if (!m.active()) {
             return;
         }
@@ -377,6 +385,10 @@ final class IndicatorsImpl {
     private final TreeMap<YearMonth, Map<Place, ImpactBucket>> impact = new TreeMap<>();
 
     private ImpactBucket impactBucket(Place place, Instant at) {
+        return impactBucket(impact, place, at);
+    }
+
+    private static ImpactBucket impactBucket(TreeMap<YearMonth, Map<Place, ImpactBucket>> impact, Place place, Instant at) {
         return impact.computeIfAbsent(month(at), k -> new HashMap<>()).computeIfAbsent(place, k -> new ImpactBucket());
     }
 
@@ -399,54 +411,98 @@ final class IndicatorsImpl {
         t.offerers().forEach(helper -> add(b.offersByHelper, helper, sign));
     }
 
-    private void pix(MemberFacts m, int sign) {
+    private static void pix(TreeMap<YearMonth, Map<Place, ImpactBucket>> impact, MemberFacts m, int sign) {
         if (m.pixOn() == null) {
             return;
         }
-        ImpactBucket b = impactBucket(Place.of(m.establishment()), m.pixOn().atStartOfDay(ZoneOffset.UTC).toInstant());
+        ImpactBucket b = impactBucket(impact, Place.of(m.establishment()), m.pixOn().atStartOfDay(ZoneOffset.UTC).toInstant());
         b.pix += sign;
         b.pixScore += (long) sign * (m.pixScore() == null ? 0 : m.pixScore());
     }
 
     /**
-     * Members loaded from a snapshot, in one hold of the lock: each member's facts and the level changes that explain
-     * them (as {@link #member} and {@link #level} one by one would; a change's bucket is looked up once for a run of
-     * changes of one place and month).
+     * A loader of members from a snapshot, into these indicators once they are {@link #clear cleared}: counts are
+     * made by shards of establishments on every core (a member counts only where they work, and members without a
+     * kept history have their levels arrive there the day they registered), kept histories — which may span two
+     * establishments — are set aside, and {@link Loader#finish} hands everything over in one hold of the lock.
      *
-     * @param facts      the members' facts
-     * @param registered when each registered
-     * @param changes    for each member, its level changes in order, or {@code null} when no history is kept for
-     *                   them: then every level they count as arrives at their establishment on the day they
-     *                   registered
+     * @return a loader; used by one thread at a time
      */
-    synchronized void load(List<MemberFacts> facts, List<Instant> registered, List<List<LevelChangeFacts>> changes) {
-        ImpactBucket last = null;
-        Uai lastPlace = null;
-        YearMonth lastMonth = null;
-        for (int i = 0; i < facts.size(); i++) {
-            MemberFacts m = facts.get(i);
-            member(m, +1);
-            List<LevelChangeFacts> kept = changes.get(i);
-            if (kept == null) {
-                if (m.active() && !m.levels().isEmpty()) {
-                    ImpactBucket b = impactBucket(Place.of(m.establishment()), registered.get(i));
-                    m.levels().forEach((tool, level) -> flow(b, tool, null, level));
-                }
-                continue;
+    Loader loader() {
+        return new Loader(Math.max(1, Math.min(16, 2 * Runtime.getRuntime().availableProcessors())));
+    }
+
+    /** Members counted by shards of establishments, then handed to the indicators. */
+    final class Loader {
+        private final Map<Uai, Map<ToolId, int[]>>[] members;
+        private final TreeMap<YearMonth, Map<Place, ImpactBucket>>[] impact;
+        private final List<LevelChangeFacts> kept = new ArrayList<>();
+
+        @SuppressWarnings("unchecked")
+        private Loader(int shards) {
+            members = new Map[shards];
+            impact = new TreeMap[shards];
+            for (int i = 0; i < shards; i++) {
+                members[i] = new HashMap<>();
+                impact[i] = new TreeMap<>();
             }
-            for (LevelChangeFacts c : kept) {
-                if (c.inPlace() || c.from() == null || c.to() == null) {
-                    Uai place = c.to() != null ? c.toPlace() : c.fromPlace();
-                    YearMonth month = month(c.at());
-                    if (last == null || !place.equals(lastPlace) || !month.equals(lastMonth)) {
-                        last = impactBucket(Place.of(place), c.at());
-                        lastPlace = place;
-                        lastMonth = month;
-                    }
-                    flow(last, c.tool(), c.from(), c.to());
-                } else {
-                    level(c);
+        }
+
+        /**
+         * Counts a page of members.
+         *
+         * @param facts      the members' facts
+         * @param registered when each registered
+         * @param changes    for each member, its level changes in order, or {@code null} when no history is kept for
+         *                   them: then every level they count as arrives at their establishment on the day they
+         *                   registered
+         */
+        void add(List<MemberFacts> facts, List<Instant> registered, List<List<LevelChangeFacts>> changes) {
+            int shards = members.length;
+            int[][] byShard = new int[shards][];
+            int[] counts = new int[shards];
+            for (int i = 0; i < facts.size(); i++) {
+                int shard = Math.floorMod(facts.get(i).establishment().hashCode(), shards);
+                if (byShard[shard] == null) {
+                    byShard[shard] = new int[Math.max(16, 2 * facts.size() / shards)];
+                } else if (counts[shard] == byShard[shard].length) {
+                    byShard[shard] = Arrays.copyOf(byShard[shard], counts[shard] * 2);
                 }
+                byShard[shard][counts[shard]++] = i;
+                if (changes.get(i) != null) {
+                    kept.addAll(changes.get(i));
+                }
+            }
+            IntStream.range(0, shards).parallel().forEach(shard -> {
+                for (int k = 0; k < counts[shard]; k++) {
+                    int i = byShard[shard][k];
+                    MemberFacts m = facts.get(i);
+                    member(members[shard], impact[shard], m, +1);
+                    if (changes.get(i) == null && m.active() && !m.levels().isEmpty()) {
+                        ImpactBucket b = impactBucket(impact[shard], Place.of(m.establishment()), registered.get(i));
+                        m.levels().forEach((tool, level) -> flow(b, tool, null, level));
+                    }
+                }
+            });
+        }
+
+        /**
+         * Hands the counts over to the indicators, then applies the kept histories.
+         *
+         * @throws IllegalStateException when the indicators were not cleared (shards hold disjoint establishments,
+         *                               so handing over is putting, never adding)
+         */
+        void finish() {
+            synchronized (IndicatorsImpl.this) {
+                if (!IndicatorsImpl.this.members.isEmpty() || !IndicatorsImpl.this.impact.isEmpty()) {
+                    throw new IllegalStateException("members are loaded into cleared indicators only");
+                }
+                for (int shard = 0; shard < members.length; shard++) {
+                    IndicatorsImpl.this.members.putAll(members[shard]);
+                    impact[shard].forEach((month, places) ->
+                            IndicatorsImpl.this.impact.computeIfAbsent(month, k -> new HashMap<>()).putAll(places));
+                }
+                kept.forEach(IndicatorsImpl.this::level);
             }
         }
     }

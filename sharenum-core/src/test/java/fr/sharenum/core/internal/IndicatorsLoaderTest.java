@@ -1,0 +1,126 @@
+package fr.sharenum.core.internal;
+
+import fr.sharenum.Territory;
+import fr.sharenum.core.internal.feed.LevelChangeFacts;
+import fr.sharenum.core.internal.feed.MemberFacts;
+import fr.sharenum.model.Academie;
+import fr.sharenum.model.CompetenceLevel;
+import fr.sharenum.model.Establishment;
+import fr.sharenum.model.EstablishmentType;
+import fr.sharenum.model.GeoPoint;
+import fr.sharenum.model.MemberId;
+import fr.sharenum.model.Theme;
+import fr.sharenum.model.ToolId;
+import fr.sharenum.model.Uai;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The loader a restart counts members with — by shards of establishments on every core, histories set aside — gives
+ * exactly the indicators that counting the same members and level changes one by one gives.
+ */
+class IndicatorsLoaderTest {
+
+    private static final List<Establishment> PLACES = List.of(
+            new Establishment(Uai.of("0210015C"), "Lycée Carnot", EstablishmentType.LYCEE, Academie.DIJON, GeoPoint.of(47.32, 5.04)),
+            new Establishment(Uai.of("0211928G"), "Collège", EstablishmentType.COLLEGE, Academie.DIJON, GeoPoint.of(47.30, 5.00)),
+            new Establishment(uai(7_501_234), "École", EstablishmentType.ECOLE, Academie.PARIS, GeoPoint.of(48.85, 2.35)),
+            new Establishment(uai(6_901_111), "Lycée", EstablishmentType.LYCEE, Academie.LYON, GeoPoint.of(45.76, 4.84)));
+    private static final List<ToolId> TOOLS = List.of(ToolId.of("capytale"), ToolId.of("geogebra"), ToolId.of("pix"),
+            ToolId.of("scratch"), ToolId.of("vittascience"));
+    private static final Instant SEPTEMBER = Instant.parse("2026-09-01T08:00:00Z");
+
+    /** A UAI from its seven digits, with its check letter. */
+    private static Uai uai(int digits) {
+        return Uai.of(String.format("%07d", digits) + "ABCDEFGHJKLMNPRSTUVWXYZ".charAt(digits % 23));
+    }
+
+    @Property(tries = 200)
+    void counting_by_shards_gives_what_counting_one_by_one_gives(@ForAll long seed) {
+        Random random = new Random(seed);
+        Map<Uai, Establishment> where = new HashMap<>();
+        PLACES.forEach(e -> where.put(e.uai(), e));
+        int n = 1 + random.nextInt(120);
+        List<MemberFacts> facts = new ArrayList<>();
+        List<Instant> registered = new ArrayList<>();
+        List<List<LevelChangeFacts>> changes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            MemberId id = MemberId.of("m" + i);
+            Uai at = PLACES.get(random.nextInt(PLACES.size())).uai();
+            Map<ToolId, CompetenceLevel> levels = new HashMap<>();
+            for (ToolId tool : TOOLS) {
+                if (random.nextInt(3) == 0) {
+                    levels.put(tool, CompetenceLevel.values()[random.nextInt(3)]);
+                }
+            }
+            boolean pix = random.nextInt(4) == 0;
+            facts.add(new MemberFacts(id, random.nextInt(5) != 0, at, levels, Set.of(TOOLS.get(random.nextInt(TOOLS.size()))),
+                    Set.of(Theme.of("evaluation")), pix ? LocalDate.of(2026, 1 + random.nextInt(12), 1 + random.nextInt(28)) : null,
+                    pix ? random.nextInt(1000) : null));
+            Instant since = SEPTEMBER.plus(random.nextInt(300), ChronoUnit.DAYS);
+            registered.add(since);
+            if (random.nextBoolean()) {
+                changes.add(null);
+            } else {
+                List<LevelChangeFacts> kept = new ArrayList<>();
+                Uai from = PLACES.get(random.nextInt(PLACES.size())).uai();
+                for (int k = 0, changesOfMember = random.nextInt(4); k < changesOfMember; k++) {
+                    ToolId tool = TOOLS.get(random.nextInt(TOOLS.size()));
+                    CompetenceLevel before = random.nextBoolean() ? null : CompetenceLevel.values()[random.nextInt(3)];
+                    CompetenceLevel after = before != null && random.nextBoolean() ? null : CompetenceLevel.values()[random.nextInt(3)];
+                    Uai to = random.nextBoolean() ? from : at;
+                    kept.add(new LevelChangeFacts(id, tool, before == null ? null : from, before, after == null ? null : to, after,
+                            since.plus(k * 17L, ChronoUnit.DAYS)));
+                }
+                changes.add(kept);
+            }
+        }
+        IndicatorsImpl oneByOne = new IndicatorsImpl(where::get);
+        for (int i = 0; i < n; i++) {
+            MemberFacts m = facts.get(i);
+            oneByOne.member(null, m);
+            if (changes.get(i) != null) {
+                changes.get(i).forEach(oneByOne::level);
+            } else if (m.active()) {
+                for (Map.Entry<ToolId, CompetenceLevel> e : m.levels().entrySet()) {
+                    oneByOne.level(new LevelChangeFacts(m.id(), e.getKey(), null, null, m.establishment(), e.getValue(),
+                            registered.get(i)));
+                }
+            }
+        }
+        IndicatorsImpl loaded = new IndicatorsImpl(where::get);
+        IndicatorsImpl.Loader loader = loaded.loader();
+        int page = 1 + random.nextInt(n);
+        for (int from = 0; from < n; from += page) {
+            int to = Math.min(n, from + page);
+            loader.add(facts.subList(from, to), registered.subList(from, to), changes.subList(from, to));
+        }
+        loader.finish();
+
+        YearMonth first = YearMonth.of(2026, 1);
+        YearMonth last = YearMonth.of(2027, 8);
+        List<Territory> territories = new ArrayList<>(List.of(Territory.country(), Territory.of(Academie.DIJON)));
+        PLACES.forEach(e -> territories.add(Territory.of(e.uai())));
+        for (Territory territory : territories) {
+            for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(5)) {
+                assertThat(loaded.report(territory, month, month.plusMonths(4))).usingRecursiveComparison()
+                        .isEqualTo(oneByOne.report(territory, month, month.plusMonths(4)));
+                assertThat(loaded.impact(territory, null, month, month.plusMonths(4))).usingRecursiveComparison()
+                        .isEqualTo(oneByOne.impact(territory, null, month, month.plusMonths(4)));
+            }
+        }
+    }
+}
