@@ -104,7 +104,7 @@ class ThrottlesTest {
         Set<String> taken = store.inTransaction(t -> Throttles.takeEach(t, keys, 3, WEEK, NOW));
         Set<String> takenOneByOne = new java.util.LinkedHashSet<>();
         one.inTransaction(t -> {
-            for (String k : keys) {
+            for (String k : new java.util.LinkedHashSet<>(keys)) {        // a key given twice is counted once
                 try {
                     Throttles.take(t, k, 3, WEEK, NOW, ThrottlesTest::refused);
                     takenOneByOne.add(k);
