@@ -21,6 +21,7 @@ import fr.sharenum.model.Skill;
 import fr.sharenum.model.Theme;
 import fr.sharenum.model.TicketNum;
 import fr.sharenum.model.ToolId;
+import fr.sharenum.spi.Doc;
 import fr.sharenum.spi.ShareNumStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -34,6 +35,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -145,6 +147,42 @@ abstract class GatheringsCases {
             capped.sharenum.outbox().deliverDue(HOST);
             assertThat(announced(capped, first)).containsExactlyInAnyOrder(nina.id(), daisy.id());
             assertThat(announced(capped, second)).isEmpty();
+        }
+
+        @Test
+        void what_the_first_forms_recorded_still_counts_a_marker_per_member_and_a_counter_of_instants() {
+            ShareNumStore store = kind.fresh().store();
+            Fixture fx = new Fixture(b -> b.store(store).announcementsPerWeek(2));
+            opened.add(fx.sharenum);
+            Member organiser = fx.active("Paul Animateur", NUITS, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
+            Member told = fx.active("Théo Déjà", CARNOT, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
+            Member full = fx.active("Fanny Comble", CARNOT, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
+            Member past = fx.active("Paula Passée", CARNOT, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
+            Member fresh = fx.active("Nina Nouvelle", CARNOT, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
+            Event e = fx.sharenum.events().create(organiser.id(), workshop("Atelier", DAY).atEstablishment(NUITS.uai()).build());
+            Instant now = fx.clock.instant();
+            // as the first forms wrote them: a marker per (event, member); counters as lists of instants
+            store.inTransaction(t -> {
+                t.insert("event-announced", Doc.of(e.id().value() + "|" + told.id().value(), Map.of(), "{\"event\":\""
+                        + e.id().value() + "\",\"member\":\"" + told.id().value() + "\",\"at\":\"" + now.minus(Duration.ofDays(1)) + "\"}"));
+                t.insert("throttle", firstFormCounter(full, now.minus(Duration.ofDays(2)), now.minus(Duration.ofHours(1))));
+                t.insert("throttle", firstFormCounter(past, now.minus(Duration.ofDays(8)), now.minus(Duration.ofDays(7)).minusSeconds(1)));
+                return null;
+            });
+
+            fx.sharenum.events().confirm(organiser.id(), e.id());
+
+            // told before: not again; two this week already: capped; two more than a week ago: told
+            assertThat(announced(fx, e)).containsExactlyInAnyOrder(fresh.id(), past.id());
+            // the counter is now in the compact form, with only this week's announcement in it
+            String body = store.inTransaction(t -> t.get("throttle", "announcements|" + past.id().value())).orElseThrow().body();
+            assertThat(body).isEqualTo("{\"us\":[" + (now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000) + "]}");
+        }
+
+        private Doc firstFormCounter(Member m, Instant... taken) {
+            String key = "announcements|" + m.id().value();
+            return Doc.of(key, Map.of(), "{\"key\":\"" + key + "\",\"taken\":[" + String.join(",",
+                    java.util.Arrays.stream(taken).map(i -> "\"" + i + "\"").toList()) + "]}");
         }
     }
 

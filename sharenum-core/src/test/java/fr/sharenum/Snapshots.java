@@ -15,7 +15,7 @@ import java.util.TreeSet;
 final class Snapshots {
     /** The kernel collections core keeps beside the native aggregates. */
     static final List<String> KERNEL_COLLECTIONS = List.of("grant", "audit", "identity-link", "throttle", "help-offer",
-            "directory-listing", "event-announced", "event-reminded");
+            "directory-listing", "event-announced", "event-announced-to", "event-reminded");
 
     private Snapshots() {
     }

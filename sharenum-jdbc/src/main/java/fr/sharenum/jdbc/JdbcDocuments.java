@@ -7,7 +7,11 @@ import fr.sharenum.model.VersionConflictException;
 import fr.sharenum.spi.Doc;
 import fr.sharenum.spi.Documents;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +48,31 @@ final class JdbcDocuments implements Documents {
         Doc d = found.get(0);
         return Optional.of(new Doc(key, d.version(), index, d.body()));
     }
+
+    /** One {@code IN} read per 500 keys, and one for their index values. */
+    @Override
+    public Map<String, Doc> getAll(String collection, Collection<String> keys) {
+        Doc.requireName("collection", collection);
+        List<String> all = List.copyOf(new LinkedHashSet<>(keys));
+        List<Doc> found = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            found.addAll(sql.query("SELECT doc_key, version, body FROM sn_doc WHERE collection = ? AND doc_key IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", s -> {
+                        s.setString(1, collection);
+                        for (int i = 0; i < chunk.size(); i++) {
+                            s.setString(i + 2, chunk.get(i));
+                        }
+                    }, rs -> new Doc(rs.getString(1), rs.getLong(2), Map.of(), rs.getString(3))));
+        }
+        Map<String, Doc> out = new LinkedHashMap<>();
+        for (Doc d : withIndexes(collection, found)) {
+            out.put(d.key(), d);
+        }
+        return out;
+    }
+
+    private static final int CHUNK = 500;
 
     @Override
     public void insert(String collection, Doc doc) {

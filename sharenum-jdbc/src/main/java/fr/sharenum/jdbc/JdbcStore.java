@@ -255,6 +255,11 @@ public final class JdbcStore implements ShareNumStore, AutoCloseable {
         }
 
         @Override
+        public java.util.Map<String, fr.sharenum.spi.Doc> getAll(String collection, java.util.Collection<String> keys) {
+            return t.getAll(collection, keys);
+        }
+
+        @Override
         public void insert(String collection, fr.sharenum.spi.Doc doc) {
             t.insert(collection, doc);
         }

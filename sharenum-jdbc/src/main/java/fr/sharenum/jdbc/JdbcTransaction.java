@@ -83,6 +83,11 @@ final class JdbcTransaction implements StoreTransaction {
     }
 
     @Override
+    public java.util.Map<String, fr.sharenum.spi.Doc> getAll(String collection, java.util.Collection<String> keys) {
+        return documents.getAll(collection, keys);
+    }
+
+    @Override
     public void insert(String collection, fr.sharenum.spi.Doc doc) {
         documents.insert(collection, doc);
     }

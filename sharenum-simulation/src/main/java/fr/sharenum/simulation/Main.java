@@ -132,6 +132,9 @@ public final class Main {
         rows.put("PIX certifications", r -> r.impact().pixCertifications());
         rows.put("badges awarded", r -> r.impact().badgesAwarded().values().stream().mapToInt(Integer::intValue).sum());
         rows.put("mean usefulness", r -> r.national().meanUsefulness());
+        rows.put("event announcements sent", r -> r.counts().getOrDefault("notifications.EventInvitation.ANNOUNCED", 0L));
+        rows.put("notifications sent", r -> r.counts().entrySet().stream().filter(e -> e.getKey().startsWith("notifications."))
+                .mapToLong(Map.Entry::getValue).sum());
         rows.put("setup seconds", r -> Math.round(r.setupSeconds()));
         rows.put("year seconds", r -> Math.round(r.yearSeconds()));
         rows.put("setup CPU seconds", r -> Math.round(r.setupCpuSeconds()));

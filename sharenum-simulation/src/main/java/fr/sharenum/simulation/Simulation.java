@@ -21,6 +21,7 @@ import fr.sharenum.model.GeoPoint;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.MemberStatus;
+import fr.sharenum.model.Notification;
 import fr.sharenum.model.PixCertification;
 import fr.sharenum.model.Role;
 import fr.sharenum.model.ShareNumException;
@@ -157,7 +158,11 @@ final class Simulation {
         List<Establishment> est = places.list();
         populate(store, est);
         List<Training> catalogue = catalogue(est);
-        Notifier quiet = n -> { };
+        // notifications are dropped, counted by kind (the delivery worker may send held ones from its own thread)
+        java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> sent = new java.util.concurrent.ConcurrentHashMap<>();
+        Notifier quiet = n -> sent.computeIfAbsent(n instanceof Notification.EventInvitation i
+                ? "notifications.EventInvitation." + i.reason() : "notifications." + n.getClass().getSimpleName(),
+                k -> new java.util.concurrent.atomic.LongAdder()).increment();
         sn = ShareNum.builder().store(store).clock(clock).notifier(quiet)
                 .notificationDelivery(Runnable::run, Duration.ZERO).trainings(catalogue)
                 .radiusKm(1, 200, s.radiusKm()).maxAlertsPerTicket(s.maxAlertsPerTicket())
@@ -195,8 +200,12 @@ final class Simulation {
         for (YearMonth m = FIRST; !m.isAfter(LAST); m = m.plusMonths(1)) {
             monthly.put(m, sn.indicators().report(HOST, fr, m, m));
         }
-        log.printf("  %s: the year in %.1f s, CPU %.1f s (%,d actions)%n", s.name(), year, c2 - c1, done);
+        sn.outbox().deliverDue(HOST);       // what fell due by the end of the year, sent before counting: the same every run
         sn.close();
+        sent.forEach((k, v) -> counts.put(k, v.sum()));
+        log.printf("  %s: the year in %.1f s, CPU %.1f s (%,d actions, %,d events announced to %,d members)%n", s.name(), year,
+                c2 - c1, done, counts.getOrDefault("workshops", 0L) + counts.getOrDefault("workshops.busnum", 0L),
+                counts.getOrDefault("notifications.EventInvitation.ANNOUNCED", 0L));
         return new Result(s, places.source(), est.size(), ids.length, national, impact, monthly, counts, setup, year, c1 - c0,
                 c2 - c1);
     }

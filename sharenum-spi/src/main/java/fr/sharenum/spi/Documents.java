@@ -1,11 +1,15 @@
 package fr.sharenum.spi;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The storage kernel: documents by collection and key, with a version, a few ordered index values, and
- * five operations, all inside the transaction that handed them out ({@link ShareNumStore#inTransaction}).
+ * five operations (and {@link #getAll}, a batched read a store may make faster), all inside the transaction that
+ * handed them out ({@link ShareNumStore#inTransaction}).
  * It is everything a host must write to keep ShareNum's data in its own database; ShareNum builds every
  * aggregate (members, tickets, events, outbox…) on top of it, and a store may add faster native
  * aggregates beside it (see {@link StoreTransaction}).
@@ -32,6 +36,26 @@ public interface Documents {
      * @return the document, or empty when there is none
      */
     Optional<Doc> get(String collection, String key);
+
+    /**
+     * The documents stored under {@code keys}, read together: what ShareNum calls when it needs many documents of one
+     * collection at once (the weekly counters of every member an event is announced to, for instance). The default
+     * calls {@link #get} once per key; a store whose reads cost a round trip should override it with one read per
+     * batch of keys (an SQL {@code IN}, a multi-get), as {@code sharenum-jdbc} does.
+     *
+     * @param collection the collection's name
+     * @param keys       the keys (duplicates allowed, read once)
+     * @return key → document, for the keys that have one (a key without a document is absent), in no particular order
+     */
+    default Map<String, Doc> getAll(String collection, Collection<String> keys) {
+        Map<String, Doc> out = new LinkedHashMap<>();
+        for (String key : keys) {
+            if (!out.containsKey(key)) {
+                get(collection, key).ifPresent(d -> out.put(key, d));
+            }
+        }
+        return out;
+    }
 
     /**
      * Stores a new document.

@@ -103,6 +103,36 @@ public abstract class DocumentsContract {
         }
 
         @Test
+        void getAll_readsTheDocumentsOfManyKeysWithTheirIndexAndOwnWrites() {
+            tx(d -> {
+                d.insert("member", doc("m1", "one", "school", "0210015C"));
+                d.insert("member", doc("m2", "two"));
+                d.insert("ticket", doc("m3", "another collection"));
+                return null;
+            });
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < 1_200; i++) {          // more keys than one SQL IN holds
+                keys.add("x" + i);
+            }
+            keys.addAll(List.of("m2", "m1", "m3", "m1"));
+            Map<String, Doc> read = tx(d -> {
+                d.insert("member", doc("m4", "own write"));
+                List<String> withOwn = new ArrayList<>(keys);
+                withOwn.add("m4");
+                return d.getAll("member", withOwn);
+            });
+            assertThat(read).containsOnlyKeys("m1", "m2", "m4");
+            assertThat(read.get("m1").body()).isEqualTo("one");
+            assertThat(read.get("m1").version()).isEqualTo(1);
+            assertThat(read.get("m1").index()).containsExactlyEntriesOf(Map.of("school", "0210015C"));
+            assertThat(read.get("m4").body()).isEqualTo("own write");
+            Map<String, Doc> none = tx(d -> d.getAll("member", List.of()));
+            Map<String, Doc> noCollection = tx(d -> d.getAll("nothing", List.of("m1")));
+            assertThat(none).isEmpty();
+            assertThat(noCollection).isEmpty();
+        }
+
+        @Test
         void insert_existingKey_isRefusedAndChangesNothing() {
             tx(d -> {
                 d.insert("member", doc("m1", "first"));

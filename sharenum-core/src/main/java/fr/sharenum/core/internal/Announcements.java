@@ -1,12 +1,14 @@
 package fr.sharenum.core.internal;
 
 import fr.sharenum.core.internal.alerts.AlertTiming;
+import fr.sharenum.core.internal.store.Codec;
 import fr.sharenum.core.internal.store.DocCollection;
 import fr.sharenum.core.internal.store.Keys;
 import fr.sharenum.core.internal.store.Throttles;
 import fr.sharenum.model.Academie;
 import fr.sharenum.model.AlertPreferences;
 import fr.sharenum.model.CompetenceLevel;
+import fr.sharenum.model.DuplicateException;
 import fr.sharenum.model.Establishment;
 import fr.sharenum.model.Event;
 import fr.sharenum.model.EventId;
@@ -17,6 +19,9 @@ import fr.sharenum.model.MemberId;
 import fr.sharenum.model.Notification;
 import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Uai;
+import fr.sharenum.model.VersionConflictException;
+import fr.sharenum.spi.Doc;
+import fr.sharenum.spi.Documents;
 import fr.sharenum.spi.FollowersQuery;
 import fr.sharenum.spi.MatchingEngine;
 import fr.sharenum.spi.Nearby;
@@ -29,6 +34,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +50,18 @@ import java.util.function.BiPredicate;
  * less those who opted out of announcements, paused their alerts or muted every tool of the event, less blocks both
  * ways with an organiser, at most {@code announcementsPerWeek} per member over 7 days (a counter in the store, so
  * every instance agrees), delivered at the end of the quiet hours or with the member's digest. One announcement per
- * member per event, ever: a marker document per (event, member) written with it, so a re-confirmation, a retry or
- * another instance does not announce twice.
+ * member per event, ever: the members told are recorded in one document per event written with them, so a
+ * re-confirmation, a retry or another instance does not announce twice.
+ *
+ * <p>Its cost does not grow with reads per member: at national density an event reaches thousands of members, so the
+ * members told are read and written once per event, and every weekly counter is read in one batched read
+ * ({@link Throttles#takeEach}, {@link fr.sharenum.spi.Documents#getAll}).
  */
 final class Announcements {
     /** Most members one event is announced to (nearest first for a venue): the rest find it by searching. */
     static final int MAX_AUDIENCE = 5_000;
 
-    /** The marker of an announcement made (key: event and member). */
+    /** The first form of the record of an announcement made (key: event and member), still read; no longer written. */
     record Announced(EventId event, MemberId member, Instant at) {
     }
 
@@ -181,29 +191,31 @@ final class Announcements {
             t.alertPreferences(o).ifPresent(p -> blockedByOrganisers.addAll(p.blocked()));
         }
         Map<MemberId, AlertPreferences> preferences = t.alertPreferencesOf(audience);
-        Map<Uai, ZoneId> zones = new HashMap<>();
-        int told = 0;
+        Told told = Told.read(t, confirmed.id());
+        // who may be told: preferences, blocks both ways, active, not told of this event before, not every tool muted
+        Map<String, Member> byCounter = new LinkedHashMap<>();
         for (MemberId id : audience) {
             AlertPreferences theirs = preferences.getOrDefault(id, AlertPreferences.NONE);
             if (!welcome(theirs, confirmed, now) || blockedByOrganisers.contains(id)
-                    || confirmed.organisers().stream().anyMatch(theirs::blocks)) {
+                    || confirmed.organisers().stream().anyMatch(theirs::blocks) || told.contains(id)) {
                 continue;
             }
             Optional<Member> m = t.member(id).filter(Member::isActive);
-            if (m.isEmpty() || ANNOUNCED.doc(t, Keys.join(confirmed.id().value(), id.value())).isPresent()
-                    || mutedEverything(theirs, m.get(), confirmed)) {
-                continue;
+            if (m.isPresent() && !mutedEverything(theirs, m.get(), confirmed)) {
+                byCounter.put(counterKey(id), m.get());
             }
-            try {
-                Throttles.take(t, "announcements|" + id.value(), s.gatherings().announcementsPerWeek(), Duration.ofDays(7), now,
-                        next -> OverCap.INSTANCE);
-            } catch (OverCap over) {
-                continue;
-            }
-            ANNOUNCED.insert(t, new Announced(confirmed.id(), id, now));
-            Notification note = new Notification.EventInvitation("event:" + confirmed.id() + ":announced:" + id, id,
-                    m.get().email(), confirmed.summary(), Notification.InvitationReason.ANNOUNCED, announcement);
-            ZoneId zone = zones.computeIfAbsent(m.get().establishment(), uai -> t.establishment(uai)
+        }
+        // the weekly cap: every counter read at once, a slot taken for each member with one left
+        Set<String> taken = Throttles.takeEach(t, byCounter.keySet(), s.gatherings().announcementsPerWeek(), WEEK, now);
+        Map<Uai, ZoneId> zones = new HashMap<>();
+        List<MemberId> newlyTold = new ArrayList<>(taken.size());
+        for (String key : taken) {
+            Member m = byCounter.get(key);
+            AlertPreferences theirs = preferences.getOrDefault(m.id(), AlertPreferences.NONE);
+            newlyTold.add(m.id());
+            Notification note = new Notification.EventInvitation("event:" + confirmed.id() + ":announced:" + m.id(), m.id(),
+                    m.email(), confirmed.summary(), Notification.InvitationReason.ANNOUNCED, announcement);
+            ZoneId zone = zones.computeIfAbsent(m.establishment(), uai -> t.establishment(uai)
                     .map(x -> x.academie().zone()).orElse(ZoneOffset.UTC));
             Optional<Instant> later = timing.hold(theirs.digest(), zone, now).map(AlertTiming.Held::until);
             if (later.isPresent()) {
@@ -211,9 +223,96 @@ final class Announcements {
             } else {
                 immediate.add(note);
             }
-            told++;
         }
-        return told;
+        told.add(t, confirmed.id(), newlyTold);
+        return newlyTold.size();
+    }
+
+    private static final Duration WEEK = Duration.ofDays(7);
+
+    /**
+     * The key of a member's weekly announcement counter ({@link Throttles}).
+     *
+     * @param member the member
+     * @return the counter's key
+     */
+    static String counterKey(MemberId member) {
+        return "announcements|" + member.value();
+    }
+
+    /**
+     * The members told of one event (key: the event), written with the announcements: one document per event, read
+     * and written once per confirmation. The record of the first form, {@link Announced} (one document per event and
+     * member), is still read.
+     *
+     * @param event   the event
+     * @param members the members told, in the order they were told
+     */
+    record AnnouncedTo(EventId event, List<String> members) {
+        /**
+         * @param event   the event
+         * @param members the members told, in the order they were told
+         */
+        AnnouncedTo {
+            members = List.copyOf(members);
+        }
+    }
+
+    static final DocCollection<AnnouncedTo> ANNOUNCED_TO = new DocCollection<>("event-announced-to", AnnouncedTo.class,
+            a -> a.event().value(), a -> Map.of());
+
+    /** Who was told of an event before this confirmation, and the document to extend. */
+    private static final class Told {
+        private final Set<String> members;
+        private final Doc doc;
+
+        private Told(Set<String> members, Doc doc) {
+            this.members = members;
+            this.doc = doc;
+        }
+
+        /** One read of the event's document; the first form's markers (one range read) when there is none. */
+        static Told read(Tx t, EventId event) {
+            Optional<Doc> doc = ANNOUNCED_TO.doc(t, event.value());
+            Set<String> members = new HashSet<>();
+            if (doc.isPresent()) {
+                members.addAll(Codec.read(doc.get().body(), AnnouncedTo.class).members());
+            } else {
+                String prefix = Keys.join(event.value());
+                for (Announced a : ANNOUNCED.between(t, Documents.BY_KEY, Keys.from(prefix), Keys.after(prefix))) {
+                    members.add(a.member().value());
+                }
+            }
+            return new Told(members, doc.orElse(null));
+        }
+
+        boolean contains(MemberId member) {
+            return members.contains(member.value());
+        }
+
+        /** Records {@code more} as told: the document written once (a concurrent writer makes the transaction retry). */
+        void add(Tx t, EventId event, List<MemberId> more) {
+            if (more.isEmpty()) {
+                return;
+            }
+            List<String> all = new ArrayList<>();
+            if (doc != null) {
+                all.addAll(Codec.read(doc.body(), AnnouncedTo.class).members());
+            } else {
+                all.addAll(new TreeSet<>(members));       // the first form's markers, carried over
+            }
+            more.forEach(m -> all.add(m.value()));
+            AnnouncedTo next = new AnnouncedTo(event, all);
+            if (doc != null) {
+                ANNOUNCED_TO.replace(t, next, doc.version());
+            } else {
+                try {
+                    ANNOUNCED_TO.insert(t, next);
+                } catch (DuplicateException e) {
+                    throw new VersionConflictException("the announcements of event " + event + " were written concurrently");
+                }
+            }
+        }
     }
 
     /** Whether the member's preferences welcome announcements now. */

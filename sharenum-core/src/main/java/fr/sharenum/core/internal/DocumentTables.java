@@ -8,6 +8,7 @@ import fr.sharenum.spi.Doc;
 import fr.sharenum.spi.Documents;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The storage kernel in memory: collections of documents with ordered indexes. Not thread-safe by
@@ -32,8 +34,26 @@ final class DocumentTables {
         }
     }
 
-    private final Map<String, TreeMap<String, Doc>> collections = new HashMap<>();
-    private final Map<String, Map<String, TreeMap<Entry, String>>> indexes = new HashMap<>();
+    /**
+     * One collection: documents by key in a hash map (a get or a replace does not walk a tree: the weekly counters of
+     * thousands of members are read and written per event announced), keys in order for ranges, and index entries.
+     */
+    private static final class Table {
+        final HashMap<String, Doc> docs = new HashMap<>();
+        final TreeSet<String> keys = new TreeSet<>();
+        final Map<String, TreeMap<Entry, String>> indexes = new HashMap<>();
+    }
+
+    private final Map<String, Table> collections = new HashMap<>();
+
+    /** The collection's table, if it holds or held anything; a name never seen is checked before it is answered. */
+    private Table table(String collection) {
+        Table t = collections.get(collection);
+        if (t == null) {
+            Doc.requireName("collection", collection);
+        }
+        return t;
+    }
 
     /** The kernel operations of one transaction, recording how to undo each write in {@code undo}. */
     Documents documents(Deque<Runnable> undo, Runnable checkOpen) {
@@ -41,20 +61,34 @@ final class DocumentTables {
             @Override
             public Optional<Doc> get(String collection, String key) {
                 checkOpen.run();
-                Doc.requireName("collection", collection);
-                TreeMap<String, Doc> c = collections.get(collection);
-                return Optional.ofNullable(c == null ? null : c.get(key));
+                Table c = table(collection);
+                return Optional.ofNullable(c == null ? null : c.docs.get(key));
+            }
+
+            @Override
+            public Map<String, Doc> getAll(String collection, Collection<String> keys) {
+                checkOpen.run();
+                Table c = table(collection);
+                Map<String, Doc> out = new HashMap<>();
+                if (c != null) {
+                    for (String key : keys) {
+                        Doc d = c.docs.get(key);
+                        if (d != null) {
+                            out.put(key, d);
+                        }
+                    }
+                }
+                return out;
             }
 
             @Override
             public void insert(String collection, Doc doc) {
                 checkOpen.run();
-                Doc.requireName("collection", collection);
+                Table c = table(collection);
                 if (doc.version() != 1) {
                     throw new InvalidValueException("version", "a new document starts at version 1, was " + doc.version());
                 }
-                TreeMap<String, Doc> c = collections.computeIfAbsent(collection, k -> new TreeMap<>());
-                if (c.containsKey(doc.key())) {
+                if (c != null && c.docs.containsKey(doc.key())) {
                     throw new DuplicateException("the collection " + collection + " already holds the key " + doc.key());
                 }
                 put(collection, null, doc);
@@ -64,9 +98,8 @@ final class DocumentTables {
             @Override
             public void replace(String collection, Doc doc, long expectedVersion) {
                 checkOpen.run();
-                Doc.requireName("collection", collection);
-                TreeMap<String, Doc> c = collections.get(collection);
-                Doc old = c == null ? null : c.get(doc.key());
+                Table c = table(collection);
+                Doc old = c == null ? null : c.docs.get(doc.key());
                 if (old == null) {
                     throw new NotFoundException(collection, doc.key());
                 }
@@ -84,9 +117,8 @@ final class DocumentTables {
             @Override
             public boolean delete(String collection, String key) {
                 checkOpen.run();
-                Doc.requireName("collection", collection);
-                TreeMap<String, Doc> c = collections.get(collection);
-                Doc old = c == null ? null : c.get(key);
+                Table c = table(collection);
+                Doc old = c == null ? null : c.docs.get(key);
                 if (old == null) {
                     return false;
                 }
@@ -98,35 +130,31 @@ final class DocumentTables {
             @Override
             public List<Doc> range(String collection, String index, String from, String to, int limit) {
                 checkOpen.run();
-                Doc.requireName("collection", collection);
+                Table c = table(collection);
                 Doc.requireName("index", index);
                 if (limit < 1) {
                     throw new InvalidValueException("limit", "must be at least 1, was " + limit);
                 }
                 List<Doc> out = new ArrayList<>();
-                if (from.compareTo(to) >= 0) {
-                    return out;
-                }
-                TreeMap<String, Doc> c = collections.get(collection);
-                if (c == null) {
+                if (from.compareTo(to) >= 0 || c == null) {
                     return out;
                 }
                 if (Documents.BY_KEY.equals(index)) {
-                    for (Doc d : c.subMap(from, true, to, false).values()) {
-                        out.add(d);
+                    for (String key : c.keys.subSet(from, true, to, false)) {
+                        out.add(c.docs.get(key));
                         if (out.size() == limit) {
                             break;
                         }
                     }
                     return out;
                 }
-                TreeMap<Entry, String> ix = indexes.getOrDefault(collection, Map.of()).get(index);
+                TreeMap<Entry, String> ix = c.indexes.get(index);
                 if (ix == null) {
                     return out;
                 }
                 NavigableMap<Entry, String> slice = ix.subMap(new Entry(from, ""), true, new Entry(to, ""), false);
                 for (String key : slice.values()) {
-                    out.add(c.get(key));
+                    out.add(c.docs.get(key));
                     if (out.size() == limit) {
                         break;
                     }
@@ -138,15 +166,33 @@ final class DocumentTables {
 
     /** Replaces {@code old} (or nothing) by {@code now} (or nothing), indexes included. */
     private void put(String collection, Doc old, Doc now) {
-        TreeMap<String, Doc> c = collections.computeIfAbsent(collection, k -> new TreeMap<>());
-        Map<String, TreeMap<Entry, String>> ix = indexes.computeIfAbsent(collection, k -> new HashMap<>());
+        Table c = collections.computeIfAbsent(collection, k -> new Table());
+        if (old != null && now != null) {
+            // a new version of a document: its key stays in place; its index entries change only if their values do
+            c.docs.put(now.key(), now);
+            if (!old.index().equals(now.index())) {
+                unindex(c, old);
+                index(c, now);
+            }
+            return;
+        }
         if (old != null) {
-            c.remove(old.key());
-            old.index().forEach((name, value) -> ix.get(name).remove(new Entry(value, old.key())));
+            c.docs.remove(old.key());
+            c.keys.remove(old.key());
+            unindex(c, old);
         }
         if (now != null) {
-            c.put(now.key(), now);
-            now.index().forEach((name, value) -> ix.computeIfAbsent(name, k -> new TreeMap<>()).put(new Entry(value, now.key()), now.key()));
+            c.docs.put(now.key(), now);
+            c.keys.add(now.key());
+            index(c, now);
         }
+    }
+
+    private static void unindex(Table c, Doc d) {
+        d.index().forEach((name, value) -> c.indexes.get(name).remove(new Entry(value, d.key())));
+    }
+
+    private static void index(Table c, Doc d) {
+        d.index().forEach((name, value) -> c.indexes.computeIfAbsent(name, k -> new TreeMap<>()).put(new Entry(value, d.key()), d.key()));
     }
 }

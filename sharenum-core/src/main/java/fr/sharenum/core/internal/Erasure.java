@@ -59,7 +59,7 @@ final class Erasure {
         Throttles.forget(t, MembersImpl.resendMemberKey(id));
         Throttles.forget(t, MembersImpl.resendAddressKey(m.email()));
         Throttles.forget(t, TicketsImpl.dailyKey(id));
-        Throttles.forget(t, "announcements|" + id.value());
+        Throttles.forget(t, Announcements.counterKey(id));
         HelpOffersImpl.erase(t, id);
         t.putListing(id, false);
         t.forEachMember(other -> {

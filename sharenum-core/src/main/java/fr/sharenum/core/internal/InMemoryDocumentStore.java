@@ -8,6 +8,8 @@ import fr.sharenum.spi.StoreTransaction;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -35,6 +37,11 @@ public final class InMemoryDocumentStore implements ShareNumStore {
             @Override
             public Optional<Doc> get(String collection, String key) {
                 return docs.get(collection, key);
+            }
+
+            @Override
+            public Map<String, Doc> getAll(String collection, Collection<String> keys) {
+                return docs.getAll(collection, keys);
             }
 
             @Override

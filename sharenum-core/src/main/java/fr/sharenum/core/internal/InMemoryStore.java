@@ -182,6 +182,11 @@ public final class InMemoryStore implements ShareNumStore {
         }
 
         @Override
+        public Map<String, Doc> getAll(String collection, Collection<String> keys) {
+            return docs.getAll(collection, keys);
+        }
+
+        @Override
         public void insert(String collection, Doc doc) {
             docs.insert(collection, doc);
         }

@@ -22,10 +22,19 @@ import java.util.Objects;
 public record Candidate(Alert alert, AlertPreferences preferences, boolean coolingDown, int alertsThisWeek,
                         Instant lastAlerted) {
 
-    /** Nearest first, then most experienced, then by member id: the order alerts are ranked and shown in. */
-    public static final Comparator<Alert> ALERT_ORDER = Comparator.comparingDouble(Alert::distanceKm)
-            .thenComparing(Alert::level, Comparator.reverseOrder())
-            .thenComparing(Alert::helper);
+    /**
+     * Nearest first, then most experienced, then by member id: the order alerts are ranked and shown in. Written out
+     * rather than composed ({@code comparingDouble(…).thenComparing(…)}): a ticket at national density sorts thousands
+     * of qualified members, many at the same distance (colleagues of one establishment).
+     */
+    public static final Comparator<Alert> ALERT_ORDER = (a, b) -> {
+        int c = Double.compare(a.distanceKm(), b.distanceKm());
+        if (c != 0) {
+            return c;
+        }
+        c = b.level().compareTo(a.level());
+        return c != 0 ? c : a.helper().compareTo(b.helper());
+    };
 
     /** {@link #ALERT_ORDER} on the candidates' alerts. */
     public static final Comparator<Candidate> RANK = Comparator.comparing(Candidate::alert, ALERT_ORDER);

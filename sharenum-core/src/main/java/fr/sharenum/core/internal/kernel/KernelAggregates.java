@@ -107,6 +107,11 @@ public final class KernelAggregates {
         }
 
         @Override
+        public Map<String, Doc> getAll(String collection, Collection<String> keys) {
+            return t.getAll(collection, keys);
+        }
+
+        @Override
         public void insert(String collection, Doc doc) {
             t.insert(collection, doc);
         }
