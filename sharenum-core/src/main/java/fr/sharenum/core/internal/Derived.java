@@ -28,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,7 +57,7 @@ final class Derived implements ChangeFollower.Target {
     private final IndicatorsImpl indicators;
     private final Map<Uai, Establishment> establishments;
     private final Set<MemberId> listed;
-    private boolean rebuildNeeded;
+    private volatile boolean rebuildNeeded;
 
     /**
      * @param engine         the instance's matching engine
@@ -90,55 +89,62 @@ final class Derived implements ChangeFollower.Target {
 
     @Override
     public void reload(Tx t) {
+        Future<?> previous = lastLoad;
+        if (previous != null) {
+            try {
+                join(previous);
+            } catch (RuntimeException e) {
+                // already logged; this reload starts afresh
+            }
+        }
         rebuildNeeded = false;
         establishments.clear();
         t.forEachEstablishment(e -> establishments.put(e.uai(), e));
         Map<BusId, Optional<Bus>> buses = new HashMap<>();
         t.buses().forEach(b -> buses.put(b.id(), Optional.of(b)));
-        indicators.clear();
         listed.clear();
         t.forEachListed(listed::add);
         List<MatchCandidate> candidates = new ArrayList<>();
         Map<MemberId, List<LevelChangeFacts>> history = new HashMap<>();
         ResearchStore.forEachLevelChange(t, c -> history.computeIfAbsent(c.facts().member(), k -> new ArrayList<>()).add(c.facts()));
         // members arrive one by one from the store (their JSON read on the common pool); they are turned into facts
-        // and candidates by pages, on every core (a million at start), and counted by the indicators' loader — by
-        // shards of establishments, on every core — on a thread of their own while the next pages are read; the
-        // engine is then built while tickets and events are counted
+        // and candidates by pages, on every core (a million at start); the engine is built as soon as the last page
+        // is in — the instance is then ready to match — while the indicators' loader counts the pages on a thread of
+        // its own (by shards of establishments, on every core), then the snapshot's tickets, events and the rest;
+        // meanwhile the feed's updates to the indicators wait in line and reports wait
         IndicatorsImpl.Loader loader = indicators.loader();
-        ExecutorService counting = Executors.newSingleThreadExecutor(RELOAD_THREADS);
+        Counting counting = new Counting(loader);
         try {
-            ArrayDeque<Future<?>> counted = new ArrayDeque<>();
             List<MemberProjection> page = new ArrayList<>(PAGE);
             t.forEachMemberProjection(m -> {
                 page.add(m);
                 if (page.size() == PAGE) {
-                    counted.add(counting.submit(convert(page, candidates, history, loader)));
+                    counting.submit(convert(page, candidates, history, loader));
                     page.clear();
-                    while (counted.size() > 2) {
-                        join(counted.poll());
-                    }
                 }
             });
-            counted.add(counting.submit(convert(page, candidates, history, loader)));
-            while (!counted.isEmpty()) {
-                join(counted.poll());
-            }
-            loader.finish();
-            Future<?> built = counting.submit(() -> engine.replaceAll(candidates));
-            ResearchStore.forEachTraining(t, f -> indicators.training(null, f));
-            ResearchStore.forEachAttendance(t, a -> indicators.attendance(null, a.facts()));
-            ResearchStore.forEachBadge(t, b -> indicators.badge(null, b));
-            t.forEachTicket(ticket -> indicators.ticket(null, TicketFacts.of(ticket)));
+            counting.submit(convert(page, candidates, history, loader));
+            ResearchStore.forEachTraining(t, f -> loader.then(() -> indicators.training(null, f)));
+            ResearchStore.forEachAttendance(t, a -> loader.then(() -> indicators.attendance(null, a.facts())));
+            ResearchStore.forEachBadge(t, b -> loader.then(() -> indicators.badge(null, b)));
+            t.forEachTicket(ticket -> {
+                TicketFacts facts = TicketFacts.of(ticket);
+                loader.then(() -> indicators.ticket(null, facts));
+            });
             for (Event e : Engine.allEvents(t)) {
                 EventFacts facts = EventFacts.of(e, e.bus() == null ? Optional.empty() : buses.getOrDefault(e.bus(), Optional.empty()));
-                indicators.event(null, facts);
-                t.feedbackOn(e.id()).forEach(f -> indicators.feedback(null, FeedbackFacts.of(facts, f.usefulness())));
+                loader.then(() -> indicators.event(null, facts));
+                t.feedbackOn(e.id()).forEach(f -> {
+                    FeedbackFacts rating = FeedbackFacts.of(facts, f.usefulness());
+                    loader.then(() -> indicators.feedback(null, rating));
+                });
             }
-            join(built);
-        } finally {
-            counting.shutdownNow();
+            engine.replaceAll(candidates);
+        } catch (RuntimeException | Error e) {
+            counting.abandon(e);
+            throw e;
         }
+        lastLoad = counting.finish();
     }
 
     private static final ThreadFactory RELOAD_THREADS = r -> {
@@ -162,6 +168,63 @@ final class Derived implements ChangeFollower.Target {
                 throw err;
             }
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The last load of the indicators, running or done ({@code null} before the first). */
+    private volatile Future<?> lastLoad;
+
+    /**
+     * The indicators' side of a reload, on a thread of its own: pages of members counted in order, then the loader
+     * finished. A failure gives the load up (reports then fail) and asks the follower for a rebuild.
+     */
+    private final class Counting {
+        private final IndicatorsImpl.Loader loader;
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(RELOAD_THREADS);
+        private volatile boolean failed;
+
+        Counting(IndicatorsImpl.Loader loader) {
+            this.loader = loader;
+        }
+
+        void submit(Runnable step) {
+            thread.execute(() -> {
+                if (failed) {
+                    return;
+                }
+                try {
+                    step.run();
+                } catch (RuntimeException e) {
+                    give(e);
+                }
+            });
+        }
+
+        private void give(RuntimeException e) {
+            failed = true;
+            LOG.error("the indicators could not be rebuilt from the store; rebuilding at the next poll", e);
+            loader.fail(e);
+            rebuildNeeded = true;
+        }
+
+        Future<?> finish() {
+            Future<?> done = thread.submit(() -> {
+                if (!failed) {
+                    try {
+                        loader.finish();
+                    } catch (RuntimeException e) {
+                        give(e);
+                    }
+                }
+            });
+            thread.shutdown();
+            return done;
+        }
+
+        void abandon(Throwable why) {
+            failed = true;
+            thread.shutdownNow();
+            loader.fail(why instanceof RuntimeException r ? r : new IllegalStateException(why));
         }
     }
 

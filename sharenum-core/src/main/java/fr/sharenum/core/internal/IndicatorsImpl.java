@@ -137,9 +137,46 @@ final class IndicatorsImpl {
         impact.clear();
     }
 
+    // --- loading in the background: while a loader counts a snapshot, updates wait in line and reports wait
+
+    /** The loader counting a snapshot, or {@code null}. */
+    private Loader loading;
+    /** Updates that arrived while loading, in order. */
+    private final List<Runnable> waiting = new ArrayList<>();
+    /** Why the last load failed, or {@code null}. */
+    private RuntimeException failure;
+
+    /** While a load runs, keeps {@code update} for after it (in order) and says so. Holds the lock. */
+    private boolean deferred(Runnable update) {
+        if (loading == null) {
+            return false;
+        }
+        waiting.add(update);
+        return true;
+    }
+
+    /** Waits, lock released, until no load runs. Holds the lock. */
+    private void awaitLoaded() {
+        while (loading != null) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the indicators are being rebuilt", e);
+            }
+        }
+        if (failure != null) {
+            throw new IllegalStateException("the indicators could not be rebuilt from the store; they will be at the next rebuild",
+                    failure);
+        }
+    }
+
     // --- updates: each takes the facts before and after a change (null for none) out and in
 
     synchronized void ticket(TicketFacts old, TicketFacts now) {
+        if (deferred(() -> ticket(old, now))) {
+            return;
+        }
         if (old != null) {
             ticket(old, -1);
         }
@@ -177,6 +214,9 @@ final class IndicatorsImpl {
     }
 
     synchronized void event(EventFacts old, EventFacts now) {
+        if (deferred(() -> event(old, now))) {
+            return;
+        }
         if (old != null) {
             event(old, -1);
         }
@@ -211,6 +251,9 @@ final class IndicatorsImpl {
 
     /** A participant's rating (counted in the event's place and month). */
     synchronized void feedback(FeedbackFacts old, FeedbackFacts now) {
+        if (deferred(() -> feedback(old, now))) {
+            return;
+        }
         if (old != null) {
             feedback(old, -1);
         }
@@ -226,6 +269,9 @@ final class IndicatorsImpl {
     }
 
     synchronized void member(MemberFacts old, MemberFacts now) {
+        if (deferred(() -> member(old, now))) {
+            return;
+        }
         if (old != null) {
             member(old, -1);
         }
@@ -270,6 +316,7 @@ final class IndicatorsImpl {
      * to {@code to} (access checked by the facade).
      */
     synchronized IndicatorReport report(Territory territory, TerritoryDefinition definition, YearMonth from, YearMonth to) {
+        awaitLoaded();
         Predicate<Place> inside = scope(territory, definition);
         checkPeriod(from, to);
         Bucket sum = new Bucket();
@@ -421,15 +468,25 @@ final class IndicatorsImpl {
     }
 
     /**
-     * A loader of members from a snapshot, into these indicators once they are {@link #clear cleared}: counts are
-     * made by shards of establishments on every core (a member counts only where they work, and members without a
-     * kept history have their levels arrive there the day they registered), kept histories — which may span two
-     * establishments — are set aside, and {@link Loader#finish} hands everything over in one hold of the lock.
+     * Clears these indicators and starts loading a snapshot into them: counts of members are made by shards of
+     * establishments on every core (a member counts only where they work, and members without a kept history have
+     * their levels arrive there the day they registered), kept histories — which may span two establishments — and
+     * the snapshot's other facts are set aside, and {@link Loader#finish} hands everything over in one hold of the
+     * lock. Until then, or {@link Loader#fail}, updates from the change feed wait in line (applied after the
+     * snapshot, in order) and reports wait: the load may run in the background once the instance is ready to match.
      *
      * @return a loader; used by one thread at a time
+     * @throws IllegalStateException when a load is already running
      */
-    Loader loader() {
-        return new Loader(Math.max(1, Math.min(16, 2 * Runtime.getRuntime().availableProcessors())));
+    synchronized Loader loader() {
+        if (loading != null) {
+            throw new IllegalStateException("a load of the indicators is already running");
+        }
+        clear();
+        failure = null;
+        waiting.clear();
+        loading = new Loader(Math.max(1, Math.min(16, 2 * Runtime.getRuntime().availableProcessors())));
+        return loading;
     }
 
     /** Members counted by shards of establishments, then handed to the indicators. */
@@ -437,6 +494,8 @@ final class IndicatorsImpl {
         private final Map<Uai, Map<ToolId, int[]>>[] members;
         private final TreeMap<YearMonth, Map<Place, ImpactBucket>>[] impact;
         private final List<LevelChangeFacts> kept = new ArrayList<>();
+        /** The snapshot's other facts, applied after the members in this order. */
+        private final List<Runnable> snapshot = new ArrayList<>();
 
         @SuppressWarnings("unchecked")
         private Loader(int shards) {
@@ -487,28 +546,69 @@ final class IndicatorsImpl {
         }
 
         /**
-         * Hands the counts over to the indicators, then applies the kept histories.
+         * Keeps one of the snapshot's other facts (a ticket, an event, a rating, a training, an attendance, a badge)
+         * for {@link #finish}, which applies it after the members, in the order kept.
          *
-         * @throws IllegalStateException when the indicators were not cleared (shards hold disjoint establishments,
-         *                               so handing over is putting, never adding)
+         * @param fact applies the fact (one of the indicators' update methods)
+         */
+        void then(Runnable fact) {
+            snapshot.add(fact);
+        }
+
+        /**
+         * Hands the counts over to the indicators, applies the kept histories and the snapshot's other facts, then the
+         * updates that waited in line; reports may run again.
+         *
+         * @throws IllegalStateException when this loader is not the one running
          */
         void finish() {
             synchronized (IndicatorsImpl.this) {
-                if (!IndicatorsImpl.this.members.isEmpty() || !IndicatorsImpl.this.impact.isEmpty()) {
-                    throw new IllegalStateException("members are loaded into cleared indicators only");
+                if (loading != this) {
+                    throw new IllegalStateException("this load is not the one running");
                 }
-                for (int shard = 0; shard < members.length; shard++) {
-                    IndicatorsImpl.this.members.putAll(members[shard]);
-                    impact[shard].forEach((month, places) ->
-                            IndicatorsImpl.this.impact.computeIfAbsent(month, k -> new HashMap<>()).putAll(places));
+                loading = null;
+                try {
+                    for (int shard = 0; shard < members.length; shard++) {
+                        IndicatorsImpl.this.members.putAll(members[shard]);
+                        impact[shard].forEach((month, places) ->
+                                IndicatorsImpl.this.impact.computeIfAbsent(month, k -> new HashMap<>()).putAll(places));
+                    }
+                    kept.forEach(IndicatorsImpl.this::level);
+                    snapshot.forEach(Runnable::run);
+                    waiting.forEach(Runnable::run);
+                } catch (RuntimeException e) {
+                    failure = e;
+                    throw e;
+                } finally {
+                    waiting.clear();
+                    IndicatorsImpl.this.notifyAll();
                 }
-                kept.forEach(IndicatorsImpl.this::level);
+            }
+        }
+
+        /**
+         * Gives the load up: reports fail with {@code why} as their cause until the next load.
+         *
+         * @param why what stopped it
+         */
+        void fail(RuntimeException why) {
+            synchronized (IndicatorsImpl.this) {
+                if (loading == this) {
+                    loading = null;
+                    failure = why;
+                    waiting.clear();
+                    clear();
+                    IndicatorsImpl.this.notifyAll();
+                }
             }
         }
     }
 
     /** A dated level change (kept for ever: applied once, never retracted). */
     synchronized void level(LevelChangeFacts c) {
+        if (deferred(() -> level(c))) {
+            return;
+        }
         if (c.inPlace()) {
             flow(impactBucket(Place.of(c.toPlace()), c.at()), c.tool(), c.from(), c.to());
             return;
@@ -531,6 +631,9 @@ final class IndicatorsImpl {
 
     /** A training chosen or attended: before and after. */
     synchronized void training(TrainingFacts old, TrainingFacts now) {
+        if (deferred(() -> training(old, now))) {
+            return;
+        }
         if (old != null) {
             training(old, -1);
         }
@@ -556,6 +659,9 @@ final class IndicatorsImpl {
 
     /** Attendance marked at an event: before and after. */
     synchronized void attendance(AttendanceFacts old, AttendanceFacts now) {
+        if (deferred(() -> attendance(old, now))) {
+            return;
+        }
         if (old != null) {
             attendance(old, -1);
         }
@@ -574,6 +680,9 @@ final class IndicatorsImpl {
 
     /** A badge awarded: before and after. */
     synchronized void badge(BadgeFacts old, BadgeFacts now) {
+        if (deferred(() -> badge(old, now))) {
+            return;
+        }
         if (old != null) {
             add(impactBucket(old.place(), old.issuedOn()).badges, old.badge(), -1);
         }
@@ -633,6 +742,7 @@ final class IndicatorsImpl {
      * {@code from} to {@code to} (access checked by the facade).
      */
     synchronized ImpactReport impact(Territory territory, TerritoryDefinition definition, YearMonth from, YearMonth to) {
+        awaitLoaded();
         Predicate<Place> inside = scope(territory, definition);
         checkPeriod(from, to);
         Map<Place, Boolean> memo = new HashMap<>();

@@ -14,6 +14,7 @@ import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Uai;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +28,7 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The loader a restart counts members with — by shards of establishments on every core, histories set aside — gives
@@ -122,5 +124,53 @@ class IndicatorsLoaderTest {
                         .isEqualTo(oneByOne.impact(territory, null, month, month.plusMonths(4)));
             }
         }
+    }
+
+    private static MemberFacts experienced(String id, Uai at) {
+        return new MemberFacts(MemberId.of(id), true, at, Map.of(TOOLS.get(0), CompetenceLevel.EXPERIENCED), Set.of(), Set.of());
+    }
+
+    private static int experiencedOnFirstTool(IndicatorsImpl indicators) {
+        return indicators.report(Territory.country(), YearMonth.of(2026, 9), YearMonth.of(2026, 9))
+                .membersByToolAndLevel().get(TOOLS.get(0))[CompetenceLevel.EXPERIENCED.ordinal()];
+    }
+
+    @Test
+    void while_a_snapshot_loads_updates_wait_in_line_and_reports_wait_for_it() throws Exception {
+        Map<Uai, Establishment> where = new HashMap<>();
+        PLACES.forEach(e -> where.put(e.uai(), e));
+        IndicatorsImpl indicators = new IndicatorsImpl(where::get);
+        Uai carnot = PLACES.get(0).uai();
+        IndicatorsImpl.Loader loader = indicators.loader();
+        loader.add(List.of(experienced("a", carnot), experienced("b", carnot)), List.of(SEPTEMBER, SEPTEMBER),
+                java.util.Arrays.asList(null, null));
+        // the feed brings a change made after the snapshot: b leaves, c arrives
+        indicators.member(experienced("b", carnot), null);
+        indicators.member(null, experienced("c", carnot));
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Integer> report = reader.submit(() -> experiencedOnFirstTool(indicators));
+            Thread.sleep(200);
+            assertThat(report).isNotDone();
+            loader.finish();
+            assertThat(report.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
+        } finally {
+            reader.shutdownNow();
+        }
+        assertThat(experiencedOnFirstTool(indicators)).isEqualTo(2);
+    }
+
+    @Test
+    void a_load_given_up_makes_reports_fail_until_the_next_load() {
+        IndicatorsImpl indicators = new IndicatorsImpl(uai -> null);
+        IndicatorsImpl.Loader loader = indicators.loader();
+        assertThatThrownBy(indicators::loader).isInstanceOf(IllegalStateException.class);
+        loader.fail(new IllegalStateException("the store went away"));
+        assertThatThrownBy(() -> indicators.report(Territory.country(), YearMonth.of(2026, 9), YearMonth.of(2026, 9)))
+                .isInstanceOf(IllegalStateException.class).hasRootCauseMessage("the store went away");
+        IndicatorsImpl.Loader again = indicators.loader();
+        again.finish();
+        assertThat(indicators.report(Territory.country(), YearMonth.of(2026, 9), YearMonth.of(2026, 9))
+                .membersByToolAndLevel()).isEmpty();
     }
 }
