@@ -98,6 +98,7 @@ final class Derived implements ChangeFollower.Target {
             }
         }
         rebuildNeeded = false;
+        long t0 = System.nanoTime();
         establishments.clear();
         t.forEachEstablishment(e -> establishments.put(e.uai(), e));
         Map<BusId, Optional<Bus>> buses = new HashMap<>();
@@ -109,11 +110,13 @@ final class Derived implements ChangeFollower.Target {
         ResearchStore.forEachLevelChange(t, c -> history.computeIfAbsent(c.facts().member(), k -> new ArrayList<>()).add(c.facts()));
         // members arrive one by one from the store (their JSON read on the common pool); they are turned into facts
         // and candidates by pages, on every core (a million at start); the engine is built as soon as the last page
-        // is in — the instance is then ready to match — while the indicators' loader counts the pages on a thread of
-        // its own (by shards of establishments, on every core), then the snapshot's tickets, events and the rest;
-        // meanwhile the feed's updates to the indicators wait in line and reports wait
+        // is in — the instance is then ready to match — and only then does the indicators' loader count the pages,
+        // on a thread of its own (by shards of establishments, on every core), then the snapshot's tickets, events and
+        // the rest; meanwhile the feed's updates to the indicators wait in line and reports wait
+        long t1 = System.nanoTime();
         IndicatorsImpl.Loader loader = indicators.loader();
         Counting counting = new Counting(loader);
+        long[] t2 = new long[1];
         try {
             List<MemberProjection> page = new ArrayList<>(PAGE);
             t.forEachMemberProjection(m -> {
@@ -124,6 +127,7 @@ final class Derived implements ChangeFollower.Target {
                 }
             });
             counting.submit(convert(page, candidates, history, loader));
+            t2[0] = System.nanoTime();
             ResearchStore.forEachTraining(t, f -> loader.then(() -> indicators.training(null, f)));
             ResearchStore.forEachAttendance(t, a -> loader.then(() -> indicators.attendance(null, a.facts())));
             ResearchStore.forEachBadge(t, b -> loader.then(() -> indicators.badge(null, b)));
@@ -139,11 +143,17 @@ final class Derived implements ChangeFollower.Target {
                     loader.then(() -> indicators.feedback(null, rating));
                 });
             }
+            long t3 = System.nanoTime();
             engine.replaceAll(candidates);
+            LOG.info("derived state read from the store: {} establishments and level histories in {} ms, {} members in {} ms,"
+                    + " tickets and events in {} ms, engine built in {} ms; indicators counting in the background",
+                    establishments.size(), (t1 - t0) / 1_000_000, candidates.size(), (t2[0] - t1) / 1_000_000,
+                    (t3 - t2[0]) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
         } catch (RuntimeException | Error e) {
             counting.abandon(e);
             throw e;
         }
+        counting.start();
         lastLoad = counting.finish();
     }
 
@@ -181,10 +191,25 @@ final class Derived implements ChangeFollower.Target {
     private final class Counting {
         private final IndicatorsImpl.Loader loader;
         private final ExecutorService thread = Executors.newSingleThreadExecutor(RELOAD_THREADS);
+        private final java.util.concurrent.CountDownLatch engineBuilt = new java.util.concurrent.CountDownLatch(1);
         private volatile boolean failed;
 
+        /** Counting starts once the engine is built: until then the cores read and convert members. */
         Counting(IndicatorsImpl.Loader loader) {
             this.loader = loader;
+            thread.execute(() -> {
+                try {
+                    engineBuilt.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failed = true;
+                }
+            });
+        }
+
+        /** The instance is ready to match: counting may take the cores. */
+        void start() {
+            engineBuilt.countDown();
         }
 
         void submit(Runnable step) {
@@ -223,6 +248,7 @@ final class Derived implements ChangeFollower.Target {
 
         void abandon(Throwable why) {
             failed = true;
+            engineBuilt.countDown();
             thread.shutdownNow();
             loader.fail(why instanceof RuntimeException r ? r : new IllegalStateException(why));
         }
