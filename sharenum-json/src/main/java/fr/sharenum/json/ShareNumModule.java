@@ -96,7 +96,8 @@ public final class ShareNumModule extends SimpleModule {
             fr.sharenum.model.EstablishmentAnnex.class, fr.sharenum.model.EstablishmentChange.class,
             fr.sharenum.spi.OutboxBacklog.class,
             fr.sharenum.model.OnlineAccess.class, fr.sharenum.spi.EventQuery.class, fr.sharenum.spi.TicketQuery.class,
-            fr.sharenum.spi.GeoGrid.Box.class, fr.sharenum.spi.TrainingQuery.class, fr.sharenum.spi.GuideQuery.class);
+            fr.sharenum.spi.GeoGrid.Box.class, fr.sharenum.spi.TrainingQuery.class, fr.sharenum.spi.GuideQuery.class,
+            fr.sharenum.spi.MemberProjection.class);
 
     /**
      * Every value type this module reads and writes: the records of the model and the SPI, the

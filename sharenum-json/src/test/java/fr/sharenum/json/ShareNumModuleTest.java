@@ -131,7 +131,7 @@ class ShareNumModuleTest {
                 Venue.of(carnot), new Registration(CLAIRE, T), availability, new WeeklySlot(DayOfWeek.FRIDAY,
                         TimeRange.of("16:00", "18:00")), new TimeWindow(T, T.plusSeconds(3600)), invitation,
                 new Match(CLAIRE, CARNOT, CompetenceLevel.EXPERIENCED, 3.25), new Nearby(CLAIRE, CARNOT, 0.0),
-                MatchCandidate.of(member, carnot.location()),
+                MatchCandidate.of(member, carnot.location()), fr.sharenum.spi.MemberProjection.of(member),
                 QualifiedQuery.within(carnot.location(), 30, CAPYTALE, CompetenceLevel.INTERMEDIATE).excluding(Set.of(CLAIRE)),
                 new FollowersQuery(carnot.location(), 30, Set.of(CAPYTALE), Set.of(Theme.of("evaluation")), Set.of(CLAIRE)),
                 new VerificationRecord(CLAIRE, "ab".repeat(32), T),

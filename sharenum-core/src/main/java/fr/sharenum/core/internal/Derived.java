@@ -37,6 +37,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -191,7 +192,7 @@ final class Derived implements ChangeFollower.Target {
     private final class Counting {
         private final IndicatorsImpl.Loader loader;
         private final ExecutorService thread = Executors.newSingleThreadExecutor(RELOAD_THREADS);
-        private final java.util.concurrent.CountDownLatch engineBuilt = new java.util.concurrent.CountDownLatch(1);
+        private final CountDownLatch engineBuilt = new CountDownLatch(1);
         private volatile boolean failed;
 
         /** Counting starts once the engine is built: until then the cores read and convert members. */
