@@ -46,6 +46,45 @@ class GeoEngineTest {
     }
 
     @Test
+    void a_bulk_load_over_thousands_of_sites_answers_as_members_added_one_by_one() {
+        java.util.Random r = new java.util.Random(20261201);
+        List<ToolId> tools = new java.util.ArrayList<>();
+        for (int t = 0; t < 12; t++) {
+            tools.add(ToolId.of("outil-" + t));
+        }
+        int sites = 4_000;
+        GeoPoint[] where = new GeoPoint[sites];
+        for (int s = 0; s < sites; s++) {
+            where[s] = GeoPoint.of(DIJON.latitude() + (r.nextDouble() - 0.5) * 3, DIJON.longitude() + (r.nextDouble() - 0.5) * 4);
+        }
+        List<MatchCandidate> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 16_000; i++) {
+            int s = r.nextInt(sites);
+            Map<ToolId, CompetenceLevel> levels = new java.util.HashMap<>();
+            for (ToolId t : tools) {
+                if (r.nextInt(3) == 0) {
+                    levels.put(t, CompetenceLevel.values()[r.nextInt(3)]);
+                }
+            }
+            Set<ToolId> follows = r.nextInt(4) == 0 ? Set.of(tools.get(r.nextInt(tools.size()))) : Set.of();
+            // a few members come twice: the last one wins
+            String id = "m" + (r.nextInt(50) == 0 && i > 0 ? r.nextInt(i) : i);
+            all.add(new MatchCandidate(MemberId.of(id), uai(s % 10_000), where[s], levels, follows, Set.of()));
+        }
+        GeoMatchingEngine bulk = GeoMatchingEngine.create();
+        bulk.upsertAll(all);
+        GeoMatchingEngine oneByOne = GeoMatchingEngine.create();
+        all.forEach(oneByOne::upsert);
+        assertThat(bulk.size()).isEqualTo(oneByOne.size());
+        for (int q = 0; q < 300; q++) {
+            GeoPoint centre = where[r.nextInt(sites)];
+            QualifiedQuery query = QualifiedQuery.within(centre, 5 + r.nextInt(150), tools.get(r.nextInt(tools.size())),
+                    CompetenceLevel.values()[r.nextInt(3)]);
+            assertThat(bulk.qualified(query)).isEqualTo(oneByOne.qualified(query));
+        }
+    }
+
+    @Test
     void one_metre_beyond_the_radius_is_outside() {
         GeoMatchingEngine engine = GeoMatchingEngine.create();
         GeoPoint p = SphericalCapsTest.destination(DIJON.latitude(), DIJON.longitude(), 37, 30.001);

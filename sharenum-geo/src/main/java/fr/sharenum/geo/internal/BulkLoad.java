@@ -155,23 +155,50 @@ final class BulkLoad {
         }
         n = kept;
         int topics = engine.topicCount();
-        int[] pairs = new int[topics];
-        int[] postings = new int[topics];
-        int[] lastSite = new int[topics];
-        Arrays.fill(lastSite, -1);
-        for (int slot = 0; slot < n; slot++) {
-            int s = siteOfSlot[slot];
-            int c = order[slot];
-            for (int k = codeStart[c]; k < codeStart[c + 1]; k++) {
-                int t = codes[k] >>> 2;
-                postings[t]++;
-                if (lastSite[t] != s) {
-                    lastSite[t] = s;
-                    pairs[t]++;
+        // ---- the sites in contiguous ranges, one task each: a task counts its ranges' pairs and postings per topic,
+        //      then writes them where the ranges before it leave off (every topic's pairs stay in site order)
+        int tasks = Math.max(1, Math.min(siteCount / 16 + 1, 4 * Runtime.getRuntime().availableProcessors()));
+        int[] rangeStart = new int[tasks + 1];
+        for (int r = 0; r <= tasks; r++) {
+            rangeStart[r] = (int) ((long) siteCount * r / tasks);
+        }
+        int[][] pairsBefore = new int[tasks][];
+        int[][] postingsBefore = new int[tasks][];
+        IntStream.range(0, tasks).parallel().forEach(r -> {
+            int[] pairsOfRange = new int[topics];
+            int[] postingsOfRange = new int[topics];
+            int[] lastSite = new int[topics];
+            Arrays.fill(lastSite, -1);
+            for (int s = rangeStart[r]; s < rangeStart[r + 1]; s++) {
+                for (int slot = siteStart[s]; slot < siteStart[s + 1]; slot++) {
+                    int c = order[slot];
+                    for (int k = codeStart[c]; k < codeStart[c + 1]; k++) {
+                        int t = codes[k] >>> 2;
+                        postingsOfRange[t]++;
+                        if (lastSite[t] != s) {
+                            lastSite[t] = s;
+                            pairsOfRange[t]++;
+                        }
+                    }
                 }
             }
+            pairsBefore[r] = pairsOfRange;
+            postingsBefore[r] = postingsOfRange;
+        });
+        // counts per range into offsets per range (exclusive prefix sums), totals per topic
+        int[] pairs = new int[topics];
+        int[] postings = new int[topics];
+        for (int r = 0; r < tasks; r++) {
+            for (int t = 0; t < topics; t++) {
+                int p = pairsBefore[r][t];
+                int m = postingsBefore[r][t];
+                pairsBefore[r][t] = pairs[t];
+                postingsBefore[r][t] = postings[t];
+                pairs[t] += p;
+                postings[t] += m;
+            }
         }
-        // ---- one pass over the sites writes every topic's pairs
+        // ---- every topic's pairs written by the ranges, in parallel
         boolean[] leveled = new boolean[topics];
         int[][] tSite = new int[topics][];
         int[][] tStart = new int[topics][];
@@ -184,65 +211,67 @@ final class BulkLoad {
             tCuts[t] = leveled[t] ? new int[2 * pairs[t]] : null;
             tMembers[t] = new int[postings[t]];
         }
-        int[] pc = new int[topics];
-        int[] mc = new int[topics];
-        int[][] lists = new int[topics * 3][];
-        int[] counts = new int[topics * 3];
-        int[] touched = new int[topics];
-        boolean[] isTouched = new boolean[topics];
         char[][] siteTopics = new char[Math.max(siteCount, 256)][];
-        for (int s = 0; s < siteCount; s++) {
-            int nt = 0;
-            for (int slot = siteStart[s]; slot < siteStart[s + 1]; slot++) {
-                int c = order[slot];
-                long topicsOfSlot = 0;
-                for (int k = codeStart[c]; k < codeStart[c + 1]; k++) {
-                    int t = codes[k] >>> 2;
-                    topicsOfSlot |= Slots.topicBit(t);
-                    int list = t * 3 + (codes[k] & 3);
-                    if (!isTouched[t]) {
-                        isTouched[t] = true;
-                        touched[nt++] = t;
+        IntStream.range(0, tasks).parallel().forEach(r -> {
+            int[] pc = pairsBefore[r];
+            int[] mc = postingsBefore[r];
+            int[][] lists = new int[topics * 3][];
+            int[] counts = new int[topics * 3];
+            int[] touched = new int[topics];
+            boolean[] isTouched = new boolean[topics];
+            for (int s = rangeStart[r]; s < rangeStart[r + 1]; s++) {
+                int nt = 0;
+                for (int slot = siteStart[s]; slot < siteStart[s + 1]; slot++) {
+                    int c = order[slot];
+                    long topicsOfSlot = 0;
+                    for (int k = codeStart[c]; k < codeStart[c + 1]; k++) {
+                        int t = codes[k] >>> 2;
+                        topicsOfSlot |= Slots.topicBit(t);
+                        int list = t * 3 + (codes[k] & 3);
+                        if (!isTouched[t]) {
+                            isTouched[t] = true;
+                            touched[nt++] = t;
+                        }
+                        int[] l = lists[list];
+                        if (l == null) {
+                            l = lists[list] = new int[16];
+                        } else if (counts[list] == l.length) {
+                            l = lists[list] = Arrays.copyOf(l, l.length * 2);
+                        }
+                        l[counts[list]++] = slot;
                     }
-                    int[] l = lists[list];
-                    if (l == null) {
-                        l = lists[list] = new int[16];
-                    } else if (counts[list] == l.length) {
-                        l = lists[list] = Arrays.copyOf(l, l.length * 2);
-                    }
-                    l[counts[list]++] = slot;
+                    slots.topicMask(slot, topicsOfSlot);
                 }
-                slots.topicMask(slot, topicsOfSlot);
-            }
-            Arrays.sort(touched, 0, nt);
-            char[] present = new char[nt];
-            for (int x = 0; x < nt; x++) {
-                present[x] = (char) touched[x];
-            }
-            siteTopics[s] = present;
-            for (int x = 0; x < nt; x++) {
-                int t = touched[x];
-                isTouched[t] = false;
-                int p = pc[t]++;
-                int m = mc[t];
-                tSite[t][p] = s;
-                tStart[t][p] = m;
-                int[] out = tMembers[t];
-                for (int level = 2; level >= 0; level--) {
-                    int list = t * 3 + level;
-                    int c = counts[list];
-                    if (c > 0) {
-                        System.arraycopy(lists[list], 0, out, m, c);
-                        m += c;
-                        counts[list] = 0;
-                    }
-                    if (leveled[t] && level > 0) {
-                        tCuts[t][2 * p + 2 - level] = m;
-                    }
+                Arrays.sort(touched, 0, nt);
+                char[] present = new char[nt];
+                for (int x = 0; x < nt; x++) {
+                    present[x] = (char) touched[x];
                 }
-                mc[t] = m;
+                siteTopics[s] = present;
+                for (int x = 0; x < nt; x++) {
+                    int t = touched[x];
+                    isTouched[t] = false;
+                    int p = pc[t]++;
+                    int m = mc[t];
+                    tSite[t][p] = s;
+                    tStart[t][p] = m;
+                    int[] out = tMembers[t];
+                    for (int level = 2; level >= 0; level--) {
+                        int list = t * 3 + level;
+                        int c = counts[list];
+                        if (c > 0) {
+                            System.arraycopy(lists[list], 0, out, m, c);
+                            m += c;
+                            counts[list] = 0;
+                        }
+                        if (leveled[t] && level > 0) {
+                            tCuts[t][2 * p + 2 - level] = m;
+                        }
+                    }
+                    mc[t] = m;
+                }
             }
-        }
+        });
         Sites.Snapshot snapshot = sites.snapshot();
         IntStream.range(0, topics).parallel().forEach(t -> {
             tStart[t][pairs[t]] = postings[t];
