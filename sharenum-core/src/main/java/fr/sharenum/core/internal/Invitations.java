@@ -135,7 +135,10 @@ final class Invitations {
         calendar.add(v);
         StringWriter out = new StringWriter();
         try {
-            new CalendarOutputter(true).output(calendar, out);
+            // not ical4j's validating outputter: its GEO rule refuses negative coordinates (west of Greenwich, most of
+            // the overseas académies), which RFC 5545 allows, and logged a warning for every such invitation; what we
+            // write is checked by InvitationPropertiesTest (parsed back, one VEVENT, every text as written)
+            new CalendarOutputter(false).output(calendar, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -103,4 +103,34 @@ class InvitationPropertiesTest {
         assertThat(v.getProperties().stream().map(net.fortuna.ical4j.model.Property::getName).toList())
                 .as("one of each property, none added by a text").containsExactlyInAnyOrderElementsOf(expected);
     }
+
+    @org.junit.jupiter.api.Test
+    void an_event_west_of_greenwich_or_overseas_keeps_its_position_and_logs_no_warning() throws Exception {
+        // the tests' SLF4J simple logger writes to a file (sharenum-core's pom): what is appended while writing
+        String logFile = System.getProperty("org.slf4j.simpleLogger.logFile");
+        org.junit.jupiter.api.Assumptions.assumeTrue(logFile != null && !logFile.startsWith("System."), "logs go to a file");
+        java.nio.file.Path log = java.nio.file.Path.of(logFile);
+        long before = java.nio.file.Files.exists(log) ? java.nio.file.Files.size(log) : 0;
+        List<Invitation> written = new java.util.ArrayList<>();
+        {
+            for (GeoPoint at : List.of(GeoPoint.of(48.3904, -4.4861), GeoPoint.of(14.6161, -61.0588), GeoPoint.of(-21.1151, 55.5364))) {
+                Venue venue = Venue.address("Atelier Canopé", at, Academie.DIJON, "021");
+                Event event = new Event(EventId.of("e1"), EventKind.WORKSHOP, "Atelier", "Capytale en classe",
+                        Set.of(ToolId.of("capytale")), Set.of(), NOW.plus(Duration.ofDays(2)), Duration.ofHours(2), 10,
+                        List.of(MemberId.of("m1")), venue, null, null, 30, EventStatus.CONFIRMED, List.of(), List.of(), 0,
+                        List.of(new EventStatusChange(EventStatus.PLANNED, NOW)), 1);
+                written.add(INVITATIONS.of(event, Invitations.REQUEST, Email.of("a@ac-dijon.fr"), "Alice", "Olivier", NOW));
+            }
+        }
+        byte[] all = java.nio.file.Files.exists(log) ? java.nio.file.Files.readAllBytes(log) : new byte[0];
+        String appended = new String(all, (int) Math.min(before, all.length), (int) Math.max(0, all.length - before),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(appended).doesNotContain("CalendarOutputter");
+        assertThat(written.get(0).ics()).contains("GEO:48.3904;-4.4861");
+        assertThat(written.get(1).ics()).contains("GEO:14.6161;-61.0588");
+        assertThat(written.get(2).ics()).contains("GEO:-21.1151;55.5364");
+        for (Invitation inv : written) {
+            assertThat(new CalendarBuilder().build(new StringReader(inv.ics())).getComponents()).hasSize(1);
+        }
+    }
 }
