@@ -117,6 +117,7 @@ final class Derived implements ChangeFollower.Target {
         long t1 = System.nanoTime();
         IndicatorsImpl.Loader loader = indicators.loader();
         Counting counting = new Counting(loader);
+        this.counting = counting;
         long[] t2 = new long[1];
         try {
             List<MemberProjection> page = new ArrayList<>(PAGE);
@@ -179,6 +180,17 @@ final class Derived implements ChangeFollower.Target {
                 throw err;
             }
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The indicators' side of the last reload ({@code null} before the first). */
+    private volatile Counting counting;
+
+    /** The instance closes: a load of the indicators still running in the background stops. */
+    void close() {
+        Counting running = counting;
+        if (running != null) {
+            running.abandon(new IllegalStateException("the instance was closed"));
         }
     }
 

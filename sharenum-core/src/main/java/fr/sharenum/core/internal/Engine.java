@@ -128,6 +128,7 @@ public final class Engine implements Transactions {
         this.outbox = new OutboxImpl(this, dispatcher);
         this.moderation = new ModerationImpl(this, settings.clock(), settings.moderationQueue());
         this.trainings = new TrainingsImpl(this, settings, trainings, guideCatalog);
+        this.derived = new Derived(matchingEngine, indicators, places, listed);
         this.follower = new ChangeFollower(new ChangeFollower.Feed() {
             @Override
             public <T> T read(Function<Tx, T> read) {
@@ -138,7 +139,7 @@ public final class Engine implements Transactions {
             public <T> T snapshot(Function<Tx, T> work) {
                 return store.inSnapshot(t -> work.apply(new Tx(t, settings.clock())));
             }
-        }, new Derived(matchingEngine, indicators, places, listed), settings.clock(), settings.feed().retention());
+        }, derived, settings.clock(), settings.feed().retention());
         long started = System.nanoTime();
         follower.reload();
         LOG.info("matching engine {} loaded with {} active members in {} ms; following the change feed from {}",
@@ -217,6 +218,8 @@ public final class Engine implements Transactions {
     }
 
     private final ChangeFollower follower;
+    /** What this instance derives from the store (closed with it: a background load stops). */
+    private final Derived derived;
     private final FeedPoller poller;
     private volatile Research research;
 
@@ -268,6 +271,7 @@ public final class Engine implements Transactions {
 
     /** Stops following the feed (the store is the host's and stays open). */
     public void close() {
+        derived.close();
         if (poller != null) {
             poller.close();
         }
