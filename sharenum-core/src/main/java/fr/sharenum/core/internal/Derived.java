@@ -38,7 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -90,13 +90,10 @@ final class Derived implements ChangeFollower.Target {
 
     @Override
     public void reload(Tx t) {
-        Future<?> previous = lastLoad;
+        Counting previous = counting;
         if (previous != null) {
-            try {
-                join(previous);
-            } catch (RuntimeException e) {
-                // already logged; this reload starts afresh
-            }
+            // a load still counting an older snapshot is thrown away: this one reads everything it would have given
+            previous.supersede();
         }
         rebuildNeeded = false;
         long t0 = System.nanoTime();
@@ -115,8 +112,14 @@ final class Derived implements ChangeFollower.Target {
         // on a thread of its own (by shards of establishments, on every core), then the snapshot's tickets, events and
         // the rest; meanwhile the feed's updates to the indicators wait in line and reports wait
         long t1 = System.nanoTime();
-        IndicatorsImpl.Loader loader = indicators.loader();
-        Counting counting = new Counting(loader);
+        IndicatorsImpl.Loader loader = indicators.newLoader();
+        Counting counting;
+        try {
+            counting = new Counting(loader);
+        } catch (RuntimeException | Error e) {
+            rebuildNeeded = true;
+            throw e;
+        }
         this.counting = counting;
         long[] t2 = new long[1];
         try {
@@ -151,12 +154,15 @@ final class Derived implements ChangeFollower.Target {
                     + " tickets and events in {} ms, engine built in {} ms; indicators counting in the background",
                     establishments.size(), (t1 - t0) / 1_000_000, candidates.size(), (t2[0] - t1) / 1_000_000,
                     (t3 - t2[0]) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+            // from here until the load finishes, the feed's updates to the indicators wait in line and reports wait
+            loader.begin();
         } catch (RuntimeException | Error e) {
             counting.abandon(e);
+            rebuildNeeded = true;
             throw e;
         }
         counting.start();
-        lastLoad = counting.finish();
+        counting.finish();
     }
 
     private static final ThreadFactory RELOAD_THREADS = r -> {
@@ -165,47 +171,32 @@ final class Derived implements ChangeFollower.Target {
         return thread;
     };
 
-    /** Waits for a step of the reload, rethrowing what failed it as it was thrown. */
-    private static void join(Future<?> step) {
-        try {
-            step.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while rebuilding derived state", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
     /** The indicators' side of the last reload ({@code null} before the first). */
     private volatile Counting counting;
 
+    /** Whether the instance was closed. */
+    private volatile boolean closed;
+
     /** The instance closes: a load of the indicators still running in the background stops. */
     void close() {
+        closed = true;
         Counting running = counting;
         if (running != null) {
             running.abandon(new IllegalStateException("the instance was closed"));
         }
     }
 
-    /** The last load of the indicators, running or done ({@code null} before the first). */
-    private volatile Future<?> lastLoad;
-
     /**
      * The indicators' side of a reload, on a thread of its own: pages of members counted in order, then the loader
-     * finished. A failure gives the load up (reports then fail) and asks the follower for a rebuild.
+     * finished. A failure (any throwable) gives the load up — reports then fail with it as their cause — and asks
+     * the follower for a rebuild, which it makes at its next catch-up even when the feed is quiet.
      */
     private final class Counting {
         private final IndicatorsImpl.Loader loader;
         private final ExecutorService thread = Executors.newSingleThreadExecutor(RELOAD_THREADS);
         private final CountDownLatch engineBuilt = new CountDownLatch(1);
         private volatile boolean failed;
+        private volatile Future<?> done;
 
         /** Counting starts once the engine is built: until then the cores read and convert members. */
         Counting(IndicatorsImpl.Loader loader) {
@@ -232,38 +223,55 @@ final class Derived implements ChangeFollower.Target {
                 }
                 try {
                     step.run();
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     give(e);
                 }
             });
         }
 
-        private void give(RuntimeException e) {
+        private void give(Throwable e) {
+            if (failed || closed) {
+                return;
+            }
             failed = true;
-            LOG.error("the indicators could not be rebuilt from the store; rebuilding at the next poll", e);
+            LOG.error("the indicators could not be rebuilt from the store; rebuilding at the next catch-up", e);
             loader.fail(e);
             rebuildNeeded = true;
         }
 
-        Future<?> finish() {
-            Future<?> done = thread.submit(() -> {
+        void finish() {
+            done = thread.submit(() -> {
                 if (!failed) {
                     try {
                         loader.finish();
-                    } catch (RuntimeException e) {
+                    } catch (Throwable e) {
                         give(e);
                     }
                 }
             });
             thread.shutdown();
-            return done;
         }
 
-        void abandon(Throwable why) {
+        private void stop() {
             failed = true;
             engineBuilt.countDown();
+            Future<?> last = done;
+            if (last != null) {
+                last.cancel(true);
+            }
             thread.shutdownNow();
-            loader.fail(why instanceof RuntimeException r ? r : new IllegalStateException(why));
+        }
+
+        /** Gives the load up: reports fail with {@code why} until the next load. */
+        void abandon(Throwable why) {
+            stop();
+            loader.fail(why);
+        }
+
+        /** A newer reload replaces this load: reports keep waiting, for the newer one. */
+        void supersede() {
+            stop();
+            loader.supersede();
         }
     }
 
@@ -333,12 +341,6 @@ final class Derived implements ChangeFollower.Target {
         }
     }
 
-    /**
-     * A member's level history into the indicators, made whole where it does not explain the member as stored: what
-     * they counted as before their first kept change (members from before history was kept) arrives on the day they
-     * registered, and a difference between the last change and the record (a write the history missed) is closed on
-     * the day of the last change. Computed from the snapshot alone, so every instance adds the same changes.
-     */
     /** What the engine holds of a member — as {@link MemberFacts#candidate} gives it, its levels taken as read. */
     private MatchCandidate candidate(MemberProjection m) {
         GeoPoint location = location(m.establishment());
@@ -348,6 +350,12 @@ final class Derived implements ChangeFollower.Target {
         return new MatchCandidate(m.id(), m.establishment(), location, m.levels(), m.followedTools(), m.followedThemes());
     }
 
+    /**
+     * A member's level history for the indicators, made whole where it does not explain the member as stored: what
+     * they counted as before their first kept change (members from before history was kept) arrives on the day they
+     * registered, and a difference between the last change and the record (a write the history missed) is closed on
+     * the day of the last change. Computed from the snapshot alone, so every instance adds the same changes.
+     */
     private static List<LevelChangeFacts> levels(MemberProjection m, MemberFacts facts, List<LevelChangeFacts> kept) {
         if (kept.isEmpty()) {
             // no history kept: every level they count as arrives on the day they registered — left to the indicators

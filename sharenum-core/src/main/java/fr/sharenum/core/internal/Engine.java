@@ -271,10 +271,10 @@ public final class Engine implements Transactions {
 
     /** Stops following the feed (the store is the host's and stays open). */
     public void close() {
-        derived.close();
         if (poller != null) {
             poller.close();
         }
+        derived.close();
         if (reminders != null) {
             reminders.cancel(false);
         }

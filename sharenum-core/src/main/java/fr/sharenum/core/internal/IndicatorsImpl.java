@@ -43,6 +43,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Indicators kept as aggregates per (month, place) — a place being an establishment, or the académie and
@@ -54,6 +56,7 @@ import java.util.stream.IntStream;
  * metres), so any order of the same changes gives the same figures. One lock; updates are short.
  */
 final class IndicatorsImpl {
+    private static final Logger LOG = LoggerFactory.getLogger(IndicatorsImpl.class);
 
     /** What a month of one place holds. */
     private static final class Bucket {
@@ -479,18 +482,25 @@ final class IndicatorsImpl {
      * @throws IllegalStateException when a load is already running
      */
     synchronized Loader loader() {
-        if (loading != null) {
-            throw new IllegalStateException("a load of the indicators is already running");
-        }
-        clear();
-        failure = null;
-        waiting.clear();
-        loading = new Loader(Math.max(1, Math.min(16, 2 * Runtime.getRuntime().availableProcessors())));
-        return loading;
+        Loader loader = newLoader();
+        loader.begin();
+        return loader;
+    }
+
+    /**
+     * A loader that has not begun: pages may be given to it and facts kept, but these indicators keep answering as
+     * they are until {@link Loader#begin}.
+     *
+     * @return the loader
+     */
+    Loader newLoader() {
+        return new Loader(Math.max(1, Math.min(16, 2 * Runtime.getRuntime().availableProcessors())));
     }
 
     /** Members counted by shards of establishments, then handed to the indicators. */
     final class Loader {
+        /** Replaced by a newer load before finishing (guarded by the indicators' lock). */
+        private boolean superseded;
         private final Map<Uai, Map<ToolId, int[]>>[] members;
         private final TreeMap<YearMonth, Map<Place, ImpactBucket>>[] impact;
         private final List<LevelChangeFacts> kept = new ArrayList<>();
@@ -546,6 +556,24 @@ final class IndicatorsImpl {
         }
 
         /**
+         * Clears the indicators and starts deferring updates and holding reports until {@link #finish} or
+         * {@link #fail}.
+         *
+         * @throws IllegalStateException when a load is already running
+         */
+        void begin() {
+            synchronized (IndicatorsImpl.this) {
+                if (loading != null && !loading.superseded) {
+                    throw new IllegalStateException("a load of the indicators is already running");
+                }
+                clear();
+                failure = null;
+                waiting.clear();
+                loading = this;
+            }
+        }
+
+        /**
          * Keeps one of the snapshot's other facts (a ticket, an event, a rating, a training, an attendance, a badge)
          * for {@link #finish}, which applies it after the members, in the order kept.
          *
@@ -563,7 +591,7 @@ final class IndicatorsImpl {
          */
         void finish() {
             synchronized (IndicatorsImpl.this) {
-                if (loading != this) {
+                if (loading != this || superseded) {
                     throw new IllegalStateException("this load is not the one running");
                 }
                 loading = null;
@@ -575,9 +603,16 @@ final class IndicatorsImpl {
                     }
                     kept.forEach(IndicatorsImpl.this::level);
                     snapshot.forEach(Runnable::run);
-                    waiting.forEach(Runnable::run);
-                } catch (RuntimeException e) {
-                    failure = e;
+                    for (Runnable update : waiting) {
+                        try {
+                            update.run();
+                        } catch (RuntimeException e) {
+                            // as the follower does: a change that cannot be applied is logged, the others go on
+                            LOG.error("indicators: an update that waited for the load could not be applied", e);
+                        }
+                    }
+                } catch (RuntimeException | Error e) {
+                    failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
                     throw e;
                 } finally {
                     waiting.clear();
@@ -587,15 +622,26 @@ final class IndicatorsImpl {
         }
 
         /**
+         * A newer load replaces this one: while it runs, updates keep waiting and reports keep waiting, for it (its
+         * {@link #begin} drops the updates that waited: its snapshot holds them).
+         */
+        void supersede() {
+            synchronized (IndicatorsImpl.this) {
+                superseded = true;
+            }
+        }
+
+        /**
          * Gives the load up: reports fail with {@code why} as their cause until the next load.
          *
          * @param why what stopped it
          */
-        void fail(RuntimeException why) {
+        void fail(Throwable why) {
             synchronized (IndicatorsImpl.this) {
-                if (loading == this) {
+                // a failing load also frees the slot of the one it superseded, or reports would wait for ever
+                if (!superseded && (loading == this || (loading != null && loading.superseded))) {
                     loading = null;
-                    failure = why;
+                    failure = why instanceof RuntimeException r ? r : new IllegalStateException(why);
                     waiting.clear();
                     clear();
                     IndicatorsImpl.this.notifyAll();

@@ -173,4 +173,42 @@ class IndicatorsLoaderTest {
         assertThat(indicators.report(Territory.country(), YearMonth.of(2026, 9), YearMonth.of(2026, 9))
                 .membersByToolAndLevel()).isEmpty();
     }
+
+    @Test
+    void a_load_superseded_by_a_newer_one_keeps_reports_waiting_for_the_newer_one() throws Exception {
+        Map<Uai, Establishment> where = new HashMap<>();
+        PLACES.forEach(e -> where.put(e.uai(), e));
+        IndicatorsImpl indicators = new IndicatorsImpl(where::get);
+        Uai carnot = PLACES.get(0).uai();
+        IndicatorsImpl.Loader older = indicators.loader();
+        older.add(List.of(experienced("a", carnot)), List.of(SEPTEMBER), java.util.Arrays.asList((List<LevelChangeFacts>) null));
+        indicators.member(null, experienced("b", carnot));      // waits in line for the older load
+        IndicatorsImpl.Loader newer = indicators.newLoader();
+        newer.add(List.of(experienced("a", carnot), experienced("b", carnot), experienced("c", carnot)),
+                List.of(SEPTEMBER, SEPTEMBER, SEPTEMBER), java.util.Arrays.asList(null, null, null));
+        older.supersede();
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Integer> report = reader.submit(() -> experiencedOnFirstTool(indicators));
+            Thread.sleep(200);
+            assertThat(report).isNotDone();
+            newer.begin();      // its snapshot holds b: the update that waited for the older load is dropped
+            assertThatThrownBy(older::finish).isInstanceOf(IllegalStateException.class);
+            newer.finish();
+            assertThat(report.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3);
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_newer_load_that_fails_frees_reports_waiting_on_the_load_it_superseded() {
+        IndicatorsImpl indicators = new IndicatorsImpl(uai -> null);
+        IndicatorsImpl.Loader older = indicators.loader();
+        IndicatorsImpl.Loader newer = indicators.newLoader();
+        older.supersede();
+        newer.fail(new IllegalStateException("the snapshot could not be read"));
+        assertThatThrownBy(() -> indicators.report(Territory.country(), YearMonth.of(2026, 9), YearMonth.of(2026, 9)))
+                .isInstanceOf(IllegalStateException.class).hasRootCauseMessage("the snapshot could not be read");
+    }
 }

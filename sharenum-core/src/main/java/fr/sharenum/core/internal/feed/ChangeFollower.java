@@ -157,6 +157,11 @@ public final class ChangeFollower {
 
     private void catchUpLocked() {
         while (true) {
+            if (target.rebuildNeeded()) {
+                // asked by the target (a failed background load, an engine that cannot move members), even when the
+                // feed is quiet
+                rebuild();
+            }
             long from = applied;
             List<Change> page = feed.read(t -> t.changesAfter(from, PAGE));
             if (page.isEmpty()) {

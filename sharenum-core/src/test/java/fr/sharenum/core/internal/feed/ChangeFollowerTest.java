@@ -38,7 +38,7 @@ class ChangeFollowerTest {
     };
 
     /** Records what it is given. */
-    private static final class Recorder implements ChangeFollower.Target {
+    private static class Recorder implements ChangeFollower.Target {
         final List<String> applied = new ArrayList<>();
         int reloads;
         long headAtReload;
@@ -144,5 +144,31 @@ class ChangeFollowerTest {
         follower.catchUp();
         assertThat(seen).containsExactly("x", "y");
         assertThat(follower.applied()).isEqualTo(3);
+    }
+
+    @Test
+    void a_target_asking_for_a_rebuild_gets_it_at_the_next_catch_up_even_when_the_feed_is_quiet() {
+        boolean[] ask = {false};
+        Recorder target = new Recorder() {
+            @Override
+            public boolean rebuildNeeded() {
+                return ask[0];
+            }
+
+            @Override
+            public void reload(Tx snapshot) {
+                super.reload(snapshot);
+                ask[0] = false;
+            }
+        };
+        ChangeFollower follower = new ChangeFollower(feed, target, clock, Duration.ofHours(1));
+        follower.reload();
+        follower.catchUp();
+        assertThat(target.reloads).isEqualTo(1);
+        ask[0] = true;      // say a background load failed: nothing new in the feed
+        follower.catchUp();
+        assertThat(target.reloads).isEqualTo(2);
+        follower.catchUp();
+        assertThat(target.reloads).isEqualTo(2);
     }
 }
