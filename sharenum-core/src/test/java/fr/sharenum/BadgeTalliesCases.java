@@ -3,6 +3,7 @@ package fr.sharenum;
 import fr.sharenum.core.internal.Tx;
 import fr.sharenum.core.internal.kernel.KernelAggregates;
 import fr.sharenum.core.internal.store.BadgeTallies;
+import fr.sharenum.model.Academie;
 import fr.sharenum.model.BadgeAward;
 import fr.sharenum.model.BadgeDefinition;
 import fr.sharenum.model.CompetenceLevel;
@@ -11,6 +12,7 @@ import fr.sharenum.model.EventId;
 import fr.sharenum.model.EventKind;
 import fr.sharenum.model.EventStatus;
 import fr.sharenum.model.Member;
+import fr.sharenum.model.OnlineAccess;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.Registration;
 import fr.sharenum.model.Skill;
@@ -22,6 +24,7 @@ import fr.sharenum.spi.ShareNumStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -290,6 +293,21 @@ abstract class BadgeTalliesCases {
         assertThat(stored(store, List.of(lea.id())).get(lea.id()).eventsAttended()).isEqualTo(3);
         assertThat(badges(one, lea)).containsExactly("trois-evenements");
         assertTalliesAgree(store, List.of(paul.id(), sara.id(), lea.id()));
+    }
+
+    @Test
+    void an_online_workshop_held_earns_its_badge_counted_in_the_territory_it_is_announced_to() {
+        ShareNumStore store = kind.fresh().store();
+        Fixture f = fixture(store, true, b -> { });
+        Member paul = f.active("Paul Animateur", NUITS, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
+        Event e = f.sharenum.events().create(paul.id(), EventRequest.direct().title("Classe virtuelle").tools(CAPYTALE)
+                .start(Fixture.START.plus(Duration.ofDays(1))).duration(Duration.ofHours(1)).capacity(5)
+                .online(OnlineAccess.of(URI.create("https://visio.ac-dijon.fr/cv-1")).forAcademie(Academie.DIJON)).build());
+        f.sharenum.events().confirm(paul.id(), e.id());
+
+        hold(f, paul, e);
+
+        assertThat(badges(f, paul)).containsExactly("premier-atelier");
     }
 
     @Test
