@@ -1,5 +1,6 @@
 package fr.sharenum.core.internal;
 
+import fr.sharenum.core.internal.store.BadgeTallies;
 import fr.sharenum.core.internal.store.Codec;
 import fr.sharenum.core.internal.store.Throttles;
 import fr.sharenum.core.internal.store.TrustStore;
@@ -28,7 +29,7 @@ import java.util.Set;
 /**
  * The RGPD erasure of one member, everywhere ShareNum keeps something of them: the profile anonymised;
  * their ticket texts, offers, messages and feedback comments replaced by a notice; availability,
- * preferences, verification, identity links and throttle counters deleted; every notification waiting in
+ * preferences, verification, identity links, throttle counters and badge tally deleted; every notification waiting in
  * the outbox (pending or dead) that is addressed to them or carries their name, address or words
  * withdrawn; their reports' comments in the default moderation queue redacted. Counts stay right: tickets,
  * events, registrations and feedback scores remain under the member's opaque id.
@@ -61,6 +62,7 @@ final class Erasure {
         Throttles.forget(t, TicketsImpl.dailyKey(id));
         Throttles.forget(t, Announcements.counterKey(id));
         HelpOffersImpl.erase(t, id);
+        BadgeTallies.forget(t, id);
         t.putListing(id, false);
         t.forEachMember(other -> {
             for (TicketNum ticket : t.ticketsOf(other.id())) {

@@ -15,6 +15,7 @@ import fr.sharenum.Events;
 import fr.sharenum.Page;
 import fr.sharenum.PageRequest;
 import fr.sharenum.Rating;
+import fr.sharenum.core.internal.store.BadgeTallies;
 import fr.sharenum.core.internal.store.DocCollection;
 import fr.sharenum.core.internal.store.Keys;
 import fr.sharenum.core.internal.store.Throttles;
@@ -66,6 +67,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -300,7 +302,7 @@ final class EventsImpl implements Events {
             Event held = ev.moveTo(EventStatus.HELD, now);
             Attendance.sync(t, held);
             moveTicket(t, held, TicketStatus.DONE, now);
-            awardBadges(t, held, now, out);
+            awardBadges(t, ev, held, now, out);
             for (Registration seat : held.registered()) {
                 if (held.attendanceTaken() && !held.attendedBy(seat.member())) {
                     continue;   // a no-show is not asked how useful it was
@@ -695,63 +697,45 @@ final class EventsImpl implements Events {
 
     /**
      * Awards, to each organiser and each participant of an event just held, the badges their record now earns, and
-     * tells them (with the Open Badges link when the host publishes assertions).
+     * tells them (with the Open Badges link when the host publishes assertions). Their records are their stored badge
+     * tallies ({@link BadgeTallies}) with what holding the event changes in them — the event itself is written after
+     * this step, and its write brings the stored tallies in step.
+     *
+     * @param stored the event as stored, before it was held
+     * @param held   the event held
      */
-    private void awardBadges(Tx t, Event held, Instant now, List<Notification> out) {
+    private void awardBadges(Tx t, Event stored, Event held, Instant now, List<Notification> out) {
         List<BadgeRule> rules = settings.badgeRules();
         if (rules.isEmpty()) {
             return;
         }
-        List<Event> all = new ArrayList<>(Engine.allEvents(t));
-        all.removeIf(e -> e.id().equals(held.id()));
-        all.add(held);
         boolean organiserRules = rules.stream().anyMatch(r -> r.condition() != null);
         boolean participantRules = rules.stream().anyMatch(r -> r.participantCondition() != null);
-        for (MemberId organiser : organiserRules ? held.organisers() : List.<MemberId>of()) {
-            int workshops = 0;
-            int meetings = 0;
-            int bus = 0;
-            int participants = 0;
-            for (Event e : all) {
-                if (e.status() == EventStatus.HELD && e.isOrganiser(organiser)) {
-                    if (e.kind() == EventKind.WORKSHOP) {
-                        workshops++;
-                    } else {
-                        meetings++;
-                    }
-                    if (e.bus() != null) {
-                        bus++;
-                    }
-                    participants += e.registered().size();
+        List<MemberId> organisers = organiserRules ? held.organisers() : List.of();
+        List<MemberId> participants = new ArrayList<>();
+        if (participantRules) {
+            for (Registration seat : held.registered()) {
+                if (came(held, seat.member())) {
+                    participants.add(seat.member());
                 }
             }
-            BadgeRule.HelperRecord record = new BadgeRule.HelperRecord(workshops, meetings, bus, participants);
-            award(t, organiser, held, now, rules, r -> r.condition() != null && r.condition().test(record), out);
         }
-        if (!participantRules) {
+        List<MemberId> everyone = new ArrayList<>(organisers);
+        everyone.addAll(participants);
+        if (everyone.isEmpty()) {
             return;
         }
-        for (Registration seat : held.registered()) {
-            MemberId member = seat.member();
-            if (!came(held, member)) {
-                continue;
-            }
-            int events = 0;
-            int workshops = 0;
-            int bus = 0;
-            int online = 0;
-            for (Event e : all) {
-                if (e.status() == EventStatus.HELD && came(e, member)) {
-                    events++;
-                    workshops += e.kind() == EventKind.WORKSHOP ? 1 : 0;
-                    bus += e.bus() != null ? 1 : 0;
-                    online += e.isOnline() ? 1 : 0;
-                }
-            }
-            BadgeRule.ParticipantRecord record = new BadgeRule.ParticipantRecord(events, workshops,
-                    bus, online);
-            award(t, member, held, now, rules, r -> r.participantCondition() != null && r.participantCondition().test(record),
-                    out);
+        Map<MemberId, BadgeTallies.Tally> tallies = t.badgeTallies(everyone);
+        Map<MemberId, BadgeTallies.Tally> change = BadgeTallies.difference(stored, held);
+        Function<MemberId, BadgeTallies.Tally> record = m -> tallies.get(m).plus(change.getOrDefault(m, BadgeTallies.Tally.zero(m)));
+        for (MemberId organiser : organisers) {
+            BadgeRule.HelperRecord r = record.apply(organiser).helperRecord();
+            award(t, organiser, held, now, rules, rule -> rule.condition() != null && rule.condition().test(r), out);
+        }
+        for (MemberId member : participants) {
+            BadgeRule.ParticipantRecord r = record.apply(member).participantRecord();
+            award(t, member, held, now, rules, rule -> rule.participantCondition() != null
+                    && rule.participantCondition().test(r), out);
         }
     }
 

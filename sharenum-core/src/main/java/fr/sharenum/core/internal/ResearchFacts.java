@@ -34,7 +34,7 @@ final class ResearchFacts {
         if (evidence.isEmpty()) {
             return;
         }
-        BadgeFacts facts = new BadgeFacts(award.id(), award.badge(), Place.of(evidence.get().venue()), award.issuedOn());
+        BadgeFacts facts = new BadgeFacts(award.id(), award.badge(), Place.of(evidence.get()), award.issuedOn());
         ResearchStore.insertBadge(t, facts);
         t.emitFacts(Tx.KIND_BADGE, award.id(), null, facts);
     }

@@ -5,6 +5,7 @@ import fr.sharenum.core.internal.feed.FeedbackFacts;
 import fr.sharenum.core.internal.feed.MemberFacts;
 import fr.sharenum.core.internal.feed.TicketFacts;
 import fr.sharenum.core.internal.kernel.KernelAggregates;
+import fr.sharenum.core.internal.store.BadgeTallies;
 import fr.sharenum.core.internal.store.Codec;
 import fr.sharenum.spi.Change;
 import fr.sharenum.spi.MemberProjection;
@@ -486,6 +487,7 @@ public final class Tx implements Documents {
     }
 
     public void insertEvent(Event event) {
+        tallyBadges(null, event);
         eventsStore().insert(event);
         seen.put(event.id(), event);
         emit(KIND_EVENT, event.id().value(), null, factsOf(event));
@@ -493,9 +495,48 @@ public final class Tx implements Documents {
 
     public void updateEvent(Event event, long expectedVersion) {
         Event before = previous(event.id(), expectedVersion, Event::version, () -> eventsStore().get(event.id()));
+        tallyBadges(before, event);
         eventsStore().update(event, expectedVersion);
         seen.put(event.id(), event);
         emit(KIND_EVENT, event.id().value(), before == null ? null : factsOf(before), factsOf(event));
+    }
+
+    /**
+     * Brings the badge tallies of the event's members in step with the write of {@code after} over {@code before}
+     * (called before the event itself is written, so that a first computation of every tally reads the events as they
+     * were).
+     */
+    private void tallyBadges(Event before, Event after) {
+        Map<MemberId, BadgeTallies.Tally> changes = BadgeTallies.difference(before, after);
+        if (!changes.isEmpty()) {
+            ensureBadgeTallies();
+            BadgeTallies.apply(this, changes);
+        }
+    }
+
+    /** Whether this transaction found (or wrote) every badge tally computed. */
+    private boolean badgeTalliesReady;
+
+    /** Computes every badge tally from every event, once per store ({@link BadgeTallies#backfill}), if not done yet. */
+    private void ensureBadgeTallies() {
+        if (!badgeTalliesReady) {
+            if (!BadgeTallies.backfilled(this)) {
+                BadgeTallies.backfill(this, Engine.allEvents(this));
+            }
+            badgeTalliesReady = true;
+        }
+    }
+
+    /**
+     * The badge tallies of {@code members} as stored, read at once (computing every tally first when the store holds
+     * events from before tallies).
+     *
+     * @param members the members
+     * @return member → tally, one for each
+     */
+    Map<MemberId, BadgeTallies.Tally> badgeTallies(Collection<MemberId> members) {
+        ensureBadgeTallies();
+        return BadgeTallies.of(this, members);
     }
 
     public List<Event> eventsOverlapping(Instant from, Instant to) {
