@@ -183,43 +183,13 @@ final class JdbcSearch {
     // --- queries
 
     /** A growing WHERE clause and its parameters. */
-    private static final class Where {
-        final StringBuilder sql = new StringBuilder();
-        final List<Object> params = new ArrayList<>();
-
-        Where and(String condition, Object... values) {
-            sql.append(sql.length() == 0 ? " WHERE " : " AND ").append(condition);
-            params.addAll(List.of(values));
-            return this;
-        }
-
-        void bind(PreparedStatement s) throws SQLException {
-            for (int i = 0; i < params.size(); i++) {
-                Object v = params.get(i);
-                if (v instanceof Long l) {
-                    s.setLong(i + 1, l);
-                } else if (v instanceof Integer n) {
-                    s.setInt(i + 1, n);
-                } else if (v instanceof Double d) {
-                    s.setDouble(i + 1, d);
-                } else {
-                    s.setString(i + 1, (String) v);
-                }
-            }
-        }
-    }
-
-    private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
-
     /** {@code alias.geo_cell IN (…) AND lat/lon within the box}, or the latitude band when the circle spans too many cells. */
     private static String near(String alias, GeoPoint center, double radiusKm, List<Object> params) {
         GeoGrid.Box box = GeoGrid.box(center, radiusKm);
         List<Integer> cells = GeoGrid.cellsCovering(center, radiusKm);
         StringBuilder b = new StringBuilder("(");
         if (!cells.isEmpty()) {
-            b.append(alias).append(".geo_cell IN (").append(marks(cells.size())).append(") AND ");
+            b.append(alias).append(".geo_cell IN (").append(Where.marks(cells.size())).append(") AND ");
             params.addAll(cells);
         }
         b.append(alias).append(".lat BETWEEN ? AND ?");
@@ -254,7 +224,7 @@ final class JdbcSearch {
             w.and("(" + String.join(" OR ", either) + ")", params.toArray());
         }
         if (!q.statuses().isEmpty()) {
-            w.and("e.status IN (" + marks(q.statuses().size()) + ")", q.statuses().stream().map(EventStatus::name).sorted().toArray());
+            w.and("e.status IN (" + Where.marks(q.statuses().size()) + ")", q.statuses().stream().map(EventStatus::name).sorted().toArray());
         }
         if (!q.formats().isEmpty()) {
             List<String> any = new ArrayList<>();
@@ -271,7 +241,7 @@ final class JdbcSearch {
         }
         Set<String> topics = topics(q.tools(), q.themes());
         if (!topics.isEmpty()) {
-            w.and("EXISTS (SELECT 1 FROM sn_event_topic x WHERE x.event = e.id AND x.topic IN (" + marks(topics.size()) + "))",
+            w.and("EXISTS (SELECT 1 FROM sn_event_topic x WHERE x.event = e.id AND x.topic IN (" + Where.marks(topics.size()) + "))",
                     topics.stream().sorted().toArray());
         }
         if (q.participant() != null) {
@@ -284,36 +254,13 @@ final class JdbcSearch {
             params.add(Sql.nanos(q.to()));
             params.addAll(roles.stream().sorted().toList());
             w.and("e.id IN (SELECT m.event FROM sn_event_member m WHERE m.member = ? AND m.start_at >= ? AND m.start_at < ?"
-                    + " AND m.role IN (" + marks(roles.size()) + "))", params.toArray());
+                    + " AND m.role IN (" + Where.marks(roles.size()) + "))", params.toArray());
         }
         String id = bytewise("e.id");
-        List<Event> out = new ArrayList<>();
         Long afterStart = q.afterStart() == null ? null : Sql.nanos(q.afterStart());
         String afterId = q.afterId() == null ? null : q.afterId().value();
         int batch = Math.min(EventQuery.MAX_LIMIT, Math.max(q.limit(), 50));
-        while (out.size() < q.limit()) {
-            Where page = new Where();
-            page.sql.append(w.sql);
-            page.params.addAll(w.params);
-            if (afterStart != null) {
-                page.and("(e.start_at > ? OR (e.start_at = ? AND " + id + " > ?))", afterStart, afterStart, afterId);
-            }
-            List<Object[]> rows = sql.query("SELECT e.doc, e.start_at, e.id FROM sn_event e" + page.sql + " ORDER BY e.start_at, "
-                    + id + " LIMIT " + batch, page::bind, rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3)});
-            for (Object[] row : rows) {
-                Event e = Sql.read((String) row[0], Event.class);
-                if (q.matches(e) && out.size() < q.limit()) {
-                    out.add(e);
-                }
-            }
-            if (rows.size() < batch) {
-                break;
-            }
-            Object[] last = rows.get(rows.size() - 1);
-            afterStart = (Long) last[1];
-            afterId = (String) last[2];
-        }
-        return out;
+        return w.scan(sql, "sn_event e", "e.start_at", id, afterStart, afterId, q.limit(), batch, Event.class, q::matches);
     }
 
     List<TicketNum> searchTickets(TicketQuery q) {
@@ -329,7 +276,7 @@ final class JdbcSearch {
             if (awaiting) {
                 w.and("t.awaiting = TRUE");
             }
-            w.and("t.status IN (" + marks(q.statuses().size()) + ")", q.statuses().stream().map(TicketStatus::name).sorted().toArray());
+            w.and("t.status IN (" + Where.marks(q.statuses().size()) + ")", q.statuses().stream().map(TicketStatus::name).sorted().toArray());
         }
         if (q.near() != null) {
             List<Object> params = new ArrayList<>();
@@ -338,36 +285,13 @@ final class JdbcSearch {
         }
         Set<String> topics = topics(q.tools(), q.themes());
         if (!topics.isEmpty()) {
-            w.and("EXISTS (SELECT 1 FROM sn_ticket_topic x WHERE x.ticket = t.id AND x.topic IN (" + marks(topics.size()) + "))",
+            w.and("EXISTS (SELECT 1 FROM sn_ticket_topic x WHERE x.ticket = t.id AND x.topic IN (" + Where.marks(topics.size()) + "))",
                     topics.stream().sorted().toArray());
         }
         String id = bytewise("t.id");
-        List<TicketNum> out = new ArrayList<>();
         Long afterOpened = q.afterOpenedAt() == null ? null : Sql.nanos(q.afterOpenedAt());
         String afterId = q.afterId() == null ? null : q.afterId().value();
         int batch = Math.min(EventQuery.MAX_LIMIT, Math.max(q.limit(), 50));
-        while (out.size() < q.limit()) {
-            Where page = new Where();
-            page.sql.append(w.sql);
-            page.params.addAll(w.params);
-            if (afterOpened != null) {
-                page.and("(t.opened_at > ? OR (t.opened_at = ? AND " + id + " > ?))", afterOpened, afterOpened, afterId);
-            }
-            List<Object[]> rows = sql.query("SELECT t.doc, t.opened_at, t.id FROM sn_ticket t" + page.sql + " ORDER BY t.opened_at, "
-                    + id + " LIMIT " + batch, page::bind, rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3)});
-            for (Object[] row : rows) {
-                TicketNum t = Sql.read((String) row[0], TicketNum.class);
-                if (q.matches(t) && out.size() < q.limit()) {
-                    out.add(t);
-                }
-            }
-            if (rows.size() < batch) {
-                break;
-            }
-            Object[] last = rows.get(rows.size() - 1);
-            afterOpened = (Long) last[1];
-            afterId = (String) last[2];
-        }
-        return out;
+        return w.scan(sql, "sn_ticket t", "t.opened_at", id, afterOpened, afterId, q.limit(), batch, TicketNum.class, q::matches);
     }
 }

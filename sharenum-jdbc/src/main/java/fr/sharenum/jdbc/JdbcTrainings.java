@@ -5,7 +5,6 @@ import fr.sharenum.spi.TrainingQuery;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -60,64 +59,24 @@ final class JdbcTrainings {
         return trainings.size();
     }
 
-    private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
-
     List<Training> search(TrainingQuery q) {
-        StringBuilder where = new StringBuilder(" WHERE t.start_at >= ? AND t.start_at < ?");
-        List<Object> params = new ArrayList<>(List.of(Sql.nanos(q.from()), Sql.nanos(q.to())));
+        Where w = new Where().and("t.start_at >= ? AND t.start_at < ?", Sql.nanos(q.from()), Sql.nanos(q.to()));
         // a row not indexed yet (stored before V12, until JdbcStore has indexed it) passes to the document check
-        where.append(" AND (t.search_indexed = FALSE OR t.academie IS NULL OR t.academie = ?)");
-        params.add(q.academie().name());
+        w.and("(t.search_indexed = FALSE OR t.academie IS NULL OR t.academie = ?)", q.academie().name());
         List<String> tools = q.tools().stream().map(x -> "t:" + x.value()).sorted().toList();
         if (!tools.isEmpty()) {
-            where.append(" AND (t.search_indexed = FALSE OR EXISTS (SELECT 1 FROM sn_training_topic x WHERE x.training = t.id"
-                    + " AND x.topic IN (").append(marks(tools.size())).append(")))");
-            params.addAll(tools);
+            w.and("(t.search_indexed = FALSE OR EXISTS (SELECT 1 FROM sn_training_topic x WHERE x.training = t.id"
+                    + " AND x.topic IN (" + Where.marks(tools.size()) + ")))", tools.toArray());
         }
         List<String> themes = q.themes().stream().map(x -> "h:" + x.value()).sorted().toList();
         if (!themes.isEmpty()) {
-            where.append(" AND (t.search_indexed = FALSE OR EXISTS (SELECT 1 FROM sn_training_topic x WHERE x.training = t.id"
-                    + " AND x.topic IN (").append(marks(themes.size())).append(")))");
-            params.addAll(themes);
+            w.and("(t.search_indexed = FALSE OR EXISTS (SELECT 1 FROM sn_training_topic x WHERE x.training = t.id"
+                    + " AND x.topic IN (" + Where.marks(themes.size()) + ")))", themes.toArray());
         }
         String id = postgres ? "t.id COLLATE \"C\"" : "t.id";
-        List<Training> out = new ArrayList<>();
         Long afterStart = q.afterStart() == null ? null : Sql.nanos(q.afterStart());
-        String afterId = q.afterId();
         int batch = Math.min(TrainingQuery.MAX_LIMIT, Math.max(q.limit(), 50));
-        while (out.size() < q.limit()) {
-            StringBuilder page = new StringBuilder(where);
-            List<Object> pageParams = new ArrayList<>(params);
-            if (afterStart != null) {
-                page.append(" AND (t.start_at > ? OR (t.start_at = ? AND ").append(id).append(" > ?))");
-                pageParams.addAll(List.of(afterStart, afterStart, afterId));
-            }
-            List<Object[]> rows = sql.query("SELECT t.doc, t.start_at, t.id FROM sn_training t" + page + " ORDER BY t.start_at, "
-                    + id + " LIMIT " + batch, s -> {
-                        for (int i = 0; i < pageParams.size(); i++) {
-                            Object v = pageParams.get(i);
-                            if (v instanceof Long l) {
-                                s.setLong(i + 1, l);
-                            } else {
-                                s.setString(i + 1, (String) v);
-                            }
-                        }
-                    }, rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3)});
-            for (Object[] row : rows) {
-                Training t = Sql.read((String) row[0], Training.class);
-                if (q.matches(t) && out.size() < q.limit()) {
-                    out.add(t);
-                }
-            }
-            if (rows.size() < batch) {
-                break;
-            }
-            Object[] last = rows.get(rows.size() - 1);
-            afterStart = (Long) last[1];
-            afterId = (String) last[2];
-        }
-        return out;
+        return w.scan(sql, "sn_training t", "t.start_at", id, afterStart, q.afterId(), q.limit(), batch, Training.class,
+                q::matches);
     }
 }

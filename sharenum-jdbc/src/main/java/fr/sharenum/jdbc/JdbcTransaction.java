@@ -240,7 +240,7 @@ final class JdbcTransaction implements StoreTransaction {
      * page arrives (a million members at start: the parsing, not the database, is what takes time).
      */
     private <T> void streamDocs(String query, Class<T> type, Consumer<? super T> action) {
-        streamDocs(query, doc -> read(doc, type), action);
+        streamRows(query, rs -> rs.getString(1), doc -> read(doc, type), action);
     }
 
     /**
@@ -254,10 +254,6 @@ final class JdbcTransaction implements StoreTransaction {
         } else {
             streamRows("SELECT doc FROM sn_member", rs -> rs.getString(1), reader, action);
         }
-    }
-
-    private <T> void streamDocs(String query, java.util.function.Function<String, T> reader, Consumer<? super T> action) {
-        streamRows(query, rs -> rs.getString(1), reader, action);
     }
 
     /** The first column of a row. */

@@ -4,7 +4,6 @@ import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.model.GeoPoint;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
-import fr.sharenum.model.Skill;
 import fr.sharenum.model.Theme;
 import fr.sharenum.model.ToolId;
 import fr.sharenum.model.Uai;
@@ -12,7 +11,6 @@ import fr.sharenum.spi.MatchCandidate;
 import fr.sharenum.spi.MemberProjection;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -61,12 +59,7 @@ public record MemberFacts(MemberId id, boolean active, Uai establishment, Map<To
      * @return the member's facts
      */
     public static MemberFacts of(Member m) {
-        Map<ToolId, CompetenceLevel> levels = new HashMap<>();
-        for (Map.Entry<ToolId, Skill> e : m.skills().entrySet()) {
-            levels.put(e.getKey(), e.getValue().level());
-        }
-        return new MemberFacts(m.id(), m.isActive(), m.establishment(), levels, m.followedTools(), m.followedThemes(),
-                m.pix() == null ? null : m.pix().certifiedOn(), m.pix() == null ? null : m.pix().score());
+        return of(MemberProjection.of(m));
     }
 
     /**
