@@ -16,6 +16,12 @@ import java.util.Objects;
  * the first exclusion rule that applied ({@link Reason}); some alerts were held for quiet hours or a digest
  * ({@link Delay}). Read with {@code tickets().alertReport(actor, ticket)}.
  *
+ * <p>The rules examine the qualified members nearest first, and only as many as the choice needs: once the cap's
+ * rotation window is full (three times the host's {@code maxAlertsPerTicket} helpers passing every rule), nobody
+ * farther could be alerted, so the members beyond are counted under {@link Reason#TICKET_CAP} without being examined
+ * (their preferences are not read) and are not listed in {@code members}. At national density a ticket finds
+ * thousands of qualified members; the report keeps the counts of them all and the names of those examined.
+ *
  * <p>The requester sees the counts only, blocks left out (a member does not learn that a colleague blocked them):
  * {@code qualified == alerted + } the sum of {@code notAlerted}. Staff of the ticket's académie and the host also
  * see who was left out and why ({@code members}).
@@ -26,8 +32,8 @@ import java.util.Objects;
  * @param notAlerted how many qualified members were not alerted, per reason in the order of {@link Reason} (reasons
  *                   with none absent)
  * @param delayed    how many alerts were held, per delay (delays with none absent)
- * @param members    who was not alerted and why, in the order the rules left them out; empty in the requester's
- *                   view
+ * @param members    who was examined and not alerted and why, in the order the rules left them out (the members
+ *                   beyond those examined are counted, not listed); empty in the requester's view
  */
 public record AlertReport(TicketId ticket, int qualified, int alerted, Map<Reason, Integer> notAlerted,
                           Map<Delay, Integer> delayed, List<NotAlerted> members) {
@@ -44,7 +50,10 @@ public record AlertReport(TicketId ticket, int qualified, int alerted, Map<Reaso
         COOL_DOWN,
         /** They reached their weekly cap, and enough others were alerted. */
         WEEKLY_CAP,
-        /** The host's cap of alerts per ticket was reached (the least recently alerted of the nearest went first). */
+        /**
+         * The host's cap of alerts per ticket was reached (the least recently alerted of the nearest went first), or
+         * before their turn came: farther than the members examined.
+         */
         TICKET_CAP,
         /** Found by the matching engine but, read again as the ticket opened, no longer active or qualified. */
         NO_LONGER_QUALIFIED

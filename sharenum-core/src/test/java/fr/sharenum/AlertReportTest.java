@@ -76,6 +76,45 @@ class AlertReportTest {
     }
 
     @Test
+    void at_national_density_the_farthest_are_counted_under_the_ticket_cap_not_examined() {
+        // 70 more colleagues in Beaune: the rules examine the 64 nearest (the cap's window, 3 × 2, is full long before)
+        for (int i = 0; i < 70; i++) {
+            f.active("Collègue Beaune " + i, BEAUNE, new Skill(CAPYTALE, CompetenceLevel.INTERMEDIATE));
+        }
+        TicketNum t = open();
+        assertThat(t.alerts()).extracting(Alert::helper).containsExactly(near.id(), beaune1.id());
+        AlertReport report = f.sharenum.tickets().alertReport(staff.id(), t.id()).orElseThrow();
+        assertThat(report.qualified()).isEqualTo(76);
+        assertThat(report.notAlerted()).containsExactly(Map.entry(Reason.MUTED, 1), Map.entry(Reason.PAUSED, 1),
+                Map.entry(Reason.BLOCKED, 1), Map.entry(Reason.TICKET_CAP, 71));
+        // listed: the 62 examined and left out; the 12 farthest are counted only
+        assertThat(report.members()).hasSize(62);
+        assertThat(report.members()).filteredOn(n -> n.reason() == Reason.TICKET_CAP).hasSize(59);
+        AlertReport counts = f.sharenum.tickets().alertReport(requester.id(), t.id()).orElseThrow();
+        assertThat(counts.qualified()).isEqualTo(counts.alerted()
+                + counts.notAlerted().values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    @Test
+    void a_report_stored_before_the_farthest_were_counted_apart_reads_as_before() {
+        TicketNum t = open();
+        // the stored form written before: no "beyond" (every member examined and listed)
+        String old = "{\"ticket\":\"" + t.id().value() + "\",\"qualified\":3,\"alerted\":1,\"notAlerted\":["
+                + "{\"member\":\"" + muted.id().value() + "\",\"tool\":\"capytale\",\"reason\":\"MUTED\"},"
+                + "{\"member\":\"" + beaune2.id().value() + "\",\"tool\":\"capytale\",\"reason\":\"TICKET_CAP\"}],"
+                + "\"delayed\":{}}";
+        store.inTransaction(tx -> {
+            var doc = tx.get("alert-report", t.id().value()).orElseThrow();
+            tx.replace("alert-report", doc.next(Map.of(), old), doc.version());
+            return null;
+        });
+        AlertReport report = f.sharenum.tickets().alertReport(Fixture.HOST, t.id()).orElseThrow();
+        assertThat(report.qualified()).isEqualTo(3);
+        assertThat(report.notAlerted()).containsExactly(Map.entry(Reason.MUTED, 1), Map.entry(Reason.TICKET_CAP, 1));
+        assertThat(report.members()).hasSize(2);
+    }
+
+    @Test
     void the_requester_sees_counts_only_and_not_that_a_colleague_blocked_them() {
         TicketNum t = open();
         AlertReport report = f.sharenum.tickets().alertReport(requester.id(), t.id()).orElseThrow();

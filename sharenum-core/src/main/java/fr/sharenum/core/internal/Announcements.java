@@ -12,6 +12,7 @@ import fr.sharenum.model.DuplicateException;
 import fr.sharenum.model.Establishment;
 import fr.sharenum.model.Event;
 import fr.sharenum.model.EventId;
+import fr.sharenum.model.EventSummary;
 import fr.sharenum.model.GeoPoint;
 import fr.sharenum.model.Invitation;
 import fr.sharenum.model.Member;
@@ -192,29 +193,33 @@ final class Announcements {
         }
         Map<MemberId, AlertPreferences> preferences = t.alertPreferencesOf(audience);
         Told told = Told.read(t, confirmed.id());
-        // who may be told: preferences, blocks both ways, active, not told of this event before, not every tool muted
-        Map<String, Member> byCounter = new LinkedHashMap<>();
+        // who may be told by their preferences: welcome now, no block either way, not told of this event before
+        Map<String, MemberId> byCounter = new LinkedHashMap<>();
         for (MemberId id : audience) {
             AlertPreferences theirs = preferences.getOrDefault(id, AlertPreferences.NONE);
-            if (!welcome(theirs, confirmed, now) || blockedByOrganisers.contains(id)
-                    || confirmed.organisers().stream().anyMatch(theirs::blocks) || told.contains(id)) {
+            if (told.contains(id) || blockedByOrganisers.contains(id) || theirs != AlertPreferences.NONE
+                    && (!welcome(theirs, confirmed, now) || confirmed.organisers().stream().anyMatch(theirs::blocks))) {
                 continue;
             }
-            Optional<Member> m = t.member(id).filter(Member::isActive);
-            if (m.isPresent() && !mutedEverything(theirs, m.get(), confirmed)) {
-                byCounter.put(counterKey(id), m.get());
-            }
+            byCounter.put(counterKey(id), id);
         }
-        // the weekly cap: every counter read at once, a slot taken for each member with one left
-        Set<String> taken = Throttles.takeEach(t, byCounter.keySet(), s.gatherings().announcementsPerWeek(), WEEK, now);
+        // the weekly cap: every counter read at once; a member with a slot left is read (active, not every tool
+        // muted) before the slot is taken, so that members over the cap cost no read
+        Throttles.Open open = Throttles.open(t, byCounter.keySet(), s.gatherings().announcementsPerWeek(), WEEK, now);
         Map<Uai, ZoneId> zones = new HashMap<>();
-        List<MemberId> newlyTold = new ArrayList<>(taken.size());
-        for (String key : taken) {
-            Member m = byCounter.get(key);
-            AlertPreferences theirs = preferences.getOrDefault(m.id(), AlertPreferences.NONE);
-            newlyTold.add(m.id());
-            Notification note = new Notification.EventInvitation("event:" + confirmed.id() + ":announced:" + m.id(), m.id(),
-                    m.email(), confirmed.summary(), Notification.InvitationReason.ANNOUNCED, announcement);
+        List<MemberId> newlyTold = new ArrayList<>(open.keys().size());
+        EventSummary summary = confirmed.summary();
+        for (String key : open.keys()) {
+            MemberId id = byCounter.get(key);
+            AlertPreferences theirs = preferences.getOrDefault(id, AlertPreferences.NONE);
+            Member m = t.member(id).filter(Member::isActive).orElse(null);
+            if (m == null || mutedEverything(theirs, m, confirmed)) {
+                continue;
+            }
+            open.take(key);
+            newlyTold.add(id);
+            Notification note = new Notification.EventInvitation("event:" + confirmed.id() + ":announced:" + id, id,
+                    m.email(), summary, Notification.InvitationReason.ANNOUNCED, announcement);
             ZoneId zone = zones.computeIfAbsent(m.establishment(), uai -> t.establishment(uai)
                     .map(x -> x.academie().zone()).orElse(ZoneOffset.UTC));
             Optional<Instant> later = timing.hold(theirs.digest(), zone, now).map(AlertTiming.Held::until);

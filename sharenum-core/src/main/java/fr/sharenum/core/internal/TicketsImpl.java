@@ -169,31 +169,35 @@ final class TicketsImpl implements Tickets {
      *
      * @param qualified how many members the matching engine found qualified
      * @param alerts    the alerts chosen, distances rounded, in the order people read them
-     * @param excluded  the qualified members left out, and why
+     * @param excluded  the qualified members examined and left out, and why
+     * @param beyond    the qualified members farther than those examined, left out by the ticket's cap
      */
-    private record Selection(int qualified, List<Alert> alerts, List<NotAlerted> excluded) {
+    private record Selection(int qualified, List<Alert> alerts, List<NotAlerted> excluded, int beyond) {
     }
 
     /**
-     * Who to alert: every qualified member within the radius ({@link QualifiedHelpers}), through the rules of
-     * {@link AlertSelection} — preferences, blocks and cool-down leave members out; the weekly cap, the cap per
-     * ticket with its rotation and the top-up to the minimum choose among the others.
+     * Who to alert: the qualified members within the radius ({@link QualifiedHelpers}), nearest first, through the
+     * rules of {@link AlertSelection} — preferences, blocks and cool-down leave members out; the weekly cap, the cap
+     * per ticket with its rotation and the top-up to the minimum choose among the others; only as many are examined
+     * as the choice needs ({@link AlertSelection#selectNearest}).
      */
     private Selection selectHelpers(MemberId requester, Establishment origin, Set<ToolId> tools, double radius, Instant now) {
         List<Alert> qualified = new QualifiedHelpers(matchingEngine, settings.minimumHelperLevel())
                 .find(requester, origin.location(), radius, tools);
         if (qualified.isEmpty()) {
-            return new Selection(0, List.of(), List.of());
+            return new Selection(0, List.of(), List.of(), 0);
         }
-        Pool pool = transactions.tx(t -> new AlertSelection(requester,
+        AlertSelection.Outcome outcome = transactions.tx(t -> new AlertSelection(requester,
                 t.alertPreferences(requester).orElse(AlertPreferences.NONE), settings.alertLimits(), now)
-                .select(candidates(t, requester, qualified, tools, now)));
-        return new Selection(qualified.size(), pool.chosen().stream().map(Candidate::alert).toList(), pool.excluded());
+                .selectNearest(qualified, nearest -> candidates(t, requester, nearest, tools, now)));
+        Pool pool = outcome.pool();
+        return new Selection(qualified.size(), pool.chosen().stream().map(Candidate::alert).toList(), pool.excluded(),
+                outcome.beyond());
     }
 
     /** A ticket addressed to the author of an offer of help: they alone are alerted, past the selection's rules. */
     private static Selection addressed(List<Alert> author) {
-        return new Selection(author.size(), author, List.of());
+        return new Selection(author.size(), author, List.of(), 0);
     }
 
     /** The qualified helpers with what the selection weighs: their preferences, the cool-down, their alert counts. */
@@ -248,8 +252,11 @@ final class TicketsImpl implements Tickets {
             List<NotAlerted> notAlerted = new ArrayList<>(selection.excluded());
             notAlerted.addAll(fresh.dropped());
             notAlerted.forEach(n -> excluded.merge(n.reason(), 1, Integer::sum));
+            if (selection.beyond() > 0) {
+                excluded.merge(AlertReport.Reason.TICKET_CAP, selection.beyond(), Integer::sum);
+            }
             AlertReports.record(t, new AlertReports.Stored(ticket.id(), selection.qualified(), ticket.alerts().size(),
-                    notAlerted, delayed));
+                    notAlerted, delayed, selection.beyond()));
             return immediate;
         }));
         excluded.forEach((reason, n) -> metrics.count(Meters.ALERTS_EXCLUDED, n, "reason",

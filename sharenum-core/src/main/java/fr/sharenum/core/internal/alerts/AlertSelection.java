@@ -1,12 +1,16 @@
 package fr.sharenum.core.internal.alerts;
 
 import fr.sharenum.AlertLimits;
+import fr.sharenum.AlertReport.NotAlerted;
+import fr.sharenum.AlertReport.Reason;
+import fr.sharenum.model.Alert;
 import fr.sharenum.model.AlertPreferences;
 import fr.sharenum.model.MemberId;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Who a ticket alerts among the qualified candidates: the rules below, in this order. The order matters twice:
@@ -25,7 +29,11 @@ import java.util.Objects;
  * </ol>
  */
 public final class AlertSelection {
+    /** Fewest qualified members examined at first by {@link #selectNearest}. */
+    static final int FIRST_EXAMINED = 64;
+
     private final List<AlertRule> rules;
+    private final int maxPerTicket;
 
     /**
      * The selection for one ticket.
@@ -37,6 +45,7 @@ public final class AlertSelection {
      */
     public AlertSelection(MemberId requester, AlertPreferences requesterPreferences, AlertLimits limits, Instant now) {
         Objects.requireNonNull(limits, "limits");
+        this.maxPerTicket = limits.maxPerTicket();
         this.rules = List.of(
                 new MutedTool(),
                 new PausedAlerts(now),
@@ -65,5 +74,52 @@ public final class AlertSelection {
             pool = rule.apply(pool);
         }
         return pool;
+    }
+
+    /**
+     * What {@link #selectNearest} chose.
+     *
+     * @param pool   the selection among the members examined
+     * @param beyond qualified members farther than those examined (in rank order), not examined: the ticket's cap was
+     *               reached before their turn ({@link Reason#TICKET_CAP})
+     */
+    public record Outcome(Pool pool, int beyond) {
+    }
+
+    /**
+     * Applies the rules to the qualified members nearest first, examining only as many as the choice needs: the
+     * rules choose among the nearest ones, and once the cap's rotation window ({@link FairRotation}) is full within
+     * them, nobody farther could change who is alerted. At national density a ticket finds thousands of qualified
+     * members; what the rules weigh is read for the nearest {@value #FIRST_EXAMINED} (or twice the window, if more)
+     * first, then four times as many each time the window is not full yet. The members chosen are those
+     * {@link #select} would choose from them all; the members beyond those examined are counted, not examined.
+     *
+     * @param qualified  every qualified member, in rank order ({@link Candidate#ALERT_ORDER})
+     * @param candidates reads what the rules weigh for the nearest members, given in rank order (one candidate each,
+     *                   in the same order)
+     * @return the pool and how many members were not examined
+     */
+    public Outcome selectNearest(List<Alert> qualified, Function<List<Alert>, List<Candidate>> candidates) {
+        int all = qualified.size();
+        long window = (long) FairRotation.WINDOW * maxPerTicket;
+        int examined = (int) Math.min(all, Math.max(FIRST_EXAMINED, 2 * window));
+        while (true) {
+            Pool pool = select(candidates.apply(qualified.subList(0, examined)));
+            if (examined == all || pool.chosen().size() + ticketCapped(pool) >= window) {
+                return new Outcome(pool, all - examined);
+            }
+            examined = (int) Math.min(all, 4L * examined);
+        }
+    }
+
+    /** The chosen left out by the cap: with those kept, the chosen the rotation chose among. */
+    private static int ticketCapped(Pool pool) {
+        int n = 0;
+        for (NotAlerted x : pool.excluded()) {
+            if (x.reason() == Reason.TICKET_CAP) {
+                n++;
+            }
+        }
+        return n;
     }
 }

@@ -3,8 +3,11 @@ package fr.sharenum.core.internal.alerts;
 import fr.sharenum.AlertReport.Reason;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Under the host's cap of alerts per ticket: among the {@code 3 × maxPerTicket} nearest chosen helpers, the least
@@ -12,6 +15,9 @@ import java.util.List;
  * ({@link Reason#TICKET_CAP}). Without a cap, or with fewer chosen helpers than the cap, nothing changes.
  */
 public final class FairRotation implements AlertRule {
+    /** The window the rotation chooses in: this many times the cap, nearest first. */
+    static final int WINDOW = 3;
+
     private static final Comparator<Candidate> LEAST_RECENTLY_ALERTED = Comparator
             .comparing(Candidate::lastAlerted, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Candidate.RANK);
@@ -32,12 +38,19 @@ public final class FairRotation implements AlertRule {
         if (chosen.size() <= maxPerTicket) {
             return pool;
         }
-        List<Candidate> window = new ArrayList<>(chosen.subList(0, (int) Math.min(chosen.size(), 3L * maxPerTicket)));
+        List<Candidate> window = new ArrayList<>(chosen.subList(0, (int) Math.min(chosen.size(), (long) WINDOW * maxPerTicket)));
         window.sort(LEAST_RECENTLY_ALERTED);
         List<Candidate> kept = new ArrayList<>(window.subList(0, maxPerTicket));
         kept.sort(Candidate.RANK);
-        List<Candidate> out = new ArrayList<>(chosen);
-        out.removeAll(kept);
+        // left out: the chosen not kept, in rank order (by identity: thousands of them at national density)
+        Set<Candidate> keptOnes = Collections.newSetFromMap(new IdentityHashMap<>());
+        keptOnes.addAll(kept);
+        List<Candidate> out = new ArrayList<>(chosen.size() - kept.size());
+        for (Candidate c : chosen) {
+            if (!keptOnes.contains(c)) {
+                out.add(c);
+            }
+        }
         return new Pool(kept, pool.reserve(), pool.excluding(out, Reason.TICKET_CAP));
     }
 

@@ -42,10 +42,19 @@ public final class QualifiedHelpers {
      * @return one alert per qualified member, ranked ({@link Candidate#ALERT_ORDER}), exact distances
      */
     public List<Alert> find(MemberId requester, GeoPoint origin, double radiusKm, Set<ToolId> tools) {
+        if (tools.size() == 1) {
+            // one tool: the engine hands each qualified member once, already in rank order (Match.ORDER is ALERT_ORDER)
+            ToolId tool = tools.iterator().next();
+            List<Alert> ranked = new ArrayList<>();
+            engine.qualified(query(requester, origin, radiusKm, tool), (member, establishment, level, km) -> {
+                ranked.add(new Alert(member, tool, level, km));
+                return true;
+            });
+            return ranked;
+        }
         Map<MemberId, Alert> best = new HashMap<>();
         for (ToolId tool : new TreeSet<>(tools)) {
-            QualifiedQuery q = QualifiedQuery.within(origin, radiusKm, tool, minimumLevel).excluding(Set.of(requester));
-            engine.qualified(q, (member, establishment, level, km) -> {
+            engine.qualified(query(requester, origin, radiusKm, tool), (member, establishment, level, km) -> {
                 Alert known = best.get(member);
                 if (known == null || level.compareTo(known.level()) > 0) {
                     best.put(member, new Alert(member, tool, level, km));
@@ -56,5 +65,9 @@ public final class QualifiedHelpers {
         List<Alert> ranked = new ArrayList<>(best.values());
         ranked.sort(Candidate.ALERT_ORDER);
         return ranked;
+    }
+
+    private QualifiedQuery query(MemberId requester, GeoPoint origin, double radiusKm, ToolId tool) {
+        return QualifiedQuery.within(origin, radiusKm, tool, minimumLevel).excluding(Set.of(requester));
     }
 }

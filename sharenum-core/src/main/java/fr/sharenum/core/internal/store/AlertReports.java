@@ -24,17 +24,20 @@ public final class AlertReports {
      * @param ticket     the ticket
      * @param qualified  members found qualified
      * @param alerted    members alerted
-     * @param notAlerted every qualified member not alerted, and why
+     * @param notAlerted every qualified member examined and not alerted, and why
      * @param delayed    alerts held, per delay
+     * @param beyond     qualified members farther than those examined, left out by the ticket's cap without being
+     *                   examined (0 in reports stored before they were counted apart: every member was examined)
      */
     public record Stored(TicketId ticket, int qualified, int alerted, List<NotAlerted> notAlerted,
-                         Map<Delay, Integer> delayed) {
+                         Map<Delay, Integer> delayed, int beyond) {
         /**
          * @param ticket     the ticket
          * @param qualified  members found qualified
          * @param alerted    members alerted
-         * @param notAlerted who was not alerted
+         * @param notAlerted who was examined and not alerted
          * @param delayed    alerts held
+         * @param beyond     members not examined
          */
         public Stored {
             notAlerted = List.copyOf(notAlerted);
@@ -77,6 +80,9 @@ public final class AlertReports {
     public static AlertReport view(Stored stored, boolean perMember) {
         Map<AlertReport.Reason, Integer> counts = new EnumMap<>(AlertReport.Reason.class);
         int hidden = 0;
+        if (stored.beyond() > 0) {
+            counts.put(AlertReport.Reason.TICKET_CAP, stored.beyond());
+        }
         for (NotAlerted n : stored.notAlerted()) {
             if (!perMember && n.reason() == AlertReport.Reason.BLOCKED) {
                 hidden++;

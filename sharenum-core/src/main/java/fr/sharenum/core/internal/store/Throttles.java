@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,18 +86,76 @@ public final class Throttles {
      * @throws fr.sharenum.model.VersionConflictException when a concurrent caller took a slot of one of them
      */
     public static Set<String> takeEach(Documents d, Collection<String> keys, int max, Duration window, Instant now) {
-        Set<String> unique = new LinkedHashSet<>(keys);
-        Map<String, Doc> stored = d.getAll(COLLECTION, unique);
+        Open open = open(d, keys, max, window, now);
         Set<String> taken = new LinkedHashSet<>();
-        for (String key : unique) {
-            Doc doc = stored.get(key);
-            long[] recent = recent(doc, window, now);
-            if (recent.length < max) {
-                write(d, key, doc, recent, now);
-                taken.add(key);
-            }
+        for (String key : open.keys()) {
+            open.take(key);
+            taken.add(key);
         }
         return taken;
+    }
+
+    /**
+     * Reads every counter of {@code keys} in one batched read ({@link Documents#getAll}) and keeps those with a slot
+     * left, so that a caller checks something else before taking a slot ({@link Open#take}) — taking the slots of some
+     * of them is the same as {@link #take} called once for each of those.
+     *
+     * @param d      the transaction's kernel
+     * @param keys   what is counted, one counter per key (duplicates counted once)
+     * @param max    slots per window
+     * @param window the sliding window
+     * @param now    the time of the call
+     * @return the counters with a slot left
+     */
+    public static Open open(Documents d, Collection<String> keys, int max, Duration window, Instant now) {
+        Collection<String> unique = keys instanceof Set<String> set ? set : new LinkedHashSet<>(keys);
+        Map<String, Doc> stored = d.getAll(COLLECTION, unique);
+        Map<String, long[]> open = new LinkedHashMap<>();
+        for (String key : unique) {
+            if (!open.containsKey(key)) {
+                long[] recent = recent(stored.get(key), window, now);
+                if (recent.length < max) {
+                    open.put(key, recent);
+                }
+            }
+        }
+        return new Open(d, stored, open, now);
+    }
+
+    /** Counters read by {@link #open} with a slot left, in the order of their keys. */
+    public static final class Open {
+        private final Documents d;
+        private final Map<String, Doc> stored;
+        private final Map<String, long[]> recent;
+        private final Instant now;
+
+        private Open(Documents d, Map<String, Doc> stored, Map<String, long[]> recent, Instant now) {
+            this.d = d;
+            this.stored = stored;
+            this.recent = recent;
+            this.now = now;
+        }
+
+        /** @return the keys of the counters with a slot left, in the order given */
+        public Set<String> keys() {
+            return recent.keySet();
+        }
+
+        /**
+         * Takes a slot of one of them, once.
+         *
+         * @param key one of {@link #keys()}
+         * @throws IllegalArgumentException when {@code key} has no slot left or was taken already
+         * @throws fr.sharenum.model.VersionConflictException when a concurrent caller took a slot of it
+         */
+        public void take(String key) {
+            long[] slots = recent.get(key);
+            if (slots == null) {
+                throw new IllegalArgumentException("no slot left to take for " + key);
+            }
+            recent.put(key, null);
+            write(d, key, stored.get(key), slots, now);
+        }
     }
 
     /**
