@@ -327,6 +327,7 @@ public final class ShareNum implements AutoCloseable {
         private boolean showHelperRatings;
         private List<BadgeRule> badgeRules = BadgeRule.defaults();
         private int announcementsPerWeek = 5;
+        private int maxAnnouncementsPerEvent = 5_000;
         private Duration reminderPoll = Duration.ofMinutes(1);
         private Function<BadgeAward, URI> badgeAssertions;
         private int deliveryAttempts = 8;
@@ -950,6 +951,24 @@ public final class ShareNum implements AutoCloseable {
         }
 
         /**
+         * At most this many members are told of one event (default and most 5,000), nearest to the venue first, then
+         * the online territory's: members passed over by their preferences or their weekly cap
+         * ({@link #announcementsPerWeek}) do not count, the next ones are told instead. The others find the event by
+         * searching. A host sets it lower where a workshop of a dozen seats should not be mailed to thousands
+         * (in dense areas, thousands of colleagues within the broadcast radius have the event's tool).
+         *
+         * @param max from 1 to 5,000
+         * @return this builder
+         */
+        public Builder maxAnnouncementsPerEvent(int max) {
+            if (max < 1 || max > 5_000) {
+                throw new IllegalArgumentException("maxAnnouncementsPerEvent must be from 1 to 5000, was " + max);
+            }
+            this.maxAnnouncementsPerEvent = max;
+            return this;
+        }
+
+        /**
          * How often each instance looks for reminders to send (the day before and an hour before an event) and
          * feedback prompts, in the background; default one minute. {@link Duration#ZERO} turns the background off: the
          * host then calls {@code events().sendReminders(host)} from its own scheduler (several instances may: a reminder
@@ -1027,7 +1046,8 @@ public final class ShareNum implements AutoCloseable {
                     .showHelperRatings(showHelperRatings)
                     .badgeRules(badgeRules)
                     .staffAddressMustMatchAcademie(staffAddressMustMatchAcademie)
-                    .gatherings(new Settings.Gatherings(announcementsPerWeek, reminderPoll, badgeAssertions))
+                    .gatherings(new Settings.Gatherings(announcementsPerWeek, reminderPoll, badgeAssertions,
+                            maxAnnouncementsPerEvent))
                     .build();
             Engine engine = new Engine(settings,
                     store != null ? store : new InMemoryStore(),

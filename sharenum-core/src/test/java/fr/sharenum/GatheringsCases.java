@@ -150,6 +150,34 @@ abstract class GatheringsCases {
         }
 
         @Test
+        void the_host_caps_the_members_told_of_one_event_nearest_first_those_passed_over_not_counted() {
+            Fixture fx = fixture(b -> b.maxAnnouncementsPerEvent(2).announcementsPerWeek(1));
+            Member organiser = fx.active("Paul Animateur", NUITS, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
+            // nearest to Nuits first: Nuits, then Beaune, then Dijon (Carnot)
+            Member optedOut = fx.active("Olga Nuits", NUITS, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
+            Member full = fx.active("Fanny Nuits", NUITS, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
+            Member beaune = fx.active("Bastien Beaune", BEAUNE, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
+            Member dijon = fx.active("Diane Dijon", CARNOT, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
+            Member dijon2 = fx.active("Damien Dijon", CARNOT, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
+            fx.sharenum.members().setAnnouncements(optedOut.id(), optedOut.id(), false);
+            Member other = fx.active("Autre Organisateur", NUITS, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
+            // Fanny used her weekly announcement on another event, told around Nuits only
+            Event before = fx.sharenum.events().create(other.id(), workshop("Avant", DAY).atEstablishment(NUITS.uai())
+                    .broadcastRadiusKm(1).build());
+            fx.sharenum.events().confirm(other.id(), before.id());
+            assertThat(announced(fx, before)).contains(full.id());
+
+            Event e = fx.sharenum.events().create(organiser.id(), workshop("Atelier", DAY.plus(Duration.ofDays(1)))
+                    .atEstablishment(NUITS.uai()).build());
+            fx.sharenum.events().confirm(organiser.id(), e.id());
+
+            // in Nuits, the opted-out and the capped are passed over and do not count: the other organiser (an ex-pair
+            // of Nuits) and the nearest after them are told; Dijon, farther, is not
+            assertThat(announced(fx, e)).containsExactlyInAnyOrder(other.id(), beaune.id());
+            assertThat(List.of(optedOut.id(), full.id(), dijon.id(), dijon2.id())).doesNotContainAnyElementsOf(announced(fx, e));
+        }
+
+        @Test
         void what_the_first_forms_recorded_still_counts_a_marker_per_member_and_a_counter_of_instants() {
             ShareNumStore store = kind.fresh().store();
             Fixture fx = new Fixture(b -> b.store(store).announcementsPerWeek(2));

@@ -23,6 +23,7 @@ import java.util.Properties;
  * @param radiusKm               the radius requesters choose
  * @param maxAlertsPerTicket     the host's cap on helpers alerted per ticket
  * @param alertsPerHelperPerWeek the host's cap on alerts per helper over 7 days
+ * @param announcementsPerEvent  the host's cap on members told of one event ({@code maxAnnouncementsPerEvent})
  * @param shareExperienced       the share of declared skills at the ex-pair level (the rest: 40 % intermediate, the
  *                               remainder novice)
  * @param busesPerAcademie       BusNums per académie, each based at the establishment nearest the académie's centre
@@ -32,8 +33,8 @@ import java.util.Properties;
  * @param pixShare               the share of members who record a PIX certification during the year
  */
 public record Scenario(String name, int members, long seed, double needsPerMember, double radiusKm, int maxAlertsPerTicket,
-                       int alertsPerHelperPerWeek, double shareExperienced, int busesPerAcademie, double busShare,
-                       double shareChooseTraining, double offerProbability, double pixShare) {
+                       int alertsPerHelperPerWeek, int announcementsPerEvent, double shareExperienced, int busesPerAcademie,
+                       double busShare, double shareChooseTraining, double offerProbability, double pixShare) {
 
     /** The defaults every scenario starts from. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -46,6 +47,7 @@ public record Scenario(String name, int members, long seed, double needsPerMembe
         d.put("radiusKm", "30");
         d.put("maxAlertsPerTicket", "25");
         d.put("alertsPerHelperPerWeek", "20");
+        d.put("announcementsPerEvent", "300");
         d.put("shareExperienced", "0.2");
         d.put("busesPerAcademie", "0");
         d.put("busShare", "0.5");
@@ -65,6 +67,7 @@ public record Scenario(String name, int members, long seed, double needsPerMembe
      * @param radiusKm               the radius requesters choose
      * @param maxAlertsPerTicket     the cap on helpers alerted per ticket
      * @param alertsPerHelperPerWeek the cap on alerts per helper over 7 days
+     * @param announcementsPerEvent  the cap on members told of one event
      * @param shareExperienced       the share of skills at the ex-pair level
      * @param busesPerAcademie       BusNums per académie
      * @param busShare               the share of workshops asking for a BusNum
@@ -82,6 +85,7 @@ public record Scenario(String name, int members, long seed, double needsPerMembe
         check(radiusKm >= 1 && radiusKm <= 200, "radiusKm", radiusKm);
         check(maxAlertsPerTicket >= 1 && maxAlertsPerTicket <= 1000, "maxAlertsPerTicket", maxAlertsPerTicket);
         check(alertsPerHelperPerWeek >= 1, "alertsPerHelperPerWeek", alertsPerHelperPerWeek);
+        check(announcementsPerEvent >= 1 && announcementsPerEvent <= 5000, "announcementsPerEvent", announcementsPerEvent);
         check(shareExperienced >= 0 && shareExperienced <= 0.6, "shareExperienced", shareExperienced);
         check(busesPerAcademie >= 0 && busesPerAcademie <= 20, "busesPerAcademie", busesPerAcademie);
         for (Object[] p : new Object[][] {{"busShare", busShare}, {"shareChooseTraining", shareChooseTraining},
@@ -160,6 +164,7 @@ public record Scenario(String name, int members, long seed, double needsPerMembe
                 out.add(new Scenario(n, Integer.parseInt(v.get("members")), Long.parseLong(v.get("seed")),
                         Double.parseDouble(v.get("needsPerMember")), Double.parseDouble(v.get("radiusKm")),
                         Integer.parseInt(v.get("maxAlertsPerTicket")), Integer.parseInt(v.get("alertsPerHelperPerWeek")),
+                        Integer.parseInt(v.get("announcementsPerEvent")),
                         Double.parseDouble(v.get("shareExperienced")), Integer.parseInt(v.get("busesPerAcademie")),
                         Double.parseDouble(v.get("busShare")), Double.parseDouble(v.get("shareChooseTraining")),
                         Double.parseDouble(v.get("offerProbability")), Double.parseDouble(v.get("pixShare"))));
@@ -178,6 +183,6 @@ public record Scenario(String name, int members, long seed, double needsPerMembe
      */
     public Scenario withMembers(int newMembers) {
         return new Scenario(name, newMembers, seed, needsPerMember, radiusKm, maxAlertsPerTicket, alertsPerHelperPerWeek,
-                shareExperienced, busesPerAcademie, busShare, shareChooseTraining, offerProbability, pixShare);
+                announcementsPerEvent, shareExperienced, busesPerAcademie, busShare, shareChooseTraining, offerProbability, pixShare);
     }
 }

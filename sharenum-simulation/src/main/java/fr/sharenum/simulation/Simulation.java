@@ -167,6 +167,7 @@ final class Simulation {
                 .notificationDelivery(Runnable::run, Duration.ZERO).trainings(catalogue)
                 .radiusKm(1, 200, s.radiusKm()).maxAlertsPerTicket(s.maxAlertsPerTicket())
                 .alertLimits(s.alertsPerHelperPerWeek(), 3, Duration.ofDays(7), 5)
+                .maxAnnouncementsPerEvent(s.announcementsPerEvent())
                 .matchingEngine(MatchingEngines.discover()).build();
         placeBuses(est);
         double setup = (System.nanoTime() - t0) / 1e9;

@@ -194,39 +194,53 @@ final class Announcements {
         Map<MemberId, AlertPreferences> preferences = t.alertPreferencesOf(audience);
         Told told = Told.read(t, confirmed.id());
         // who may be told by their preferences: welcome now, no block either way, not told of this event before
-        Map<String, MemberId> byCounter = new LinkedHashMap<>();
+        List<MemberId> eligible = new ArrayList<>();
         for (MemberId id : audience) {
             AlertPreferences theirs = preferences.getOrDefault(id, AlertPreferences.NONE);
             if (told.contains(id) || blockedByOrganisers.contains(id) || theirs != AlertPreferences.NONE
                     && (!welcome(theirs, confirmed, now) || confirmed.organisers().stream().anyMatch(theirs::blocks))) {
                 continue;
             }
-            byCounter.put(counterKey(id), id);
+            eligible.add(id);
         }
-        // the weekly cap: every counter read at once; a member with a slot left is read (active, not every tool
-        // muted) before the slot is taken, so that members over the cap cost no read
-        Throttles.Open open = Throttles.open(t, byCounter.keySet(), s.gatherings().announcementsPerWeek(), WEEK, now);
+        // nearest first, until the event's cap: the weekly counters read by slices (one batched read each); a member
+        // with a slot left is read (active, not every tool muted) before the slot is taken, so that members over their
+        // weekly cap cost no read
+        int wanted = s.gatherings().maxAnnouncementsPerEvent() - told.size();
         Map<Uai, ZoneId> zones = new HashMap<>();
-        List<MemberId> newlyTold = new ArrayList<>(open.keys().size());
+        List<MemberId> newlyTold = new ArrayList<>();
         EventSummary summary = confirmed.summary();
-        for (String key : open.keys()) {
-            MemberId id = byCounter.get(key);
-            AlertPreferences theirs = preferences.getOrDefault(id, AlertPreferences.NONE);
-            Member m = t.member(id).filter(Member::isActive).orElse(null);
-            if (m == null || mutedEverything(theirs, m, confirmed)) {
-                continue;
+        int next = 0;
+        while (newlyTold.size() < wanted && next < eligible.size()) {
+            int end = (int) Math.min(eligible.size(), next + Math.max(64L, 2L * (wanted - newlyTold.size())));
+            Map<String, MemberId> byCounter = new LinkedHashMap<>();
+            for (MemberId id : eligible.subList(next, end)) {
+                byCounter.put(counterKey(id), id);
             }
-            open.take(key);
-            newlyTold.add(id);
-            Notification note = new Notification.EventInvitation("event:" + confirmed.id() + ":announced:" + id, id,
-                    m.email(), summary, Notification.InvitationReason.ANNOUNCED, announcement);
-            ZoneId zone = zones.computeIfAbsent(m.establishment(), uai -> t.establishment(uai)
-                    .map(x -> x.academie().zone()).orElse(ZoneOffset.UTC));
-            Optional<Instant> later = timing.hold(theirs.digest(), zone, now).map(AlertTiming.Held::until);
-            if (later.isPresent()) {
-                dispatcher.enqueueAt(t, note, later.get());
-            } else {
-                immediate.add(note);
+            next = end;
+            Throttles.Open open = Throttles.open(t, byCounter.keySet(), s.gatherings().announcementsPerWeek(), WEEK, now);
+            for (String key : open.keys()) {
+                if (newlyTold.size() >= wanted) {
+                    break;
+                }
+                MemberId id = byCounter.get(key);
+                AlertPreferences theirs = preferences.getOrDefault(id, AlertPreferences.NONE);
+                Member m = t.member(id).filter(Member::isActive).orElse(null);
+                if (m == null || mutedEverything(theirs, m, confirmed)) {
+                    continue;
+                }
+                open.take(key);
+                newlyTold.add(id);
+                Notification note = new Notification.EventInvitation("event:" + confirmed.id() + ":announced:" + id, id,
+                        m.email(), summary, Notification.InvitationReason.ANNOUNCED, announcement);
+                ZoneId zone = zones.computeIfAbsent(m.establishment(), uai -> t.establishment(uai)
+                        .map(x -> x.academie().zone()).orElse(ZoneOffset.UTC));
+                Optional<Instant> later = timing.hold(theirs.digest(), zone, now).map(AlertTiming.Held::until);
+                if (later.isPresent()) {
+                    dispatcher.enqueueAt(t, note, later.get());
+                } else {
+                    immediate.add(note);
+                }
             }
         }
         told.add(t, confirmed.id(), newlyTold);
@@ -293,6 +307,11 @@ final class Announcements {
 
         boolean contains(MemberId member) {
             return members.contains(member.value());
+        }
+
+        /** @return how many members were told before */
+        int size() {
+            return members.size();
         }
 
         /** Records {@code more} as told: the document written once (a concurrent writer makes the transaction retry). */

@@ -231,17 +231,29 @@ public final class Settings {
     }
 
     /**
-     * Around events (issue 16): at most {@code announcementsPerWeek} event announcements per member over 7 days;
+     * Around events (issue 16): at most {@code announcementsPerWeek} event announcements per member over 7 days, at
+     * most {@code maxAnnouncementsPerEvent} members told of one event (nearest first);
      * reminders and feedback prompts looked for every {@code reminderPoll} in the background (zero: only when the
      * host calls {@code events().sendReminders}); where the host publishes each badge award as an Open Badges
      * assertion ({@code badgeAssertions}, {@code null}: no link in the notification).
      *
-     * @param announcementsPerWeek the most announcements a member gets over 7 days
-     * @param reminderPoll         how often reminders are looked for in the background
-     * @param badgeAssertions      where each badge award is published, or {@code null}
+     * @param announcementsPerWeek     the most announcements a member gets over 7 days
+     * @param reminderPoll             how often reminders are looked for in the background
+     * @param badgeAssertions          where each badge award is published, or {@code null}
+     * @param maxAnnouncementsPerEvent the most members told of one event
      */
     public record Gatherings(int announcementsPerWeek, Duration reminderPoll,
-                             Function<BadgeAward, URI> badgeAssertions) {
+                             Function<BadgeAward, URI> badgeAssertions, int maxAnnouncementsPerEvent) {
+        /**
+         * The settings of before the cap per event: {@link Announcements#MAX_AUDIENCE} members at most.
+         *
+         * @param announcementsPerWeek the most announcements a member gets over 7 days
+         * @param reminderPoll         how often reminders are looked for in the background
+         * @param badgeAssertions      where each badge award is published, or {@code null}
+         */
+        public Gatherings(int announcementsPerWeek, Duration reminderPoll, Function<BadgeAward, URI> badgeAssertions) {
+            this(announcementsPerWeek, reminderPoll, badgeAssertions, Announcements.MAX_AUDIENCE);
+        }
     }
 
     /**
