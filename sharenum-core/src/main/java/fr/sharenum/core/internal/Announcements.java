@@ -50,13 +50,15 @@ import java.util.function.BiPredicate;
  * profile (any level) or follows one of its tools or themes, through the same fair-alert machinery as ticket alerts:
  * less those who opted out of announcements, paused their alerts or muted every tool of the event, less blocks both
  * ways with an organiser, at most {@code announcementsPerWeek} per member over 7 days (a counter in the store, so
- * every instance agrees), delivered at the end of the quiet hours or with the member's digest. One announcement per
+ * every instance agrees), at most {@code maxAnnouncementsPerEvent} members per event (nearest first; members passed
+ * over do not count), delivered at the end of the quiet hours or with the member's digest. One announcement per
  * member per event, ever: the members told are recorded in one document per event written with them, so a
  * re-confirmation, a retry or another instance does not announce twice.
  *
  * <p>Its cost does not grow with reads per member: at national density an event reaches thousands of members, so the
- * members told are read and written once per event, and every weekly counter is read in one batched read
- * ({@link Throttles#takeEach}, {@link fr.sharenum.spi.Documents#getAll}).
+ * members told are read and written once per event, and the weekly counters are read by slices of the nearest, each
+ * in one batched read ({@link Throttles#open}, {@link fr.sharenum.spi.Documents#getAll}); a member's record is read
+ * only once their counter has a slot left.
  */
 final class Announcements {
     /** Most members one event is announced to (nearest first for a venue): the rest find it by searching. */
