@@ -951,11 +951,13 @@ public final class ShareNum implements AutoCloseable {
         }
 
         /**
-         * At most this many members are told of one event (default and most 5,000), nearest to the venue first, then
-         * the online territory's: members passed over by their preferences or their weekly cap
-         * ({@link #announcementsPerWeek}) do not count, the next ones are told instead. The others find the event by
-         * searching. A host sets it lower where a workshop of a dozen seats should not be mailed to thousands
-         * (in dense areas, thousands of colleagues within the broadcast radius have the event's tool).
+         * At most this many members are told of one event (default and most 5,000). The members an event may reach are
+         * the 5,000 nearest to the venue who have one of its tools or follow one of its tools or themes (then, online,
+         * the territory's members, its académies in turn); they are told nearest first, and those passed over by their
+         * preferences or their weekly cap ({@link #announcementsPerWeek}) do not count: the next ones among them are
+         * told instead. The others find the event by searching. A host sets it lower where a workshop of a dozen seats
+         * should not be mailed to thousands (in dense areas, thousands of colleagues within the broadcast radius have
+         * the event's tool).
          *
          * @param max from 1 to 5,000
          * @return this builder

@@ -178,6 +178,23 @@ abstract class GatheringsCases {
         }
 
         @Test
+        void under_the_cap_the_nearest_are_told_whatever_tool_or_theme_brought_them_in() {
+            Fixture fx = fixture(b -> b.maxAnnouncementsPerEvent(2));
+            Member organiser = fx.active("Paul Animateur", NUITS, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
+            ToolId geogebra = ToolId.of("geogebra");
+            // from Nuits: a follower of the theme on the spot, a GeoGebra user in Beaune, a Capytale user in Dijon
+            Member follower = fx.follower("Fanny Fidèle", NUITS, Set.of(), Set.of(ORAL));
+            Member beaune = fx.active("Gaspard Beaune", BEAUNE, new Skill(geogebra, CompetenceLevel.NOVICE));
+            Member dijon = fx.active("Camille Dijon", CARNOT, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
+            Event e = fx.sharenum.events().create(organiser.id(), workshop("Capytale, GeoGebra et l'oral", DAY)
+                    .tools(CAPYTALE, geogebra).themes(ORAL).atEstablishment(NUITS.uai()).build());
+            fx.sharenum.events().confirm(organiser.id(), e.id());
+
+            assertThat(announced(fx, e)).containsExactlyInAnyOrder(follower.id(), beaune.id());
+            assertThat(announced(fx, e)).doesNotContain(dijon.id());
+        }
+
+        @Test
         void what_the_first_forms_recorded_still_counts_a_marker_per_member_and_a_counter_of_instants() {
             ShareNumStore store = kind.fresh().store();
             Fixture fx = new Fixture(b -> b.store(store).announcementsPerWeek(2));

@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -93,57 +94,119 @@ final class Announcements {
 
     /**
      * Who the event reaches before preferences, from the instance's derived state (matching engine, establishments):
-     * nearest first for a venue, then the online territory's members; organisers and invited members left out.
+     * for a venue, the members within its broadcast radius who have one of its tools or follow one of its tools or
+     * themes, nearest first whatever brought them in; then, for an online event, its territory's members, the
+     * académies of the territory taken in turn (each one's members nearest its centre first); at most
+     * {@link #MAX_AUDIENCE}; organisers and invited members left out.
      */
-    Set<MemberId> audience(Event e) {
+    List<MemberId> audience(Event e) {
         MatchingEngine me = matching;
-        Set<MemberId> out = new LinkedHashSet<>();
         Set<MemberId> excluded = new HashSet<>(e.organisers());
         excluded.addAll(e.invited());
-        if (e.isOnSite()) {
-            reach(me, e.venue().location(), e.broadcastRadiusKm(), e, excluded, (m, uai) -> true, out);
+        List<MemberId> venue = e.isOnSite()
+                ? reach(me, e.venue().location(), e.broadcastRadiusKm(), e, excluded, (m, uai) -> true) : List.of();
+        if (!e.isOnline()) {
+            return venue;       // each member once already, nearest first, at most MAX_AUDIENCE
         }
-        if (e.isOnline()) {
-            Map<Uai, Establishment> places = this.places;
-            for (Academie a : e.online().academie() == null ? List.of(Academie.values()) : List.of(e.online().academie())) {
-                String dept = e.online().departement();
-                Circle c = circle(places, a, dept);
-                if (c != null) {
-                    BiPredicate<MemberId, Uai> inside = (m, uai) -> {
-                        Establishment x = places.get(uai);
-                        return x != null && x.academie() == a && (dept == null || dept.equalsIgnoreCase(x.departement()));
-                    };
-                    reach(me, c.center(), c.radiusKm(), e, excluded, inside, out);
-                }
+        Set<MemberId> out = new LinkedHashSet<>(venue);
+        Map<Uai, Establishment> places = this.places;
+        List<List<MemberId>> territories = new ArrayList<>();
+        for (Academie a : e.online().academie() == null ? List.of(Academie.values()) : List.of(e.online().academie())) {
+            String dept = e.online().departement();
+            Circle c = circle(places, a, dept);
+            if (c != null) {
+                BiPredicate<MemberId, Uai> inside = (m, uai) -> {
+                    Establishment x = places.get(uai);
+                    return x != null && x.academie() == a && (dept == null || dept.equalsIgnoreCase(x.departement()));
+                };
+                territories.add(reach(me, c.center(), c.radiusKm(), e, excluded, inside));
             }
         }
-        return out;
+        // the académies in turn: a cap on the members told does not leave the last académies out
+        for (int i = 0; out.size() < MAX_AUDIENCE; i++) {
+            boolean more = false;
+            for (List<MemberId> members : territories) {
+                if (i < members.size()) {
+                    more = true;
+                    if (out.size() < MAX_AUDIENCE) {
+                        out.add(members.get(i));
+                    }
+                }
+            }
+            if (!more) {
+                break;
+            }
+        }
+        return List.copyOf(out);
     }
 
-    private static void reach(MatchingEngine me, GeoPoint center, double radiusKm, Event e, Set<MemberId> excluded,
-                              BiPredicate<MemberId, Uai> inside, Set<MemberId> out) {
+    /**
+     * The members within {@code radiusKm} of {@code center} who have one of the event's tools (any level) or follow
+     * one of its tools or themes, each at their distance, nearest first (then by member id), at most
+     * {@link #MAX_AUDIENCE}. Each source answers nearest first, so its {@link #MAX_AUDIENCE} nearest are all it can
+     * give to the merge.
+     */
+    private static List<MemberId> reach(MatchingEngine me, GeoPoint center, double radiusKm, Event e, Set<MemberId> excluded,
+                                        BiPredicate<MemberId, Uai> inside) {
+        // each source's nearest, in its order: the engine's hits per tool, then the followers
+        List<List<MemberId>> members = new ArrayList<>();
+        List<double[]> distances = new ArrayList<>();
         for (ToolId tool : new TreeSet<>(e.tools())) {
-            if (out.size() >= MAX_AUDIENCE) {
-                return;
-            }
+            List<MemberId> these = new ArrayList<>();
+            double[][] km = {new double[64]};
             me.qualified(QualifiedQuery.within(center, radiusKm, tool, CompetenceLevel.NOVICE).excluding(excluded),
-                    (member, uai, level, km) -> {
+                    (member, uai, level, distance) -> {
                         if (inside.test(member, uai)) {
-                            out.add(member);
+                            if (these.size() == km[0].length) {
+                                km[0] = Arrays.copyOf(km[0], 2 * these.size());
+                            }
+                            km[0][these.size()] = distance;
+                            these.add(member);
                         }
-                        return out.size() < MAX_AUDIENCE;
+                        return these.size() < MAX_AUDIENCE;
                     });
+            members.add(these);
+            distances.add(km[0]);
         }
-        if (out.size() < MAX_AUDIENCE) {
-            for (Nearby n : me.followers(new FollowersQuery(center, radiusKm, e.tools(), e.themes(), excluded))) {
-                if (out.size() >= MAX_AUDIENCE) {
-                    return;
-                }
-                if (inside.test(n.member(), n.establishment())) {
-                    out.add(n.member());
-                }
+        List<MemberId> followers = new ArrayList<>();
+        List<Double> followersKm = new ArrayList<>();
+        for (Nearby n : me.followers(new FollowersQuery(center, radiusKm, e.tools(), e.themes(), excluded))) {
+            if (followers.size() >= MAX_AUDIENCE) {
+                break;
+            }
+            if (inside.test(n.member(), n.establishment())) {
+                followers.add(n.member());
+                followersKm.add(n.distanceKm());
             }
         }
+        members.add(followers);
+        distances.add(followersKm.stream().mapToDouble(Double::doubleValue).toArray());
+        List<Integer> nonEmpty = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            if (!members.get(i).isEmpty()) {
+                nonEmpty.add(i);
+            }
+        }
+        if (nonEmpty.size() <= 1) {
+            // one source (a one-tool workshop nobody follows): already nearest first, each member once
+            return nonEmpty.isEmpty() ? List.of() : members.get(nonEmpty.get(0));
+        }
+        // several: each member at their least distance, merged nearest first (then by member id)
+        Map<MemberId, Double> least = new HashMap<>();
+        for (int i : nonEmpty) {
+            List<MemberId> these = members.get(i);
+            double[] km = distances.get(i);
+            for (int j = 0; j < these.size(); j++) {
+                least.merge(these.get(j), km[j], Math::min);
+            }
+        }
+        List<Map.Entry<MemberId, Double>> nearest = new ArrayList<>(least.entrySet());
+        nearest.sort(Map.Entry.<MemberId, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+        List<MemberId> out = new ArrayList<>(Math.min(nearest.size(), MAX_AUDIENCE));
+        for (int i = 0; i < nearest.size() && i < MAX_AUDIENCE; i++) {
+            out.add(nearest.get(i).getKey());
+        }
+        return out;
     }
 
     /** A circle around every establishment of an académie (or one of its départements). */
@@ -183,7 +246,7 @@ final class Announcements {
      *
      * @return how many members were told (now or later)
      */
-    int announce(Tx t, Event confirmed, Set<MemberId> audience, Invitation announcement, Instant now,
+    int announce(Tx t, Event confirmed, List<MemberId> audience, Invitation announcement, Instant now,
                  List<Notification> immediate) {
         if (audience.isEmpty()) {
             return 0;

@@ -206,7 +206,7 @@ final class EventsImpl implements Events {
     public Event confirm(Actor actor, EventId id) {
         transactions.freshen();
         // who the event reaches comes from this instance's derived state (engine, establishments), read before the step
-        Set<MemberId>[] audience = new Set[1];
+        List<MemberId>[] audience = new List[1];
         return change(id, (t, ev, out) -> {
             requireOrganiser(t, ev, actor, Operation.EVENTS_ORGANISE);
             Instant now = settings.clock().instant();

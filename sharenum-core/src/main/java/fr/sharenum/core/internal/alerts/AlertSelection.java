@@ -8,6 +8,7 @@ import fr.sharenum.model.AlertPreferences;
 import fr.sharenum.model.MemberId;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -95,20 +96,26 @@ public final class AlertSelection {
      * {@link #select} would choose from them all; the members beyond those examined are counted, not examined.
      *
      * @param qualified  every qualified member, in rank order ({@link Candidate#ALERT_ORDER})
-     * @param candidates reads what the rules weigh for the nearest members, given in rank order (one candidate each,
-     *                   in the same order)
+     * @param candidates reads what the rules weigh for a slice of the members, given in rank order (one candidate
+     *                   each, in the same order): the nearest first, then each next slice once, never one twice
      * @return the pool and how many members were not examined
      */
     public Outcome selectNearest(List<Alert> qualified, Function<List<Alert>, List<Candidate>> candidates) {
         int all = qualified.size();
         long window = (long) FairRotation.WINDOW * maxPerTicket;
-        int examined = (int) Math.min(all, Math.max(FIRST_EXAMINED, 2 * window));
+        List<Candidate> weighed = new ArrayList<>();
+        int examined = 0;
+        int next = (int) Math.min(all, Math.max(FIRST_EXAMINED, 2 * window));
         while (true) {
-            Pool pool = select(candidates.apply(qualified.subList(0, examined)));
+            if (next > examined) {
+                weighed.addAll(candidates.apply(qualified.subList(examined, next)));
+            }
+            examined = next;
+            Pool pool = select(weighed);
             if (examined == all || pool.chosen().size() + ticketCapped(pool) >= window) {
                 return new Outcome(pool, all - examined);
             }
-            examined = (int) Math.min(all, 4L * examined);
+            next = (int) Math.min(all, 4L * examined);
         }
     }
 

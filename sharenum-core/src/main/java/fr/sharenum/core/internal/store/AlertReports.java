@@ -1,5 +1,6 @@
 package fr.sharenum.core.internal.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.sharenum.AlertReport;
 import fr.sharenum.AlertReport.Delay;
 import fr.sharenum.AlertReport.NotAlerted;
@@ -27,10 +28,13 @@ public final class AlertReports {
      * @param notAlerted every qualified member examined and not alerted, and why
      * @param delayed    alerts held, per delay
      * @param beyond     qualified members farther than those examined, left out by the ticket's cap without being
-     *                   examined (0 in reports stored before they were counted apart: every member was examined)
+     *                   examined (0 in reports stored before they were counted apart: every member was examined);
+     *                   not written when 0, so that a report with every member examined reads as before on an
+     *                   instance of an earlier version (rolling upgrades)
      */
     public record Stored(TicketId ticket, int qualified, int alerted, List<NotAlerted> notAlerted,
-                         Map<Delay, Integer> delayed, int beyond) {
+                         Map<Delay, Integer> delayed,
+                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int beyond) {
         /**
          * @param ticket     the ticket
          * @param qualified  members found qualified

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -136,9 +137,9 @@ public final class Throttles {
             this.now = now;
         }
 
-        /** @return the keys of the counters with a slot left, in the order given */
+        /** @return the keys of the counters that had a slot left when read, in the order given (those taken since included) */
         public Set<String> keys() {
-            return recent.keySet();
+            return Collections.unmodifiableSet(recent.keySet());
         }
 
         /**

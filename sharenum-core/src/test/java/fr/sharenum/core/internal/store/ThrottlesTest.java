@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,5 +122,29 @@ class ThrottlesTest {
             assertThat(Throttles.times(body(k))).as(k).containsExactly(
                     Throttles.times(one.inTransaction(t -> t.get("throttle", k)).orElseThrow().body()));
         }
+    }
+
+    @Test
+    void counters_opened_at_once_take_a_slot_only_when_asked_and_once() {
+        store.inTransaction(t -> {
+            for (int i = 0; i < 3; i++) {
+                Throttles.take(t, "full", 3, WEEK, NOW.minus(Duration.ofHours(i + 1)), ThrottlesTest::refused);
+            }
+            return null;
+        });
+        store.inTransaction(t -> {
+            Throttles.Open open = Throttles.open(t, List.of("a", "full", "b", "a"), 3, WEEK, NOW);
+            // read, nothing taken yet: the full counter is not offered, a key given twice once
+            assertThat(open.keys()).containsExactly("a", "b");
+            assertThatThrownBy(() -> open.keys().remove("a")).isInstanceOf(UnsupportedOperationException.class);
+            open.take("b");
+            assertThatThrownBy(() -> open.take("b")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> open.take("full")).isInstanceOf(IllegalArgumentException.class);
+            return null;
+        });
+        assertThat(Throttles.times(body("b"))).hasSize(1);
+        Optional<Doc> never = store.inTransaction(t -> t.get("throttle", "a"));
+        assertThat(never).isEmpty();     // never asked: not taken
+        assertThat(Throttles.times(body("full"))).hasSize(3);
     }
 }
