@@ -90,6 +90,12 @@ class AlertReportTest {
         // listed: the 62 examined and left out; the 12 farthest are counted only
         assertThat(report.members()).hasSize(62);
         assertThat(report.members()).filteredOn(n -> n.reason() == Reason.TICKET_CAP).hasSize(59);
+        // stored with the count of those not examined; a report with everyone examined is stored as before
+        assertThat(store.inTransaction(tx -> tx.get("alert-report", t.id().value())).orElseThrow().body())
+                .contains("\"beyond\":12");
+        TicketNum few = f.sharenum.tickets().open(staff.id(), TicketRequest.builder(ToolId.of("geogebra")).text("aide").build());
+        assertThat(store.inTransaction(tx -> tx.get("alert-report", few.id().value())).orElseThrow().body())
+                .doesNotContain("beyond");
         AlertReport counts = f.sharenum.tickets().alertReport(requester.id(), t.id()).orElseThrow();
         assertThat(counts.qualified()).isEqualTo(counts.alerted()
                 + counts.notAlerted().values().stream().mapToInt(Integer::intValue).sum());
