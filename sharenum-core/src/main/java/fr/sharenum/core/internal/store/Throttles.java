@@ -74,29 +74,6 @@ public final class Throttles {
     }
 
     /**
-     * Takes one slot of each of {@code keys} that has one left, reading every counter in one batched read
-     * ({@link Documents#getAll}): the same outcome as {@link #take} called once per key, a key without a slot left
-     * being passed over.
-     *
-     * @param d      the transaction's kernel
-     * @param keys   what is counted, one counter per key (duplicates counted once)
-     * @param max    slots per window
-     * @param window the sliding window
-     * @param now    the time of the call
-     * @return the keys that got a slot, in the order given
-     * @throws fr.sharenum.model.VersionConflictException when a concurrent caller took a slot of one of them
-     */
-    public static Set<String> takeEach(Documents d, Collection<String> keys, int max, Duration window, Instant now) {
-        Open open = open(d, keys, max, window, now);
-        Set<String> taken = new LinkedHashSet<>();
-        for (String key : open.keys()) {
-            open.take(key);
-            taken.add(key);
-        }
-        return taken;
-    }
-
-    /**
      * Reads every counter of {@code keys} in one batched read ({@link Documents#getAll}) and keeps those with a slot
      * left, so that a caller checks something else before taking a slot ({@link Open#take}) — taking the slots of some
      * of them is the same as {@link #take} called once for each of those.
