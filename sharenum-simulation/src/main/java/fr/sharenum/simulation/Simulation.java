@@ -168,6 +168,8 @@ final class Simulation {
                 .radiusKm(1, 200, s.radiusKm()).maxAlertsPerTicket(s.maxAlertsPerTicket())
                 .alertLimits(s.alertsPerHelperPerWeek(), 3, Duration.ofDays(7), 5)
                 .maxAnnouncementsPerEvent(s.announcementsPerEvent())
+                // reminders sent at simulated times (planYear), not by a poller running on the wall clock
+                .reminderPoll(Duration.ZERO)
                 .matchingEngine(MatchingEngines.discover()).build();
         placeBuses(est);
         double setup = (System.nanoTime() - t0) / 1e9;
@@ -378,6 +380,10 @@ final class Simulation {
         }
         for (Instant day = YEAR_START.plus(Duration.ofHours(17)); day.isBefore(YEAR_END); day = day.plus(Duration.ofDays(1))) {
             at(day, () -> counts.merge("expired", (long) sn.tickets().expireDue(HOST), Long::sum));
+        }
+        // the reminders of events (the day before, an hour before): every hour at half past, as a host's poll sends them
+        for (Instant hour = YEAR_START.plus(Duration.ofMinutes(30)); hour.isBefore(YEAR_END); hour = hour.plus(Duration.ofHours(1))) {
+            at(hour, () -> counts.merge("reminders", (long) sn.events().sendReminders(HOST), Long::sum));
         }
     }
 

@@ -65,10 +65,14 @@ class SimulationTest {
         for (int i = 0; i < first.size(); i++) {
             assertThat(again.get(i).national().toCsv()).isEqualTo(first.get(i).national().toCsv());
             assertThat(again.get(i).impact().toCsv()).isEqualTo(first.get(i).impact().toCsv());
+            // and the same actions, refusals and notifications, by kind (reminders at simulated times, not on a poller)
+            assertThat(again.get(i).counts()).isEqualTo(first.get(i).counts());
         }
         Simulation.Result base = first.get(0);
         assertThat(base.national().ticketsOpened()).isPositive();
         assertThat(base.national().eventsHeld()).isPositive();
+        assertThat(base.counts().get("reminders")).isPositive();
+        assertThat(base.counts()).containsKey("notifications.EventInvitation.ANNOUNCED");
         assertThat(base.impact().attended() + base.impact().noShows()).isEqualTo(base.impact().registeredAtMarkedEvents());
         assertThat(first.get(1).national().busNumDays()).isPositive();
         assertThat(base.national().busNumDays()).isZero();
