@@ -178,6 +178,34 @@ abstract class GatheringsCases {
         }
 
         @Test
+        void when_the_nearest_slice_is_all_over_its_weekly_cap_the_next_slice_is_read() {
+            ShareNumStore store = kind.fresh().store();
+            Fixture fx = new Fixture(b -> b.store(store).maxAnnouncementsPerEvent(1).announcementsPerWeek(1));
+            opened.add(fx.sharenum);
+            Member organiser = fx.active("Paul Animateur", CARNOT, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
+            List<Member> nuits = new ArrayList<>();
+            for (int i = 0; i < 70; i++) {
+                nuits.add(fx.active("Collègue Nuits " + i, NUITS, new Skill(CAPYTALE, CompetenceLevel.NOVICE)));
+            }
+            Member beaune = fx.active("Bastien Beaune", BEAUNE, new Skill(CAPYTALE, CompetenceLevel.NOVICE));
+            // the 70 colleagues of Nuits had their announcement of the week an hour ago
+            Instant hourAgo = fx.clock.instant().minus(Duration.ofHours(1));
+            store.inTransaction(t -> {
+                for (Member m : nuits) {
+                    t.insert("throttle", Doc.of("announcements|" + m.id().value(), Map.of(),
+                            "{\"us\":[" + (hourAgo.getEpochSecond() * 1_000_000 + hourAgo.getNano() / 1_000) + "]}"));
+                }
+                return null;
+            });
+
+            // a workshop in Nuits told to one member: the 64 nearest, read first, are all over their cap; then the next
+            // slice — the last 6 of Nuits, over it too, and Beaune, 16 km away
+            Event e = fx.sharenum.events().create(organiser.id(), workshop("Atelier", DAY).atEstablishment(NUITS.uai()).build());
+            fx.sharenum.events().confirm(organiser.id(), e.id());
+            assertThat(announced(fx, e)).containsExactly(beaune.id());
+        }
+
+        @Test
         void under_the_cap_the_nearest_are_told_whatever_tool_or_theme_brought_them_in() {
             Fixture fx = fixture(b -> b.maxAnnouncementsPerEvent(2));
             Member organiser = fx.active("Paul Animateur", NUITS, new Skill(CAPYTALE, CompetenceLevel.EXPERIENCED));
