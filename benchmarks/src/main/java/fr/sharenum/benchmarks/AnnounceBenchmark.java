@@ -3,20 +3,16 @@ package fr.sharenum.benchmarks;
 import fr.sharenum.EventRequest;
 import fr.sharenum.MatchingEngines;
 import fr.sharenum.ShareNum;
-import fr.sharenum.model.Academie;
 import fr.sharenum.model.CompetenceLevel;
 import fr.sharenum.model.Email;
 import fr.sharenum.model.Establishment;
-import fr.sharenum.model.EstablishmentType;
 import fr.sharenum.model.Event;
-import fr.sharenum.model.GeoPoint;
 import fr.sharenum.model.Member;
 import fr.sharenum.model.MemberId;
 import fr.sharenum.model.MemberStatus;
 import fr.sharenum.model.Role;
 import fr.sharenum.model.Skill;
 import fr.sharenum.model.ToolId;
-import fr.sharenum.model.Uai;
 import fr.sharenum.spi.ShareNumStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -103,13 +99,7 @@ public class AnnounceBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         ShareNumStore store = ShareNum.inMemoryStore();
-        places = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            String seven = String.format("021%04d", 5000 + i);
-            // around Dijon, within ~7 km of the centre: every venue's 30 km radius covers them all
-            places.add(new Establishment(Uai.of(seven + Uai.checkLetter(seven)), "Collège " + i, EstablishmentType.COLLEGE,
-                    Academie.DIJON, GeoPoint.of(47.32 + random.nextDouble(-0.06, 0.06), 5.04 + random.nextDouble(-0.08, 0.08)), null));
-        }
+        places = Datasets.collegesAroundDijon(random, 100);      // every venue's 30 km radius covers them all
         List<Member> members = new ArrayList<>();
         for (int m = 0; m <= audience; m++) {
             Establishment at = places.get(m % places.size());

@@ -2,7 +2,11 @@ package fr.sharenum.benchmarks;
 
 import fr.sharenum.annuaire.AnnuaireImporter;
 import fr.sharenum.annuaire.ImportReport;
+import fr.sharenum.model.Academie;
 import fr.sharenum.model.Establishment;
+import fr.sharenum.model.EstablishmentType;
+import fr.sharenum.model.GeoPoint;
+import fr.sharenum.model.Uai;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * Datasets, kept per JVM so a fork builds each once: {@code france} (real collèges, écoles and lycées
@@ -75,5 +80,23 @@ final class Datasets {
         System.out.printf("%nannuaire: %s — %d rows, %d establishments, %d rejected%n", file, report.rows(),
                 report.imported(), report.rejected().size());
         return list;
+    }
+
+    /**
+     * {@code n} collèges of the Dijon académie within about 7 km of the city centre (a venue's 30 km radius covers them
+     * all), with valid UAIs 0215000 onwards.
+     *
+     * @param random where the positions are drawn from
+     * @param n      how many
+     * @return the collèges
+     */
+    static List<Establishment> collegesAroundDijon(SplittableRandom random, int n) {
+        List<Establishment> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String seven = String.format("021%04d", 5000 + i);
+            out.add(new Establishment(Uai.of(seven + Uai.checkLetter(seven)), "Collège " + i, EstablishmentType.COLLEGE,
+                    Academie.DIJON, GeoPoint.of(47.32 + random.nextDouble(-0.06, 0.06), 5.04 + random.nextDouble(-0.08, 0.08)), null));
+        }
+        return out;
     }
 }

@@ -107,12 +107,7 @@ public class MarkHeldBenchmark {
         } else {
             s = ShareNum.inMemoryStore();
         }
-        places = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            String seven = String.format("021%04d", 5000 + i);
-            places.add(new Establishment(Uai.of(seven + Uai.checkLetter(seven)), "Collège " + i, EstablishmentType.COLLEGE,
-                    Academie.DIJON, GeoPoint.of(47.32 + random.nextDouble(-0.06, 0.06), 5.04 + random.nextDouble(-0.08, 0.08)), null));
-        }
+        places = Datasets.collegesAroundDijon(random, 100);      // every venue's 30 km radius covers them all
         List<Member> members = new ArrayList<>();
         for (int m = 0; m < ORGANISERS + PARTICIPANTS; m++) {
             Establishment at = places.get(m % places.size());

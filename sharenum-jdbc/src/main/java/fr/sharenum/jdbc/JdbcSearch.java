@@ -40,12 +40,22 @@ final class JdbcSearch {
 
     /** An id column compared byte-wise (the order of {@link String#compareTo}) on PostgreSQL too. */
     private String bytewise(String column) {
+        return bytewise(column, postgres);
+    }
+
+    /**
+     * @param column   an id column
+     * @param postgres whether the database is PostgreSQL
+     * @return the column compared byte-wise (the order of {@link String#compareTo})
+     */
+    static String bytewise(String column, boolean postgres) {
         return postgres ? column + " COLLATE \"C\"" : column;
     }
 
     // --- keeping the indexes
 
-    private static Set<String> topics(Set<ToolId> tools, Set<Theme> themes) {
+    /** The side tables' topics of tools and themes: {@code t:<tool>}, {@code h:<theme>}. */
+    static Set<String> topics(Set<ToolId> tools, Set<Theme> themes) {
         Set<String> out = new HashSet<>();
         tools.forEach(t -> out.add("t:" + t.value()));
         themes.forEach(t -> out.add("h:" + t.value()));

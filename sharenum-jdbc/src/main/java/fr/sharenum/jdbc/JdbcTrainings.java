@@ -24,13 +24,6 @@ final class JdbcTrainings {
         this.postgres = postgres;
     }
 
-    private static Set<String> topics(Training t) {
-        Set<String> out = new TreeSet<>();
-        t.tools().forEach(x -> out.add("t:" + x.value()));
-        t.themes().forEach(x -> out.add("h:" + x.value()));
-        return out;
-    }
-
     /** Writes the catalogue columns and topics of a training just inserted (or stored before V12). */
     void index(Training t) {
         sql.update("UPDATE sn_training SET academie = ?, search_indexed = TRUE WHERE id = ?", s -> {
@@ -40,7 +33,7 @@ final class JdbcTrainings {
         sql.update("DELETE FROM sn_training_topic WHERE training = ?", s -> s.setString(1, t.id()));
         sql.check();
         try (PreparedStatement s = sql.connection().prepareStatement("INSERT INTO sn_training_topic (training, topic) VALUES (?, ?)")) {
-            for (String topic : topics(t)) {
+            for (String topic : new TreeSet<>(JdbcSearch.topics(t.tools(), t.themes()))) {
                 s.setString(1, t.id());
                 s.setString(2, topic);
                 s.addBatch();
@@ -63,20 +56,21 @@ final class JdbcTrainings {
         Where w = new Where().and("t.start_at >= ? AND t.start_at < ?", Sql.nanos(q.from()), Sql.nanos(q.to()));
         // a row not indexed yet (stored before V12, until JdbcStore has indexed it) passes to the document check
         w.and("(t.search_indexed = FALSE OR t.academie IS NULL OR t.academie = ?)", q.academie().name());
-        List<String> tools = q.tools().stream().map(x -> "t:" + x.value()).sorted().toList();
-        if (!tools.isEmpty()) {
-            w.and("(t.search_indexed = FALSE OR EXISTS (SELECT 1 FROM sn_training_topic x WHERE x.training = t.id"
-                    + " AND x.topic IN (" + Where.marks(tools.size()) + ")))", tools.toArray());
-        }
-        List<String> themes = q.themes().stream().map(x -> "h:" + x.value()).sorted().toList();
-        if (!themes.isEmpty()) {
-            w.and("(t.search_indexed = FALSE OR EXISTS (SELECT 1 FROM sn_training_topic x WHERE x.training = t.id"
-                    + " AND x.topic IN (" + Where.marks(themes.size()) + ")))", themes.toArray());
-        }
-        String id = postgres ? "t.id COLLATE \"C\"" : "t.id";
+        // one of the tools and one of the themes (each when asked): two conditions on the topics
+        anyTopic(w, JdbcSearch.topics(q.tools(), Set.of()));
+        anyTopic(w, JdbcSearch.topics(Set.of(), q.themes()));
+        String id = JdbcSearch.bytewise("t.id", postgres);
         Long afterStart = q.afterStart() == null ? null : Sql.nanos(q.afterStart());
         int batch = Math.min(TrainingQuery.MAX_LIMIT, Math.max(q.limit(), 50));
         return w.scan(sql, "sn_training t", "t.start_at", id, afterStart, q.afterId(), q.limit(), batch, Training.class,
                 q::matches);
+    }
+
+    /** Trainings with one of {@code topics} (none asked: every training). */
+    private static void anyTopic(Where w, Set<String> topics) {
+        if (!topics.isEmpty()) {
+            w.and("(t.search_indexed = FALSE OR EXISTS (SELECT 1 FROM sn_training_topic x WHERE x.training = t.id"
+                    + " AND x.topic IN (" + Where.marks(topics.size()) + ")))", topics.stream().sorted().toArray());
+        }
     }
 }

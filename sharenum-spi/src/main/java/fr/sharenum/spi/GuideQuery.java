@@ -7,10 +7,8 @@ import fr.sharenum.model.Theme;
 import fr.sharenum.model.ToolId;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -193,23 +191,6 @@ public record GuideQuery(Set<ToolId> tools, Set<Theme> themes, Academie academie
      * @return the answer
      */
     public List<Guide> select(Collection<Guide> candidates) {
-        List<Guide> matching = new ArrayList<>();
-        for (Guide g : candidates) {
-            if (matches(g)) {
-                matching.add(g);
-            }
-        }
-        matching.sort(ORDER);
-        List<Guide> out = new ArrayList<>(Math.min(limit, matching.size()));
-        Set<String> seen = new HashSet<>();
-        for (Guide g : matching) {
-            if (out.size() == limit) {
-                break;
-            }
-            if (seen.add(g.id())) {
-                out.add(g);
-            }
-        }
-        return out;
+        return FirstOfEach.select(candidates, this::matches, ORDER, Guide::id, limit);
     }
 }

@@ -8,10 +8,8 @@ import fr.sharenum.model.Training;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -168,23 +166,6 @@ public record TrainingQuery(Academie academie, Set<ToolId> tools, Set<Theme> the
      * @return the answer
      */
     public List<Training> select(Collection<Training> candidates) {
-        List<Training> matching = new ArrayList<>();
-        for (Training t : candidates) {
-            if (matches(t)) {
-                matching.add(t);
-            }
-        }
-        matching.sort(ORDER);
-        List<Training> out = new ArrayList<>(Math.min(limit, matching.size()));
-        Set<String> seen = new HashSet<>();
-        for (Training t : matching) {
-            if (out.size() == limit) {
-                break;
-            }
-            if (seen.add(t.id())) {
-                out.add(t);
-            }
-        }
-        return out;
+        return FirstOfEach.select(candidates, this::matches, ORDER, Training::id, limit);
     }
 }

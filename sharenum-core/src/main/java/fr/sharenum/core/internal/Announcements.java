@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -148,63 +147,48 @@ final class Announcements {
      */
     private static List<MemberId> reach(MatchingEngine me, GeoPoint center, double radiusKm, Event e, Set<MemberId> excluded,
                                         BiPredicate<MemberId, Uai> inside) {
-        // each source's nearest, in its order: the engine's hits per tool, then the followers
-        List<List<MemberId>> members = new ArrayList<>();
-        List<double[]> distances = new ArrayList<>();
+        // each source's nearest, nearest first: the engine's hits per tool, then the followers
+        List<List<Nearby>> sources = new ArrayList<>();
         for (ToolId tool : new TreeSet<>(e.tools())) {
-            List<MemberId> these = new ArrayList<>();
-            double[][] km = {new double[64]};
+            List<Nearby> hits = new ArrayList<>();
             me.qualified(QualifiedQuery.within(center, radiusKm, tool, CompetenceLevel.NOVICE).excluding(excluded),
-                    (member, uai, level, distance) -> {
+                    (member, uai, level, km) -> {
                         if (inside.test(member, uai)) {
-                            if (these.size() == km[0].length) {
-                                km[0] = Arrays.copyOf(km[0], 2 * these.size());
-                            }
-                            km[0][these.size()] = distance;
-                            these.add(member);
+                            hits.add(new Nearby(member, uai, km));
                         }
-                        return these.size() < MAX_AUDIENCE;
+                        return hits.size() < MAX_AUDIENCE;
                     });
-            members.add(these);
-            distances.add(km[0]);
+            sources.add(hits);
         }
-        List<MemberId> followers = new ArrayList<>();
-        List<Double> followersKm = new ArrayList<>();
+        List<Nearby> followers = new ArrayList<>();
         for (Nearby n : me.followers(new FollowersQuery(center, radiusKm, e.tools(), e.themes(), excluded))) {
             if (followers.size() >= MAX_AUDIENCE) {
                 break;
             }
             if (inside.test(n.member(), n.establishment())) {
-                followers.add(n.member());
-                followersKm.add(n.distanceKm());
+                followers.add(n);
             }
         }
-        members.add(followers);
-        distances.add(followersKm.stream().mapToDouble(Double::doubleValue).toArray());
-        List<Integer> nonEmpty = new ArrayList<>();
-        for (int i = 0; i < members.size(); i++) {
-            if (!members.get(i).isEmpty()) {
-                nonEmpty.add(i);
-            }
-        }
-        if (nonEmpty.size() <= 1) {
+        sources.add(followers);
+        sources.removeIf(List::isEmpty);
+        List<Nearby> nearest;
+        if (sources.size() <= 1) {
             // one source (a one-tool workshop nobody follows): already nearest first, each member once
-            return nonEmpty.isEmpty() ? List.of() : members.get(nonEmpty.get(0));
-        }
-        // several: each member at their least distance, merged nearest first (then by member id)
-        Map<MemberId, Double> least = new HashMap<>();
-        for (int i : nonEmpty) {
-            List<MemberId> these = members.get(i);
-            double[] km = distances.get(i);
-            for (int j = 0; j < these.size(); j++) {
-                least.merge(these.get(j), km[j], Math::min);
+            nearest = sources.isEmpty() ? List.of() : sources.get(0);
+        } else {
+            // several: each member at their least distance, merged nearest first (then by member id)
+            Map<MemberId, Nearby> least = new HashMap<>();
+            for (List<Nearby> source : sources) {
+                for (Nearby n : source) {
+                    least.merge(n.member(), n, (x, y) -> x.distanceKm() <= y.distanceKm() ? x : y);
+                }
             }
+            nearest = new ArrayList<>(least.values());
+            nearest.sort(Nearby.ORDER);
         }
-        List<Map.Entry<MemberId, Double>> nearest = new ArrayList<>(least.entrySet());
-        nearest.sort(Map.Entry.<MemberId, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
         List<MemberId> out = new ArrayList<>(Math.min(nearest.size(), MAX_AUDIENCE));
         for (int i = 0; i < nearest.size() && i < MAX_AUDIENCE; i++) {
-            out.add(nearest.get(i).getKey());
+            out.add(nearest.get(i).member());
         }
         return out;
     }

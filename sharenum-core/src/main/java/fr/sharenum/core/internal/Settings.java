@@ -244,16 +244,6 @@ public final class Settings {
      */
     public record Gatherings(int announcementsPerWeek, Duration reminderPoll,
                              Function<BadgeAward, URI> badgeAssertions, int maxAnnouncementsPerEvent) {
-        /**
-         * The settings of before the cap per event: {@link Announcements#MAX_AUDIENCE} members at most.
-         *
-         * @param announcementsPerWeek the most announcements a member gets over 7 days
-         * @param reminderPoll         how often reminders are looked for in the background
-         * @param badgeAssertions      where each badge award is published, or {@code null}
-         */
-        public Gatherings(int announcementsPerWeek, Duration reminderPoll, Function<BadgeAward, URI> badgeAssertions) {
-            this(announcementsPerWeek, reminderPoll, badgeAssertions, Announcements.MAX_AUDIENCE);
-        }
     }
 
     /**
